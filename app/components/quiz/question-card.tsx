@@ -1,0 +1,82 @@
+import type { OptionSnapshot } from "#db/schema";
+import { useT } from "~/utils/i18n";
+import type { SaveState } from "./use-answer-queue";
+
+export function SaveStatus({ state }: { state: SaveState | undefined }) {
+  const t = useT();
+  const text =
+    state === "saved"
+      ? `✓ ${t("quiz.saved")}`
+      : state === "saving"
+        ? t("quiz.saving")
+        : state === "pending"
+          ? t("quiz.pending")
+          : state === "error"
+            ? t("answer.invalid")
+            : "";
+  const tone = state === "saved" ? "text-green-800" : state === "pending" || state === "error" ? "text-accent-600" : "text-slate-600";
+  return (
+    <p aria-live="polite" className={`min-h-7 text-base font-semibold ${tone}`}>
+      {text}
+    </p>
+  );
+}
+
+/** One question as a fieldset whose legend starts with "Câu N". */
+export function QuestionCard({
+  position,
+  questionId,
+  kind,
+  prompt,
+  options,
+  selected,
+  state,
+  onChange,
+}: {
+  position: number;
+  questionId: number;
+  kind: "single" | "multiple" | "true_false";
+  prompt: string;
+  options: OptionSnapshot[];
+  selected: number[];
+  state: SaveState | undefined;
+  onChange: (optionIds: number[]) => void;
+}) {
+  const t = useT();
+  const multiple = kind === "multiple";
+  return (
+    <fieldset id={`cau-${position}`} className="scroll-mt-28 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <legend className="float-left mb-3 w-full text-xl leading-snug font-semibold">
+        <span className="text-brand-700">{t("quiz.question", { n: position })}.</span> {prompt}
+        {multiple ? <span className="mt-1 block text-base font-normal text-slate-700">({t("quiz.multipleHint")})</span> : null}
+      </legend>
+      <div className="clear-both flex flex-col gap-2">
+        {options.map((option) => {
+          const checked = selected.includes(option.id);
+          return (
+            <label
+              key={option.id}
+              className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border-2 px-3 py-2 text-lg ${
+                checked ? "border-brand-600 bg-brand-50" : "border-slate-300"
+              }`}
+            >
+              <input
+                type={multiple ? "checkbox" : "radio"}
+                name={`q-${questionId}`}
+                value={option.id}
+                checked={checked}
+                onChange={(event) => {
+                  if (!multiple) return onChange([option.id]);
+                  onChange(event.target.checked ? [...selected, option.id] : selected.filter((id) => id !== option.id));
+                }}
+                className="size-6 shrink-0 accent-brand-700"
+              />
+              <span>{option.text}</span>
+            </label>
+          );
+        })}
+      </div>
+      <SaveStatus state={state} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { units, users } from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+
+export type RegisterInput = {
+  fullName: string;
+  birthYear: number;
+  phone: string;
+  password: string;
+  unitId: number | null;
+  unitOther: string | null;
+  address: string | null;
+  assistedByUserId?: number | null;
+  now: number;
+};
+
+/** Creates a resident account. One account per phone: a duplicate is refused, never merged. */
+export async function registerResident(db: Db, input: RegisterInput) {
+  if (input.unitId !== null) {
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, input.unitId), isNull(units.retiredAt)));
+    if (!unit) throw new DomainError("register.unitInvalid", 422);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const [created] = await db
+    .insert(users)
+    .values({
+      phone: input.phone,
+      fullName: input.fullName,
+      birthYear: input.birthYear,
+      unitId: input.unitId,
+      unitOther: input.unitId === null ? input.unitOther : null,
+      address: input.address,
+      role: "resident",
+      passwordHash,
+      consentAt: input.now,
+      assistedByUserId: input.assistedByUserId ?? null,
+    })
+    .onConflictDoNothing({ target: users.phone })
+    .returning({ id: users.id });
+  if (!created) throw new DomainError("register.phoneTaken", 409);
+  return created.id;
+}
+
+/** Returns the user for a correct phone and password, else null; same cost either way. */
+export async function authenticate(db: Db, phone: string, password: string) {
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.phone, phone));
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!ok || !user || user.disabledAt !== null) return null;
+  return { id: user.id };
+}
+
+/** The ward's active units for the registration form. */
+export function listActiveUnits(db: Db) {
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind })
+    .from(units)
+    .where(isNull(units.retiredAt))
+    .orderBy(asc(units.id));
+}

@@ -1,0 +1,149 @@
+/** What a resident sees of their own attempts: the open quiz, the result, the list. */
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { answers, attemptQuestions, attempts, contests } from "#db/schema";
+import { countedAttempt } from "./attempt-policy.server";
+import { loadOwnAttempt } from "./attempt.server";
+
+/**
+ * The open attempt as the quiz page needs it. Columns are chosen one by one:
+ * the answer key and explanations are never read here.
+ */
+export async function getAttemptForTaker(db: Db, attemptId: string, userId: number, now: number) {
+  const own = await loadOwnAttempt(db, attemptId, userId, now);
+  if (own.status !== "open") return { status: "submitted" as const, id: own.id };
+
+  const [head] = await db
+    .select({
+      id: attempts.id,
+      deadlineAt: attempts.deadlineAt,
+      prediction: attempts.prediction,
+      predictionSeq: attempts.predictionSeq,
+      contestTitle: contests.title,
+      contestSlug: contests.slug,
+      predictionPrompt: contests.predictionPrompt,
+      predictionTarget: contests.predictionTarget,
+    })
+    .from(attempts)
+    .innerJoin(contests, eq(contests.id, attempts.contestId))
+    .where(eq(attempts.id, attemptId));
+  const items = await db
+    .select({
+      questionId: attemptQuestions.questionId,
+      position: attemptQuestions.position,
+      kind: attemptQuestions.kind,
+      prompt: attemptQuestions.prompt,
+      options: attemptQuestions.options,
+    })
+    .from(attemptQuestions)
+    .where(eq(attemptQuestions.attemptId, attemptId))
+    .orderBy(asc(attemptQuestions.position));
+  const saved = await db
+    .select({ questionId: answers.questionId, selected: answers.selected, seq: answers.seq })
+    .from(answers)
+    .where(eq(answers.attemptId, attemptId));
+  return {
+    status: "open" as const,
+    ...head,
+    remainingMs: Math.max(0, head.deadlineAt - now),
+    questions: items,
+    answers: saved,
+  };
+}
+
+export function reviewAllowed(policy: "after_submit" | "after_close" | "never", closesAt: number, now: number) {
+  return policy === "after_submit" || (policy === "after_close" && now >= closesAt);
+}
+
+/** A submitted attempt's result; the review (key and explanations) only when the policy allows. */
+export async function getAttemptResult(db: Db, attemptId: string, userId: number, now: number) {
+  const own = await loadOwnAttempt(db, attemptId, userId, now);
+  if (own.status === "open") return { status: "open" as const, id: own.id };
+  const [row] = await db
+    .select({
+      id: attempts.id,
+      attemptNo: attempts.attemptNo,
+      startedAt: attempts.startedAt,
+      submittedAt: attempts.submittedAt,
+      submitKind: attempts.submitKind,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      correctCount: attempts.correctCount,
+      questionCount: attempts.questionCount,
+      durationMs: attempts.durationMs,
+      prediction: attempts.prediction,
+      receipt: attempts.receipt,
+      contestTitle: contests.title,
+      contestSlug: contests.slug,
+      reviewPolicy: contests.reviewPolicy,
+      closesAt: contests.closesAt,
+    })
+    .from(attempts)
+    .innerJoin(contests, eq(contests.id, attempts.contestId))
+    .where(eq(attempts.id, attemptId));
+  const showReview = reviewAllowed(row.reviewPolicy, row.closesAt, now);
+  let review: {
+    position: number;
+    prompt: string;
+    options: { id: number; text: string }[];
+    correct: number[];
+    selected: number[];
+    explanation: string | null;
+    legalSource: string | null;
+  }[] = [];
+  if (showReview) {
+    const items = await db
+      .select({
+        questionId: attemptQuestions.questionId,
+        position: attemptQuestions.position,
+        prompt: attemptQuestions.prompt,
+        options: attemptQuestions.options,
+        correct: attemptQuestions.correct,
+        explanation: attemptQuestions.explanation,
+        legalSource: attemptQuestions.legalSource,
+      })
+      .from(attemptQuestions)
+      .where(eq(attemptQuestions.attemptId, attemptId))
+      .orderBy(asc(attemptQuestions.position));
+    const saved = await db
+      .select({ questionId: answers.questionId, selected: answers.selected })
+      .from(answers)
+      .where(eq(answers.attemptId, attemptId));
+    const byQ = new Map(saved.map((a) => [a.questionId, a.selected]));
+    review = items.map(({ questionId, ...q }) => ({ ...q, selected: byQ.get(questionId) ?? [] }));
+  }
+  return { status: "submitted" as const, ...row, showReview, review };
+}
+
+/** "Bài dự thi của tôi": every attempt of a person, newest first, with the one that counts marked. */
+export async function listMyAttempts(db: Db, userId: number) {
+  const rows = await db
+    .select({
+      id: attempts.id,
+      contestId: attempts.contestId,
+      attemptNo: attempts.attemptNo,
+      status: attempts.status,
+      startedAt: attempts.startedAt,
+      deadlineAt: attempts.deadlineAt,
+      submittedAt: attempts.submittedAt,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      durationMs: attempts.durationMs,
+      receipt: attempts.receipt,
+      contestTitle: contests.title,
+      contestSlug: contests.slug,
+      counting: contests.counting,
+    })
+    .from(attempts)
+    .innerJoin(contests, eq(contests.id, attempts.contestId))
+    .where(and(eq(attempts.userId, userId)))
+    .orderBy(desc(attempts.startedAt));
+  const counted = new Set<string>();
+  const byContest = new Map<number, typeof rows>();
+  for (const r of rows) byContest.set(r.contestId, [...(byContest.get(r.contestId) ?? []), r]);
+  for (const list of byContest.values()) {
+    const c = countedAttempt(list, list[0].counting);
+    if (c) counted.add(c.id);
+  }
+  return rows.map((r) => ({ ...r, counts: counted.has(r.id) }));
+}

@@ -1,0 +1,297 @@
+/**
+ * The life of a quiz attempt: start, save answers, submit, and finalise at
+ * the deadline. Every write is a single statement or one batch whose
+ * conditions are checked by SQLite itself, so parallel requests (and several
+ * processes on one database) cannot produce two open attempts, an answer
+ * after submission, or two scores.
+ */
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import type { Db } from "#db/client";
+import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.server";
+import { drawQuestions, secureRandomInt, type BankQuestion, type RandomInt } from "./draw.server";
+import { normaliseSelection, receiptCode, scoreAnswers } from "./scoring.server";
+
+export function newAttemptId() {
+  return randomBytes(12).toString("base64url");
+}
+
+type Contest = typeof contests.$inferSelect;
+
+async function loadBank(db: Db): Promise<BankQuestion[]> {
+  const rows = await db
+    .select({
+      id: questions.id,
+      kind: questions.kind,
+      category: questions.category,
+      prompt: questions.prompt,
+      explanation: questions.explanation,
+      legalSource: questions.legalSource,
+    })
+    .from(questions)
+    .where(eq(questions.status, "active"));
+  const options = await db
+    .select()
+    .from(questionOptions)
+    .orderBy(asc(questionOptions.questionId), asc(questionOptions.position));
+  const byQuestion = new Map<number, BankQuestion["options"]>();
+  for (const o of options) {
+    const list = byQuestion.get(o.questionId) ?? [];
+    list.push({ id: o.id, text: o.text, isCorrect: o.isCorrect });
+    byQuestion.set(o.questionId, list);
+  }
+  return rows.map((q) => ({ ...q, options: byQuestion.get(q.id) ?? [] }));
+}
+
+async function findOpenAttempt(db: Db, contestId: number, userId: number) {
+  const [row] = await db
+    .select({ id: attempts.id, deadlineAt: attempts.deadlineAt })
+    .from(attempts)
+    .where(
+      and(eq(attempts.contestId, contestId), eq(attempts.userId, userId), eq(attempts.status, "open")),
+    );
+  return row;
+}
+
+export type StartInput = {
+  contest: Contest;
+  userId: number;
+  now: number;
+  teamId?: number | null;
+  assistedByUserId?: number | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  random?: RandomInt;
+};
+
+/**
+ * Starts an attempt, or resumes the person's open one. The deadline is
+ * min(start + time limit, close). Parallel starts resolve to one attempt:
+ * the partial unique index on open attempts lets only one insert win.
+ */
+export async function startAttempt(db: Db, input: StartInput): Promise<{ id: string; resumed: boolean }> {
+  const { contest, userId, now } = input;
+  if (contest.kind !== "quiz") throw new DomainError("start.notQuiz", 404);
+
+  const open = await findOpenAttempt(db, contest.id, userId);
+  if (open) {
+    if (now <= open.deadlineAt + GRACE_MS) return { id: open.id, resumed: true };
+    await finaliseAttempt(db, open.id, now);
+  }
+
+  const previous = await db
+    .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo })
+    .from(attempts)
+    .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId)));
+  assertCanStart(contest, previous.map((p) => p.startedAt), now);
+
+  const drawn = drawQuestions(await loadBank(db), contest.draw, contest, input.random ?? secureRandomInt);
+  const id = newAttemptId();
+  const attemptNo = Math.max(0, ...previous.map((p) => p.attemptNo)) + 1;
+  try {
+    await db.batch([
+      db.insert(attempts).values({
+        id,
+        contestId: contest.id,
+        userId,
+        teamId: input.teamId ?? null,
+        attemptNo,
+        status: "open",
+        startedAt: now,
+        deadlineAt: attemptDeadline(now, contest.timeLimitSec, contest.closesAt),
+        maxScore: drawn.length * contest.pointsPerQuestion,
+        questionCount: drawn.length,
+        assistedByUserId: input.assistedByUserId ?? null,
+        ip: input.ip ?? null,
+        userAgent: input.userAgent?.slice(0, 300) ?? null,
+      }),
+      db.insert(attemptQuestions).values(
+        drawn.map((q) => ({
+          attemptId: id,
+          questionId: q.questionId,
+          position: q.position,
+          kind: q.kind,
+          category: q.category,
+          prompt: q.prompt,
+          options: q.options,
+          correct: q.correct,
+          explanation: q.explanation,
+          legalSource: q.legalSource,
+          points: contest.pointsPerQuestion,
+        })),
+      ),
+    ]);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A parallel start won the race: hand back its attempt.
+    const winner = await findOpenAttempt(db, contest.id, userId);
+    if (winner) return { id: winner.id, resumed: true };
+    throw new DomainError("start.noAttemptsLeft", 409);
+  }
+  return { id, resumed: false };
+}
+
+function isUniqueViolation(error: unknown) {
+  const text = String((error as { cause?: unknown })?.cause ?? "") + String(error);
+  return text.includes("UNIQUE constraint failed");
+}
+
+/** Loads an attempt owned by `userId`, finalising it first if its time is over. */
+export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, now: number) {
+  const [row] = await db
+    .select({
+      id: attempts.id,
+      contestId: attempts.contestId,
+      userId: attempts.userId,
+      status: attempts.status,
+      deadlineAt: attempts.deadlineAt,
+      score: attempts.score,
+    })
+    .from(attempts)
+    .where(eq(attempts.id, attemptId));
+  // Someone else's attempt looks exactly like a missing one.
+  if (!row || row.userId !== userId) throw new DomainError("attempt.notFound", 404);
+  if ((row.status === "open" && now > row.deadlineAt + GRACE_MS) || (row.status === "submitted" && row.score === null)) {
+    await finaliseAttempt(db, row.id, now);
+    return { ...row, status: "submitted" as const };
+  }
+  return row;
+}
+
+export type SaveAnswerInput = {
+  attemptId: string;
+  userId: number;
+  questionId: number;
+  optionIds: number[];
+  seq: number;
+  now: number;
+};
+
+/**
+ * Saves one answer (idempotent upsert). Refused with 409 once the attempt is
+ * submitted or past deadline + grace; an older save (lower seq) arriving
+ * after a newer one is acknowledged but changes nothing.
+ */
+export async function saveAnswer(db: Db, input: SaveAnswerInput) {
+  const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
+  if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
+
+  const [question] = await db
+    .select({ kind: attemptQuestions.kind, options: attemptQuestions.options })
+    .from(attemptQuestions)
+    .where(and(eq(attemptQuestions.attemptId, input.attemptId), eq(attemptQuestions.questionId, input.questionId)));
+  if (!question) throw new DomainError("answer.invalid", 422);
+  const selected = normaliseSelection(input.optionIds);
+  const allowed = new Set(question.options.map((o) => o.id));
+  if (selected.some((id) => !allowed.has(id))) throw new DomainError("answer.invalid", 422);
+  if (question.kind !== "multiple" && selected.length > 1) throw new DomainError("answer.invalid", 422);
+
+  // The attempt's state is re-checked inside the statement, atomically with the write.
+  const result = await db.run(sql`
+    INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
+    SELECT ${input.attemptId}, ${input.questionId}, ${JSON.stringify(selected)}, ${input.seq}, ${input.now}
+    WHERE EXISTS (
+      SELECT 1 FROM attempts
+      WHERE id = ${input.attemptId} AND status = 'open' AND deadline_at + ${GRACE_MS} >= ${input.now}
+    )
+    ON CONFLICT (attempt_id, question_id) DO UPDATE
+      SET selected = excluded.selected, seq = excluded.seq, saved_at = excluded.saved_at
+      WHERE excluded.seq > answers.seq`);
+  if (result.rowsAffected === 0) await assertStillOpen(db, input.attemptId);
+  return { savedAt: input.now, stale: result.rowsAffected === 0, deadlineAt: attempt.deadlineAt };
+}
+
+/** Saves the prediction (Dự đoán) with the same rules as an answer. */
+export async function savePrediction(
+  db: Db,
+  input: { attemptId: string; userId: number; value: number | null; seq: number; now: number },
+) {
+  const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
+  if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
+  const result = await db
+    .update(attempts)
+    .set({ prediction: input.value, predictionSeq: input.seq })
+    .where(
+      and(
+        eq(attempts.id, input.attemptId),
+        eq(attempts.status, "open"),
+        sql`${attempts.deadlineAt} + ${GRACE_MS} >= ${input.now}`,
+        lt(attempts.predictionSeq, input.seq),
+      ),
+    );
+  if (result.rowsAffected === 0) await assertStillOpen(db, input.attemptId);
+  return { savedAt: input.now, stale: result.rowsAffected === 0, deadlineAt: attempt.deadlineAt };
+}
+
+async function assertStillOpen(db: Db, attemptId: string) {
+  const [row] = await db.select({ status: attempts.status }).from(attempts).where(eq(attempts.id, attemptId));
+  if (row?.status !== "open") throw new DomainError("attempt.closed", 409);
+}
+
+/** Manual submission ("Nộp bài"). Idempotent: a second submit returns the first result. */
+export async function submitAttempt(db: Db, input: { attemptId: string; userId: number; now: number }) {
+  const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
+  if (attempt.status === "open") await finaliseAttempt(db, attempt.id, input.now, "manual");
+  return attempt.id;
+}
+
+/**
+ * Closes an attempt and scores it. Step one flips status open → submitted in
+ * one conditional UPDATE, so exactly one caller wins and no answer is accepted
+ * afterwards; step two scores from the saved answers and only fills a score
+ * that is still empty. A crash between the steps leaves a submitted attempt
+ * without a score, which the sweeper scores later.
+ */
+export async function finaliseAttempt(db: Db, attemptId: string, now: number, kind: "manual" | "auto" = "auto") {
+  await db.run(sql`
+    UPDATE attempts SET
+      status = 'submitted',
+      submitted_at = MIN(${now}, deadline_at),
+      submit_kind = CASE WHEN ${now} >= deadline_at THEN 'auto' ELSE ${kind} END
+    WHERE id = ${attemptId} AND status = 'open'`);
+
+  const [attempt] = await db
+    .select({ startedAt: attempts.startedAt, submittedAt: attempts.submittedAt, score: attempts.score })
+    .from(attempts)
+    .where(eq(attempts.id, attemptId));
+  if (!attempt || attempt.score !== null || attempt.submittedAt === null) return;
+
+  const keyed = await db
+    .select({ questionId: attemptQuestions.questionId, correct: attemptQuestions.correct, points: attemptQuestions.points })
+    .from(attemptQuestions)
+    .where(eq(attemptQuestions.attemptId, attemptId));
+  const saved = await db
+    .select({ questionId: answers.questionId, selected: answers.selected })
+    .from(answers)
+    .where(eq(answers.attemptId, attemptId));
+  const { score, correctCount } = scoreAnswers(keyed, new Map(saved.map((a) => [a.questionId, a.selected])));
+  await db
+    .update(attempts)
+    .set({
+      score,
+      correctCount,
+      durationMs: attempt.submittedAt - attempt.startedAt,
+      receipt: receiptCode(attemptId, attempt.submittedAt, score),
+    })
+    .where(and(eq(attempts.id, attemptId), isNull(attempts.score)));
+}
+
+/**
+ * The sweeper: finalises every open attempt past deadline + grace and scores
+ * any submitted attempt left without a score. Safe to run concurrently.
+ */
+export async function sweepExpiredAttempts(db: Db, now: number) {
+  const due = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(
+      sql`(${attempts.status} = 'open' AND ${attempts.deadlineAt} + ${GRACE_MS} < ${now})
+          OR (${attempts.status} = 'submitted' AND ${attempts.score} IS NULL)`,
+    )
+    .limit(500);
+  for (const { id } of due) await finaliseAttempt(db, id, now);
+  return due.length;
+}
+

@@ -1,0 +1,64 @@
+import type { contestPrizes, contests } from "#db/schema";
+import { formatDateTime, formatMoney } from "~/utils/format";
+import { questionCount } from "./contest.server";
+
+type Settings = Pick<
+  typeof contests.$inferSelect,
+  | "title"
+  | "wardName"
+  | "opensAt"
+  | "closesAt"
+  | "timeLimitSec"
+  | "draw"
+  | "pointsPerQuestion"
+  | "maxAttempts"
+  | "attemptPeriod"
+  | "counting"
+  | "reviewPolicy"
+  | "predictionPrompt"
+  | "collectiveRule"
+>;
+type Prize = Pick<typeof contestPrizes.$inferSelect, "category" | "label" | "count" | "amount">;
+
+const PERIOD = { contest: "trong suốt cuộc thi", day: "mỗi ngày", week: "mỗi tuần" } as const;
+const COUNTING = {
+  best: "lần có kết quả cao nhất",
+  first: "lần dự thi đầu tiên",
+  last: "lần dự thi cuối cùng",
+} as const;
+const REVIEW = {
+  after_submit: "Đáp án và giải thích được hiển thị ngay sau khi nộp bài.",
+  after_close: "Đáp án và giải thích được công bố sau khi cuộc thi kết thúc.",
+  never: "Cuộc thi không công bố đáp án.",
+} as const;
+const COLLECTIVE = {
+  participation_rate: "tỷ lệ người dự thi so với dân số (hoặc số thành viên) của đơn vị",
+  entries: "số bài dự thi của đơn vị",
+  average_score: "điểm trung bình của các bài dự thi của đơn vị",
+  points: "tỷ lệ tham gia (%) cộng điểm giải cá nhân (nhất 10, nhì 8, ba 6, khuyến khích 4)",
+} as const;
+
+/** Thể lệ generated from a contest's settings; organisers may edit the text afterwards. */
+export function generateRules(c: Settings, prizes: Prize[]) {
+  const n = questionCount(c);
+  const lines = [
+    `1. Đối tượng: công dân, cán bộ, học sinh đang sinh sống, học tập, làm việc trên địa bàn ${c.wardName}. Thành viên ban tổ chức, hội đồng và tổ giúp việc được dự thi nhưng không xét giải.`,
+    `2. Thời gian: từ ${formatDateTime(c.opensAt)} đến ${formatDateTime(c.closesAt)} (giờ Việt Nam).`,
+    `3. Hình thức: thi trắc nghiệm trực tuyến, mỗi bài gồm ${n} câu hỏi, mỗi câu ${c.pointsPerQuestion} điểm, làm trong ${Math.round(c.timeLimitSec / 60)} phút. Hết giờ, hệ thống tự động nộp bài với các câu đã trả lời.`,
+    `4. Số lần dự thi: tối đa ${c.maxAttempts} lần ${PERIOD[c.attemptPeriod]}; tính ${COUNTING[c.counting]}.`,
+  ];
+  if (c.predictionPrompt) {
+    lines.push(`5. Câu hỏi dự đoán: ${c.predictionPrompt} Câu dự đoán dùng để xếp hạng khi bằng điểm.`);
+  }
+  lines.push(
+    `${lines.length + 1}. Xếp giải cá nhân: điểm cao hơn xếp trên; bằng điểm thì dự đoán gần đúng hơn, rồi thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên. Mỗi người chỉ nhận một giải.`,
+    `${lines.length + 2}. Xếp giải tập thể theo ${COLLECTIVE[c.collectiveRule]}.`,
+    `${lines.length + 3}. ${REVIEW[c.reviewPolicy]}`,
+  );
+  if (prizes.length) {
+    const total = prizes.reduce((sum, p) => sum + p.count * p.amount, 0);
+    const list = prizes.map((p) => `${p.count} giải ${p.label} (${formatMoney(p.amount)})`).join("; ");
+    lines.push(`${lines.length + 1}. Cơ cấu giải thưởng: ${list}. Tổng giá trị: ${formatMoney(total)}.`);
+  }
+  return lines.join("\n");
+}

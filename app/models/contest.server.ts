@@ -1,0 +1,67 @@
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { contestPrizes, contests } from "#db/schema";
+import { DomainError } from "~/utils/errors";
+
+export type Contest = typeof contests.$inferSelect;
+export type ContestStatus =
+  | "draft"
+  | "published"
+  | "open"
+  | "closed"
+  | "review"
+  | "locked"
+  | "announced";
+
+/**
+ * The status people see: draft → published → open → closed come from the
+ * window; review → locked → announced are the committee's stored steps.
+ */
+export function contestStatus(c: Pick<Contest, "state" | "opensAt" | "closesAt">, now: number): ContestStatus {
+  if (c.state !== "published") return c.state;
+  if (now < c.opensAt) return "published";
+  if (now < c.closesAt) return "open";
+  return "closed";
+}
+
+/** Every contest visible to the public (not drafts), soonest-closing open ones first. */
+export async function listPublicContests(db: Db, now: number) {
+  const rows = await db
+    .select({
+      id: contests.id,
+      slug: contests.slug,
+      title: contests.title,
+      kind: contests.kind,
+      state: contests.state,
+      description: contests.description,
+      opensAt: contests.opensAt,
+      closesAt: contests.closesAt,
+      timeLimitSec: contests.timeLimitSec,
+    })
+    .from(contests)
+    .where(ne(contests.state, "draft"))
+    .orderBy(asc(contests.opensAt));
+  return rows.map((c) => ({ ...c, status: contestStatus(c, now) }));
+}
+
+export async function getContestBySlug(db: Db, slug: string) {
+  const [contest] = await db.select().from(contests).where(eq(contests.slug, slug));
+  if (!contest || contest.state === "draft") throw new DomainError("contest.notFound", 404);
+  return contest;
+}
+
+export async function listPrizes(db: Db, contestIds: number[]) {
+  if (contestIds.length === 0) return [];
+  return db
+    .select()
+    .from(contestPrizes)
+    .where(and(inArray(contestPrizes.contestId, contestIds)))
+    .orderBy(asc(contestPrizes.category), asc(contestPrizes.rank));
+}
+
+/** Number of questions an attempt of this contest draws. */
+export function questionCount(c: Pick<Contest, "draw">) {
+  return c.draw.mode === "fixed"
+    ? c.draw.questionIds.length
+    : c.draw.rules.reduce((sum, r) => sum + r.count, 0);
+}

@@ -1,0 +1,80 @@
+import { randomInt } from "node:crypto";
+import type { DrawRule, OptionSnapshot, QuestionCategory } from "#db/schema";
+import { DomainError } from "~/utils/errors";
+
+export type BankQuestion = {
+  id: number;
+  kind: "single" | "multiple" | "true_false";
+  category: QuestionCategory;
+  prompt: string;
+  explanation: string | null;
+  legalSource: string | null;
+  options: { id: number; text: string; isCorrect: boolean }[];
+};
+
+export type DrawnQuestion = Omit<BankQuestion, "options" | "id"> & {
+  questionId: number;
+  position: number;
+  options: OptionSnapshot[];
+  correct: number[];
+};
+
+/** Random integer in [0, n); injectable so tests can draw deterministically. */
+export type RandomInt = (n: number) => number;
+export const secureRandomInt: RandomInt = (n) => randomInt(n);
+
+export function shuffle<T>(items: readonly T[], random: RandomInt): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * Draws the questions of one attempt from the active bank. Category rules
+ * take N at random per category; a fixed list keeps its order unless
+ * questions are shuffled. True/false options keep "Đúng, Sai" order.
+ */
+export function drawQuestions(
+  bank: BankQuestion[],
+  rule: DrawRule,
+  opts: { shuffleQuestions: boolean; shuffleOptions: boolean },
+  random: RandomInt = secureRandomInt,
+): DrawnQuestion[] {
+  let picked: BankQuestion[];
+  if (rule.mode === "fixed") {
+    const byId = new Map(bank.map((q) => [q.id, q]));
+    picked = rule.questionIds.map((id) => {
+      const q = byId.get(id);
+      if (!q) throw new DomainError("start.bankTooSmall", 409);
+      return q;
+    });
+  } else {
+    picked = rule.rules.flatMap(({ category, count }) => {
+      const pool = bank.filter((q) => q.category === category);
+      if (pool.length < count) throw new DomainError("start.bankTooSmall", 409);
+      return shuffle(pool, random).slice(0, count);
+    });
+  }
+  if (opts.shuffleQuestions) picked = shuffle(picked, random);
+  return picked.map((q, i) => {
+    const options =
+      opts.shuffleOptions && q.kind !== "true_false" ? shuffle(q.options, random) : q.options;
+    return {
+      questionId: q.id,
+      position: i + 1,
+      kind: q.kind,
+      category: q.category,
+      prompt: q.prompt,
+      explanation: q.explanation,
+      legalSource: q.legalSource,
+      options: options.map(({ id, text }) => ({ id, text })),
+      correct: options
+        .filter((o) => o.isCorrect)
+        .map((o) => o.id)
+        .sort((a, b) => a - b),
+    };
+  });
+}

@@ -1,0 +1,158 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "~/utils/auth.server";
+import { isMessageKey, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
+import { getLocale } from "~/utils/locale.server";
+import { useNonce } from "~/utils/nonce";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
+  return {
+    locale,
+    user: user ? { fullName: user.fullName, role: user.role } : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale: Locale = data?.locale ?? "vi";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#084a8c" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="bg-brand-800 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:block focus:p-3">
+        {t("nav.skip")}
+      </a>
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link to="/" className="mr-auto text-2xl font-bold">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.home")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-lg">
+          {data?.user ? (
+            <>
+              <Link to="/me/entries" className="underline-offset-4 hover:underline">
+                {t("nav.myEntries")}
+              </Link>
+              <span className="text-brand-100">{data.user.fullName}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="underline underline-offset-4">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="underline underline-offset-4">
+                {t("nav.login")}
+              </Link>
+              <Link to="/register" className="underline underline-offset-4">
+                {t("nav.register")}
+              </Link>
+            </>
+          )}
+          <Form method="post" action="/set-language">
+            <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button
+              type="submit"
+              aria-label={t("nav.languageLabel")}
+              lang={locale === "vi" ? "en" : "vi"}
+              className="rounded border border-white/60 px-2 py-1 text-base"
+            >
+              {t("nav.language")}
+            </button>
+          </Form>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <Header />
+      <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 py-4 text-center text-base text-slate-600">{t("footer.text")}</footer>
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+/** One error page for the whole app: expected failures carry a message key. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  let message: MessageKey = "error.generic";
+  if (isRouteErrorResponse(error)) {
+    const code: unknown = error.data?.code;
+    if (typeof code === "string" && isMessageKey(code)) message = code;
+    else if (error.status === 404) message = "error.notFound";
+    else if (error.status === 403) message = "error.forbidden";
+    else if (error.status === 409) message = "error.conflict";
+    else if (error.status === 429) message = "error.tooMany";
+  }
+  return (
+    <Shell>
+      <h1 className="mb-4 text-3xl font-bold">{t("error.title")}</h1>
+      <p role="alert" className="mb-6 text-xl">
+        {t(message)}
+      </p>
+      <Link to="/" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+        {t("error.backHome")}
+      </Link>
+    </Shell>
+  );
+}

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Countdown } from "~/components/countdown";
+import { listPublicContests } from "~/models/contest.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+
+export async function loader(_: LoaderFunctionArgs) {
+  const now = Date.now();
+  const contests = await listPublicContests(db, now);
+  const card = (c: (typeof contests)[number]) => ({
+    slug: c.slug,
+    title: c.title,
+    kind: c.kind,
+    status: c.status,
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    msToOpen: c.opensAt - now,
+    msToClose: c.closesAt - now,
+  });
+  return {
+    open: contests.filter((c) => c.status === "open").map(card),
+    upcoming: contests.filter((c) => c.status === "published").map(card),
+    past: contests
+      .filter((c) => !["open", "published"].includes(c.status))
+      .sort((a, b) => b.closesAt - a.closesAt)
+      .map(card),
+  };
+}
+
+type Card = Awaited<ReturnType<typeof loader>>["open"][number];
+
+function ContestCard({ contest }: { contest: Card }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 className="text-xl font-bold">
+        <Link to={`/contests/${contest.slug}`} className="text-brand-800 underline-offset-4 hover:underline">
+          {contest.title}
+        </Link>
+      </h3>
+      <p className="mt-1 text-base text-slate-700">
+        {formatDateTime(contest.opensAt, locale)} → {formatDateTime(contest.closesAt, locale)}
+      </p>
+      <p className="mt-2 text-lg font-semibold text-brand-700">
+        {contest.status === "open" ? (
+          <Countdown ms={contest.msToClose} kind="closes" />
+        ) : contest.status === "published" ? (
+          <Countdown ms={contest.msToOpen} kind="opens" />
+        ) : (
+          t(`contest.status.${contest.status}` as MessageKey)
+        )}
+      </p>
+      <Link
+        to={`/contests/${contest.slug}`}
+        className="mt-3 inline-block text-lg font-semibold text-brand-700 underline underline-offset-4"
+      >
+        {t("home.viewContest")}
+      </Link>
+    </li>
+  );
+}
+
+function Section({ title, contests }: { title: string; contests: Card[] }) {
+  if (contests.length === 0) return null;
+  return (
+    <section className="mb-8" aria-label={title}>
+      <h2 className="mb-3 text-2xl font-bold">{title}</h2>
+      <ul className="flex flex-col gap-4">
+        {contests.map((c) => (
+          <ContestCard key={c.slug} contest={c} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function Home() {
+  const { open, upcoming, past } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t("app.name")}</h1>
+      <p className="mb-6 text-lg text-slate-700">{t("app.tagline")}</p>
+      <Section title={t("home.open")} contests={open} />
+      <Section title={t("home.upcoming")} contests={upcoming} />
+      <Section title={t("home.closed")} contests={past} />
+      {open.length + upcoming.length + past.length === 0 ? <p>{t("home.none")}</p> : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Hội Thi" }];

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { loadOwnAttempt, saveAnswer, savePrediction } from "~/models/attempt.server";
+import { requireApiUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+
+const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
+const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const SaveSchema = z.union([
+  z.object({ questionId: z.number().int().positive(), optionIds: z.array(z.number().int().positive()).max(6), seq }),
+  z.object({ prediction: z.number().int().min(0).max(1_000_000_000).nullable(), seq }),
+]);
+
+function fail(error: unknown) {
+  if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
+  throw error;
+}
+
+/** The attempt's state and the server's remaining time, for resyncing the clock. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireApiUser(request);
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
+  try {
+    const now = Date.now();
+    const attempt = await loadOwnAttempt(db, parsed.data.id, user.id, now);
+    return Response.json(
+      { status: attempt.status, remainingMs: Math.max(0, attempt.deadlineAt - now) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** Saves one answer or the prediction the moment it is chosen. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireApiUser(request);
+  const parsedParams = ParamsSchema.safeParse(params);
+  if (!parsedParams.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
+  if (request.method !== "POST") return Response.json({ error: "answer.invalid" }, { status: 405 });
+  const body = SaveSchema.safeParse(await request.json().catch(() => null));
+  if (!body.success) return Response.json({ error: "answer.invalid" }, { status: 422 });
+  const now = Date.now();
+  const attemptId = parsedParams.data.id;
+  try {
+    const result =
+      "questionId" in body.data
+        ? await saveAnswer(db, { attemptId, userId: user.id, ...body.data, now })
+        : await savePrediction(db, { attemptId, userId: user.id, value: body.data.prediction, seq: body.data.seq, now });
+    return Response.json({
+      ok: true,
+      stale: result.stale,
+      remainingMs: Math.max(0, result.deadlineAt - now),
+    });
+  } catch (error) {
+    return fail(error);
+  }
+}

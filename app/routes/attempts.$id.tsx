@@ -1,0 +1,235 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { QuestionCard, SaveStatus } from "~/components/quiz/question-card";
+import { clearStoredAnswers, useAnswerQueue } from "~/components/quiz/use-answer-queue";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/field";
+import { getAttemptForTaker } from "~/models/attempt-view.server";
+import { saveAnswer, savePrediction, submitAttempt } from "~/models/attempt.server";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { formatClock } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
+const UnsentSchema = z
+  .array(
+    z.union([
+      z.object({ questionId: z.number().int().positive(), optionIds: z.array(z.number().int().positive()).max(6), seq: z.number().int().positive() }),
+      z.object({ prediction: z.number().int().min(0).nullable(), seq: z.number().int().positive() }),
+    ]),
+  )
+  .max(200);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id } = parseParams(ParamsSchema, params);
+  const user = await requireUser(request);
+  const view = await orHttpError(() => getAttemptForTaker(db, id, user.id, Date.now()));
+  if (view.status === "submitted") throw redirect(`/attempts/${id}/result`);
+  return view;
+}
+
+/**
+ * "Nộp bài". Answers the browser could not send yet ride along and are saved
+ * first; without JavaScript the form's own radio buttons are saved with the
+ * lowest sequence number, so they never overwrite an answer already saved.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { id } = parseParams(ParamsSchema, params);
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const now = Date.now();
+  const unsent = UnsentSchema.safeParse(JSON.parse(String(form.get("unsent") ?? "[]") || "[]"));
+  const fromForm = new Map<number, number[]>();
+  for (const [name, value] of form) {
+    const match = /^q-(\d+)$/.exec(name);
+    if (match && /^\d+$/.test(String(value))) {
+      const qid = Number(match[1]);
+      fromForm.set(qid, [...(fromForm.get(qid) ?? []), Number(value)]);
+    }
+  }
+  const saves = [
+    ...[...fromForm].map(([questionId, optionIds]) => ({ questionId, optionIds, seq: 1 })),
+    ...(unsent.success ? unsent.data : []),
+  ];
+  for (const body of saves) {
+    try {
+      if ("questionId" in body) await saveAnswer(db, { attemptId: id, userId: user.id, ...body, now });
+      else await savePrediction(db, { attemptId: id, userId: user.id, value: body.prediction, seq: body.seq, now });
+    } catch (error) {
+      // A bad or late item must not block the submission of everything else.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  await orHttpError(() => submitAttempt(db, { attemptId: id, userId: user.id, now }));
+  return redirect(`/attempts/${id}/result`);
+}
+
+export default function AttemptPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const submitting = useRef(false);
+  const [selected, setSelected] = useState<Record<number, number[]>>(() =>
+    Object.fromEntries(data.answers.map((a) => [a.questionId, a.selected])),
+  );
+  const [prediction, setPrediction] = useState(data.prediction === null ? "" : String(data.prediction));
+  const [clock, setClock] = useState({ ms: data.remainingMs, at: 0 });
+  const [remaining, setRemaining] = useState(data.remainingMs);
+
+  const queue = useAnswerQueue(data.id, {
+    onClosed: () => navigate(`/attempts/${data.id}/result`),
+    onRemaining: (ms) => setClock({ ms, at: performance.now() }),
+  });
+
+  // Restore choices this device made but had not yet delivered (e.g. before a reload offline).
+  useEffect(() => {
+    setClock({ ms: data.remainingMs, at: performance.now() });
+    const serverSeq = new Map(data.answers.map((a) => [a.questionId, a.seq]));
+    for (const item of Object.values(queue.stored())) {
+      if ("questionId" in item && item.seq > (serverSeq.get(item.questionId) ?? 0)) {
+        setSelected((s) => ({ ...s, [item.questionId]: item.optionIds }));
+      } else if ("prediction" in item && item.seq > data.predictionSeq) {
+        setPrediction(item.prediction === null ? "" : String(item.prediction));
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data.id]);
+
+  function finalSubmit() {
+    if (submitting.current) return;
+    submitting.current = true;
+    // Give in-flight saves a moment; whatever is still unsent travels with the submission.
+    void Promise.race([queue.flush(), new Promise((r) => setTimeout(r, 3000))]).then(() => {
+      const form = new FormData();
+      form.set("intent", "submit");
+      form.set("unsent", JSON.stringify(queue.unsent()));
+      clearStoredAnswers(data.id);
+      submit(form, { method: "post" });
+    });
+  }
+
+  useEffect(() => {
+    const tick = () => {
+      const left = Math.max(0, clock.ms - (performance.now() - clock.at));
+      setRemaining(left);
+      if (left <= 0) finalSubmit();
+    };
+    tick();
+    const timer = setInterval(tick, 500);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [clock]);
+
+  // A phone waking from sleep may have paused timers: ask the server for the real time left.
+  useEffect(() => {
+    const resync = async () => {
+      if (document.visibilityState !== "visible") return;
+      const response = await fetch(`/api/attempts/${data.id}/answers`).catch(() => null);
+      if (!response?.ok) return;
+      const json = (await response.json()) as { status: string; remainingMs: number };
+      if (json.status !== "open") navigate(`/attempts/${data.id}/result`);
+      else setClock({ ms: json.remainingMs, at: performance.now() });
+    };
+    document.addEventListener("visibilitychange", resync);
+    return () => document.removeEventListener("visibilitychange", resync);
+  }, [data.id, navigate]);
+
+  const answeredCount = data.questions.filter((q) => (selected[q.questionId] ?? []).length > 0).length;
+  const unanswered = data.questions.filter((q) => (selected[q.questionId] ?? []).length === 0).map((q) => t("quiz.question", { n: q.position }));
+  if (data.predictionPrompt && prediction.trim() === "") unanswered.push(t("quiz.predictionMissing"));
+  const lowTime = remaining < 60_000;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="sticky top-0 z-10 -mx-4 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 shadow-sm">
+        <div>
+          <p className="text-base text-slate-700">{t("quiz.progress", { n: answeredCount, total: data.questions.length })}</p>
+          <p className="sr-only">{t("quiz.timer")}</p>
+        </div>
+        <div
+          role="timer"
+          aria-label={t("quiz.timer")}
+          className={`rounded-lg px-3 py-1 font-mono text-3xl font-bold tabular-nums ${lowTime ? "bg-red-100 text-accent-600" : "text-brand-800"}`}
+        >
+          {formatClock(remaining)}
+        </div>
+      </div>
+      <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
+      {queue.offline ? <Alert>{t("quiz.offline")}</Alert> : null}
+      {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}
+      <Form method="post" className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
+        {data.questions.map((q) => (
+          <QuestionCard
+            key={q.questionId}
+            {...q}
+            selected={selected[q.questionId] ?? []}
+            state={queue.states[`q:${q.questionId}`]}
+            onChange={(optionIds) => {
+              setSelected((s) => ({ ...s, [q.questionId]: optionIds }));
+              queue.save(`q:${q.questionId}`, { questionId: q.questionId, optionIds });
+            }}
+          />
+        ))}
+        {data.predictionPrompt ? (
+          <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 className="mb-2 text-xl font-semibold">{t("quiz.predictionTitle")}</h2>
+            <p className="mb-2 text-lg">{data.predictionPrompt}</p>
+            <label htmlFor="prediction" className="text-lg font-semibold">
+              {t("quiz.prediction")}
+            </label>
+            <input
+              id="prediction"
+              name="prediction"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              value={prediction}
+              onChange={(e) => {
+                const value = e.target.value.replace(/\D/g, "").slice(0, 9);
+                setPrediction(value);
+                queue.save("prediction", { prediction: value === "" ? null : Number(value) });
+              }}
+              className="mt-1 block min-h-12 w-48 rounded-lg border-2 border-slate-400 px-3 text-xl"
+            />
+            <SaveStatus state={queue.states.prediction} />
+          </section>
+        ) : null}
+        <Button
+          type="button"
+          className="w-full"
+          disabled={navigation.state !== "idle"}
+          onClick={() => dialog.current?.showModal()}
+        >
+          {t("quiz.submit")}
+        </Button>
+      </Form>
+      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-[min(32rem,92vw)] rounded-xl p-5">
+        <h2 id="confirm-title" className="mb-3 text-2xl font-bold">
+          {t("quiz.confirmTitle")}
+        </h2>
+        <p className="mb-2 text-lg">
+          {unanswered.length ? t("quiz.confirmUnanswered", { list: unanswered.join(", ") }) : t("quiz.confirmAll")}
+        </p>
+        <p className="mb-4 text-lg">{t("quiz.confirmNote")}</p>
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <Button type="button" onClick={finalSubmit} disabled={navigation.state !== "idle"}>
+            {t("quiz.confirmYes")}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+            {t("quiz.confirmNo")}
+          </Button>
+        </div>
+      </dialog>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.contestTitle} — Hội Thi` : "Hội Thi" }];

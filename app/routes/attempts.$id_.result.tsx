@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Alert } from "~/components/ui/field";
+import { getAttemptResult } from "~/models/attempt-view.server";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime, formatDuration, formatNumber } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useLocale, useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id } = parseParams(ParamsSchema, params);
+  const user = await requireUser(request);
+  const result = await orHttpError(() => getAttemptResult(db, id, user.id, Date.now()));
+  if (result.status === "open") throw redirect(`/attempts/${id}`);
+  return result;
+}
+
+export default function ResultPage() {
+  const r = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold">{t("result.title")}</h1>
+      <p className="text-xl">{r.contestTitle}</p>
+      {r.submitKind === "auto" ? <Alert tone="info">{t("result.auto")}</Alert> : null}
+      <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-lg">
+        <div>
+          <dt className="font-semibold">{t("result.score")}</dt>
+          <dd className="text-3xl font-bold text-brand-800">
+            {r.score ?? "—"}/{r.maxScore}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("result.correct")}</dt>
+          <dd className="text-3xl font-bold text-brand-800">
+            {r.correctCount ?? "—"}/{r.questionCount}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("result.duration")}</dt>
+          <dd>{r.durationMs !== null ? formatDuration(r.durationMs, locale) : "—"}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("result.submittedAt")}</dt>
+          <dd>{r.submittedAt ? formatDateTime(r.submittedAt, locale) : "—"}</dd>
+        </div>
+        {r.prediction !== null ? (
+          <div>
+            <dt className="font-semibold">{t("result.prediction")}</dt>
+            <dd>{formatNumber(r.prediction, locale)}</dd>
+          </div>
+        ) : null}
+        <div className="col-span-2 rounded-lg bg-brand-50 p-3">
+          <dt className="font-semibold">{t("result.receipt")}</dt>
+          <dd className="font-mono text-3xl font-bold tracking-wider" data-testid="receipt">
+            {r.receipt}
+          </dd>
+          <dd className="text-base text-slate-700">{t("result.receiptHint")}</dd>
+        </div>
+      </dl>
+
+      <section>
+        <h2 className="mb-3 text-2xl font-bold">{t("result.review")}</h2>
+        {!r.showReview ? (
+          <p className="text-lg">{r.reviewPolicy === "never" ? t("result.reviewNever") : t("result.reviewLater")}</p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {r.review.map((q) => {
+              const right = q.selected.length === q.correct.length && q.selected.every((id) => q.correct.includes(id));
+              const names = (ids: number[]) => q.options.filter((o) => ids.includes(o.id)).map((o) => o.text).join("; ");
+              return (
+                <li key={q.position} className="rounded-xl border border-slate-200 bg-white p-4 text-lg">
+                  <p className="font-semibold">
+                    {t("quiz.question", { n: q.position })}. {q.prompt}
+                  </p>
+                  <p className={right ? "text-green-800" : "text-accent-600"}>
+                    {right ? "✓" : "✗"} {t(right ? "result.right" : "result.wrong")} — {t("result.yourAnswer")}:{" "}
+                    {q.selected.length ? names(q.selected) : t("result.noAnswer")}
+                  </p>
+                  {!right ? (
+                    <p>
+                      {t("result.correctAnswer")}: {names(q.correct)}
+                    </p>
+                  ) : null}
+                  {q.explanation ? <p className="mt-1 text-slate-700">{q.explanation}</p> : null}
+                  {q.legalSource ? (
+                    <p className="text-base text-slate-600">
+                      {t("result.legal")}: {q.legalSource}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+      <Link to={`/contests/${r.contestSlug}`} className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+        {t("result.backToContest")}
+      </Link>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Kết quả — Hội Thi" }];

@@ -1,0 +1,224 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { and, eq } from "drizzle-orm";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { contestExclusions, attempts } from "#db/schema";
+import { Countdown } from "~/components/countdown";
+import { Alert } from "~/components/ui/field";
+import { Button, buttonClass } from "~/components/ui/button";
+import { startAttempt } from "~/models/attempt.server";
+import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
+import { getUser, requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { formatDateTime, formatMoney } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { slug } = parseParams(ParamsSchema, params);
+  const contest = await orHttpError(() => getContestBySlug(db, slug));
+  const user = await getUser(request);
+  const now = Date.now();
+  const [prizes, openAttempt, excluded] = await Promise.all([
+    listPrizes(db, [contest.id]),
+    user
+      ? db
+          .select({ id: attempts.id })
+          .from(attempts)
+          .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, user.id), eq(attempts.status, "open")))
+          .get()
+      : undefined,
+    user
+      ? db
+          .select({ phone: contestExclusions.phone })
+          .from(contestExclusions)
+          .where(and(eq(contestExclusions.contestId, contest.id), eq(contestExclusions.phone, user.phone)))
+          .get()
+      : undefined,
+  ]);
+  const url = new URL(request.url);
+  const shareUrl = `${url.origin}/contests/${contest.slug}`;
+  return {
+    contest: {
+      slug: contest.slug,
+      title: contest.title,
+      kind: contest.kind,
+      description: contest.description,
+      rules: contest.rules,
+      opensAt: contest.opensAt,
+      closesAt: contest.closesAt,
+      timeLimitSec: contest.timeLimitSec,
+      maxAttempts: contest.maxAttempts,
+      attemptPeriod: contest.attemptPeriod,
+      counting: contest.counting,
+      questionCount: contest.kind === "quiz" ? questionCount(contest) : 0,
+    },
+    status: contestStatus(contest, now),
+    msToOpen: contest.opensAt - now,
+    msToClose: contest.closesAt - now,
+    prizes: prizes.map(({ category, label, count, amount }) => ({ category, label, count, amount })),
+    signedIn: Boolean(user),
+    openAttemptId: openAttempt?.id ?? null,
+    notRanked: Boolean(user && (user.role !== "resident" || excluded)),
+    shareUrl,
+    qrSvg: await QRCode.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { slug } = parseParams(ParamsSchema, params);
+  const user = await requireUser(request);
+  const contest = await orHttpError(() => getContestBySlug(db, slug));
+  try {
+    const { id } = await startAttempt(db, {
+      contest,
+      userId: user.id,
+      now: Date.now(),
+      ip: context.clientIp ?? null,
+      userAgent: request.headers.get("user-agent"),
+    });
+    return redirect(`/attempts/${id}`);
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.code };
+    throw error;
+  }
+}
+
+export default function ContestPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
+  const { contest, status } = data;
+  const total = data.prizes.reduce((sum, p) => sum + p.count * p.amount, 0);
+  const categories = (["individual", "team", "collective"] as const).filter((c) =>
+    data.prizes.some((p) => p.category === c),
+  );
+  return (
+    <article className="flex flex-col gap-6">
+      <header>
+        <p className="text-lg font-semibold text-brand-700">{t(`contest.status.${status}` as MessageKey)}</p>
+        <h1 className="text-3xl font-bold">{contest.title}</h1>
+        {contest.description ? <p className="mt-2 text-lg text-slate-700">{contest.description}</p> : null}
+      </header>
+
+      <dl className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-lg sm:grid-cols-2">
+        <div>
+          <dt className="font-semibold">{t("contest.opens")}</dt>
+          <dd>{formatDateTime(contest.opensAt, locale)}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t("contest.closes")}</dt>
+          <dd>{formatDateTime(contest.closesAt, locale)}</dd>
+        </div>
+        {contest.kind === "quiz" ? (
+          <>
+            <div>
+              <dt className="font-semibold">{t("contest.timeLimit")}</dt>
+              <dd>
+                {Math.round(contest.timeLimitSec / 60)} {t("contest.minutes")}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t("contest.questionCount")}</dt>
+              <dd>{contest.questionCount}</dd>
+            </div>
+            <div className="sm:col-span-2">
+              <dt className="font-semibold">{t("contest.attempts")}</dt>
+              <dd>
+                {t(`contest.attemptsValue.${contest.attemptPeriod}`, { n: contest.maxAttempts })}
+                {contest.maxAttempts > 1 ? ` — ${t(`contest.counting.${contest.counting}`)}` : ""}
+              </dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+
+      {contest.kind === "quiz" ? (
+        <section aria-label={t("contest.start")} className="flex flex-col gap-3">
+          {status === "open" ? (
+            <p className="text-xl font-semibold text-brand-700">
+              <Countdown ms={data.msToClose} kind="closes" />
+            </p>
+          ) : status === "published" ? (
+            <Alert tone="info">
+              {t("contest.notOpenYet")} <Countdown ms={data.msToOpen} kind="opens" />
+            </Alert>
+          ) : (
+            <Alert tone="info">{t("contest.closedNotice")}</Alert>
+          )}
+          {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
+          {data.notRanked && status === "open" ? <Alert tone="info">{t("contest.staffNotRanked")}</Alert> : null}
+          {status === "open" ? (
+            data.signedIn ? (
+              <Form method="post">
+                <Button disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
+                  {data.openAttemptId ? t("contest.resume") : t("contest.start")}
+                </Button>
+              </Form>
+            ) : (
+              <a
+                href={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}
+                className={buttonClass("primary", "w-full sm:w-auto")}
+              >
+                {t("contest.loginToStart")}
+              </a>
+            )
+          ) : null}
+        </section>
+      ) : null}
+
+      {contest.rules ? (
+        <section>
+          <h2 className="mb-2 text-2xl font-bold">{t("contest.rules")}</h2>
+          <div className="rounded-xl border border-slate-200 bg-white p-4 text-lg leading-relaxed whitespace-pre-line">
+            {contest.rules}
+          </div>
+        </section>
+      ) : null}
+
+      {categories.length ? (
+        <section>
+          <h2 className="mb-2 text-2xl font-bold">{t("contest.prizes")}</h2>
+          {categories.map((category) => (
+            <div key={category} className="mb-3">
+              <h3 className="text-xl font-semibold">{t(`contest.prizes.${category}`)}</h3>
+              <ul className="list-disc pl-6 text-lg">
+                {data.prizes
+                  .filter((p) => p.category === category)
+                  .map((p) => (
+                    <li key={p.label}>
+                      {t("contest.prizeRow", { count: p.count, label: p.label, amount: formatMoney(p.amount, locale) })}
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+          <p className="text-lg font-semibold">
+            {t("contest.prizes.total")}: {formatMoney(total, locale)}
+          </p>
+        </section>
+      ) : null}
+
+      <section className="no-print">
+        <h2 className="mb-2 text-2xl font-bold">{t("contest.share")}</h2>
+        <p className="text-lg">{t("contest.shareHint")}</p>
+        <p className="my-2 text-lg font-semibold break-all">{data.shareUrl}</p>
+        <div
+          className="w-40 rounded bg-white"
+          role="img"
+          aria-label={data.shareUrl}
+          dangerouslySetInnerHTML={{ __html: data.qrSvg }}
+        />
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.contest.title} — Hội Thi` : "Hội Thi" }];

@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { safeRedirect } from "~/utils/auth.server";
+import { localeCookie } from "~/utils/locale.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale") === "en" ? "en" : "vi";
+  return redirect(safeRedirect(form.get("redirectTo")), {
+    headers: { "Set-Cookie": await localeCookie.serialize(locale) },
+  });
+}

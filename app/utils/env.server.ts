@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+let secret: string | undefined;
+
+/**
+ * The secret behind receipt codes and signed cookies: APP_SECRET, or one
+ * generated on first start and kept in data/app-secret so restarts keep it.
+ */
+export function appSecret() {
+  if (secret) return secret;
+  if (process.env.APP_SECRET) return (secret = process.env.APP_SECRET);
+  const file = path.resolve(process.env.DATA_DIR ?? "data", "app-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process created it first; use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return (secret = readFileSync(file, "utf8").trim());
+}
+
+export const isProduction = process.env.NODE_ENV === "production";
+
+/** Secure cookies need HTTPS; enable when the app is served behind TLS. */
+export const secureCookies = process.env.SECURE_COOKIES === "1";

@@ -1,0 +1,28 @@
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { DomainError } from "./errors";
+
+/** Runs domain code and turns an expected failure into an HTTP error the error boundary shows. */
+export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) throw data({ code: error.code }, { status: error.status });
+    throw error;
+  }
+}
+
+/** Parses route params with zod; anything malformed is a 404, never a 500. */
+export function parseParams<T extends z.ZodTypeAny>(schema: T, params: unknown): z.infer<T> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw data({ code: "error.notFound" }, { status: 404 });
+  return parsed.data;
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce?: string;
+    /** The client address as Express sees it (honouring TRUST_PROXY). */
+    clientIp?: string;
+  }
+}

@@ -1,0 +1,86 @@
+import { createCookie } from "@remix-run/node";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "#db/client";
+import { sessions, units, users } from "#db/schema";
+import { appSecret, secureCookies } from "./env.server";
+
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Sessions are extended when less than this is left, so none ends mid-attempt. */
+const RENEW_BELOW_MS = 15 * 24 * 60 * 60 * 1000;
+
+export const sessionCookie = createCookie(secureCookies ? "__Host-hoithi" : "hoithi_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: secureCookies,
+  path: "/",
+  maxAge: SESSION_TTL_MS / 1000,
+  secrets: [appSecret()],
+});
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a fresh session (a new id at every login) and returns its Set-Cookie header. */
+export async function createSession(db: Db, userId: number, now: number) {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({
+    idHash: hashToken(token),
+    userId,
+    createdAt: now,
+    expiresAt: now + SESSION_TTL_MS,
+  });
+  return sessionCookie.serialize(token);
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function destroySession(db: Db, request: Request) {
+  const token = await readToken(request);
+  if (token) await db.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+export type SessionUser = Awaited<ReturnType<typeof findSessionUser>>;
+
+async function findSessionUser(db: Db, request: Request, now: number) {
+  const token = await readToken(request);
+  if (!token) return null;
+  const idHash = hashToken(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      phone: users.phone,
+      fullName: users.fullName,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
+  if (!row) return null;
+  if (row.expiresAt - now < RENEW_BELOW_MS) {
+    await db.update(sessions).set({ expiresAt: now + SESSION_TTL_MS }).where(eq(sessions.idHash, idHash));
+  }
+  const { expiresAt: _expiresAt, ...user } = row;
+  return user;
+}
+
+const cache = new WeakMap<Request, Promise<Awaited<ReturnType<typeof findSessionUser>>>>();
+
+/** The signed-in user of this request, looked up once per request. */
+export function getSessionUser(db: Db, request: Request) {
+  let found = cache.get(request);
+  if (!found) {
+    found = findSessionUser(db, request, Date.now());
+    cache.set(request, found);
+  }
+  return found;
+}

@@ -1,0 +1,460 @@
+/**
+ * The whole Hội Thi schema in one file. Conventions: snake_case columns,
+ * times as integer milliseconds UTC, enums as text with a fixed list,
+ * uniqueness declared here so the database enforces the domain rules.
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const ROLES = ["resident", "organiser", "committee", "judge", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_KINDS = ["to_dan_pho", "thon", "khu_pho", "school", "agency", "other"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const wards = sqliteTable("wards", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  province: text("province").notNull(),
+});
+
+export const units = sqliteTable(
+  "units",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    wardId: integer("ward_id")
+      .notNull()
+      .references(() => wards.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    code: text("code"),
+    name: text("name").notNull(),
+    denominator: integer("denominator"),
+    denominatorKind: text("denominator_kind", {
+      enum: ["population", "households", "members"],
+    }),
+    retiredAt: integer("retired_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("units_ward_name_uq").on(t.wardId, t.name)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    phone: text("phone").notNull(),
+    fullName: text("full_name").notNull(),
+    birthYear: integer("birth_year"),
+    unitId: integer("unit_id").references(() => units.id, { onDelete: "set null" }),
+    /** Free text when the resident chose "Khác"; an organiser maps it to a unit later. */
+    unitOther: text("unit_other"),
+    address: text("address"),
+    role: text("role", { enum: ROLES }).notNull().default("resident"),
+    passwordHash: text("password_hash").notNull(),
+    consentAt: integer("consent_at"),
+    assistedByUserId: integer("assisted_by_user_id"),
+    disabledAt: integer("disabled_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("users_phone_uq").on(t.phone), index("users_unit_idx").on(t.unitId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the random token in the cookie, so a database leak holds no live session. */
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const QUESTION_KINDS = ["single", "multiple", "true_false"] as const;
+export const QUESTION_CATEGORIES = ["CCHC", "CDS", "DVC", "DDDT", "DIA_PHUONG"] as const;
+export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code"),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
+    category: text("category", { enum: QUESTION_CATEGORIES }).notNull(),
+    prompt: text("prompt").notNull(),
+    explanation: text("explanation"),
+    /** Legal basis, e.g. "Nghị quyết 76/NQ-CP ngày 15/7/2021". */
+    legalSource: text("legal_source"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    difficulty: text("difficulty", { enum: ["easy", "medium", "hard"] })
+      .notNull()
+      .default("medium"),
+    status: text("status", { enum: ["active", "retired", "historical"] })
+      .notNull()
+      .default("active"),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("questions_code_uq").on(t.code),
+    index("questions_category_idx").on(t.category, t.status),
+  ],
+);
+
+export const questionOptions = sqliteTable(
+  "question_options",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    isCorrect: integer("is_correct", { mode: "boolean" }).notNull(),
+  },
+  (t) => [uniqueIndex("question_options_pos_uq").on(t.questionId, t.position)],
+);
+
+export const CONTEST_STATES = ["draft", "published", "review", "locked", "announced"] as const;
+
+export type DrawRule =
+  | { mode: "category"; rules: { category: QuestionCategory; count: number }[] }
+  | { mode: "fixed"; questionIds: number[] };
+
+export const contests = sqliteTable(
+  "contests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: ["quiz", "stage"] }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /** Thể lệ: generated from the settings, editable by organisers. */
+    rules: text("rules").notNull().default(""),
+    /** Ward name as of the contest date (wards merge; old contests keep the old name). */
+    wardName: text("ward_name").notNull(),
+    /** Stored workflow state; open/closed are derived from the window. */
+    state: text("state", { enum: CONTEST_STATES }).notNull().default("draft"),
+    opensAt: integer("opens_at").notNull(),
+    closesAt: integer("closes_at").notNull(),
+    timeLimitSec: integer("time_limit_sec").notNull().default(1200),
+    draw: text("draw", { mode: "json" }).$type<DrawRule>().notNull(),
+    pointsPerQuestion: integer("points_per_question").notNull().default(1),
+    shuffleQuestions: integer("shuffle_questions", { mode: "boolean" }).notNull().default(true),
+    shuffleOptions: integer("shuffle_options", { mode: "boolean" }).notNull().default(true),
+    maxAttempts: integer("max_attempts").notNull().default(1),
+    attemptPeriod: text("attempt_period", { enum: ["contest", "day", "week"] })
+      .notNull()
+      .default("contest"),
+    counting: text("counting", { enum: ["best", "first", "last"] }).notNull().default("best"),
+    reviewPolicy: text("review_policy", { enum: ["after_submit", "after_close", "never"] })
+      .notNull()
+      .default("after_close"),
+    predictionTarget: text("prediction_target", { enum: ["entries", "perfect_entries"] }),
+    predictionPrompt: text("prediction_prompt"),
+    /** Known only after close; filled by the ranking step. */
+    predictionActual: integer("prediction_actual"),
+    entryModes: text("entry_modes", { enum: ["individual", "team", "both"] })
+      .notNull()
+      .default("individual"),
+    collectiveRule: text("collective_rule", {
+      enum: ["participation_rate", "entries", "average_score", "points"],
+    })
+      .notNull()
+      .default("participation_rate"),
+    eligibleUnitIds: text("eligible_unit_ids", { mode: "json" }).$type<number[] | null>(),
+    /** Stage contests: mean or trimmed mean of judges. */
+    stageAggregation: text("stage_aggregation", { enum: ["mean", "trimmed_mean"] }),
+    stageHideTotals: integer("stage_hide_totals", { mode: "boolean" }).notNull().default(false),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("contests_slug_uq").on(t.slug)],
+);
+
+export const contestPrizes = sqliteTable("contest_prizes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  contestId: integer("contest_id")
+    .notNull()
+    .references(() => contests.id, { onDelete: "cascade" }),
+  category: text("category", { enum: ["individual", "team", "collective"] }).notNull(),
+  /** 1 = nhất, 2 = nhì, 3 = ba, 4 = khuyến khích … */
+  rank: integer("rank").notNull(),
+  label: text("label").notNull(),
+  count: integer("count").notNull(),
+  amount: integer("amount").notNull(),
+});
+
+/** Phones of organisers, committee members and helpers who may enter but are never ranked. */
+export const contestExclusions = sqliteTable(
+  "contest_exclusions",
+  {
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.phone] })],
+);
+
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").references(() => units.id, { onDelete: "set null" }),
+    /** Đội số 1…n. */
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    captainUserId: integer("captain_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    /** Stage contests: order of performance drawn by lot. */
+    performanceOrder: integer("performance_order"),
+  },
+  (t) => [uniqueIndex("teams_contest_number_uq").on(t.contestId, t.number)],
+);
+
+export const teamMembers = sqliteTable(
+  "team_members",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Stage teams may list performers without accounts. */
+    displayName: text("display_name").notNull(),
+  },
+  (t) => [index("team_members_team_idx").on(t.teamId)],
+);
+
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    /** Random, unguessable: it appears in URLs. */
+    id: text("id").primaryKey(),
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    attemptNo: integer("attempt_no").notNull(),
+    status: text("status", { enum: ["open", "submitted"] }).notNull(),
+    startedAt: integer("started_at").notNull(),
+    deadlineAt: integer("deadline_at").notNull(),
+    submittedAt: integer("submitted_at"),
+    submitKind: text("submit_kind", { enum: ["manual", "auto"] }),
+    /** Null until scored; a submitted attempt with no score is finalised by the sweeper. */
+    score: integer("score"),
+    maxScore: integer("max_score").notNull(),
+    correctCount: integer("correct_count"),
+    questionCount: integer("question_count").notNull(),
+    durationMs: integer("duration_ms"),
+    prediction: integer("prediction"),
+    predictionSeq: integer("prediction_seq").notNull().default(0),
+    receipt: text("receipt"),
+    assistedByUserId: integer("assisted_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [
+    uniqueIndex("attempts_no_uq").on(t.contestId, t.userId, t.attemptNo),
+    // At most one open attempt per person and contest, even under parallel starts.
+    uniqueIndex("attempts_one_open_uq")
+      .on(t.contestId, t.userId)
+      .where(sql`status = 'open'`),
+    index("attempts_open_deadline_idx").on(t.status, t.deadlineAt),
+    index("attempts_contest_idx").on(t.contestId, t.status),
+    index("attempts_user_idx").on(t.userId),
+  ],
+);
+
+export type OptionSnapshot = { id: number; text: string };
+
+/** The questions of one attempt, frozen at start so later edits never change a score. */
+export const attemptQuestions = sqliteTable(
+  "attempt_questions",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
+    category: text("category", { enum: QUESTION_CATEGORIES }).notNull(),
+    prompt: text("prompt").notNull(),
+    options: text("options", { mode: "json" }).$type<OptionSnapshot[]>().notNull(),
+    /** Sorted ids of the correct options. Server-only: never selected for an open attempt. */
+    correct: text("correct", { mode: "json" }).$type<number[]>().notNull(),
+    explanation: text("explanation"),
+    legalSource: text("legal_source"),
+    points: integer("points").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    questionId: integer("question_id").notNull(),
+    /** Sorted ids of the chosen options. */
+    selected: text("selected", { mode: "json" }).$type<number[]>().notNull(),
+    /** Client's monotonic sequence: an older save arriving late never overwrites a newer one. */
+    seq: integer("seq").notNull(),
+    savedAt: integer("saved_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export const disqualifications = sqliteTable(
+  "disqualifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    targetKind: text("target_kind", { enum: ["attempt", "user", "unit", "team"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    reason: text("reason").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+    revokedByUserId: integer("revoked_by_user_id"),
+    revokeReason: text("revoke_reason"),
+  },
+  (t) => [index("disqualifications_contest_idx").on(t.contestId)],
+);
+
+/** Committee approvals towards locking results (chair, or N of M members). */
+export const contestApprovals = sqliteTable(
+  "contest_approvals",
+  {
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.userId] })],
+);
+
+export const stageParts = sqliteTable("stage_parts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  contestId: integer("contest_id")
+    .notNull()
+    .references(() => contests.id, { onDelete: "cascade" }),
+  position: integer("position").notNull(),
+  name: text("name").notNull(),
+  maxScore: integer("max_score").notNull(),
+  scoring: text("scoring", { enum: ["judges", "knowledge"] }).notNull().default("judges"),
+  timeLimitSec: integer("time_limit_sec"),
+  overtimePenaltyPerMin: integer("overtime_penalty_per_min"),
+  isTieBreak: integer("is_tie_break", { mode: "boolean" }).notNull().default(false),
+  closedAt: integer("closed_at"),
+});
+
+export const stageCriteria = sqliteTable("stage_criteria", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  partId: integer("part_id")
+    .notNull()
+    .references(() => stageParts.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  maxScore: integer("max_score").notNull(),
+});
+
+export const stageJudges = sqliteTable(
+  "stage_judges",
+  {
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.userId] })],
+);
+
+export const stageScores = sqliteTable(
+  "stage_scores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => stageParts.id, { onDelete: "cascade" }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    judgeUserId: integer("judge_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Points per criterion id (tenths allowed, stored ×10). */
+    criteria: text("criteria", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    totalTenths: integer("total_tenths").notNull(),
+    comment: text("comment"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("stage_scores_uq").on(t.partId, t.teamId, t.judgeUserId)],
+);
+
+/** Overtime and knowledge-part marks recorded by organisers during a stage contest. */
+export const stagePartResults = sqliteTable(
+  "stage_part_results",
+  {
+    partId: integer("part_id")
+      .notNull()
+      .references(() => stageParts.id, { onDelete: "cascade" }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    overtimeSec: integer("overtime_sec").notNull().default(0),
+    knowledgeCorrect: integer("knowledge_correct"),
+  },
+  (t) => [primaryKey({ columns: [t.partId, t.teamId] })],
+);
+
+/** Append-only: rows are inserted, never updated or deleted. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorUserId: integer("actor_user_id"),
+    action: text("action").notNull(),
+    entity: text("entity"),
+    entityId: text("entity_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);

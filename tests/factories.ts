@@ -1,0 +1,162 @@
+/**
+ * Builders for rows with sensible defaults, shared by the tests and the
+ * demo seed so both exercise the same shapes.
+ */
+import type { Db } from "#db/client";
+import {
+  contestPrizes,
+  contests,
+  questionOptions,
+  questions,
+  units,
+  users,
+  wards,
+  type QuestionCategory,
+  type Role,
+  type UnitKind,
+} from "#db/schema";
+
+let counter = 0;
+const next = () => ++counter;
+
+export async function createWard(db: Db, values: { name?: string; province?: string } = {}) {
+  const [ward] = await db
+    .insert(wards)
+    .values({ name: values.name ?? "Phường Hòa Thuận", province: values.province ?? "Tỉnh Quảng Minh" })
+    .returning();
+  return ward;
+}
+
+export async function createUnit(
+  db: Db,
+  values: { wardId: number; name?: string; kind?: UnitKind; code?: string | null; denominator?: number | null },
+) {
+  const n = next();
+  const [unit] = await db
+    .insert(units)
+    .values({
+      wardId: values.wardId,
+      name: values.name ?? `Tổ dân phố ${n}`,
+      kind: values.kind ?? "to_dan_pho",
+      code: values.code ?? null,
+      denominator: values.denominator === undefined ? 300 : values.denominator,
+      denominatorKind: values.kind === "school" || values.kind === "agency" ? "members" : "population",
+    })
+    .returning();
+  return unit;
+}
+
+/** A hash of "matkhau123", made once: hashing per test user would cost seconds. */
+export const TEST_PASSWORD = "matkhau123";
+let testHash: Promise<string> | undefined;
+async function defaultHash() {
+  const { hashPassword } = await import("~/utils/password.server");
+  testHash ??= hashPassword(TEST_PASSWORD);
+  return testHash;
+}
+
+export async function createUser(
+  db: Db,
+  values: {
+    phone?: string;
+    fullName?: string;
+    role?: Role;
+    unitId?: number | null;
+    birthYear?: number;
+    passwordHash?: string;
+    assistedByUserId?: number | null;
+    createdAt?: number;
+  } = {},
+) {
+  const n = next();
+  const [user] = await db
+    .insert(users)
+    .values({
+      phone: values.phone ?? `09${String(Date.now() % 1e4).padStart(4, "0")}${String(n).padStart(4, "0")}`,
+      fullName: values.fullName ?? `Người dự thi ${n}`,
+      role: values.role ?? "resident",
+      unitId: values.unitId ?? null,
+      birthYear: values.birthYear ?? 1980,
+      passwordHash: values.passwordHash ?? (await defaultHash()),
+      consentAt: Date.now(),
+      assistedByUserId: values.assistedByUserId ?? null,
+      ...(values.createdAt ? { createdAt: values.createdAt } : {}),
+    })
+    .returning();
+  return user;
+}
+
+export type QuestionSpec = {
+  code?: string;
+  category?: QuestionCategory;
+  kind?: "single" | "multiple" | "true_false";
+  prompt?: string;
+  options?: { text: string; correct?: boolean }[];
+  explanation?: string | null;
+  legalSource?: string | null;
+  tags?: string[];
+  difficulty?: "easy" | "medium" | "hard";
+  status?: "active" | "retired" | "historical";
+};
+
+export async function createQuestion(db: Db, spec: QuestionSpec = {}) {
+  const n = next();
+  const [question] = await db
+    .insert(questions)
+    .values({
+      code: spec.code ?? null,
+      category: spec.category ?? "CCHC",
+      kind: spec.kind ?? "single",
+      prompt: spec.prompt ?? `Câu hỏi thử ${n}?`,
+      explanation: spec.explanation ?? null,
+      legalSource: spec.legalSource ?? null,
+      tags: spec.tags ?? [],
+      difficulty: spec.difficulty ?? "medium",
+      status: spec.status ?? "active",
+    })
+    .returning();
+  const options = spec.options ?? [
+    { text: "Đáp án đúng", correct: true },
+    { text: "Đáp án sai 1" },
+    { text: "Đáp án sai 2" },
+    { text: "Đáp án sai 3" },
+  ];
+  const inserted = await db
+    .insert(questionOptions)
+    .values(options.map((o, i) => ({ questionId: question.id, position: i + 1, text: o.text, isCorrect: !!o.correct })))
+    .returning();
+  return { ...question, options: inserted };
+}
+
+const HOUR = 60 * 60 * 1000;
+
+export async function createContest(db: Db, values: Partial<typeof contests.$inferInsert> = {}) {
+  const n = next();
+  const now = Date.now();
+  const [contest] = await db
+    .insert(contests)
+    .values({
+      slug: `cuoc-thi-${n}-${now.toString(36)}`,
+      kind: "quiz",
+      title: `Cuộc thi thử ${n}`,
+      wardName: "Phường Hòa Thuận",
+      state: "published",
+      opensAt: now - HOUR,
+      closesAt: now + 24 * HOUR,
+      timeLimitSec: 600,
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      ...values,
+    })
+    .returning();
+  return contest;
+}
+
+export async function createPrizes(
+  db: Db,
+  contestId: number,
+  rows: { category: "individual" | "team" | "collective"; rank: number; label: string; count: number; amount: number }[],
+) {
+  if (rows.length) await db.insert(contestPrizes).values(rows.map((r) => ({ ...r, contestId })));
+}
