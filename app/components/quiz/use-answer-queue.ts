@@ -72,7 +72,7 @@ export function useAnswerQueue(
           handlersRef.current.onRemaining(json.remainingMs);
           setOffline(false);
           backoff.current = 1000;
-          setStates((s) => ({ ...s, [key]: pending.current[key] ? "pending" : "saved" }));
+          setStates((s) => ({ ...s, [key]: pending.current[key] ? "saving" : "saved" }));
         } else if (response.status === 409) {
           handlersRef.current.onClosed();
         } else if (response.status === 422) {

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+export const E2E_DB_FILE = ".cache/e2e/e2e.db";
+
+/**
+ * End-to-end tests against the production build in Debian's Chromium
+ * (Playwright's own browser download is not available here).
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    ...devices["Pixel 7"],
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+    trace: "off",
+  },
+  webServer: {
+    command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=.cache/e2e PORT=${PORT} SWEEP_INTERVAL_MS=1000 tsx server.ts`,
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,97 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Db } from "#db/client";
+import { attemptQuestions, contests } from "#db/schema";
+import { createContest } from "../factories";
+
+const DB_URL = "file:.cache/e2e/e2e.db";
+
+let shared: Promise<Db> | undefined;
+/** The same database file the server under test uses (embedded libSQL, WAL). */
+export function e2eDb() {
+  shared ??= openDatabase(DB_URL).then(({ db }) => db);
+  return shared;
+}
+
+/** A contest made for one test, drawing from the demo bank. */
+export async function makeContest(values: Parameters<typeof createContest>[1] = {}) {
+  const db = await e2eDb();
+  return createContest(db, {
+    draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }, { category: "CDS", count: 2 }] },
+    timeLimitSec: 600,
+    ...values,
+  });
+}
+
+/** Correct and wrong option texts of each question of an attempt, by position. */
+export async function answerKey(attemptId: string) {
+  const db = await e2eDb();
+  const rows = await db.select().from(attemptQuestions).where(eq(attemptQuestions.attemptId, attemptId));
+  return new Map(
+    rows.map((q) => [
+      q.position,
+      {
+        right: q.options.filter((o) => q.correct.includes(o.id)).map((o) => o.text),
+        wrong: q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.text),
+        kind: q.kind,
+      },
+    ]),
+  );
+}
+
+export async function contestBySlug(slug: string) {
+  const db = await e2eDb();
+  return db.select().from(contests).where(eq(contests.slug, slug)).get();
+}
+
+/** Chooses the right (or a wrong) answer of question N and waits until it shows as saved. */
+export async function answer(page: Page, key: Awaited<ReturnType<typeof answerKey>>, n: number, right = true) {
+  const question = page.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
+  const item = key.get(n)!;
+  for (const text of right ? item.right : item.wrong.slice(0, 1)) {
+    await question.getByLabel(text, { exact: true }).check();
+  }
+  await expect(question.getByText("Đã lưu")).toBeVisible();
+  return question;
+}
+
+let phoneCounter = 0;
+/** A phone number no other test (or earlier run) uses. */
+export function uniquePhone() {
+  phoneCounter += 1;
+  const tail = String((Date.now() * 10 + process.pid + phoneCounter * 7919) % 1e8).padStart(8, "0");
+  return `08${tail}`;
+}
+
+export async function register(page: Page, name = "Nguyễn Văn Thử") {
+  const phone = uniquePhone();
+  await page.goto("/register");
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Năm sinh").fill("1958");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Mật khẩu").fill("matkhau-an-toan");
+  await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Tổ dân phố 3" });
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Đăng ký" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  return phone;
+}
+
+/** Every test fails on an unexpected console error or uncaught page error. */
+export const test = base.extend<{ allowConsole: (pattern: RegExp) => void }>({
+  allowConsole: [
+    async ({ page }, use) => {
+      const allowed: RegExp[] = [];
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error" && !allowed.some((p) => p.test(msg.text()))) errors.push(msg.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use((pattern) => allowed.push(pattern));
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
