@@ -26,6 +26,14 @@ const UnsentSchema = z
   )
   .max(200);
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text || "[]");
+  } catch {
+    return null;
+  }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const user = await requireUser(request);
@@ -44,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   const now = Date.now();
-  const unsent = UnsentSchema.safeParse(JSON.parse(String(form.get("unsent") ?? "[]") || "[]"));
+  const unsent = UnsentSchema.safeParse(parseJson(String(form.get("unsent") ?? "[]")));
   const fromForm = new Map<number, number[]>();
   for (const [name, value] of form) {
     const match = /^q-(\d+)$/.exec(name);

@@ -60,7 +60,7 @@ export default function Login() {
       </Form>
       <p className="text-lg">
         {t("login.noAccount")}{" "}
-        <Link to="/register" className="font-semibold text-brand-700 underline underline-offset-4">
+        <Link to={`/register?${searchParams}`} className="font-semibold text-brand-700 underline underline-offset-4">
           {t("login.registerLink")}
         </Link>
       </p>

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError } from "~/components/ui/field";
 import { listActiveUnits, registerResident } from "~/models/account.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey } from "~/utils/i18n";
@@ -83,7 +83,9 @@ export async function action({ request }: ActionFunctionArgs) {
       address: v.address || null,
       now: Date.now(),
     });
-    return redirect("/", { headers: { "Set-Cookie": await createSession(db, userId, Date.now()) } });
+    return redirect(safeRedirect(form.redirectTo), {
+      headers: { "Set-Cookie": await createSession(db, userId, Date.now()) },
+    });
   } catch (error) {
     if (error instanceof DomainError) return { errors: {} as FieldErrors, formError: error.code, values };
     throw error;
@@ -94,6 +96,7 @@ export default function Register() {
   const { units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
   const t = useT();
   const errors: FieldErrors = actionData?.errors ?? {};
   const values = actionData?.values;
@@ -105,6 +108,7 @@ export default function Register() {
       {Object.keys(errors).length ? <Alert>{t("form.fixErrors")}</Alert> : null}
       {actionData?.formError ? <Alert>{t(actionData.formError)}</Alert> : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field label={t("register.fullName")} name="fullName" autoComplete="name" required defaultValue={values?.fullName} error={e("fullName")} />
         <Field
           label={t("register.birthYear")}
@@ -186,7 +190,7 @@ export default function Register() {
       </Form>
       <p className="text-lg">
         {t("register.haveAccount")}{" "}
-        <Link to="/login" className="font-semibold text-brand-700 underline underline-offset-4">
+        <Link to={`/login?${searchParams}`} className="font-semibold text-brand-700 underline underline-offset-4">
           {t("register.loginLink")}
         </Link>
       </p>
