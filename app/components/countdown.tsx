@@ -24,7 +24,7 @@ export function Countdown({ ms, kind }: { ms: number; kind: "opens" | "closes" }
   const days = Math.floor(remaining / 86_400_000);
   const rest = remaining % 86_400_000;
   return (
-    <span className="font-mono tabular-nums">
+    <span className="tabular-nums">
       {t(kind === "opens" ? "countdown.opensIn" : "countdown.closesIn")}{" "}
       {days > 0 ? `${days} ${t("countdown.days")} ` : ""}
       {formatClock(rest)}

@@ -166,7 +166,7 @@ export default function AttemptPage() {
         <div
           role="timer"
           aria-label={t("quiz.timer")}
-          className={`rounded-lg px-3 py-1 font-mono text-3xl font-bold tabular-nums ${lowTime ? "bg-red-100 text-accent-600" : "text-brand-800"}`}
+          className={`rounded-lg px-3 py-1 text-3xl font-bold tabular-nums ${lowTime ? "bg-red-100 text-accent-600" : "text-brand-800"}`}
         >
           {formatClock(remaining)}
         </div>
