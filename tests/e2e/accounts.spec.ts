@@ -5,6 +5,7 @@ import { e2eDb, expect, makeContest, register, test, uniquePhone } from "./fixtu
 test("a wrong password and an unknown phone get the same single message", async ({ page }) => {
   const phone = await register(page);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
 
   const messages: string[] = [];
   for (const [p, password] of [[phone, "sai-mat-khau"], [uniquePhone(), "matkhau-an-toan"]]) {
@@ -27,6 +28,7 @@ test("a wrong password and an unknown phone get the same single message", async 
 test("registering a phone twice is refused with a clear message and keeps what was typed", async ({ page }) => {
   const phone = await register(page, "Trần Thị Một");
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
   await page.goto("/register");
   await page.getByLabel("Họ và tên").fill("Trần Thị Hai");
   await page.getByLabel("Năm sinh").fill("1960");
