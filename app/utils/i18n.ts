@@ -3,6 +3,7 @@
  * (the type checker enforces it). Question content stays Vietnamese.
  */
 import { useRouteLoaderData } from "@remix-run/react";
+import { organiserEn, organiserVi } from "./messages/organiser";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -164,6 +165,7 @@ const vi = {
   "role.committee": "Hội đồng",
   "role.judge": "Giám khảo",
   "role.admin": "Quản trị",
+  ...organiserVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -328,6 +330,7 @@ const en: Record<MessageKey, string> = {
   "role.committee": "Committee",
   "role.judge": "Judge",
   "role.admin": "Administrator",
+  ...organiserEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;

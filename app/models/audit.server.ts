@@ -1,0 +1,67 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { auditLog, users } from "#db/schema";
+
+export type AuditEntry = {
+  actorUserId: number | null;
+  action: string;
+  entity?: string;
+  entityId?: string | number;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+};
+
+const SECRET_KEYS = /password|hash|session|token/i;
+
+/** Drops anything that looks like a secret before it reaches the log. */
+function scrub(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).filter(([k]) => !SECRET_KEYS.test(k)).map(([k, v]) => [k, scrub(v)]),
+    );
+  }
+  return value;
+}
+
+/** The insert for one audit row, to put in the same batch as the change it records. */
+export function auditInsert(db: Db, entry: AuditEntry, now = Date.now()) {
+  return db.insert(auditLog).values({
+    at: now,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId === undefined ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : scrub(entry.before),
+    after: entry.after === undefined ? null : scrub(entry.after),
+    ip: entry.ip ?? null,
+  });
+}
+
+export async function audit(db: Db, entry: AuditEntry, now = Date.now()) {
+  await auditInsert(db, entry, now);
+}
+
+export async function listAudit(db: Db, { limit = 100, offset = 0 } = {}) {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      ip: auditLog.ip,
+      actorName: users.fullName,
+      actorPhone: users.phone,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)` }).from(auditLog);
+  return { rows, total };
+}

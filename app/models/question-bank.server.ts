@@ -1,0 +1,182 @@
+/** The question bank: validation shared by the form and the import, and its reads and writes. */
+import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { questionOptions, questions, QUESTION_CATEGORIES, type QuestionCategory } from "#db/schema";
+import { auditInsert } from "./audit.server";
+
+export type QuestionInput = {
+  code: string | null;
+  category: QuestionCategory;
+  kind: "single" | "multiple" | "true_false";
+  prompt: string;
+  options: { text: string; correct: boolean }[];
+  explanation: string | null;
+  legalSource: string | null;
+  tags: string[];
+  difficulty: "easy" | "medium" | "hard";
+  status: "active" | "retired" | "historical";
+};
+
+export const CATEGORY_LABELS: Record<QuestionCategory, string> = {
+  CCHC: "Cải cách hành chính",
+  CDS: "Chuyển đổi số",
+  DVC: "Dịch vụ công",
+  DDDT: "Định danh điện tử",
+  DIA_PHUONG: "Địa phương",
+};
+export const KIND_LABELS = { single: "Một đáp án", multiple: "Nhiều đáp án", true_false: "Đúng/Sai" } as const;
+export const DIFFICULTY_LABELS = { easy: "Dễ", medium: "Trung bình", hard: "Khó" } as const;
+export const STATUS_LABELS = { active: "Đang dùng", retired: "Ngừng dùng", historical: "Lịch sử" } as const;
+export const OPTION_LETTERS = ["A", "B", "C", "D", "E", "F"] as const;
+
+/** Every reason a question cannot be saved, in Vietnamese; empty when it is fine. */
+export function validateQuestion(q: QuestionInput): string[] {
+  const problems: string[] = [];
+  if (!q.prompt.trim()) problems.push("Thiếu nội dung câu hỏi.");
+  if (q.prompt.length > 1000) problems.push("Câu hỏi dài quá 1000 ký tự.");
+  if (q.options.length < 2 || q.options.length > 6) problems.push("Câu hỏi cần từ 2 đến 6 phương án.");
+  if (q.options.some((o) => !o.text.trim())) problems.push("Có phương án để trống.");
+  const texts = q.options.map((o) => o.text.trim().toLowerCase());
+  if (new Set(texts).size !== texts.length) problems.push("Có hai phương án trùng nhau.");
+  const correct = q.options.filter((o) => o.correct).length;
+  if (correct === 0) problems.push("Chưa chọn đáp án đúng.");
+  else if (q.kind !== "multiple" && correct > 1) problems.push("Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng.");
+  if (q.kind === "true_false" && q.options.length !== 2) problems.push("Câu Đúng/Sai phải có đúng 2 phương án.");
+  if (q.code && !/^[A-Za-z0-9_.-]{1,40}$/.test(q.code)) problems.push("Mã chỉ gồm chữ không dấu, số, dấu gạch (tối đa 40 ký tự).");
+  return problems;
+}
+
+export type QuestionFilters = {
+  q?: string;
+  category?: QuestionCategory;
+  status?: QuestionInput["status"];
+  difficulty?: QuestionInput["difficulty"];
+  tag?: string;
+  legal?: string;
+};
+
+export async function listQuestions(db: Db, f: QuestionFilters = {}) {
+  const where: SQL[] = [];
+  if (f.q) where.push(or(like(questions.prompt, `%${f.q}%`), like(questions.code, `%${f.q}%`))!);
+  if (f.category) where.push(eq(questions.category, f.category));
+  if (f.status) where.push(eq(questions.status, f.status));
+  if (f.difficulty) where.push(eq(questions.difficulty, f.difficulty));
+  if (f.tag) where.push(sql`exists (select 1 from json_each(${questions.tags}) where value = ${f.tag})`);
+  if (f.legal) where.push(like(questions.legalSource, `%${f.legal}%`));
+  const rows = await db
+    .select()
+    .from(questions)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(questions.category), asc(questions.id));
+  const options = rows.length
+    ? await db
+        .select()
+        .from(questionOptions)
+        .where(inArray(questionOptions.questionId, rows.map((r) => r.id)))
+        .orderBy(asc(questionOptions.position))
+    : [];
+  return rows.map((r) => ({ ...r, options: options.filter((o) => o.questionId === r.id) }));
+}
+
+export async function getQuestion(db: Db, id: number) {
+  const [row] = await listQuestionsByIds(db, [id]);
+  return row;
+}
+
+async function listQuestionsByIds(db: Db, ids: number[]) {
+  const rows = await db.select().from(questions).where(inArray(questions.id, ids));
+  const options = await db
+    .select()
+    .from(questionOptions)
+    .where(inArray(questionOptions.questionId, ids))
+    .orderBy(asc(questionOptions.position));
+  return rows.map((r) => ({ ...r, options: options.filter((o) => o.questionId === r.id) }));
+}
+
+export async function allTags(db: Db) {
+  const rows = await db.all<{ value: string }>(sql`select distinct value from questions, json_each(questions.tags) order by value`);
+  return rows.map((r) => r.value);
+}
+
+function questionValues(q: QuestionInput, now: number) {
+  return {
+    code: q.code,
+    category: q.category,
+    kind: q.kind,
+    prompt: q.prompt.trim(),
+    explanation: q.explanation,
+    legalSource: q.legalSource,
+    tags: q.tags,
+    difficulty: q.difficulty,
+    status: q.status,
+    updatedAt: now,
+  };
+}
+
+export async function codeTaken(db: Db, code: string | null, exceptId?: number) {
+  if (!code) return false;
+  const [row] = await db.select({ id: questions.id }).from(questions).where(eq(questions.code, code));
+  return Boolean(row && row.id !== exceptId);
+}
+
+/**
+ * Creates questions with their options and the audit row in one batch, so an
+ * import is all or nothing. Ids are assigned here; if a parallel insert took
+ * one, the batch fails whole and is tried again with fresh ids.
+ */
+export async function createQuestions(db: Db, inputs: QuestionInput[], actorUserId: number, now = Date.now()) {
+  for (let attempt = 0; ; attempt++) {
+    const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
+    const ids = inputs.map((_, i) => maxId + 1 + i);
+    try {
+      await db.batch([
+        db.insert(questions).values(inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }))),
+        db.insert(questionOptions).values(
+          inputs.flatMap((q, i) =>
+            q.options.map((o, p) => ({ questionId: ids[i], position: p + 1, text: o.text.trim(), isCorrect: o.correct })),
+          ),
+        ),
+        auditInsert(
+          db,
+          {
+            actorUserId,
+            action: inputs.length > 1 ? "question.import" : "question.create",
+            entity: "question",
+            entityId: inputs.length > 1 ? `${ids[0]}-${ids[ids.length - 1]}` : ids[0],
+            after: inputs.length > 1 ? { count: inputs.length } : inputs[0],
+          },
+          now,
+        ),
+      ]);
+      return ids;
+    } catch (error) {
+      if (attempt >= 2 || !String(error).includes("UNIQUE constraint failed: questions.id")) throw error;
+    }
+  }
+}
+
+/**
+ * Saves an edited question. Attempts keep their own snapshot of the question,
+ * so an edit never changes a score already given.
+ */
+export async function updateQuestion(db: Db, id: number, input: QuestionInput, actorUserId: number, now = Date.now()) {
+  const before = await getQuestion(db, id);
+  await db.batch([
+    db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
+    db.delete(questionOptions).where(eq(questionOptions.questionId, id)),
+    db.insert(questionOptions).values(input.options.map((o, p) => ({ questionId: id, position: p + 1, text: o.text.trim(), isCorrect: o.correct }))),
+    auditInsert(db, { actorUserId, action: "question.update", entity: "question", entityId: id, before, after: input }, now),
+  ]);
+}
+
+export async function setQuestionStatus(db: Db, id: number, status: QuestionInput["status"], actorUserId: number, now = Date.now()) {
+  const [before] = await db.select({ status: questions.status }).from(questions).where(eq(questions.id, id));
+  await db.batch([
+    db.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, id)),
+    auditInsert(db, { actorUserId, action: "question.status", entity: "question", entityId: id, before, after: { status } }, now),
+  ]);
+}
+
+export function isCategory(value: string): value is QuestionCategory {
+  return (QUESTION_CATEGORIES as readonly string[]).includes(value);
+}

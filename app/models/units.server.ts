@@ -1,0 +1,155 @@
+/** Units (tổ dân phố, thôn, khu phố, schools, agencies): edits, import, and mapping "Khác". */
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { units, users, wards, UNIT_KINDS, type UnitKind } from "#db/schema";
+import { auditInsert } from "./audit.server";
+import { mapColumns, normaliseHeader, type Table } from "./spreadsheet.server";
+
+export type UnitInput = {
+  name: string;
+  code: string | null;
+  kind: UnitKind;
+  denominator: number | null;
+  denominatorKind: "population" | "households" | "members" | null;
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  to_dan_pho: "Tổ dân phố",
+  thon: "Thôn",
+  khu_pho: "Khu phố",
+  school: "Trường học",
+  agency: "Cơ quan",
+  other: "Khác",
+};
+export const DENOMINATOR_LABELS = { population: "Dân số", households: "Hộ gia đình", members: "Thành viên" } as const;
+
+export async function listUnits(db: Db) {
+  return db
+    .select({
+      id: units.id,
+      name: units.name,
+      code: units.code,
+      kind: units.kind,
+      denominator: units.denominator,
+      denominatorKind: units.denominatorKind,
+      retiredAt: units.retiredAt,
+      residents: sql<number>`(select count(*) from users where users.unit_id = ${units.id})`,
+    })
+    .from(units)
+    .orderBy(asc(units.id));
+}
+
+async function wardId(db: Db) {
+  const [row] = await db.select({ wardId: units.wardId }).from(units).limit(1);
+  if (row) return row.wardId;
+  const [ward] = await db.select({ id: wards.id }).from(wards).limit(1);
+  if (ward) return ward.id;
+  const [created] = await db.insert(wards).values({ name: "Phường", province: "" }).returning({ id: wards.id });
+  return created.id;
+}
+
+export async function unitNameTaken(db: Db, name: string, exceptId?: number) {
+  const [row] = await db.select({ id: units.id }).from(units).where(sql`lower(${units.name}) = lower(${name.trim()})`);
+  return Boolean(row && row.id !== exceptId);
+}
+
+export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: number, now = Date.now()) {
+  const ward = await wardId(db);
+  await db.batch([
+    db.insert(units).values(inputs.map((u) => ({ ...u, wardId: ward, createdAt: now }))),
+    auditInsert(db, { actorUserId, action: inputs.length > 1 ? "unit.import" : "unit.create", entity: "unit", after: inputs.length > 1 ? { count: inputs.length } : inputs[0] }, now),
+  ]);
+}
+
+export async function updateUnit(db: Db, id: number, input: UnitInput, actorUserId: number, now = Date.now()) {
+  const [before] = await db.select().from(units).where(eq(units.id, id));
+  await db.batch([
+    db.update(units).set(input).where(eq(units.id, id)),
+    auditInsert(db, { actorUserId, action: "unit.update", entity: "unit", entityId: id, before, after: input }, now),
+  ]);
+}
+
+export async function setUnitRetired(db: Db, id: number, retired: boolean, actorUserId: number, now = Date.now()) {
+  await db.batch([
+    db.update(units).set({ retiredAt: retired ? now : null }).where(eq(units.id, id)),
+    auditInsert(db, { actorUserId, action: retired ? "unit.retire" : "unit.restore", entity: "unit", entityId: id }, now),
+  ]);
+}
+
+/** Residents who chose "Khác" and are not yet mapped onto a unit. */
+export function listUnmappedResidents(db: Db) {
+  return db
+    .select({ id: users.id, fullName: users.fullName, phone: users.phone, unitOther: users.unitOther })
+    .from(users)
+    .where(and(isNull(users.unitId), isNotNull(users.unitOther)))
+    .orderBy(asc(users.unitOther));
+}
+
+export async function mapResidentToUnit(db: Db, userId: number, unitId: number, actorUserId: number, now = Date.now()) {
+  await db.batch([
+    db.update(users).set({ unitId }).where(and(eq(users.id, userId), isNull(users.unitId))),
+    auditInsert(db, { actorUserId, action: "unit.mapResident", entity: "user", entityId: userId, after: { unitId } }, now),
+  ]);
+}
+
+const columns = [
+  { key: "code", header: "Mã" },
+  { key: "name", header: "Tên đơn vị", required: true },
+  { key: "kind", header: "Loại", required: true },
+  { key: "denominator", header: "Mẫu số" },
+  { key: "denominatorKind", header: "Mẫu số tính theo" },
+] as const;
+
+export const UNIT_HEADERS = columns.map((c) => c.header);
+export const UNIT_TEMPLATE_ROWS = [
+  ["TDP01", "Tổ dân phố 1", "Tổ dân phố", 420, "Dân số"],
+  ["THCS", "Trường THCS Hòa Thuận", "Trường học", 62, "Thành viên"],
+];
+
+function lookup<T extends string>(value: string, labels: Record<T, string>): T | null {
+  const wanted = normaliseHeader(value);
+  for (const [code, label] of Object.entries(labels) as [T, string][]) {
+    if (normaliseHeader(code) === wanted || normaliseHeader(label) === wanted) return code;
+  }
+  return null;
+}
+
+/** Units from a file; every bad row is reported and nothing is imported unless all are good. */
+export function parseUnitTable(table: Table, existingNames: Set<string>) {
+  const { get, problems: headerProblems } = mapColumns(table, [...columns]);
+  const problems = [...headerProblems];
+  const inputs: UnitInput[] = [];
+  if (problems.length) return { inputs, problems };
+  const seen = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const here: string[] = [];
+    const name = get(cells, "name");
+    const key = name.toLowerCase();
+    if (!name) here.push("Thiếu tên đơn vị.");
+    else if (existingNames.has(key)) here.push(`Đơn vị “${name}” đã có trong danh sách.`);
+    else if (seen.has(key)) here.push(`Đơn vị “${name}” trùng với dòng ${seen.get(key)}.`);
+    if (name) seen.set(key, line);
+    const kind = lookup(get(cells, "kind"), UNIT_KIND_LABELS);
+    if (!kind) here.push(`Loại đơn vị “${get(cells, "kind")}” không hợp lệ (${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join(", ")}).`);
+    const rawDenominator = get(cells, "denominator").replace(/[.\s]/g, "");
+    const denominator = rawDenominator === "" ? null : Number(rawDenominator);
+    if (denominator !== null && (!Number.isInteger(denominator) || denominator < 0)) {
+      here.push(`Mẫu số “${get(cells, "denominator")}” phải là số nguyên không âm.`);
+    }
+    const denominatorKind = get(cells, "denominatorKind") ? lookup(get(cells, "denominatorKind"), DENOMINATOR_LABELS) : null;
+    if (get(cells, "denominatorKind") && !denominatorKind) {
+      here.push(`“${get(cells, "denominatorKind")}” không hợp lệ (Dân số, Hộ gia đình, Thành viên).`);
+    }
+    for (const message of here) problems.push({ line, message });
+    if (here.length === 0 && kind) {
+      inputs.push({
+        name,
+        code: get(cells, "code") || null,
+        kind,
+        denominator,
+        denominatorKind: denominatorKind ?? (denominator === null ? null : kind === "school" || kind === "agency" ? "members" : "population"),
+      });
+    }
+  }
+  return { inputs, problems };
+}
