@@ -1,0 +1,54 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/field";
+import { useT, type MessageKey } from "~/utils/i18n";
+
+export type ImportResult =
+  | { importError: MessageKey }
+  | { importProblems: { line: number; message: string }[] }
+  | { imported: number };
+
+/** A file picker that posts multipart data, with the result of the last import. */
+export function ImportForm({
+  title,
+  templateHref,
+  result,
+}: {
+  title: string;
+  templateHref: string;
+  result: ImportResult | Record<string, unknown> | undefined;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={title}>
+      <h2 className="mb-2 text-xl font-bold">{title}</h2>
+      {result && "importError" in result ? <Alert>{t(result.importError as MessageKey)}</Alert> : null}
+      {result && "importProblems" in result && Array.isArray(result.importProblems) ? (
+        <Alert>
+          <p>{t("import.problems", { n: result.importProblems.length })}</p>
+          <ul className="mt-2 list-disc pl-6">
+            {(result.importProblems as { line: number; message: string }[]).map((p, i) => (
+              <li key={i}>
+                {t("import.line", { line: p.line })}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {result && "imported" in result ? <Alert tone="success">{t("import.done", { n: Number(result.imported) })}</Alert> : null}
+      <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-col gap-3">
+        <label className="flex flex-col gap-1 text-lg font-semibold">
+          {t("import.file")}
+          <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required className="text-base font-normal" />
+        </label>
+        <div className="flex flex-wrap items-center gap-4">
+          <Button disabled={navigation.state !== "idle"}>{t("import.submit")}</Button>
+          <a href={templateHref} className="text-lg font-semibold text-brand-700 underline underline-offset-4" download>
+            {t("import.template")}
+          </a>
+        </div>
+      </Form>
+    </section>
+  );
+}

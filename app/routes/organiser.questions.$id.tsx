@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { QuestionForm } from "~/components/question-form";
+import { QuestionCard } from "~/components/quiz/question-card";
+import { Alert } from "~/components/ui/field";
+import { codeTaken, getQuestion, readQuestionForm, updateQuestion, validateQuestion } from "~/models/question-bank.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseParams } from "~/utils/http.server";
+import { useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["organiser"]);
+  const { id } = parseParams(ParamsSchema, params);
+  const question = await getQuestion(db, id);
+  if (!question) throw new Response("Not found", { status: 404 });
+  return { question };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["organiser"]);
+  const { id } = parseParams(ParamsSchema, params);
+  if (!(await getQuestion(db, id))) throw new Response("Not found", { status: 404 });
+  const input = readQuestionForm(await request.formData());
+  const problems = validateQuestion(input);
+  if (await codeTaken(db, input.code, id)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
+  if (problems.length) return { problems, values: input, saved: false };
+  await updateQuestion(db, id, input, user.id);
+  return { problems: [], values: input, saved: true };
+}
+
+export default function EditQuestion() {
+  const { question } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const values = result?.values ?? { ...question, options: question.options.map((o) => ({ text: o.text, correct: o.isCorrect })) };
+  const [preview, setPreview] = useState<number[]>([]);
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold">{t("q.edit")}</h1>
+      {result?.saved || searchParams.get("saved") ? <Alert tone="success">{t("org.saved")}</Alert> : null}
+      <p className="text-base text-slate-700">{t("q.snapshotNote")}</p>
+      <QuestionForm key={JSON.stringify(values)} values={values} problems={result?.problems} />
+      <section aria-label={t("q.preview")}>
+        <h2 className="mb-2 text-xl font-bold">{t("q.preview")}</h2>
+        <QuestionCard
+          position={1}
+          questionId={question.id}
+          kind={question.kind}
+          prompt={question.prompt}
+          options={question.options.map((o) => ({ id: o.id, text: o.text }))}
+          selected={preview}
+          state={undefined}
+          onChange={setPreview}
+        />
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sửa câu hỏi — Ban tổ chức" }];

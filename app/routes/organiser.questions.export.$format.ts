@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { QUESTION_CATEGORIES } from "#db/schema";
+import { audit } from "~/models/audit.server";
+import { listQuestions } from "~/models/question-bank.server";
+import { QUESTION_HEADERS, questionExportRows } from "~/models/question-import.server";
+import { fileResponse, writeCsv, writeXlsx } from "~/models/spreadsheet.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+const FiltersSchema = z.object({
+  category: z.enum(QUESTION_CATEGORIES).optional().catch(undefined),
+  status: z.enum(["active", "retired", "historical"]).optional().catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
+});
+
+/** The bank (with the list's filters) in the import template's columns. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["organiser"]);
+  const format = params.format === "csv" ? "csv" : params.format === "xlsx" ? "xlsx" : null;
+  if (!format) throw new Response("Not found", { status: 404 });
+  const filters = FiltersSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v)));
+  const rows = questionExportRows(await listQuestions(db, filters));
+  await audit(db, { actorUserId: user.id, action: "question.export", after: { format, count: rows.length }, ip: context.clientIp });
+  return fileResponse(
+    format === "csv" ? writeCsv(QUESTION_HEADERS, rows) : await writeXlsx("Câu hỏi", QUESTION_HEADERS, rows),
+    `ngan-hang-cau-hoi.${format}`,
+  );
+}

@@ -1,0 +1,36 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { QuestionForm } from "~/components/question-form";
+import { codeTaken, createQuestions, readQuestionForm, validateQuestion } from "~/models/question-bank.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["organiser"]);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["organiser"]);
+  const input = readQuestionForm(await request.formData());
+  const problems = validateQuestion(input);
+  if (await codeTaken(db, input.code)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
+  if (problems.length) return { problems, values: input };
+  const [id] = await createQuestions(db, [input], user.id);
+  return redirect(`/organiser/questions/${id}?saved=1`);
+}
+
+export default function NewQuestion() {
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">{t("q.new")}</h1>
+      <QuestionForm values={result?.values} problems={result?.problems} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Thêm câu hỏi — Ban tổ chức" }];

@@ -1,0 +1,29 @@
+import type { ImportResult } from "~/components/import-form";
+import { readTable, type Table } from "~/models/spreadsheet.server";
+import { DomainError } from "./errors";
+import { readUpload } from "./upload.server";
+
+/**
+ * The shared shape of an import action: read the upload, parse it, and
+ * save only when every row is clean.
+ */
+export async function runImport<T>(
+  request: Request,
+  parse: (table: Table) => Promise<{ inputs: T[]; problems: { line: number; message: string }[] }>,
+  save: (inputs: T[]) => Promise<unknown>,
+): Promise<ImportResult> {
+  try {
+    const { bytes } = await readUpload(request);
+    const { inputs, problems } = await parse(await readTable(bytes));
+    if (problems.length) return { importProblems: problems };
+    await save(inputs);
+    return { imported: inputs.length };
+  } catch (error) {
+    if (error instanceof DomainError) return { importError: error.code };
+    throw error;
+  }
+}
+
+export function isMultipart(request: Request) {
+  return (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+}
