@@ -72,6 +72,11 @@ function Header() {
         <nav aria-label={t("nav.home")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-lg">
           {data?.user ? (
             <>
+              {data.user.role === "organiser" || data.user.role === "admin" ? (
+                <Link to="/organiser" className="underline-offset-4 hover:underline">
+                  {t("org.title")}
+                </Link>
+              ) : null}
               <Link to="/me/entries" className="underline-offset-4 hover:underline">
                 {t("nav.myEntries")}
               </Link>

@@ -78,6 +78,8 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
+    /** Set when staff sat a resident at the ward's device: their entries are marked "hỗ trợ". */
+    assistedByUserId: integer("assisted_by_user_id"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -44,9 +44,10 @@ export async function listPublicContests(db: Db, now: number) {
   return rows.map((c) => ({ ...c, status: contestStatus(c, now) }));
 }
 
-export async function getContestBySlug(db: Db, slug: string) {
+/** A contest by its link; drafts only for organisers previewing them. */
+export async function getContestBySlug(db: Db, slug: string, { allowDraft = false } = {}) {
   const [contest] = await db.select().from(contests).where(eq(contests.slug, slug));
-  if (!contest || contest.state === "draft") throw new DomainError("contest.notFound", 404);
+  if (!contest || (contest.state === "draft" && !allowDraft)) throw new DomainError("contest.notFound", 404);
   return contest;
 }
 

@@ -21,8 +21,9 @@ const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
-  const contest = await orHttpError(() => getContestBySlug(db, slug));
   const user = await getUser(request);
+  const isStaff = user?.role === "organiser" || user?.role === "admin";
+  const contest = await orHttpError(() => getContestBySlug(db, slug, { allowDraft: isStaff }));
   const now = Date.now();
   const [prizes, openAttempt, excluded] = await Promise.all([
     listPrizes(db, [contest.id]),
@@ -80,6 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       userId: user.id,
       now: Date.now(),
       ip: context.clientIp ?? null,
+      assistedByUserId: user.assistedByUserId,
       userAgent: request.headers.get("user-agent"),
     });
     return redirect(`/attempts/${id}`);

@@ -3,6 +3,7 @@
  * (the type checker enforces it). Question content stays Vietnamese.
  */
 import { useRouteLoaderData } from "@remix-run/react";
+import { contestsEn, contestsVi } from "./messages/contests";
 import { organiserEn, organiserVi } from "./messages/organiser";
 
 const vi = {
@@ -166,6 +167,7 @@ const vi = {
   "role.judge": "Giám khảo",
   "role.admin": "Quản trị",
   ...organiserVi,
+  ...contestsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -331,6 +333,7 @@ const en: Record<MessageKey, string> = {
   "role.judge": "Judge",
   "role.admin": "Administrator",
   ...organiserEn,
+  ...contestsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;

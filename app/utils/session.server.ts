@@ -23,13 +23,14 @@ function hashToken(token: string) {
 }
 
 /** Creates a fresh session (a new id at every login) and returns its Set-Cookie header. */
-export async function createSession(db: Db, userId: number, now: number) {
+export async function createSession(db: Db, userId: number, now: number, assistedByUserId: number | null = null) {
   const token = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
     idHash: hashToken(token),
     userId,
     createdAt: now,
     expiresAt: now + SESSION_TTL_MS,
+    assistedByUserId,
   });
   return sessionCookie.serialize(token);
 }
@@ -60,6 +61,7 @@ async function findSessionUser(db: Db, request: Request, now: number) {
       unitId: users.unitId,
       unitName: units.name,
       expiresAt: sessions.expiresAt,
+      assistedByUserId: sessions.assistedByUserId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -83,4 +85,9 @@ export function getSessionUser(db: Db, request: Request) {
     cache.set(request, found);
   }
   return found;
+}
+
+/** Ends every session of a user at once (account disabled, password reset). */
+export async function endAllSessions(db: Db, userId: number) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -1,0 +1,264 @@
+/** Organisers' contest settings: validation, the fairness lock, publish, clone, prizes, exclusions. */
+import { and, count, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Db } from "#db/client";
+import {
+  attempts,
+  contestExclusions,
+  contestPrizes,
+  contests,
+  questions,
+  QUESTION_CATEGORIES,
+  type DrawRule,
+  type QuestionCategory,
+} from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { normalisePhone } from "~/utils/validation";
+import { auditInsert } from "./audit.server";
+import { generateRules } from "./contest-rules.server";
+
+export type PrizeInput = { category: "individual" | "team" | "collective"; rank: number; label: string; count: number; amount: number };
+
+export type ContestSettings = {
+  title: string;
+  slug: string;
+  description: string;
+  opensAt: number;
+  closesAt: number;
+  timeLimitSec: number;
+  draw: DrawRule;
+  pointsPerQuestion: number;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  maxAttempts: number;
+  attemptPeriod: "contest" | "day" | "week";
+  counting: "best" | "first" | "last";
+  reviewPolicy: "after_submit" | "after_close" | "never";
+  predictionTarget: "entries" | "perfect_entries" | null;
+  predictionPrompt: string | null;
+  entryModes: "individual" | "team" | "both";
+  collectiveRule: "participation_rate" | "entries" | "average_score" | "points";
+  eligibleUnitIds: number[] | null;
+  rules: string;
+};
+
+export type FieldProblems = Partial<Record<keyof ContestSettings | "prizes" | "exclusions", string>>;
+
+/** Active questions per category, to check a draw against the bank. */
+export async function bankCounts(db: Db) {
+  const rows = await db
+    .select({ category: questions.category, n: count() })
+    .from(questions)
+    .where(eq(questions.status, "active"))
+    .groupBy(questions.category);
+  return Object.fromEntries(QUESTION_CATEGORIES.map((c) => [c, rows.find((r) => r.category === c)?.n ?? 0])) as Record<QuestionCategory, number>;
+}
+
+/** Every problem with the settings, per field, in Vietnamese. */
+export function validateSettings(s: ContestSettings, bank: Record<QuestionCategory, number>, prizes: PrizeInput[]): FieldProblems {
+  const p: FieldProblems = {};
+  if (s.title.trim().length < 5) p.title = "Tên cuộc thi cần ít nhất 5 ký tự.";
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.";
+  if (!Number.isFinite(s.opensAt)) p.opensAt = "Vui lòng nhập thời điểm bắt đầu.";
+  if (!Number.isFinite(s.closesAt)) p.closesAt = "Vui lòng nhập thời điểm kết thúc.";
+  else if (s.closesAt <= s.opensAt) p.closesAt = "Thời điểm kết thúc phải sau thời điểm bắt đầu.";
+  if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60)) p.timeLimitSec = "Thời gian làm bài từ 1 đến 180 phút.";
+  if (s.draw.mode === "category") {
+    const total = s.draw.rules.reduce((sum, r) => sum + r.count, 0);
+    const short = s.draw.rules.filter((r) => r.count > bank[r.category]);
+    if (total < 1) p.draw = "Đề thi cần ít nhất 1 câu hỏi.";
+    else if (total > 200) p.draw = "Đề thi tối đa 200 câu hỏi.";
+    else if (short.length) {
+      p.draw = short.map((r) => `Lĩnh vực ${r.category} chỉ có ${bank[r.category]} câu đang dùng, không đủ ${r.count} câu.`).join(" ");
+    }
+  } else if (s.draw.questionIds.length < 1) p.draw = "Danh sách câu hỏi cố định đang trống.";
+  if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100)) p.pointsPerQuestion = "Điểm mỗi câu từ 1 đến 100.";
+  if (!(s.maxAttempts >= 1 && s.maxAttempts <= 50)) p.maxAttempts = "Số lần dự thi từ 1 đến 50.";
+  if (s.predictionTarget && !s.predictionPrompt?.trim()) p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
+  const badPrize = prizes.find((x) => !x.label.trim() || !(x.count >= 1) || !(x.amount >= 0));
+  if (badPrize) p.prizes = "Mỗi giải cần tên giải, số lượng ít nhất 1 và số tiền không âm.";
+  return p;
+}
+
+/**
+ * Once anyone has started, changes that would treat entrants differently are
+ * refused: the draw, the points, the time limit, and shrinking the window.
+ * Extending the window stays allowed (and is logged).
+ */
+export function fairnessProblems(before: ContestSettings, after: ContestSettings): FieldProblems {
+  const p: FieldProblems = {};
+  const reason = "Không thể thay đổi vì đã có người bắt đầu làm bài.";
+  if (JSON.stringify(before.draw) !== JSON.stringify(after.draw)) p.draw = reason;
+  if (before.pointsPerQuestion !== after.pointsPerQuestion) p.pointsPerQuestion = reason;
+  if (before.timeLimitSec !== after.timeLimitSec) p.timeLimitSec = reason;
+  if (after.opensAt > before.opensAt) p.opensAt = `${reason} Chỉ được mở sớm hơn, không được lùi giờ bắt đầu.`;
+  if (after.closesAt < before.closesAt) p.closesAt = `${reason} Chỉ được gia hạn, không được rút ngắn thời gian thi.`;
+  if (before.maxAttempts > after.maxAttempts) p.maxAttempts = reason;
+  if (before.counting !== after.counting) p.counting = reason;
+  return p;
+}
+
+export async function hasStarted(db: Db, contestId: number) {
+  const [row] = await db.select({ n: count() }).from(attempts).where(eq(attempts.contestId, contestId));
+  return row.n > 0;
+}
+
+export async function loadSettings(db: Db, contestId: number) {
+  const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
+  if (!c) throw new DomainError("contest.notFound", 404);
+  const prizes = await db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId)).orderBy(contestPrizes.category, contestPrizes.rank);
+  const exclusions = await db.select().from(contestExclusions).where(eq(contestExclusions.contestId, contestId));
+  return { contest: c, prizes, exclusions: exclusions.map((e) => e.phone) };
+}
+
+/** Phones from a textarea: one per line or separated by commas; invalid ones are reported. */
+export function parseExclusions(text: string) {
+  const phones: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of text.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean)) {
+    const phone = normalisePhone(raw);
+    if (phone) phones.push(phone);
+    else invalid.push(raw);
+  }
+  return { phones: [...new Set(phones)], invalid };
+}
+
+function settingsValues(s: ContestSettings, now: number) {
+  return { ...s, updatedAt: now };
+}
+
+export async function slugTaken(db: Db, slug: string, exceptId?: number) {
+  const [row] = await db.select({ id: contests.id }).from(contests).where(eq(contests.slug, slug));
+  return Boolean(row && row.id !== exceptId);
+}
+
+export async function createQuizContest(
+  db: Db,
+  input: { settings: ContestSettings; prizes: PrizeInput[]; exclusions: string[]; wardName: string },
+  actorUserId: number,
+  now = Date.now(),
+) {
+  const [created] = await db
+    .insert(contests)
+    .values({ ...settingsValues(input.settings, now), kind: "quiz", state: "draft", wardName: input.wardName, createdByUserId: actorUserId, createdAt: now })
+    .returning({ id: contests.id });
+  await saveChildren(db, created.id, input.prizes, input.exclusions, { actorUserId, action: "contest.create", after: input }, now);
+  return created.id;
+}
+
+async function saveChildren(
+  db: Db,
+  contestId: number,
+  prizes: PrizeInput[],
+  exclusions: string[],
+  auditEntry: { actorUserId: number; action: string; before?: unknown; after?: unknown },
+  now: number,
+  extra: BatchItem<"sqlite">[] = [],
+) {
+  const writes: BatchItem<"sqlite">[] = [
+    ...extra,
+    db.delete(contestPrizes).where(eq(contestPrizes.contestId, contestId)),
+    db.delete(contestExclusions).where(eq(contestExclusions.contestId, contestId)),
+  ];
+  if (prizes.length) writes.push(db.insert(contestPrizes).values(prizes.map((p) => ({ ...p, contestId }))));
+  if (exclusions.length) writes.push(db.insert(contestExclusions).values(exclusions.map((phone) => ({ contestId, phone }))));
+  await db.batch([auditInsert(db, { ...auditEntry, entity: "contest", entityId: contestId }, now), ...writes]);
+}
+
+/** Saves edited settings, enforcing the fairness lock once anyone has started. */
+export async function updateQuizContest(
+  db: Db,
+  contestId: number,
+  input: { settings: ContestSettings; prizes: PrizeInput[]; exclusions: string[] },
+  actorUserId: number,
+  now = Date.now(),
+): Promise<FieldProblems> {
+  const before = await loadSettings(db, contestId);
+  if (before.contest.state !== "draft" && before.contest.state !== "published") {
+    return { title: "Cuộc thi đã kết thúc và đang được xét kết quả; không thể sửa cài đặt." };
+  }
+  if (await hasStarted(db, contestId)) {
+    const problems = fairnessProblems(before.contest, input.settings);
+    if (Object.keys(problems).length) return problems;
+  }
+  const extended = input.settings.closesAt > before.contest.closesAt && before.contest.state === "published";
+  await saveChildren(
+    db,
+    contestId,
+    input.prizes,
+    input.exclusions,
+    { actorUserId, action: extended ? "contest.extend" : "contest.update", before, after: input },
+    now,
+    [db.update(contests).set(settingsValues(input.settings, now)).where(eq(contests.id, contestId))],
+  );
+  return {};
+}
+
+export async function publishContest(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+  const { contest, prizes } = await loadSettings(db, contestId);
+  const problems = validateSettings(contest, await bankCounts(db), prizes);
+  if (Object.keys(problems).length) return Object.values(problems);
+  await db.batch([
+    db.update(contests).set({ state: "published", updatedAt: now }).where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
+    auditInsert(db, { actorUserId, action: "contest.publish", entity: "contest", entityId: contestId }, now),
+  ]);
+  return [];
+}
+
+/** Back to draft, only while nobody has started an attempt. */
+export async function unpublishContest(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+  const result = await db.run(sql`
+    UPDATE contests SET state = 'draft', updated_at = ${now}
+    WHERE id = ${contestId} AND state = 'published'
+      AND NOT EXISTS (SELECT 1 FROM attempts WHERE contest_id = ${contestId})`);
+  if (result.rowsAffected === 0) return ["Không thể hủy công bố: đã có người bắt đầu làm bài."];
+  await db.batch([auditInsert(db, { actorUserId, action: "contest.unpublish", entity: "contest", entityId: contestId }, now)]);
+  return [];
+}
+
+/** A draft copy for the next round: same settings, window moved a week later. */
+export async function cloneContest(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+  const { contest, prizes, exclusions } = await loadSettings(db, contestId);
+  const WEEK = 7 * 24 * 60 * 60 * 1000;
+  let slug = `${contest.slug}-ban-sao`;
+  for (let n = 2; await slugTaken(db, slug); n++) slug = `${contest.slug}-ban-sao-${n}`;
+  const settings: ContestSettings = {
+    ...pickSettings(contest),
+    title: `${contest.title} (bản sao)`,
+    slug,
+    opensAt: contest.opensAt + WEEK,
+    closesAt: contest.closesAt + WEEK,
+  };
+  settings.rules = generateRules({ ...settings, wardName: contest.wardName }, prizes);
+  return createQuizContest(
+    db,
+    { settings, prizes: prizes.map(({ category, rank, label, count, amount }) => ({ category, rank, label, count, amount })), exclusions, wardName: contest.wardName },
+    actorUserId,
+    now,
+  );
+}
+
+export function pickSettings(c: typeof contests.$inferSelect): ContestSettings {
+  return {
+    title: c.title,
+    slug: c.slug,
+    description: c.description,
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    timeLimitSec: c.timeLimitSec,
+    draw: c.draw,
+    pointsPerQuestion: c.pointsPerQuestion,
+    shuffleQuestions: c.shuffleQuestions,
+    shuffleOptions: c.shuffleOptions,
+    maxAttempts: c.maxAttempts,
+    attemptPeriod: c.attemptPeriod,
+    counting: c.counting,
+    reviewPolicy: c.reviewPolicy,
+    predictionTarget: c.predictionTarget,
+    predictionPrompt: c.predictionPrompt,
+    entryModes: c.entryModes,
+    collectiveRule: c.collectiveRule,
+    eligibleUnitIds: c.eligibleUnitIds,
+    rules: c.rules,
+  };
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { desc } from "drizzle-orm";
+import { contests } from "#db/schema";
+import { buttonClass } from "~/components/ui/button";
+import { contestStatus } from "~/models/contest.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["organiser"]);
+  const now = Date.now();
+  const rows = await db
+    .select({ id: contests.id, slug: contests.slug, title: contests.title, kind: contests.kind, state: contests.state, opensAt: contests.opensAt, closesAt: contests.closesAt })
+    .from(contests)
+    .orderBy(desc(contests.opensAt));
+  return { contests: rows.map((c) => ({ ...c, status: contestStatus(c, now) })) };
+}
+
+export default function ContestList() {
+  const { contests } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold">{t("contests.title")}</h1>
+        <Link to="/organiser/contests/new" className={buttonClass()}>
+          {t("contests.new")}
+        </Link>
+      </div>
+      <ul className="flex flex-col gap-2">
+        {contests.map((c) => (
+          <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
+            <Link to={`/organiser/contests/${c.id}`} className="text-lg font-semibold text-brand-800 underline-offset-4 hover:underline">
+              {c.title}
+            </Link>
+            <p className="text-base text-slate-700">
+              {t(`contest.status.${c.status}` as MessageKey)} · {formatDateTime(c.opensAt, locale)} → {formatDateTime(c.closesAt, locale)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Cuộc thi — Ban tổ chức" }];

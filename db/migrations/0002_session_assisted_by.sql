@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `assisted_by_user_id` integer;
