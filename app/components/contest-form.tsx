@@ -51,7 +51,7 @@ function Select({ label, name, value, options }: { label: string; name: string; 
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
+    <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
       <legend className="px-1 text-xl font-bold">{title}</legend>
       {children}
     </fieldset>
@@ -155,7 +155,7 @@ export function ContestForm({
         </label>
       </Section>
 
-      <fieldset className="rounded-xl border border-slate-200 bg-white p-4">
+      <fieldset className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
         <legend className="px-1 text-xl font-bold">{t("contest.prizes")}</legend>
         <FieldError error={problems.prizes} />
         <div className="overflow-x-auto">

@@ -40,7 +40,7 @@ export function QuestionForm({ values, problems }: { values?: QuestionFormValues
           </ul>
         </Alert>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label={t("q.code")} name="code" defaultValue={values?.code ?? ""} />
         <label className="flex flex-col gap-1 text-lg font-semibold">
           {t("q.category")}
@@ -89,7 +89,7 @@ export function QuestionForm({ values, problems }: { values?: QuestionFormValues
         {t("q.explanation")}
         <textarea name="explanation" rows={2} defaultValue={values?.explanation ?? ""} className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal" />
       </label>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label={t("q.legalSource")} name="legalSource" defaultValue={values?.legalSource ?? ""} />
         <Field label={t("q.tags")} name="tags" defaultValue={values?.tags.join(", ") ?? ""} />
         <label className="flex flex-col gap-1 text-lg font-semibold">

@@ -80,7 +80,7 @@ export default function Accounts() {
 
       <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={t("accounts.create")}>
         <h2 className="mb-3 text-xl font-bold">{t("accounts.create")}</h2>
-        <Form method="post" className="grid gap-3 sm:grid-cols-2">
+        <Form method="post" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <input type="hidden" name="intent" value="create" />
           <Field label={t("accounts.fullName")} name="fullName" defaultValue={values.fullName} error={errors.fullName && t(errors.fullName)} />
           <Field label={t("accounts.phone")} name="phone" type="tel" defaultValue={values.phone} error={errors.phone && t(errors.phone)} />

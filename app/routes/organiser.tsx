@@ -23,8 +23,8 @@ export default function OrganiserLayout() {
   const t = useT();
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label={t("org.nav")} className="no-print -mx-4 overflow-x-auto border-b border-slate-200 px-4">
-        <ul className="flex gap-1 whitespace-nowrap">
+      <nav aria-label={t("org.nav")} className="no-print border-b border-slate-200">
+        <ul className="flex flex-wrap gap-1">
           {LINKS.map(([to, label]) => (
             <li key={to}>
               <NavLink

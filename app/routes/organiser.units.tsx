@@ -101,7 +101,7 @@ export default function UnitsPage() {
 
       <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={editing ? t("org.edit") : t("units.add")}>
         <h2 className="mb-3 text-xl font-bold">{editing ? `${t("org.edit")}: ${editing.name}` : t("units.add")}</h2>
-        <Form method="post" className="grid gap-3 sm:grid-cols-2" key={editing?.id ?? "new"}>
+        <Form method="post" className="grid grid-cols-1 gap-3 sm:grid-cols-2" key={editing?.id ?? "new"}>
           <input type="hidden" name="intent" value={editing ? "update" : "create"} />
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
           <Field label={t("units.name")} name="name" required defaultValue={str("name")} error={errors.name && t(errors.name)} />

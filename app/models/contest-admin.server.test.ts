@@ -1,0 +1,136 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "#db/client";
+import { auditLog, contests, sessions } from "#db/schema";
+import { createContest, createQuestion, createUser } from "../../tests/factories";
+import { createTestDb } from "../../tests/setup/test-db";
+import { resetPassword, setDisabled } from "./accounts.server";
+import { startAttempt } from "./attempt.server";
+import {
+  bankCounts,
+  cloneContest,
+  fairnessProblems,
+  loadSettings,
+  pickSettings,
+  publishContest,
+  unpublishContest,
+  updateQuizContest,
+  validateSettings,
+  type ContestSettings,
+} from "./contest-admin.server";
+import { createSession } from "~/utils/session.server";
+
+let db: Db;
+let organiser: number;
+
+beforeEach(async () => {
+  ({ db } = await createTestDb());
+  organiser = (await createUser(db, { role: "organiser" })).id;
+  for (let i = 0; i < 3; i++) await createQuestion(db, { category: "CCHC" });
+});
+
+const HOUR = 3_600_000;
+
+function settings(over: Partial<ContestSettings> = {}): ContestSettings {
+  const now = Date.now();
+  return {
+    title: "Cuộc thi thử",
+    slug: "cuoc-thi-thu",
+    description: "",
+    opensAt: now + HOUR,
+    closesAt: now + 48 * HOUR,
+    timeLimitSec: 1200,
+    draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
+    pointsPerQuestion: 1,
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    maxAttempts: 1,
+    attemptPeriod: "contest",
+    counting: "best",
+    reviewPolicy: "after_close",
+    predictionTarget: null,
+    predictionPrompt: null,
+    entryModes: "individual",
+    collectiveRule: "participation_rate",
+    eligibleUnitIds: null,
+    rules: "",
+    ...over,
+  };
+}
+
+describe("contest settings", () => {
+  it("refuses a window that closes before it opens, a draw larger than the bank and a prize of count 0", async () => {
+    const bank = await bankCounts(db);
+    const s = settings({ closesAt: Date.now(), draw: { mode: "category", rules: [{ category: "CCHC", count: 10 }] } });
+    const problems = validateSettings(s, bank, [{ category: "individual", rank: 1, label: "Nhất", count: 0, amount: 100 }]);
+    expect(problems.closesAt).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
+    expect(problems.draw).toBe("Lĩnh vực CCHC chỉ có 3 câu đang dùng, không đủ 10 câu.");
+    expect(problems.prizes).toContain("số lượng ít nhất 1");
+    expect(validateSettings(settings(), bank, [])).toEqual({});
+  });
+
+  it("once anyone has started, refuses changes to draw, points, time limit and a shorter window, but allows an extension", () => {
+    const before = settings();
+    expect(fairnessProblems(before, { ...before, closesAt: before.closesAt + HOUR, title: "Tên mới" })).toEqual({});
+    const changed = fairnessProblems(before, {
+      ...before,
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 2 }] },
+      pointsPerQuestion: 2,
+      timeLimitSec: 600,
+      closesAt: before.closesAt - HOUR,
+    });
+    expect(Object.keys(changed).sort()).toEqual(["closesAt", "draw", "pointsPerQuestion", "timeLimitSec"]);
+    expect(changed.closesAt).toContain("không được rút ngắn");
+  });
+
+  it("enforces the lock on save, logs an extension, and refuses to unpublish after a start", async () => {
+    const contest = await createContest(db, { draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] } });
+    const resident = await createUser(db);
+    await startAttempt(db, { contest, userId: resident.id, now: Date.now() });
+    const current = pickSettings(contest);
+    const refused = await updateQuizContest(db, contest.id, { settings: { ...current, timeLimitSec: 60 }, prizes: [], exclusions: [] }, organiser);
+    expect(refused.timeLimitSec).toBeDefined();
+    expect((await loadSettings(db, contest.id)).contest.timeLimitSec).toBe(contest.timeLimitSec);
+
+    const extended = await updateQuizContest(db, contest.id, { settings: { ...current, closesAt: current.closesAt + HOUR }, prizes: [], exclusions: ["0912345678"] }, organiser);
+    expect(extended).toEqual({});
+    const after = await loadSettings(db, contest.id);
+    expect(after.contest.closesAt).toBe(current.closesAt + HOUR);
+    expect(after.exclusions).toEqual(["0912345678"]);
+    const log = await db.select().from(auditLog).where(eq(auditLog.action, "contest.extend"));
+    expect(log).toHaveLength(1);
+
+    expect(await unpublishContest(db, contest.id, organiser)).toEqual(["Không thể hủy công bố: đã có người bắt đầu làm bài."]);
+  });
+
+  it("publishes a valid draft, and clones it a week later as a new draft", async () => {
+    const draft = await createContest(db, { state: "draft", draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] } });
+    expect(await publishContest(db, draft.id, organiser)).toEqual([]);
+    const copyId = await cloneContest(db, draft.id, organiser);
+    const [copy] = await db.select().from(contests).where(eq(contests.id, copyId));
+    expect(copy).toMatchObject({ state: "draft", slug: `${draft.slug}-ban-sao`, opensAt: draft.opensAt + 7 * 24 * HOUR });
+    expect(copy.rules).toContain("Số lần dự thi");
+  });
+
+  it("keeps the audit log append-only", async () => {
+    const draft = await createContest(db, { state: "draft", draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] } });
+    await publishContest(db, draft.id, organiser);
+    await expect(db.update(auditLog).set({ action: "x" })).rejects.toThrow();
+    await expect(db.delete(auditLog)).rejects.toThrow();
+  });
+});
+
+describe("staff accounts", () => {
+  it("disabling an account or resetting its password ends its sessions at once", async () => {
+    const member = await createUser(db, { role: "committee" });
+    await createSession(db, member.id, Date.now());
+    await setDisabled(db, member.id, true, organiser);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, member.id))).toHaveLength(0);
+    await createSession(db, member.id, Date.now());
+    const password = await resetPassword(db, member.id, organiser);
+    expect(password).toMatch(/^[a-z2-9]{10}$/);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, member.id))).toHaveLength(0);
+    const log = await db.select().from(auditLog).where(eq(auditLog.action, "account.resetPassword"));
+    expect(JSON.stringify(log)).not.toContain(password);
+  });
+});
