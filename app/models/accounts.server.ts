@@ -31,7 +31,7 @@ export async function listAccounts(db: Db, { q, staffOnly }: { q?: string; staff
 export async function createStaff(
   db: Db,
   input: { phone: string; fullName: string; role: Role; password: string },
-  actorUserId: number,
+  actorUserId: number | null,
   now = Date.now(),
 ) {
   const passwordHash = await hashPassword(input.password);
@@ -48,7 +48,7 @@ export async function createStaff(
 const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 /** A new random password, shown once to the organiser to read out; every session of the account ends. */
-export async function resetPassword(db: Db, userId: number, actorUserId: number, now = Date.now()) {
+export async function resetPassword(db: Db, userId: number, actorUserId: number | null, now = Date.now()) {
   const password = Array.from({ length: 10 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join("");
   const passwordHash = await hashPassword(password);
   await db.batch([
@@ -59,7 +59,7 @@ export async function resetPassword(db: Db, userId: number, actorUserId: number,
   return password;
 }
 
-export async function setDisabled(db: Db, userId: number, disabled: boolean, actorUserId: number, now = Date.now()) {
+export async function setDisabled(db: Db, userId: number, disabled: boolean, actorUserId: number | null, now = Date.now()) {
   if (userId === actorUserId) throw new DomainError("accounts.notSelf", 409);
   await db.batch([
     db.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId)),
@@ -68,7 +68,7 @@ export async function setDisabled(db: Db, userId: number, disabled: boolean, act
   ]);
 }
 
-export async function changeRole(db: Db, userId: number, role: Role, actorUserId: number, now = Date.now()) {
+export async function changeRole(db: Db, userId: number, role: Role, actorUserId: number | null, now = Date.now()) {
   if (userId === actorUserId) throw new DomainError("accounts.notSelf", 409);
   const [before] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
   if (!before) throw new DomainError("error.notFound", 404);

@@ -124,7 +124,7 @@ export async function codeTaken(db: Db, code: string | null, exceptId?: number) 
  * import is all or nothing. Ids are assigned here; if a parallel insert took
  * one, the batch fails whole and is tried again with fresh ids.
  */
-export async function createQuestions(db: Db, inputs: QuestionInput[], actorUserId: number, now = Date.now()) {
+export async function createQuestions(db: Db, inputs: QuestionInput[], actorUserId: number | null, now = Date.now()) {
   for (let attempt = 0; ; attempt++) {
     const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
     const ids = inputs.map((_, i) => maxId + 1 + i);
@@ -159,7 +159,7 @@ export async function createQuestions(db: Db, inputs: QuestionInput[], actorUser
  * Saves an edited question. Attempts keep their own snapshot of the question,
  * so an edit never changes a score already given.
  */
-export async function updateQuestion(db: Db, id: number, input: QuestionInput, actorUserId: number, now = Date.now()) {
+export async function updateQuestion(db: Db, id: number, input: QuestionInput, actorUserId: number | null, now = Date.now()) {
   const before = await getQuestion(db, id);
   await db.batch([
     db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
@@ -169,7 +169,7 @@ export async function updateQuestion(db: Db, id: number, input: QuestionInput, a
   ]);
 }
 
-export async function setQuestionStatus(db: Db, id: number, status: QuestionInput["status"], actorUserId: number, now = Date.now()) {
+export async function setQuestionStatus(db: Db, id: number, status: QuestionInput["status"], actorUserId: number | null, now = Date.now()) {
   const [before] = await db.select({ status: questions.status }).from(questions).where(eq(questions.id, id));
   await db.batch([
     db.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, id)),

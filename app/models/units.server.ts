@@ -53,7 +53,7 @@ export async function unitNameTaken(db: Db, name: string, exceptId?: number) {
   return Boolean(row && row.id !== exceptId);
 }
 
-export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: number, now = Date.now()) {
+export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: number | null, now = Date.now()) {
   const ward = await wardId(db);
   await db.batch([
     db.insert(units).values(inputs.map((u) => ({ ...u, wardId: ward, createdAt: now }))),
@@ -61,7 +61,7 @@ export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: numb
   ]);
 }
 
-export async function updateUnit(db: Db, id: number, input: UnitInput, actorUserId: number, now = Date.now()) {
+export async function updateUnit(db: Db, id: number, input: UnitInput, actorUserId: number | null, now = Date.now()) {
   const [before] = await db.select().from(units).where(eq(units.id, id));
   await db.batch([
     db.update(units).set(input).where(eq(units.id, id)),
@@ -69,7 +69,7 @@ export async function updateUnit(db: Db, id: number, input: UnitInput, actorUser
   ]);
 }
 
-export async function setUnitRetired(db: Db, id: number, retired: boolean, actorUserId: number, now = Date.now()) {
+export async function setUnitRetired(db: Db, id: number, retired: boolean, actorUserId: number | null, now = Date.now()) {
   await db.batch([
     db.update(units).set({ retiredAt: retired ? now : null }).where(eq(units.id, id)),
     auditInsert(db, { actorUserId, action: retired ? "unit.retire" : "unit.restore", entity: "unit", entityId: id }, now),
@@ -85,7 +85,7 @@ export function listUnmappedResidents(db: Db) {
     .orderBy(asc(users.unitOther));
 }
 
-export async function mapResidentToUnit(db: Db, userId: number, unitId: number, actorUserId: number, now = Date.now()) {
+export async function mapResidentToUnit(db: Db, userId: number, unitId: number, actorUserId: number | null, now = Date.now()) {
   await db.batch([
     db.update(users).set({ unitId }).where(and(eq(users.id, userId), isNull(users.unitId))),
     auditInsert(db, { actorUserId, action: "unit.mapResident", entity: "user", entityId: userId, after: { unitId } }, now),

@@ -1,0 +1,95 @@
+/**
+ * The admin command line's commands, as a function over a database so tests
+ * can run them on a temp file. The CLI wrapper is scripts/admin.ts.
+ */
+import { eq, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import type { Db } from "../db/client";
+import { units, users, wards } from "../db/schema";
+import { createStaff, resetPassword } from "../app/models/accounts.server";
+import { audit } from "../app/models/audit.server";
+import { createQuestions, listQuestions } from "../app/models/question-bank.server";
+import { parseQuestionTable } from "../app/models/question-import.server";
+import { readTable } from "../app/models/spreadsheet.server";
+import { createUnits, listUnits, parseUnitTable } from "../app/models/units.server";
+import { DomainError } from "../app/utils/errors";
+import { translate } from "../app/utils/i18n";
+import { normalisePhone } from "../app/utils/validation";
+
+export const USAGE = `Usage: npm run admin -- <command> [options]
+  create-admin --phone 09xxxxxxxx --name "Họ tên" --password "..."   create an administrator
+  reset-password --phone 09xxxxxxxx                                 print a new password for an account
+  set-ward --name "Phường …" --province "Tỉnh …"                    name the ward (first run)
+  import-units <file.csv|file.xlsx>                                 import units (all or nothing)
+  import-questions <file.csv|file.xlsx>                             import questions (all or nothing)
+  backup <file.db>                                                  online backup (VACUUM INTO)`;
+
+function option(args: string[], name: string) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function describeProblems(problems: { line: number; message: string }[]) {
+  return [`Nothing imported. ${problems.length} problem(s):`, ...problems.map((p) => `  line ${p.line}: ${p.message}`)].join("\n");
+}
+
+/** Runs one command; returns the lines to print, throws an Error with a message for bad input. */
+export async function runAdminCommand(db: Db, args: string[]): Promise<string[]> {
+  const [command, ...rest] = args;
+  const fail = (message: string): never => {
+    throw new Error(message);
+  };
+  try {
+    switch (command) {
+      case "create-admin": {
+        const phone = normalisePhone(option(rest, "phone") ?? "") ?? fail("--phone must be a 10-digit number starting with 0");
+        const fullName = option(rest, "name") ?? fail("--name is required");
+        const password = option(rest, "password") ?? fail("--password is required (at least 8 characters)");
+        if (password.length < 8) fail("--password must have at least 8 characters");
+        const id = await createStaff(db, { phone, fullName, role: "admin", password }, null);
+        return [`Created administrator #${id} (${phone}).`];
+      }
+      case "reset-password": {
+        const phone = normalisePhone(option(rest, "phone") ?? "") ?? fail("--phone must be a 10-digit number starting with 0");
+        const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+        if (!user) fail(`No account with phone ${phone}.`);
+        return [`New password for ${phone}: ${await resetPassword(db, user.id, null)}`];
+      }
+      case "set-ward": {
+        const name = option(rest, "name") ?? fail("--name is required");
+        const province = option(rest, "province") ?? "";
+        const [ward] = await db.select().from(wards).limit(1);
+        if (ward) await db.update(wards).set({ name, province }).where(eq(wards.id, ward.id));
+        else await db.insert(wards).values({ name, province });
+        await audit(db, { actorUserId: null, action: "cli.setWard", after: { name, province } });
+        return [`Ward: ${name}${province ? `, ${province}` : ""}`];
+      }
+      case "import-units": {
+        const table = await readTable(readFileSync(rest[0] ?? fail("a file name is required")));
+        const { inputs, problems } = parseUnitTable(table, new Set((await listUnits(db)).map((u) => u.name.toLowerCase())));
+        if (problems.length) fail(describeProblems(problems));
+        await createUnits(db, inputs, null);
+        return [`Imported ${inputs.length} units.`];
+      }
+      case "import-questions": {
+        const table = await readTable(readFileSync(rest[0] ?? fail("a file name is required")));
+        const existing = new Set((await listQuestions(db)).flatMap((q) => (q.code ? [q.code] : [])));
+        const { inputs, problems } = parseQuestionTable(table, existing);
+        if (problems.length) fail(describeProblems(problems));
+        await createQuestions(db, inputs, null);
+        return [`Imported ${inputs.length} questions.`];
+      }
+      case "backup": {
+        const file = rest[0] ?? fail("a backup file name is required");
+        await db.run(sql`VACUUM INTO ${file}`);
+        const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(units);
+        return [`Backed up to ${file} (${n} units).`];
+      }
+      default:
+        return [USAGE];
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw new Error(translate("vi", error.code));
+    throw error;
+  }
+}
