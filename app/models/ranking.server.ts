@@ -142,6 +142,8 @@ export function rankUnits(
   const keys = [primary, ...FIGURE_ORDER.filter((k) => k !== primary)] as const;
   const value = (r: (typeof rows)[number], k: (typeof keys)[number]) => r[k] ?? Number.NEGATIVE_INFINITY;
   const sorted = [...rows].sort((a, b) => {
+    // Units nobody from has entered are listed last, unranked.
+    if ((a.participants === 0) !== (b.participants === 0)) return a.participants === 0 ? 1 : -1;
     for (const k of keys) {
       const d = value(b, k) - value(a, k);
       if (d !== 0) return d;
