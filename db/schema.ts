@@ -180,6 +180,8 @@ export const contests = sqliteTable(
     /** Stage contests: mean or trimmed mean of judges. */
     stageAggregation: text("stage_aggregation", { enum: ["mean", "trimmed_mean"] }),
     stageHideTotals: integer("stage_hide_totals", { mode: "boolean" }).notNull().default(false),
+    /** Committee approvals needed to lock the results (1 = the chair alone). */
+    lockQuorum: integer("lock_quorum").notNull().default(1),
     createdByUserId: integer("created_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),
@@ -351,8 +353,24 @@ export const disqualifications = sqliteTable(
     revokedByUserId: integer("revoked_by_user_id"),
     revokeReason: text("revoke_reason"),
   },
-  (t) => [index("disqualifications_contest_idx").on(t.contestId)],
+  (t) => [
+    index("disqualifications_contest_idx").on(t.contestId),
+    // One active disqualification per target: parallel clicks cannot stack them.
+    uniqueIndex("disqualifications_active_uq")
+      .on(t.contestId, t.targetKind, t.targetId)
+      .where(sql`revoked_at IS NULL`),
+  ],
 );
+
+/** The results frozen when the committee locks them; what is announced is exactly this. */
+export const contestResults = sqliteTable("contest_results", {
+  contestId: integer("contest_id")
+    .primaryKey()
+    .references(() => contests.id, { onDelete: "cascade" }),
+  lockedAt: integer("locked_at").notNull(),
+  snapshot: text("snapshot", { mode: "json" }).notNull(),
+  announcedAt: integer("announced_at"),
+});
 
 /** Committee approvals towards locking results (chair, or N of M members). */
 export const contestApprovals = sqliteTable(

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attempts, contests, questions, units, users } from "../db/schema";
 import { contestStatus, listPublicContests } from "../app/models/contest.server";
 import { authenticate } from "../app/models/account.server";
+import { currentResults } from "../app/models/results.server";
 import { createTestDb } from "../tests/setup/test-db";
 import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from "./demo";
 import { seedQuestions } from "./questions";
@@ -31,7 +32,7 @@ describe("demo data", () => {
 
     const list = await listPublicContests(db, now);
     const statuses = list.map((c) => [c.slug, c.status]);
-    expect(statuses).toContainEqual(["cchc-2022", "closed"]);
+    expect(statuses).toContainEqual(["cchc-2022", "announced"]);
     expect(statuses).toContainEqual(["cchc-cds-2026", "open"]);
     const upcoming = list.find((c) => c.slug === "tuan-1-dinh-danh-dien-tu")!;
     expect(upcoming.status).toBe("published");
@@ -40,8 +41,13 @@ describe("demo data", () => {
     expect(upcoming.opensAt - now).toBeLessThan(2 * 86_400_000);
     expect(new Date(upcoming.opensAt).getUTCHours()).toBe(1);
     const [c2022] = await db.select().from(contests).where(eq(contests.id, contest2022Id));
-    expect(contestStatus(c2022, now)).toBe("closed");
+    expect(contestStatus(c2022, now)).toBe("announced");
     expect(new Date(c2022.opensAt).toISOString()).toBe("2022-04-05T01:00:00.000Z");
+    expect(c2022.state).toBe("announced");
+    const { results } = await currentResults(db, contest2022Id);
+    const winners = [...results.individual, ...results.collective].filter((r) => r.prize);
+    expect(winners.map((w) => w.prize!.label)).toEqual(["Nhất", "Nhì", "Ba", "Khuyến khích", "Khuyến khích", "Nhất", "Nhì", "Ba", "Khuyến khích", "Khuyến khích"]);
+    expect(results.totalAmount).toBe(4_000_000);
   });
 
   it("gives every role a demo account that signs in with the documented password", async () => {

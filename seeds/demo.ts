@@ -20,6 +20,7 @@ import {
 } from "../db/schema";
 import { vnDay } from "../app/models/attempt-policy.server";
 import { generateRules } from "../app/models/contest-rules.server";
+import { announce, approveLock } from "../app/models/results.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "../app/models/scoring.server";
 import { hashPassword } from "../app/utils/password.server";
 import { createContest, createPrizes, createQuestion, createUnit, createWard } from "../tests/factories";
@@ -85,14 +86,16 @@ export async function seedDemo(db: Db, now = Date.now()) {
   for (const q of seedQuestions) questionRows.push(await createQuestion(db, q));
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accountIds = new Map<Role, number>();
   for (const account of demoAccounts) {
-    await db.insert(users).values({
+    const [row] = await db.insert(users).values({
       ...account,
       passwordHash,
       unitId: account.role === "resident" ? unitByCode.get("TDP01")!.id : unitByCode.get("UBND")!.id,
       birthYear: 1975,
       consentAt: now,
-    });
+    }).returning({ id: users.id });
+    accountIds.set(account.role, row.id);
   }
 
   // --- The 2022 contest: 08:00 05/04/2022 → 08:00 25/04/2022, 241 entries from 20 units.
@@ -122,6 +125,10 @@ export async function seedDemo(db: Db, now = Date.now()) {
     standardPrizes(1),
   );
   await seedEntries2022(db, c2022, picked2022, unitRows.filter((u, i) => !silentUnitCodes2022.includes(demoUnits[i].code)), random);
+  // The committee reviewed, locked and announced it in May 2022.
+  const chair = accountIds.get("committee")!;
+  await approveLock(db, c2022.id, chair, vnTime(2022, 5, 5, 9));
+  await announce(db, c2022.id, chair, vnTime(2022, 5, 10, 9));
 
   // --- Open now: started three days ago at 08:00, closes in two weeks at 17:00.
   const today0800 = vnDay(now) * DAY - 7 * HOUR + 8 * HOUR;

@@ -5,6 +5,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { organiserEn, organiserVi } from "./messages/organiser";
+import { resultsEn, resultsVi } from "./messages/results";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -168,6 +169,7 @@ const vi = {
   "role.admin": "Quản trị",
   ...organiserVi,
   ...contestsVi,
+  ...resultsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -334,6 +336,7 @@ const en: Record<MessageKey, string> = {
   "role.admin": "Administrator",
   ...organiserEn,
   ...contestsEn,
+  ...resultsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;

@@ -149,7 +149,7 @@ test("the home page lists open and upcoming contests with countdowns, and the AP
     slug: "cchc-2022",
     title: "Cuộc thi trực tuyến tìm hiểu cải cách hành chính năm 2022",
     kind: "quiz",
-    status: "closed",
+    status: "announced",
     opensAt: "2022-04-05T01:00:00.000Z",
     closesAt: "2022-04-25T01:00:00.000Z",
   });

@@ -1,0 +1,267 @@
+/**
+ * From entries to announced winners: loading a contest's entries, computing
+ * the ranking, the committee's disqualifications, approvals, lock (which
+ * freezes a snapshot), announcement and audited reopen.
+ */
+import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import {
+  attempts,
+  contestApprovals,
+  contestExclusions,
+  contestPrizes,
+  contestResults,
+  contests,
+  disqualifications,
+  teams,
+  units,
+  users,
+} from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { countedAttempt } from "./attempt-policy.server";
+import { auditInsert } from "./audit.server";
+import { contestStatus } from "./contest.server";
+import { rankEntries, rankUnits, type Entry, type RankedEntry, type RankedUnit, type UnitFigures } from "./ranking.server";
+
+export type ContestResults = {
+  contestId: number;
+  actual: number | null;
+  individual: RankedEntry[];
+  teams: RankedEntry[];
+  collective: RankedUnit[];
+  totalAmount: number;
+};
+
+async function loadContest(db: Db, contestId: number) {
+  const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
+  if (!c || c.kind !== "quiz") throw new DomainError("contest.notFound", 404);
+  return c;
+}
+
+/** Computes the full ranking from the database (deterministic for the same data). */
+export async function computeResults(db: Db, contestId: number): Promise<ContestResults> {
+  const contest = await loadContest(db, contestId);
+  const rows = await db
+    .select({
+      attemptId: attempts.id,
+      userId: attempts.userId,
+      teamId: attempts.teamId,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      durationMs: attempts.durationMs,
+      submittedAt: attempts.submittedAt,
+      prediction: attempts.prediction,
+      name: users.fullName,
+      phone: users.phone,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+    })
+    .from(attempts)
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(attempts.contestId, contestId), eq(attempts.status, "submitted"), isNotNull(attempts.score)));
+  const [prizes, exclusions, dq, teamRows, unitRows] = await Promise.all([
+    db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId)),
+    db.select({ phone: contestExclusions.phone }).from(contestExclusions).where(eq(contestExclusions.contestId, contestId)),
+    db.select().from(disqualifications).where(and(eq(disqualifications.contestId, contestId), isNull(disqualifications.revokedAt))),
+    db.select({ id: teams.id, name: teams.name, unitId: teams.unitId }).from(teams).where(eq(teams.contestId, contestId)),
+    db.select().from(units).orderBy(units.id),
+  ]);
+
+  const actual =
+    contest.predictionTarget === "perfect_entries"
+      ? rows.filter((r) => r.score === r.maxScore).length
+      : contest.predictionTarget === "entries"
+        ? rows.length
+        : null;
+  const excludedPhones = new Set(exclusions.map((e) => e.phone));
+  const dqOf = (kind: string) => new Set(dq.filter((d) => d.targetKind === kind).map((d) => d.targetId));
+  const [dqAttempts, dqUsers, dqUnits, dqTeams] = [dqOf("attempt"), dqOf("user"), dqOf("unit"), dqOf("team")];
+  const byAttempt = new Map(rows.map((r) => [r.attemptId, r]));
+
+  const toEntry = (key: string, r: (typeof rows)[number], name = r.name, unitId = r.unitId, unitName = r.unitName): Entry => ({
+    key,
+    attemptId: r.attemptId,
+    name,
+    unitId,
+    unitName,
+    score: r.score ?? 0,
+    prediction: r.prediction,
+    durationMs: r.durationMs ?? 0,
+    submittedAt: r.submittedAt ?? 0,
+  });
+  const counted = <K,>(keyOf: (r: (typeof rows)[number]) => K | null) => {
+    const groups = new Map<K, typeof rows>();
+    for (const r of rows) {
+      const k = keyOf(r);
+      if (k !== null) groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    return [...groups.entries()].flatMap(([k, list]) => {
+      const c = countedAttempt(list.map((r) => ({ ...r, id: r.attemptId })), contest.counting);
+      return c ? [[k, byAttempt.get(c.id)!] as const] : [];
+    });
+  };
+
+  const individualEntries = counted((r) => (r.teamId === null ? r.userId : null)).map(([userId, r]) => toEntry(`u${userId}`, r));
+  const unitIdOfEntry = (e: Entry) => (e.unitId === null ? "" : String(e.unitId));
+  const individual = rankEntries(individualEntries, {
+    actual,
+    category: "individual",
+    prizes,
+    ineligible: (e) => {
+      const r = byAttempt.get(e.attemptId)!;
+      return r.role !== "resident" || excludedPhones.has(r.phone);
+    },
+    disqualified: (e) => dqAttempts.has(e.attemptId) || dqUsers.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
+  });
+
+  const teamEntries = counted((r) => r.teamId).flatMap(([teamId, r]) => {
+    const team = teamRows.find((t) => t.id === teamId);
+    if (!team) return [];
+    return [toEntry(`t${teamId}`, r, team.name, team.unitId, unitRows.find((u) => u.id === team.unitId)?.name ?? null)];
+  });
+  const teamRanking = rankEntries(teamEntries, {
+    actual,
+    category: "team",
+    prizes,
+    ineligible: () => false,
+    disqualified: (e) => dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
+  });
+
+  const eligibleUnits = unitRows.filter((u) => !u.retiredAt && (!contest.eligibleUnitIds || contest.eligibleUnitIds.includes(u.id)));
+  const figures: UnitFigures[] = eligibleUnits.map((u) => {
+    const members = individual.filter((e) => e.unitId === u.id && e.status !== "disqualified");
+    const memberAttempts = rows.filter((r) => r.unitId === u.id && r.teamId === null && !dqAttempts.has(r.attemptId) && !dqUsers.has(String(r.userId)));
+    return {
+      unitId: u.id,
+      name: u.name,
+      kind: u.kind,
+      denominator: u.denominator || null,
+      participants: members.length,
+      entries: memberAttempts.length,
+      averageScore: members.length ? members.reduce((s, e) => s + e.score, 0) / members.length : null,
+    };
+  });
+  const collective = rankUnits(figures, {
+    rule: contest.collectiveRule,
+    prizes,
+    individual,
+    disqualifiedUnits: new Set([...dqUnits].map(Number)),
+  });
+  const totalAmount = [...individual, ...teamRanking, ...collective].reduce((s, r) => s + (r.prize?.amount ?? 0), 0);
+  return { contestId, actual, individual, teams: teamRanking, collective, totalAmount };
+}
+
+/** The results people may see: the frozen snapshot once locked, else the live computation. */
+export async function currentResults(db: Db, contestId: number) {
+  const [frozen] = await db.select().from(contestResults).where(eq(contestResults.contestId, contestId));
+  if (frozen) return { results: frozen.snapshot as ContestResults, lockedAt: frozen.lockedAt, announcedAt: frozen.announcedAt };
+  return { results: await computeResults(db, contestId), lockedAt: null, announcedAt: null };
+}
+
+const isFinal = (state: string) => state === "locked" || state === "announced";
+
+/** Disqualifies an entry, a person, a team or a unit, with a reason; refused once results are locked. */
+export async function disqualify(
+  db: Db,
+  input: { contestId: number; targetKind: "attempt" | "user" | "unit" | "team"; targetId: string; reason: string; actorUserId: number },
+  now = Date.now(),
+) {
+  if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
+  const contest = await loadContest(db, input.contestId);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  try {
+    // The state is checked again inside the insert, atomically with it.
+    const result = await db.run(sql`
+      INSERT INTO disqualifications (contest_id, target_kind, target_id, reason, by_user_id, created_at)
+      SELECT ${input.contestId}, ${input.targetKind}, ${input.targetId}, ${input.reason.trim()}, ${input.actorUserId}, ${now}
+      WHERE EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
+    if (result.rowsAffected === 0) throw new DomainError("review.locked", 409);
+  } catch (error) {
+    if (String(error).includes("UNIQUE constraint failed")) throw new DomainError("review.alreadyDisqualified", 409);
+    throw error;
+  }
+  await auditInsert(db, { actorUserId: input.actorUserId, action: "review.disqualify", entity: input.targetKind, entityId: input.targetId, after: { contestId: input.contestId, reason: input.reason } }, now);
+}
+
+export async function undoDisqualification(
+  db: Db,
+  input: { contestId: number; disqualificationId: number; reason: string; actorUserId: number },
+  now = Date.now(),
+) {
+  if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
+  const result = await db.run(sql`
+    UPDATE disqualifications SET revoked_at = ${now}, revoked_by_user_id = ${input.actorUserId}, revoke_reason = ${input.reason.trim()}
+    WHERE id = ${input.disqualificationId} AND contest_id = ${input.contestId} AND revoked_at IS NULL
+      AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
+  if (result.rowsAffected === 0) throw new DomainError("review.cannotUndo", 409);
+  await auditInsert(db, { actorUserId: input.actorUserId, action: "review.undoDisqualify", entity: "disqualification", entityId: input.disqualificationId, after: { reason: input.reason } }, now);
+}
+
+export function listDisqualifications(db: Db, contestId: number) {
+  return db
+    .select({
+      id: disqualifications.id,
+      targetKind: disqualifications.targetKind,
+      targetId: disqualifications.targetId,
+      reason: disqualifications.reason,
+      createdAt: disqualifications.createdAt,
+      revokedAt: disqualifications.revokedAt,
+      revokeReason: disqualifications.revokeReason,
+      byName: users.fullName,
+    })
+    .from(disqualifications)
+    .leftJoin(users, eq(users.id, disqualifications.byUserId))
+    .where(eq(disqualifications.contestId, contestId))
+    .orderBy(disqualifications.id);
+}
+
+/**
+ * A committee member's approval to lock. When the approvals reach the
+ * contest's quorum the results are frozen: the snapshot is stored and the
+ * state becomes "locked" in one batch. Only after the contest has closed.
+ */
+export async function approveLock(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+  const contest = await loadContest(db, contestId);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  if (contestStatus(contest, now) !== "closed" && contest.state !== "review") throw new DomainError("review.notClosed", 409);
+  await db.insert(contestApprovals).values({ contestId, userId: actorUserId, createdAt: now }).onConflictDoNothing();
+  await auditInsert(db, { actorUserId, action: "review.approveLock", entity: "contest", entityId: contestId }, now);
+  const [{ n }] = await db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, contestId));
+  if (n < contest.lockQuorum) return { locked: false, approvals: n, quorum: contest.lockQuorum };
+  const results = await computeResults(db, contestId);
+  await db.batch([
+    db.insert(contestResults).values({ contestId, lockedAt: now, snapshot: results }).onConflictDoNothing(),
+    db
+      .update(contests)
+      .set({ state: "locked", predictionActual: results.actual, updatedAt: now })
+      .where(and(eq(contests.id, contestId), inArray(contests.state, ["published", "review"]))),
+    auditInsert(db, { actorUserId, action: "review.lock", entity: "contest", entityId: contestId, after: { winners: results.individual.filter((e) => e.prize).length } }, now),
+  ]);
+  return { locked: true, approvals: n, quorum: contest.lockQuorum };
+}
+
+export async function announce(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+  const contest = await loadContest(db, contestId);
+  if (contest.state !== "locked") throw new DomainError("review.notLocked", 409);
+  await db.batch([
+    db.update(contests).set({ state: "announced", updatedAt: now }).where(and(eq(contests.id, contestId), eq(contests.state, "locked"))),
+    db.update(contestResults).set({ announcedAt: now }).where(eq(contestResults.contestId, contestId)),
+    auditInsert(db, { actorUserId, action: "review.announce", entity: "contest", entityId: contestId }, now),
+  ]);
+}
+
+/** The only way back from locked: an audited reopen with a reason. */
+export async function reopen(db: Db, contestId: number, reason: string, actorUserId: number, now = Date.now()) {
+  if (reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
+  const contest = await loadContest(db, contestId);
+  if (!isFinal(contest.state)) throw new DomainError("review.notLocked", 409);
+  const [before] = await db.select().from(contestResults).where(eq(contestResults.contestId, contestId));
+  await db.batch([
+    db.update(contests).set({ state: "review", updatedAt: now }).where(eq(contests.id, contestId)),
+    db.delete(contestResults).where(eq(contestResults.contestId, contestId)),
+    db.delete(contestApprovals).where(eq(contestApprovals.contestId, contestId)),
+    auditInsert(db, { actorUserId, action: "review.reopen", entity: "contest", entityId: contestId, before: before?.snapshot, after: { reason } }, now),
+  ]);
+}

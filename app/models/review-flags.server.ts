@@ -1,0 +1,59 @@
+/** Signals for the committee to look at; a flag is a reason to check, never a verdict. */
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { attempts, users } from "#db/schema";
+
+const WINDOW_MS = 30 * 60 * 1000;
+
+export type Flag = "sameDevice" | "tooFast" | "duplicateIdentity";
+
+export async function reviewFlags(db: Db, contestId: number) {
+  const rows = await db
+    .select({
+      id: attempts.id,
+      userId: attempts.userId,
+      ip: attempts.ip,
+      userAgent: attempts.userAgent,
+      startedAt: attempts.startedAt,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      durationMs: attempts.durationMs,
+      questionCount: attempts.questionCount,
+      fullName: users.fullName,
+      birthYear: users.birthYear,
+      unitId: users.unitId,
+    })
+    .from(attempts)
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.score)));
+  const flags = new Map<string, Set<Flag>>();
+  const add = (id: string, f: Flag) => flags.set(id, (flags.get(id) ?? new Set()).add(f));
+
+  // Three or more accounts from one device and address within half an hour.
+  const byDevice = new Map<string, typeof rows>();
+  for (const r of rows) {
+    if (!r.ip) continue;
+    const key = `${r.ip}|${r.userAgent ?? ""}`;
+    byDevice.set(key, [...(byDevice.get(key) ?? []), r]);
+  }
+  for (const list of byDevice.values()) {
+    for (const r of list) {
+      const near = list.filter((o) => Math.abs(o.startedAt - r.startedAt) <= WINDOW_MS);
+      if (new Set(near.map((o) => o.userId)).size >= 3) add(r.id, "sameDevice");
+    }
+  }
+  // A high score in less than 3 seconds per question is implausible for a person reading.
+  for (const r of rows) {
+    if (r.durationMs !== null && r.score !== null && r.durationMs < r.questionCount * 3000 && r.score >= 0.8 * r.maxScore) add(r.id, "tooFast");
+  }
+  // The same name and birth year twice in one unit: possibly one person with two phones.
+  const byIdentity = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const key = `${r.unitId}|${r.fullName.toLowerCase().trim()}|${r.birthYear}`;
+    byIdentity.set(key, (byIdentity.get(key) ?? new Set()).add(r.userId));
+  }
+  for (const r of rows) {
+    if ((byIdentity.get(`${r.unitId}|${r.fullName.toLowerCase().trim()}|${r.birthYear}`)?.size ?? 0) > 1) add(r.id, "duplicateIdentity");
+  }
+  return Object.fromEntries([...flags].map(([id, set]) => [id, [...set].sort()]));
+}
