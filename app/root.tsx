@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -77,6 +78,11 @@ function Header() {
                   {t("org.title")}
                 </Link>
               ) : null}
+              {data.user.role === "committee" || data.user.role === "admin" ? (
+                <Link to="/committee" className="underline-offset-4 hover:underline">
+                  {t("role.committee")}
+                </Link>
+              ) : null}
               <Link to="/me/entries" className="underline-offset-4 hover:underline">
                 {t("nav.myEntries")}
               </Link>
@@ -129,6 +135,9 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Full-screen pages (the ceremony, printouts) opt out of the header and footer.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
+  if (bare) return <Outlet />;
   return (
     <Shell>
       <Outlet />

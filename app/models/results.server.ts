@@ -265,3 +265,38 @@ export async function reopen(db: Db, contestId: number, reason: string, actorUse
     auditInsert(db, { actorUserId, action: "review.reopen", entity: "contest", entityId: contestId, before: before?.snapshot, after: { reason } }, now),
   ]);
 }
+
+/** The announced winners, without personal data beyond name and unit: for the public page, JSON and ceremony. */
+export function publicWinners(results: ContestResults) {
+  const people = (list: RankedEntry[]) =>
+    list
+      .filter((e) => e.prize)
+      .map((e) => ({ rank: e.rank!, prize: e.prize!.label, prizeRank: e.prize!.rank, amount: e.prize!.amount, name: e.name, unit: e.unitName, score: e.score, durationMs: e.durationMs }));
+  return {
+    individual: people(results.individual),
+    teams: people(results.teams),
+    collective: results.collective
+      .filter((u) => u.prize)
+      .map((u) => ({
+        rank: u.rank!,
+        prize: u.prize!.label,
+        prizeRank: u.prize!.rank,
+        amount: u.prize!.amount,
+        name: u.name,
+        participants: u.participants,
+        entries: u.entries,
+        participationRate: u.participationRate,
+        averageScore: u.averageScore,
+      })),
+    totalAmount: results.totalAmount,
+    actual: results.actual,
+  };
+}
+
+/** An announced contest's public results by slug, or a 404 while not announced. */
+export async function announcedResults(db: Db, slug: string) {
+  const [contest] = await db.select().from(contests).where(eq(contests.slug, slug));
+  if (!contest || contest.state !== "announced") throw new DomainError("results.notYet", 404);
+  const { results, announcedAt } = await currentResults(db, contest.id);
+  return { contest, announcedAt, winners: publicWinners(results) };
+}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -153,7 +153,14 @@ export default function ContestPage() {
               {t("contest.notOpenYet")} <Countdown ms={data.msToOpen} kind="opens" />
             </Alert>
           ) : (
-            <Alert tone="info">{t("contest.closedNotice")}</Alert>
+            <Alert tone="info">
+              {t("contest.closedNotice")}{" "}
+              {status === "announced" ? (
+                <Link to={`/contests/${contest.slug}/results`} className="font-semibold underline">
+                  {t("results.title")}
+                </Link>
+              ) : null}
+            </Alert>
           )}
           {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
           {data.notRanked && status === "open" ? <Alert tone="info">{t("contest.staffNotRanked")}</Alert> : null}

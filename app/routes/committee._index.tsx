@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { desc, eq } from "drizzle-orm";
+import { contests } from "#db/schema";
+import { contestStatus } from "~/models/contest.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["committee"]);
+  const now = Date.now();
+  const rows = await db.select().from(contests).where(eq(contests.kind, "quiz")).orderBy(desc(contests.closesAt));
+  return {
+    contests: rows
+      .map((c) => ({ id: c.id, title: c.title, closesAt: c.closesAt, status: contestStatus(c, now) }))
+      .filter((c) => c.status !== "draft"),
+  };
+}
+
+export default function CommitteeHome() {
+  const { contests } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">{t("review.contests")}</h1>
+      <ul className="flex flex-col gap-2">
+        {contests.map((c) => (
+          <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
+            <Link to={`/committee/contests/${c.id}`} className="text-lg font-semibold text-brand-800 underline-offset-4 hover:underline">
+              {c.title}
+            </Link>
+            <p className="text-base text-slate-700">
+              {t(`contest.status.${c.status}` as MessageKey)} · {t("contest.closes")}: {formatDateTime(c.closesAt, locale)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Hội đồng — Hội Thi" }];

@@ -1,0 +1,245 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { count, eq } from "drizzle-orm";
+import { z } from "zod";
+import { contestApprovals, contests } from "#db/schema";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/field";
+import { contestStatus } from "~/models/contest.server";
+import { announce, approveLock, currentResults, disqualify, listDisqualifications, reopen, undoDisqualification } from "~/models/results.server";
+import { reviewFlags } from "~/models/review-flags.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { formatDuration, formatNumber } from "~/utils/format";
+import { parseParams } from "~/utils/http.server";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+const reason = z.string().trim().max(500);
+const IntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("disqualify"), targetKind: z.enum(["attempt", "user", "unit", "team"]), targetId: z.string().trim().min(1).max(40), reason }),
+  z.object({ intent: z.literal("undo"), disqualificationId: z.coerce.number().int().positive(), reason }),
+  z.object({ intent: z.literal("approve") }),
+  z.object({ intent: z.literal("announce") }),
+  z.object({ intent: z.literal("reopen"), reason }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["committee"]);
+  const { id } = parseParams(ParamsSchema, params);
+  const [contest] = await db.select().from(contests).where(eq(contests.id, id));
+  if (!contest || contest.kind !== "quiz") throw new Response("Not found", { status: 404 });
+  const [{ results, lockedAt }, flags, dqs, [{ n: approvals }]] = await Promise.all([
+    currentResults(db, id),
+    reviewFlags(db, id),
+    listDisqualifications(db, id),
+    db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, id)),
+  ]);
+  return {
+    contest: { id, slug: contest.slug, title: contest.title, state: contest.state, status: contestStatus(contest, Date.now()), lockQuorum: contest.lockQuorum },
+    results,
+    lockedAt,
+    flags,
+    disqualifications: dqs,
+    approvals,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["committee"]);
+  const { id } = parseParams(ParamsSchema, params);
+  const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
+  const v = parsed.data;
+  try {
+    if (v.intent === "disqualify") await disqualify(db, { contestId: id, targetKind: v.targetKind, targetId: v.targetId, reason: v.reason, actorUserId: user.id });
+    else if (v.intent === "undo") await undoDisqualification(db, { contestId: id, disqualificationId: v.disqualificationId, reason: v.reason, actorUserId: user.id });
+    else if (v.intent === "approve") await approveLock(db, id, user.id);
+    else if (v.intent === "announce") await announce(db, id, user.id);
+    else await reopen(db, id, v.reason, user.id);
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.code };
+    throw error;
+  }
+  return { error: null };
+}
+
+function DisqualifyButton({ kind, target, label }: { kind: string; target: string; label: string }) {
+  const t = useT();
+  return (
+    <details>
+      <summary className="cursor-pointer text-accent-600 underline">{t("review.disqualify")}</summary>
+      <Form method="post" className="mt-1 flex flex-col gap-1">
+        <input type="hidden" name="intent" value="disqualify" />
+        <input type="hidden" name="targetKind" value={kind} />
+        <input type="hidden" name="targetId" value={target} />
+        <input name="reason" required minLength={5} aria-label={`${t("review.reason")}: ${label}`} placeholder={t("review.reason")} className="rounded border-2 border-slate-400 px-2" />
+        <Button variant="danger" className="min-h-9 text-base">
+          {t("review.disqualify")}
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
+export default function Review() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const { contest, results } = data;
+  const final = contest.state === "locked" || contest.state === "announced";
+  const sep = (s: string | null) => (s ? t(`review.sep.${s}` as MessageKey) : "");
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold">
+        {t("review.title")}: {contest.title}
+      </h1>
+      <p className="text-lg">
+        {t("contests.state")}: <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
+        {results.actual !== null ? ` · ${t("review.actual", { n: results.actual })}` : ""}
+      </p>
+      {result?.error ? <Alert>{t(result.error)}</Alert> : result ? <Alert tone="success">{t("review.done")}</Alert> : null}
+      {final ? <Alert tone="info">{t("review.lockedAt")}</Alert> : <Alert tone="info">{t("review.provisional")}</Alert>}
+
+      <section className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label={t("review.approve")}>
+        {!final ? (
+          <Form method="post" className="flex flex-col gap-2">
+            <p>{t("review.approvals", { n: data.approvals, quorum: contest.lockQuorum })}</p>
+            <Button name="intent" value="approve">
+              {t("review.approve")}
+            </Button>
+          </Form>
+        ) : null}
+        {contest.state === "locked" ? (
+          <Form method="post">
+            <Button name="intent" value="announce">
+              {t("review.announce")}
+            </Button>
+          </Form>
+        ) : null}
+        {final ? (
+          <Form method="post" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="reopen" />
+            <label className="flex flex-col">
+              {t("review.reopenReason")}
+              <input name="reason" className="min-h-11 rounded border-2 border-slate-400 px-2" />
+            </label>
+            <Button variant="secondary">{t("review.reopen")}</Button>
+          </Form>
+        ) : null}
+        <a href={`/committee/contests/${contest.id}/export/csv`} className="text-lg font-semibold text-brand-700 underline" download>
+          {t("review.exportCsv")}
+        </a>
+        <a href={`/committee/contests/${contest.id}/export/xlsx`} className="text-lg font-semibold text-brand-700 underline" download>
+          {t("review.exportXlsx")}
+        </a>
+        {contest.state === "announced" ? (
+          <Link to={`/contests/${contest.slug}/results`} className="text-lg font-semibold text-brand-700 underline">
+            {t("results.title")}
+          </Link>
+        ) : null}
+        {final ? (
+          <Link to={`/committee/contests/${contest.id}/certificates`} className="text-lg font-semibold text-brand-700 underline">
+            {t("results.certificates")}
+          </Link>
+        ) : null}
+      </section>
+
+      <section aria-label={t("review.collective")}>
+        <h2 className="mb-2 text-2xl font-bold">{t("review.collective")}</h2>
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-base">
+            <thead className="bg-slate-100">
+              <tr>
+                {["review.rank", "review.unit", "review.prize"].map((k) => (
+                  <th key={k} className="p-2">
+                    {t(k as MessageKey)}
+                  </th>
+                ))}
+                <th className="p-2">%</th>
+                <th className="p-2">{t("review.why")}</th>
+                <th className="p-2" />
+              </tr>
+            </thead>
+            <tbody>
+              {results.collective.map((u) => (
+                <tr key={u.unitId} className="border-t border-slate-200">
+                  <td className="p-2">{u.rank ?? t(`review.status.${u.status}` as MessageKey)}</td>
+                  <td className="p-2">
+                    {u.name} <span className="text-sm text-slate-600">({formatNumber(u.participants, locale)}/{u.denominator ?? "—"}, {formatNumber(u.entries, locale)} bài)</span>
+                  </td>
+                  <td className="p-2 font-semibold">{u.prize?.label ?? ""}</td>
+                  <td className="p-2 tabular-nums">{u.participationRate === null ? "—" : `${(u.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`}</td>
+                  <td className="p-2 text-sm">{sep(u.separatedBy)}</td>
+                  <td className="p-2">{!final && u.status === "ranked" ? <DisqualifyButton kind="unit" target={String(u.unitId)} label={u.name} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-label={t("review.individual")}>
+        <h2 className="mb-2 text-2xl font-bold">{t("review.individual")}</h2>
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-base">
+            <thead className="bg-slate-100">
+              <tr>
+                {["review.rank", "review.name", "review.unit", "review.score", "review.prediction", "review.duration", "review.prize", "review.why", "review.flags"].map((k) => (
+                  <th key={k} className="p-2">
+                    {t(k as MessageKey)}
+                  </th>
+                ))}
+                <th className="p-2" />
+              </tr>
+            </thead>
+            <tbody>
+              {results.individual.map((e) => (
+                <tr key={e.attemptId} className={`border-t border-slate-200 ${e.status !== "ranked" ? "text-slate-500" : ""}`}>
+                  <td className="p-2">{e.rank ?? t(`review.status.${e.status}` as MessageKey)}</td>
+                  <td className="p-2">{e.name}</td>
+                  <td className="p-2">{e.unitName}</td>
+                  <td className="p-2 tabular-nums">{e.score}</td>
+                  <td className="p-2 tabular-nums">{e.prediction ?? "—"}</td>
+                  <td className="p-2">{formatDuration(e.durationMs, locale)}</td>
+                  <td className="p-2 font-semibold">{e.prize?.label ?? ""}</td>
+                  <td className="p-2 text-sm">{sep(e.separatedBy)}</td>
+                  <td className="p-2 text-sm text-accent-600">{(data.flags[e.attemptId] ?? []).map((f) => t(`flag.${f}` as MessageKey)).join("; ")}</td>
+                  <td className="p-2">{!final && e.status === "ranked" ? <DisqualifyButton kind="attempt" target={e.attemptId} label={e.name} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {data.disqualifications.length ? (
+        <section aria-label={t("review.disqualifications")}>
+          <h2 className="mb-2 text-2xl font-bold">{t("review.disqualifications")}</h2>
+          <ul className="flex flex-col gap-2">
+            {data.disqualifications.map((d) => (
+              <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                {t(`review.target.${d.targetKind}`)} {d.targetId}: {d.reason} ({d.byName})
+                {d.revokedAt ? <span className="ml-2 text-slate-600">— {t("review.undo")}: {d.revokeReason}</span> : null}
+                {!d.revokedAt && !final ? (
+                  <Form method="post" className="mt-2 flex flex-wrap gap-2">
+                    <input type="hidden" name="intent" value="undo" />
+                    <input type="hidden" name="disqualificationId" value={d.id} />
+                    <input name="reason" aria-label={t("review.undoReason")} placeholder={t("review.undoReason")} className="rounded border-2 border-slate-400 px-2" />
+                    <Button variant="secondary" className="min-h-9 text-base">
+                      {t("review.undo")}
+                    </Button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Xét kết quả — Hội đồng" }];

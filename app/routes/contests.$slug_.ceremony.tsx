@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import { z } from "zod";
+import { announcedResults } from "~/models/results.server";
+import { db } from "~/utils/db.server";
+import { formatMoney } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+export const handle = { bare: true };
+
+type Step = { category: string; prize: string; name: string; detail: string; amount: number };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { slug } = parseParams(ParamsSchema, params);
+  const { contest, winners } = await orHttpError(() => announcedResults(db, slug));
+  // From the last prize up to the first: for each prize level, collective winners then teams then individuals.
+  const levels = [...new Set([...winners.collective, ...winners.teams, ...winners.individual].map((w) => w.prizeRank))].sort((a, b) => b - a);
+  const steps: Step[] = [];
+  for (const level of levels) {
+    for (const w of winners.collective.filter((x) => x.prizeRank === level).reverse()) {
+      steps.push({ category: "Giải tập thể", prize: w.prize, name: w.name, detail: `${w.participants} người dự thi, ${w.entries} bài`, amount: w.amount });
+    }
+    for (const w of winners.teams.filter((x) => x.prizeRank === level).reverse()) {
+      steps.push({ category: "Giải đội", prize: w.prize, name: w.name, detail: w.unit ?? "", amount: w.amount });
+    }
+    for (const w of winners.individual.filter((x) => x.prizeRank === level).reverse()) {
+      steps.push({ category: "Giải cá nhân", prize: w.prize, name: w.name, detail: `${w.unit ?? ""} · ${w.score} điểm`, amount: w.amount });
+    }
+  }
+  return { title: contest.title, wardName: contest.wardName, steps };
+}
+
+export default function Ceremony() {
+  const { title, wardName, steps } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [shown, setShown] = useState(0);
+  const next = useCallback(() => setShown((n) => Math.min(n + 1, steps.length + 1)), [steps.length]);
+  const back = useCallback(() => setShown((n) => Math.max(n - 1, 0)), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ([" ", "ArrowRight", "Enter", "PageDown"].includes(e.key)) {
+        e.preventDefault();
+        next();
+      } else if (["ArrowLeft", "PageUp", "Backspace"].includes(e.key)) back();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [next, back]);
+  const step = shown >= 1 && shown <= steps.length ? steps[shown - 1] : null;
+  return (
+    <main
+      className="flex min-h-screen cursor-pointer flex-col items-center justify-center gap-8 bg-brand-800 p-8 text-center text-white"
+      onClick={next}
+    >
+      <p className="text-2xl text-brand-100 md:text-4xl">{wardName}</p>
+      <h1 className="max-w-5xl text-3xl font-bold md:text-5xl">{title}</h1>
+      <div aria-live="polite" className="flex min-h-[40vh] flex-col items-center justify-center gap-4">
+        {step ? (
+          <>
+            <p className="text-3xl text-amber-300 md:text-5xl">{step.category}</p>
+            <p className="text-5xl font-extrabold md:text-7xl" data-testid="ceremony-prize">
+              Giải {step.prize}
+            </p>
+            <p className="text-4xl font-bold md:text-7xl" data-testid="ceremony-name">
+              {step.name}
+            </p>
+            <p className="text-2xl md:text-4xl">{step.detail}</p>
+            <p className="text-2xl text-brand-100 md:text-3xl">{formatMoney(step.amount)}</p>
+          </>
+        ) : shown > steps.length ? (
+          <p className="text-4xl font-bold md:text-6xl">{t("ceremony.done")}</p>
+        ) : (
+          <p className="text-2xl md:text-4xl">{t("ceremony.start")}</p>
+        )}
+      </div>
+      <button
+        type="button"
+        onClick={(e) => {
+          e.stopPropagation();
+          next();
+        }}
+        className="rounded-lg border-2 border-white px-6 py-3 text-xl"
+      >
+        {t("ceremony.next")} ({Math.min(shown, steps.length)}/{steps.length})
+      </button>
+    </main>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Lễ trao giải: ${data.title}` : "Lễ trao giải" }];

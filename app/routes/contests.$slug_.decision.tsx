@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { announcedResults } from "~/models/results.server";
+import { db } from "~/utils/db.server";
+import { formatMoney } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+export const handle = { bare: true };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { slug } = parseParams(ParamsSchema, params);
+  const { contest, announcedAt, winners } = await orHttpError(() => announcedResults(db, slug));
+  return { title: contest.title, wardName: contest.wardName, announcedAt, winners };
+}
+
+/** Quyết định khen thưởng: a print-ready draft for the ward chair to sign. */
+export default function AwardDecision() {
+  const { title, wardName, announcedAt, winners } = useLoaderData<typeof loader>();
+  const date = new Date((announcedAt ?? Date.now()) + 7 * 3_600_000);
+  const rows = [
+    ...winners.collective.map((w) => ({ kind: "Tập thể", prize: w.prize, name: w.name, amount: w.amount })),
+    ...winners.teams.map((w) => ({ kind: "Đội", prize: w.prize, name: `${w.name}${w.unit ? ` (${w.unit})` : ""}`, amount: w.amount })),
+    ...winners.individual.map((w) => ({ kind: "Cá nhân", prize: w.prize, name: `${w.name}${w.unit ? ` — ${w.unit}` : ""}`, amount: w.amount })),
+  ];
+  return (
+    <main className="mx-auto max-w-[210mm] bg-white p-10 font-serif text-[13pt] leading-relaxed text-black print:p-0">
+      <div className="grid grid-cols-2 gap-4 text-center">
+        <div>
+          <p className="font-bold uppercase">Ủy ban nhân dân</p>
+          <p className="font-bold uppercase">{wardName}</p>
+          <p>Số: ……/QĐ-UBND</p>
+        </div>
+        <div>
+          <p className="font-bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+          <p className="font-bold">Độc lập - Tự do - Hạnh phúc</p>
+          <p className="italic">
+            …, ngày {date.getUTCDate()} tháng {date.getUTCMonth() + 1} năm {date.getUTCFullYear()}
+          </p>
+        </div>
+      </div>
+      <h1 className="mt-8 text-center text-[15pt] font-bold">QUYẾT ĐỊNH</h1>
+      <p className="text-center font-bold">Về việc khen thưởng các tập thể, cá nhân đạt giải {title}</p>
+      <p className="mt-4 text-center font-bold uppercase">Chủ tịch Ủy ban nhân dân {wardName}</p>
+      <p className="mt-4 italic">Căn cứ Thể lệ {title};</p>
+      <p className="italic">Căn cứ kết quả chấm thi và đề nghị của Hội đồng thi,</p>
+      <p className="mt-4 text-center font-bold">QUYẾT ĐỊNH:</p>
+      <p className="mt-2">
+        <strong>Điều 1.</strong> Khen thưởng {rows.length} tập thể, cá nhân đạt giải {title}, cụ thể:
+      </p>
+      <table className="my-3 w-full border-collapse text-[12pt]">
+        <thead>
+          <tr>
+            {["TT", "Tập thể / cá nhân", "Loại", "Giải", "Số tiền"].map((h) => (
+              <th key={h} className="border border-black p-1">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td className="border border-black p-1 text-center">{i + 1}</td>
+              <td className="border border-black p-1">{r.name}</td>
+              <td className="border border-black p-1">{r.kind}</td>
+              <td className="border border-black p-1">{r.prize}</td>
+              <td className="border border-black p-1 text-right">{formatMoney(r.amount)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td colSpan={4} className="border border-black p-1 text-right font-bold">
+              Tổng cộng
+            </td>
+            <td className="border border-black p-1 text-right font-bold" data-testid="decision-total">
+              {formatMoney(winners.totalAmount)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p>
+        <strong>Điều 2.</strong> Tổng kinh phí khen thưởng: {formatMoney(winners.totalAmount)}, trích từ kinh phí tổ chức cuộc thi.
+      </p>
+      <p>
+        <strong>Điều 3.</strong> Quyết định có hiệu lực kể từ ngày ký. Văn phòng, Hội đồng thi và các tập thể, cá nhân có tên tại Điều 1 chịu trách
+        nhiệm thi hành Quyết định này.
+      </p>
+      <div className="mt-10 grid grid-cols-2">
+        <div />
+        <div className="text-center">
+          <p className="font-bold">CHỦ TỊCH</p>
+          <p className="mt-20">(Ký, ghi rõ họ tên, đóng dấu)</p>
+        </div>
+      </div>
+    </main>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Quyết định khen thưởng" }];

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { announcedResults } from "~/models/results.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useLocale, useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { slug } = parseParams(ParamsSchema, params);
+  const { contest, announcedAt, winners } = await orHttpError(() => announcedResults(db, slug));
+  return { contest: { slug: contest.slug, title: contest.title, wardName: contest.wardName }, announcedAt, winners };
+}
+
+export default function Winners() {
+  const { contest, announcedAt, winners } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const table = (title: string, rows: { name: string; prize: string; amount: number; detail: string }[]) =>
+    rows.length ? (
+      <section aria-label={title}>
+        <h2 className="mb-2 text-2xl font-bold">{title}</h2>
+        <ol className="flex flex-col gap-2">
+          {rows.map((r, i) => (
+            <li key={i} className="rounded-xl border border-slate-200 bg-white p-3 text-lg">
+              <strong className="text-brand-800">Giải {r.prize}</strong>: {r.name}
+              <span className="block text-base text-slate-700">
+                {r.detail} · {formatMoney(r.amount, locale)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    ) : null;
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold">{t("results.title")}</h1>
+      <p className="text-xl">
+        {contest.title} — {contest.wardName}
+      </p>
+      {announcedAt ? <p className="text-base text-slate-700">{formatDateTime(announcedAt, locale)}</p> : null}
+      {table(
+        t("contest.prizes.collective"),
+        winners.collective.map((w) => ({
+          name: w.name,
+          prize: w.prize,
+          amount: w.amount,
+          detail: `${formatNumber(w.participants, locale)} người dự thi, ${formatNumber(w.entries, locale)} bài${w.participationRate !== null ? `, tỷ lệ ${(w.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%` : ""}`,
+        })),
+      )}
+      {table(
+        t("contest.prizes.individual"),
+        winners.individual.map((w) => ({ name: w.name, prize: w.prize, amount: w.amount, detail: `${w.unit ?? ""} · ${w.score} điểm` })),
+      )}
+      {table(
+        t("contest.prizes.team"),
+        winners.teams.map((w) => ({ name: w.name, prize: w.prize, amount: w.amount, detail: `${w.unit ?? ""} · ${w.score} điểm` })),
+      )}
+      <p className="text-xl font-bold">{t("results.total", { amount: formatMoney(winners.totalAmount, locale) })}</p>
+      <p className="no-print flex flex-wrap gap-4 text-lg">
+        <Link to={`/contests/${contest.slug}/ceremony`} className="font-semibold text-brand-700 underline">
+          {t("results.ceremony")}
+        </Link>
+        <Link to={`/contests/${contest.slug}/decision`} className="font-semibold text-brand-700 underline">
+          {t("results.decision")}
+        </Link>
+        <Link to={`/contests/${contest.slug}`} className="font-semibold text-brand-700 underline">
+          {t("result.backToContest")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kết quả: ${data.contest.title}` : "Kết quả" }];
