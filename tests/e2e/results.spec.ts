@@ -1,0 +1,121 @@
+import type { Page } from "@playwright/test";
+import { createContest, createFinishedAttempts, createPrizes, createUnit, createUser } from "../factories";
+import { e2eDb, expect, test } from "./fixtures";
+
+async function signIn(page: Page, phone: string) {
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Mật khẩu").fill("hoithi2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+}
+
+/** A closed contest like the 2022 one: 241 entries from 20 of its 25 units, 1/1/1/2 prizes of each kind. */
+async function closedContest2022Like() {
+  const db = await e2eDb();
+  const tag = Date.now().toString(36);
+  const ward = await db.query.wards.findFirst();
+  const units = [];
+  for (let i = 1; i <= 25; i++) {
+    units.push(await createUnit(db, { wardId: ward!.id, name: `KT ${tag} đơn vị ${i}`, denominator: 100 + i * 10 }));
+  }
+  const now = Date.now();
+  const contest = await createContest(db, {
+    title: `Cuộc thi đã đóng ${tag}`,
+    opensAt: now - 20 * 86_400_000,
+    closesAt: now - 3_600_000,
+    predictionTarget: "entries",
+    eligibleUnitIds: units.map((u) => u.id),
+  });
+  await createPrizes(
+    db,
+    contest.id,
+    (["individual", "collective"] as const).flatMap((category) => [
+      { category, rank: 1, label: "Nhất", count: 1, amount: 600_000 },
+      { category, rank: 2, label: "Nhì", count: 1, amount: 450_000 },
+      { category, rank: 3, label: "Ba", count: 1, amount: 350_000 },
+      { category, rank: 4, label: "Khuyến khích", count: 2, amount: 200_000 },
+    ]),
+  );
+  const rows = [];
+  for (let i = 0; i < 241; i++) {
+    const unit = units[i % 20];
+    const user = await createUser(db, { unitId: unit.id, fullName: `Người ${tag} số ${i + 1}` });
+    rows.push({ contestId: contest.id, userId: user.id, score: 10 + ((i * 7) % 11), durationMs: 200_000 + ((i * 7919) % 500_000), prediction: 150 + ((i * 13) % 200), submittedAt: now - 2 * 86_400_000 + i * 1000 });
+  }
+  await createFinishedAttempts(db, rows);
+  return contest;
+}
+
+test("the committee reviews a closed contest, disqualifies an entry, locks and announces; the winners page, results.json and the ceremony agree", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const contest = await closedContest2022Like();
+  await signIn(page, "0900000003");
+  await page.goto(`/committee/contests/${contest.id}`);
+  const individual = page.getByRole("region", { name: "Xếp hạng cá nhân" });
+  const firstRow = individual.getByRole("row").nth(1);
+  const firstName = await firstRow.getByRole("cell").nth(1).innerText();
+  const secondName = await individual.getByRole("row").nth(2).getByRole("cell").nth(1).innerText();
+  await expect(individual.getByRole("row").nth(2)).toContainText(/điểm thấp hơn|dự đoán xa hơn|làm bài lâu hơn|nộp bài muộn hơn/);
+
+  await firstRow.locator("summary").click();
+  await firstRow.getByLabel(`Lý do: ${firstName}`).fill("Một người dùng hai tài khoản");
+  await firstRow.getByRole("button", { name: "Loại" }).click();
+  await expect(page.getByText("Đã ghi nhận.")).toBeVisible();
+  const ranked = individual.getByRole("row").filter({ hasText: "Nhất" }).first();
+  await expect(ranked.getByRole("cell").nth(1)).toHaveText(secondName);
+
+  await page.getByRole("button", { name: "Đồng ý chốt kết quả" }).click();
+  await expect(page.getByText("Kết quả đã chốt.")).toBeVisible();
+  await page.getByRole("button", { name: "Công bố kết quả" }).click();
+  await expect(page.getByText("Đã công bố kết quả")).toBeVisible();
+
+  const json = await (await request.get(`/api/contests/${contest.slug}/results.json`)).json();
+  expect(json.contest.predictionActual).toBe(241);
+  expect(json.individual.map((w: { prize: string }) => w.prize)).toEqual(["Nhất", "Nhì", "Ba", "Khuyến khích", "Khuyến khích"]);
+  expect(json.individual[0].name).toBe(secondName);
+  expect(json.individual.map((w: { name: string }) => w.name)).not.toContain(firstName);
+  expect(json.collective).toHaveLength(5);
+  expect(json.contest.totalAmount).toBe(2 * (600_000 + 450_000 + 350_000 + 400_000));
+
+  await page.goto(`/contests/${contest.slug}/results`);
+  const individualPrizes = page.getByRole("region", { name: "Giải cá nhân" }).getByRole("listitem");
+  await expect(individualPrizes).toHaveCount(5);
+  for (const [i, w] of json.individual.entries()) await expect(individualPrizes.nth(i)).toContainText(w.name);
+  await expect(page.getByText("Tổng giá trị giải thưởng: 3.600.000 đ")).toBeVisible();
+
+  await page.goto(`/contests/${contest.slug}/ceremony`);
+  await expect(page.getByText("Nhấn phím cách hoặc bấm để công bố giải tiếp theo")).toBeVisible();
+  const seen: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Space");
+    seen.push(`${await page.getByTestId("ceremony-prize").innerText()}|${await page.getByTestId("ceremony-name").innerText()}`);
+  }
+  const kk = json.collective.filter((w: { prize: string }) => w.prize === "Khuyến khích");
+  expect(seen[0]).toBe(`Giải Khuyến khích|${kk[kk.length - 1].name}`);
+  expect(seen[9]).toBe(`Giải Nhất|${json.individual[0].name}`);
+  expect(seen[8]).toBe(`Giải Nhất|${json.collective[0].name}`);
+  await page.keyboard.press("Space");
+  await expect(page.getByText("Xin chúc mừng các cá nhân và tập thể đạt giải!")).toBeVisible();
+});
+
+test("the demo's 2022 contest shows its winners at once, and results of an unannounced contest are not public", async ({ page, request }) => {
+  await page.goto("/contests/cchc-2022/results");
+  await expect(page.getByRole("region", { name: "Giải tập thể" }).getByRole("listitem")).toHaveCount(5);
+  await expect(page.getByRole("region", { name: "Giải cá nhân" }).getByRole("listitem")).toHaveCount(5);
+  await expect(page.getByText("Tổng giá trị giải thưởng: 4.000.000 đ")).toBeVisible();
+  const response = await request.get("/api/contests/cchc-cds-2026/results.json");
+  expect(response.status()).toBe(404);
+});
+
+test("non-committee users get 403 on review, lock and announce", async ({ page, allowConsole }) => {
+  allowConsole(/403/);
+  await signIn(page, "0900000005");
+  const origin = new URL(page.url()).origin;
+  expect((await page.request.get("/committee/contests/1")).status()).toBe(403);
+  for (const intent of ["approve", "announce", "disqualify"]) {
+    const r = await page.request.post("/committee/contests/1", { form: { intent, targetKind: "attempt", targetId: "x", reason: "lý do đủ dài" }, headers: { Origin: origin } });
+    expect(r.status()).toBe(403);
+  }
+  expect((await page.request.get("/committee/contests/1/export/csv")).status()).toBe(403);
+});
