@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "#db/client";
+import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
+import { createTestDb } from "../../tests/setup/test-db";
+import { saveAnswer, startAttempt, submitAttempt } from "./attempt.server";
+import { contestStats, discriminationIndex, publicStats, questionFlag, rate } from "./stats.server";
+
+let db: Db;
+
+beforeEach(async () => {
+  ({ db } = await createTestDb());
+});
+
+describe("statistics figures", () => {
+  it("never divides by zero: a missing or zero denominator gives no rate", () => {
+    expect(rate(3, 10)).toBe(0.3);
+    expect(rate(3, 0)).toBeNull();
+    expect(rate(3, null)).toBeNull();
+    expect(discriminationIndex(2, 2, 0, 0)).toBeNull();
+    expect(discriminationIndex(3, 4, 1, 4)).toBe(0.5);
+    expect(questionFlag(0, 10)).toBe("nobodyRight");
+    expect(questionFlag(10, 10)).toBe("everybodyRight");
+    expect(questionFlag(0, 3)).toBeNull();
+  });
+
+  it("computes every figure of a small hand-checked contest", async () => {
+    const ward = await createWard(db);
+    const u1 = await createUnit(db, { wardId: ward.id, name: "Tổ 1", denominator: 10 });
+    const u2 = await createUnit(db, { wardId: ward.id, name: "Tổ 2", denominator: 0 });
+    const u3 = await createUnit(db, { wardId: ward.id, name: "Trường", kind: "school", denominator: null });
+    const u4 = await createUnit(db, { wardId: ward.id, name: "Tổ 4", denominator: 50 });
+    const q1 = await createQuestion(db, { prompt: "Câu một?" });
+    const q2 = await createQuestion(db, { prompt: "Câu hai?" });
+    const contest = await createContest(db, { draw: { mode: "fixed", questionIds: [q1.id, q2.id] }, shuffleOptions: false });
+    const helper = await createUser(db, { role: "organiser" });
+    const right = (q: typeof q1) => [q.options.find((o) => o.isCorrect)!.id];
+    const wrong = (q: typeof q1) => [q.options.find((o) => !o.isCorrect)!.id];
+    // name, unit, answer to q1, answer to q2 (null = no answer), assisted
+    const people = [
+      ["A", u1, right(q1), right(q2), false],
+      ["B", u1, right(q1), wrong(q2), false],
+      ["C", u1, right(q1), wrong(q2), true],
+      ["D", u2, wrong(q1), wrong(q2), false],
+      ["E", u2, right(q1), right(q2), false],
+      ["F", u3, null, null, false],
+    ] as const;
+    const now = Date.now();
+    for (const [name, unit, a1, a2, assisted] of people) {
+      const user = await createUser(db, { fullName: name, unitId: unit.id });
+      const { id } = await startAttempt(db, { contest, userId: user.id, now, assistedByUserId: assisted ? helper.id : null });
+      if (a1) await saveAnswer(db, { attemptId: id, userId: user.id, questionId: q1.id, optionIds: [...a1], seq: 1, now });
+      if (a2) await saveAnswer(db, { attemptId: id, userId: user.id, questionId: q2.id, optionIds: [...a2], seq: 1, now });
+      await submitAttempt(db, { attemptId: id, userId: user.id, now: now + 60_000 });
+    }
+
+    const stats = await contestStats(db, contest.slug, now + 120_000);
+    expect(stats.totals).toMatchObject({ units: 4, unitsWithParticipants: 3, participants: 6, entries: 6, completionRate: 1 });
+    const unit = (id: number) => stats.units.find((u) => u.id === id)!;
+    expect(unit(u1.id)).toMatchObject({ participants: 3, entries: 3, participationRate: 0.3, bestScore: 2, perfectScores: 1 });
+    expect(unit(u1.id).averageScore).toBeCloseTo(4 / 3);
+    expect(unit(u1.id).assistedShare).toBeCloseTo(1 / 3);
+    expect(unit(u2.id)).toMatchObject({ denominator: null, participationRate: null, averageScore: 1, perfectScores: 1 });
+    expect(unit(u3.id)).toMatchObject({ participationRate: null, averageScore: 0, perfectScores: 0 });
+    expect(unit(u4.id)).toMatchObject({ participants: 0, entries: 0, participationRate: 0, averageScore: null });
+
+    const [s1, s2] = stats.questions;
+    expect(s1).toMatchObject({ questionId: q1.id, answered: 6, discrimination: 1, flag: null });
+    expect(s1.correctRate).toBeCloseTo(4 / 6);
+    expect(s2).toMatchObject({ questionId: q2.id, discrimination: 1 });
+    expect(s2.correctRate).toBeCloseTo(2 / 6);
+    expect(stats.scores).toEqual([
+      { score: 0, entries: 2 },
+      { score: 1, entries: 2 },
+      { score: 2, entries: 2 },
+    ]);
+    expect(stats.byDay.reduce((s, d) => s + d.entries, 0)).toBe(6);
+  });
+
+  it("publishes exactly the DESIGN.md shape in stats.json, without personal data", async () => {
+    const ward = await createWard(db);
+    await createUnit(db, { wardId: ward.id, name: "Tổ 1", denominator: 100 });
+    await createQuestion(db);
+    const contest = await createContest(db, { draw: { mode: "category", rules: [{ category: "CCHC", count: 1 }] } });
+    const json = publicStats(await contestStats(db, contest.slug));
+    expect(Object.keys(json)).toEqual(["contest", "totals", "units"]);
+    expect(Object.keys(json.contest)).toEqual(["slug", "title", "status", "opensAt", "closesAt"]);
+    expect(Object.keys(json.totals)).toEqual(["units", "unitsWithParticipants", "participants", "entries"]);
+    expect(Object.keys(json.units[0])).toEqual(["id", "name", "kind", "denominator", "participants", "entries", "participationRate", "averageScore"]);
+    expect(json.contest.opensAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("answers 404 for a contest that does not exist", async () => {
+    await expect(contestStats(db, "khong-co")).rejects.toMatchObject({ status: 404 });
+  });
+});

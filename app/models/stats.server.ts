@@ -1,0 +1,267 @@
+/**
+ * Participation statistics of a quiz contest, computed in SQL so they stay
+ * fast with 100,000 entries, and memoised per contest until its entries change.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { attempts, contests, units } from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { contestStatus } from "./contest.server";
+
+const VN_OFFSET_S = 7 * 3600;
+
+export type UnitStats = {
+  id: number;
+  name: string;
+  kind: string;
+  denominator: number | null;
+  participants: number;
+  entries: number;
+  participationRate: number | null;
+  averageScore: number | null;
+  bestScore: number | null;
+  perfectScores: number;
+  assistedShare: number | null;
+};
+
+export type QuestionStats = {
+  questionId: number;
+  prompt: string;
+  answered: number;
+  /** Facility: share of entries that got it right. */
+  correctRate: number;
+  /** Share right in the upper third of entries minus the lower third. */
+  discrimination: number | null;
+  flag: "nobodyRight" | "everybodyRight" | null;
+};
+
+/** A rate that is null, never a division by zero, when the denominator is missing or 0. */
+export function rate(part: number, whole: number | null | undefined) {
+  return whole ? part / whole : null;
+}
+
+/** Discrimination index from the correct counts of the upper and lower thirds. */
+export function discriminationIndex(upperRight: number, upperTotal: number, lowerRight: number, lowerTotal: number) {
+  if (!upperTotal || !lowerTotal) return null;
+  return upperRight / upperTotal - lowerRight / lowerTotal;
+}
+
+export function questionFlag(correct: number, answered: number): QuestionStats["flag"] {
+  if (answered < 5) return null;
+  if (correct === 0) return "nobodyRight";
+  if (correct === answered) return "everybodyRight";
+  return null;
+}
+
+async function loadContest(db: Db, slugOrId: string | number) {
+  const [c] = await db
+    .select()
+    .from(contests)
+    .where(typeof slugOrId === "number" ? eq(contests.id, slugOrId) : eq(contests.slug, slugOrId));
+  if (!c || c.state === "draft" || c.kind !== "quiz") throw new DomainError("contest.notFound", 404);
+  return c;
+}
+
+type Contest = Awaited<ReturnType<typeof loadContest>>;
+
+async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
+  const rows = await db.all<{
+    id: number;
+    name: string;
+    kind: string;
+    denominator: number | null;
+    participants: number;
+    entries: number;
+    averageScore: number | null;
+    bestScore: number | null;
+    perfectScores: number | null;
+    assisted: number | null;
+  }>(sql`
+    WITH e AS (
+      SELECT us.unit_id AS unit_id, a.user_id, a.score, a.max_score, a.assisted_by_user_id
+      FROM attempts a JOIN users us ON us.id = a.user_id
+      WHERE a.contest_id = ${c.id} AND a.status = 'submitted' AND a.score IS NOT NULL
+    )
+    SELECT u.id, u.name, u.kind, u.denominator,
+      count(DISTINCT e.user_id) AS participants,
+      count(e.user_id) AS entries,
+      avg(e.score) AS averageScore,
+      max(e.score) AS bestScore,
+      sum(e.score = e.max_score) AS perfectScores,
+      sum(e.assisted_by_user_id IS NOT NULL) AS assisted
+    FROM units u LEFT JOIN e ON e.unit_id = u.id
+    WHERE u.retired_at IS NULL
+    GROUP BY u.id
+    ORDER BY u.id`);
+  return rows
+    .filter((u) => !c.eligibleUnitIds || c.eligibleUnitIds.includes(u.id))
+    .map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      denominator: u.denominator || null,
+      participants: u.participants,
+      entries: u.entries,
+      participationRate: rate(u.participants, u.denominator),
+      averageScore: u.averageScore,
+      bestScore: u.bestScore,
+      perfectScores: u.perfectScores ?? 0,
+      assistedShare: rate(u.assisted ?? 0, u.entries),
+    }));
+}
+
+async function overall(db: Db, c: Contest) {
+  const [totals] = await db.all<{ participants: number; entries: number; started: number; complete: number }>(sql`
+    SELECT count(DISTINCT CASE WHEN status = 'submitted' THEN user_id END) AS participants,
+      sum(status = 'submitted' AND score IS NOT NULL) AS entries,
+      count(*) AS started,
+      sum(status = 'submitted' AND submit_kind = 'manual') AS complete
+    FROM attempts WHERE contest_id = ${c.id}`);
+  const byDay = await db.all<{ day: string; entries: number }>(sql`
+    SELECT strftime('%Y-%m-%d', submitted_at / 1000 + ${VN_OFFSET_S}, 'unixepoch') AS day, count(*) AS entries
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' GROUP BY day ORDER BY day`);
+  const byHour = await db.all<{ hour: number; entries: number }>(sql`
+    SELECT cast(strftime('%H', submitted_at / 1000 + ${VN_OFFSET_S}, 'unixepoch') AS integer) AS hour, count(*) AS entries
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' GROUP BY hour ORDER BY hour`);
+  const scores = await db.all<{ score: number; entries: number }>(sql`
+    SELECT score, count(*) AS entries FROM attempts
+    WHERE contest_id = ${c.id} AND status = 'submitted' AND score IS NOT NULL GROUP BY score ORDER BY score`);
+  const devices = await db.all<{ device: string; entries: number }>(sql`
+    SELECT CASE
+        WHEN user_agent LIKE '%Android%' THEN 'Android'
+        WHEN user_agent LIKE '%iPhone%' OR user_agent LIKE '%iPad%' THEN 'iPhone/iPad'
+        WHEN user_agent LIKE '%Windows%' THEN 'Windows'
+        WHEN user_agent LIKE '%Macintosh%' THEN 'Mac'
+        WHEN user_agent IS NULL THEN 'Không rõ'
+        ELSE 'Khác' END AS device,
+      count(*) AS entries
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' GROUP BY device ORDER BY entries DESC`);
+  return {
+    participants: totals?.participants ?? 0,
+    entries: totals?.entries ?? 0,
+    completionRate: rate(totals?.complete ?? 0, totals?.started ?? 0),
+    byDay,
+    byHour,
+    scores,
+    devices,
+  };
+}
+
+/** Facility and discrimination (upper vs lower third of entries by score) per question. */
+async function questionStats(db: Db, c: Contest): Promise<QuestionStats[]> {
+  const rows = await db.all<{
+    questionId: number;
+    prompt: string;
+    answered: number;
+    correct: number;
+    upperRight: number;
+    upperTotal: number;
+    lowerRight: number;
+    lowerTotal: number;
+  }>(sql`
+    WITH ranked AS (
+      SELECT id, ntile(3) OVER (ORDER BY score DESC, id) AS third
+      FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND score IS NOT NULL
+    ),
+    marks AS (
+      SELECT aq.question_id, r.third, (an.selected IS NOT NULL AND an.selected = aq.correct) AS right
+      FROM ranked r
+      JOIN attempt_questions aq ON aq.attempt_id = r.id
+      LEFT JOIN answers an ON an.attempt_id = aq.attempt_id AND an.question_id = aq.question_id
+    )
+    SELECT m.question_id AS questionId, q.prompt AS prompt, count(*) AS answered, sum(m.right) AS correct,
+      sum(CASE WHEN m.third = 1 THEN m.right ELSE 0 END) AS upperRight, sum(m.third = 1) AS upperTotal,
+      sum(CASE WHEN m.third = 3 THEN m.right ELSE 0 END) AS lowerRight, sum(m.third = 3) AS lowerTotal
+    FROM marks m JOIN questions q ON q.id = m.question_id
+    GROUP BY m.question_id ORDER BY m.question_id`);
+  return rows.map((r) => ({
+    questionId: r.questionId,
+    prompt: r.prompt,
+    answered: r.answered,
+    correctRate: r.answered ? r.correct / r.answered : 0,
+    discrimination: discriminationIndex(r.upperRight, r.upperTotal, r.lowerRight, r.lowerTotal),
+    flag: questionFlag(r.correct, r.answered),
+  }));
+}
+
+export type ContestStats = Awaited<ReturnType<typeof computeStats>>;
+
+async function computeStats(db: Db, c: Contest, now: number) {
+  const [unitRows, totals, questionRows] = await Promise.all([unitStats(db, c), overall(db, c), questionStats(db, c)]);
+  return {
+    contest: {
+      id: c.id,
+      slug: c.slug,
+      title: c.title,
+      status: contestStatus(c, now),
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+    },
+    totals: {
+      units: unitRows.length,
+      unitsWithParticipants: unitRows.filter((u) => u.participants > 0).length,
+      participants: totals.participants,
+      entries: totals.entries,
+      completionRate: totals.completionRate,
+    },
+    units: unitRows,
+    byDay: totals.byDay,
+    byHour: totals.byHour,
+    scores: totals.scores,
+    devices: totals.devices,
+    questions: questionRows,
+    computedAt: now,
+  };
+}
+
+const memo = new Map<number, { version: string; stats: ContestStats }>();
+
+/**
+ * Statistics for a contest. The result is reused while the contest's entries
+ * are unchanged (count and latest submission, one indexed query), so a closed
+ * contest costs one small query per request and an open one recomputes only
+ * when someone has submitted.
+ */
+export async function contestStats(db: Db, slugOrId: string | number, now = Date.now()) {
+  const c = await loadContest(db, slugOrId);
+  const [v] = await db
+    .select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${attempts.submittedAt})` })
+    .from(attempts)
+    .where(and(eq(attempts.contestId, c.id), eq(attempts.status, "submitted")));
+  const [u] = await db.select({ n: sql<number>`count(*)`, sum: sql<number | null>`total(${units.denominator})` }).from(units);
+  const version = `${v.n}|${v.last}|${u.n}|${u.sum}|${c.updatedAt}|${contestStatus(c, now)}`;
+  const hit = memo.get(c.id);
+  if (hit && hit.version === version) return hit.stats;
+  const stats = await computeStats(db, c, now);
+  memo.set(c.id, { version, stats });
+  return stats;
+}
+
+/** DESIGN.md's public stats.json: no personal data. */
+export function publicStats(s: ContestStats) {
+  return {
+    contest: {
+      slug: s.contest.slug,
+      title: s.contest.title,
+      status: s.contest.status,
+      opensAt: new Date(s.contest.opensAt).toISOString(),
+      closesAt: new Date(s.contest.closesAt).toISOString(),
+    },
+    totals: {
+      units: s.totals.units,
+      unitsWithParticipants: s.totals.unitsWithParticipants,
+      participants: s.totals.participants,
+      entries: s.totals.entries,
+    },
+    units: s.units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      denominator: u.denominator,
+      participants: u.participants,
+      entries: u.entries,
+      participationRate: u.participationRate,
+      averageScore: u.averageScore,
+    })),
+  };
+}
