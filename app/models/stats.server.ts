@@ -265,3 +265,47 @@ export function publicStats(s: ContestStats) {
     })),
   };
 }
+
+/** Private: every entry with the person's name and phone, for organisers and the committee only. */
+export function listParticipants(db: Db, contestId: number) {
+  return db.all<{ name: string; phone: string; unit: string | null; score: number; submittedAt: number; assisted: number }>(sql`
+    SELECT us.full_name AS name, us.phone AS phone, u.name AS unit, a.score AS score, a.submitted_at AS submittedAt,
+      a.assisted_by_user_id IS NOT NULL AS assisted
+    FROM attempts a JOIN users us ON us.id = a.user_id LEFT JOIN units u ON u.id = us.unit_id
+    WHERE a.contest_id = ${contestId} AND a.status = 'submitted' AND a.score IS NOT NULL
+    ORDER BY a.submitted_at`);
+}
+
+/** Every statistics table as headings + rows, for CSV and XLSX export. */
+export async function statsTable(db: Db, stats: ContestStats, table: string): Promise<{ headers: string[]; rows: (string | number | null)[][] } | null> {
+  const r = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
+  switch (table) {
+    case "units":
+      return {
+        headers: ["Đơn vị", "Loại", "Mẫu số", "Người dự thi", "Bài dự thi", "Tỷ lệ tham gia", "Điểm trung bình", "Điểm cao nhất", "Điểm tuyệt đối", "Tỷ lệ hỗ trợ"],
+        rows: stats.units.map((u) => [u.name, u.kind, u.denominator, u.participants, u.entries, r(u.participationRate), r(u.averageScore), u.bestScore, u.perfectScores, r(u.assistedShare)]),
+      };
+    case "questions":
+      return {
+        headers: ["Mã câu", "Câu hỏi", "Số lượt", "Tỷ lệ đúng", "Độ phân biệt", "Ghi chú"],
+        rows: stats.questions.map((q) => [q.questionId, q.prompt, q.answered, r(q.correctRate), r(q.discrimination), q.flag === "nobodyRight" ? "không ai đúng" : q.flag === "everybodyRight" ? "ai cũng đúng" : ""]),
+      };
+    case "days":
+      return { headers: ["Ngày", "Bài dự thi"], rows: stats.byDay.map((d) => [d.day, d.entries]) };
+    case "hours":
+      return { headers: ["Giờ", "Bài dự thi"], rows: stats.byHour.map((h) => [h.hour, h.entries]) };
+    case "scores":
+      return { headers: ["Điểm", "Bài dự thi"], rows: stats.scores.map((s) => [s.score, s.entries]) };
+    case "devices":
+      return { headers: ["Thiết bị", "Bài dự thi"], rows: stats.devices.map((d) => [d.device, d.entries]) };
+    case "participants": {
+      const list = await listParticipants(db, stats.contest.id);
+      return {
+        headers: ["Họ tên", "Số điện thoại", "Đơn vị", "Điểm", "Nộp lúc", "Hỗ trợ"],
+        rows: list.map((p) => [p.name, p.phone, p.unit, p.score, new Date(p.submittedAt).toISOString(), p.assisted ? "có" : ""]),
+      };
+    }
+    default:
+      return null;
+  }
+}

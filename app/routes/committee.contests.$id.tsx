@@ -129,6 +129,9 @@ export default function Review() {
             <Button variant="secondary">{t("review.reopen")}</Button>
           </Form>
         ) : null}
+        <Link to={`/staff/contests/${contest.id}/stats`} className="text-lg font-semibold text-brand-700 underline">
+          {t("stats.title")}
+        </Link>
         <a href={`/committee/contests/${contest.id}/export/csv`} className="text-lg font-semibold text-brand-700 underline" download>
           {t("review.exportCsv")}
         </a>

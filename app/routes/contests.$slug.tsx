@@ -183,6 +183,14 @@ export default function ContestPage() {
         </section>
       ) : null}
 
+      {contest.kind === "quiz" && status !== "published" ? (
+        <p className="text-lg">
+          <Link to={`/contests/${contest.slug}/stats`} className="font-semibold text-brand-700 underline">
+            {t("stats.publicLink")}
+          </Link>
+        </p>
+      ) : null}
+
       {contest.rules ? (
         <section>
           <h2 className="mb-2 text-2xl font-bold">{t("contest.rules")}</h2>

@@ -95,6 +95,9 @@ export default function EditContest() {
         <Link to={`/contests/${contest.slug}`} className="self-center text-lg font-semibold text-brand-700 underline">
           {t("contests.preview")}
         </Link>
+        <Link to={`/staff/contests/${contest.id}/stats`} className="self-center text-lg font-semibold text-brand-700 underline">
+          {t("stats.title")}
+        </Link>
         <Link to={`/organiser/contests/${contest.id}/teams`} className="self-center text-lg font-semibold text-brand-700 underline">
           {t("contests.teams")}
         </Link>

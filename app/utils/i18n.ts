@@ -6,6 +6,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { resultsEn, resultsVi } from "./messages/results";
+import { statsEn, statsVi } from "./messages/stats";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -170,6 +171,7 @@ const vi = {
   ...organiserVi,
   ...contestsVi,
   ...resultsVi,
+  ...statsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -337,6 +339,7 @@ const en: Record<MessageKey, string> = {
   ...organiserEn,
   ...contestsEn,
   ...resultsEn,
+  ...statsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;

@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { StatsOverview } from "~/components/stats-overview";
+import { contestStats, listParticipants } from "~/models/stats.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The organisers' and committee's statistics, with names and phones. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["organiser", "committee"]);
+  const { id } = parseParams(ParamsSchema, params);
+  const stats = await orHttpError(() => contestStats(db, id));
+  return { stats, participants: await listParticipants(db, id) };
+}
+
+export default function PrivateStats() {
+  const { stats, participants } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const exportLinks = (table: string) => (
+    <p className="no-print flex gap-4 text-base">
+      {(["csv", "xlsx"] as const).map((f) => (
+        <a key={f} href={`/staff/contests/${stats.contest.id}/stats/export/${table}/${f}`} className="font-semibold text-brand-700 underline" download>
+          {t("stats.export")} {f.toUpperCase()}
+        </a>
+      ))}
+    </p>
+  );
+  const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold">{t("stats.private")}</h1>
+      <p className="text-xl">{stats.contest.title}</p>
+      <StatsOverview stats={stats} detailed exportLinks={exportLinks} />
+      <section aria-label={t("stats.questions")} className="flex flex-col gap-2">
+        <h2 className="text-2xl font-bold">{t("stats.questions")}</h2>
+        {exportLinks("questions")}
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-base">
+            <thead className="bg-slate-100">
+              <tr>
+                <th className="p-2">{t("q.prompt")}</th>
+                <th className="p-2">{t("stats.entries")}</th>
+                <th className="p-2">{t("stats.facility")}</th>
+                <th className="p-2">{t("stats.discrimination")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.questions.map((q) => (
+                <tr key={q.questionId} className={`border-t border-slate-200 ${q.flag ? "bg-amber-50" : ""}`}>
+                  <td className="p-2">
+                    {q.prompt} {q.flag ? <strong className="text-accent-600">({t(`stats.flag.${q.flag}` as MessageKey)})</strong> : null}
+                  </td>
+                  <td className="p-2 tabular-nums">{q.answered}</td>
+                  <td className="p-2 tabular-nums">{pct(q.correctRate)}</td>
+                  <td className="p-2 tabular-nums">{q.discrimination === null ? "—" : q.discrimination.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-label={t("stats.devices")}>
+        <h2 className="text-2xl font-bold">{t("stats.devices")}</h2>
+        {exportLinks("devices")}
+        <ul className="list-disc pl-6 text-lg">
+          {stats.devices.map((d) => (
+            <li key={d.device}>
+              {d.device}: {d.entries.toLocaleString("vi-VN")}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label={t("stats.participantsList")}>
+        <h2 className="text-2xl font-bold">{t("stats.participantsList")}</h2>
+        {exportLinks("participants")}
+        <div className="max-h-96 overflow-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-base">
+            <tbody>
+              {participants.map((p, i) => (
+                <tr key={i} className="border-t border-slate-200">
+                  <td className="p-2">{p.name}</td>
+                  <td className="p-2">{p.phone}</td>
+                  <td className="p-2">{p.unit}</td>
+                  <td className="p-2 tabular-nums">{p.score}</td>
+                  <td className="p-2">{formatDateTime(p.submittedAt, locale)}</td>
+                  <td className="p-2">{p.assisted ? t("accounts.assisted") : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Thống kê chi tiết" }];
