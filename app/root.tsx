@@ -70,20 +70,20 @@ function Header() {
         <Link to="/" className="mr-auto text-2xl font-bold">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.home")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-lg">
+        <nav aria-label={t("nav.menu")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-lg">
           {data?.user ? (
             <>
               {data.user.role === "organiser" || data.user.role === "admin" ? (
-                <Link to="/organiser" className="underline-offset-4 hover:underline">
+                <Link to="/organiser" className="underline underline-offset-4">
                   {t("org.title")}
                 </Link>
               ) : null}
               {data.user.role === "committee" || data.user.role === "admin" ? (
-                <Link to="/committee" className="underline-offset-4 hover:underline">
+                <Link to="/committee" className="underline underline-offset-4">
                   {t("role.committee")}
                 </Link>
               ) : null}
-              <Link to="/me/entries" className="underline-offset-4 hover:underline">
+              <Link to="/me/entries" className="underline underline-offset-4">
                 {t("nav.myEntries")}
               </Link>
               <span className="text-brand-100">{data.user.fullName}</span>
@@ -109,10 +109,9 @@ function Header() {
             <button
               type="submit"
               aria-label={t("nav.languageLabel")}
-              lang={locale === "vi" ? "en" : "vi"}
               className="rounded border border-white/60 px-2 py-1 text-base"
             >
-              {t("nav.language")}
+              <span lang={locale === "vi" ? "en" : "vi"}>{t("nav.language")}</span>
             </button>
           </Form>
         </nav>

@@ -79,7 +79,8 @@ export async function seedDemo(db: Db, now = Date.now()) {
   const random = seededRandom(20220405);
   const ward = await createWard(db, demoWard);
   const unitRows = [];
-  for (const u of demoUnits) unitRows.push(await createUnit(db, { wardId: ward.id, ...u }));
+  // The ward's units were set up before its first contest (2022).
+  for (const u of demoUnits) unitRows.push(await createUnit(db, { wardId: ward.id, ...u, createdAt: vnTime(2022, 1, 10, 8) }));
   const unitByCode = new Map(unitRows.map((u, i) => [demoUnits[i].code, u]));
 
   const questionRows = [];

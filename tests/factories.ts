@@ -29,7 +29,7 @@ export async function createWard(db: Db, values: { name?: string; province?: str
 
 export async function createUnit(
   db: Db,
-  values: { wardId: number; name?: string; kind?: UnitKind; code?: string | null; denominator?: number | null },
+  values: { wardId: number; name?: string; kind?: UnitKind; code?: string | null; denominator?: number | null; createdAt?: number },
 ) {
   const n = next();
   const [unit] = await db
@@ -41,6 +41,7 @@ export async function createUnit(
       code: values.code ?? null,
       denominator: values.denominator === undefined ? 300 : values.denominator,
       denominatorKind: values.kind === "school" || values.kind === "agency" ? "members" : "population",
+      ...(values.createdAt ? { createdAt: values.createdAt } : {}),
     })
     .returning();
   return unit;

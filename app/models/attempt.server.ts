@@ -230,6 +230,26 @@ async function assertStillOpen(db: Db, attemptId: string) {
   if (row?.status !== "open") throw new DomainError("attempt.closed", 409);
 }
 
+export type UnsentSave = { questionId: number; optionIds: number[]; seq: number } | { prediction: number | null; seq: number };
+
+/**
+ * "Nộp bài" with the answers the browser could not deliver yet: they are
+ * saved first (each by the usual rules, so a late or invalid one is simply
+ * not counted), then the attempt is submitted.
+ */
+export async function submitWithUnsent(db: Db, input: { attemptId: string; userId: number; unsent: UnsentSave[]; now: number }) {
+  for (const item of input.unsent) {
+    try {
+      if ("questionId" in item) await saveAnswer(db, { attemptId: input.attemptId, userId: input.userId, ...item, now: input.now });
+      else await savePrediction(db, { attemptId: input.attemptId, userId: input.userId, value: item.prediction, seq: item.seq, now: input.now });
+    } catch (error) {
+      // A bad or late item must not block the submission of everything else.
+      if (!(error instanceof DomainError) || error.status === 404) throw error;
+    }
+  }
+  return submitAttempt(db, input);
+}
+
 /** Manual submission ("Nộp bài"). Idempotent: a second submit returns the first result. */
 export async function submitAttempt(db: Db, input: { attemptId: string; userId: number; now: number }) {
   const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);

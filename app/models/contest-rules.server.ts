@@ -20,6 +20,7 @@ type Settings = Pick<
 >;
 type Prize = Pick<typeof contestPrizes.$inferSelect, "category" | "label" | "count" | "amount">;
 
+const CATEGORY = { individual: "giải cá nhân", team: "giải đội", collective: "giải tập thể" } as const;
 const PERIOD = { contest: "trong suốt cuộc thi", day: "mỗi ngày", week: "mỗi tuần" } as const;
 const COUNTING = {
   best: "lần có kết quả cao nhất",
@@ -45,20 +46,29 @@ export function generateRules(c: Settings, prizes: Prize[]) {
     `1. Đối tượng: công dân, cán bộ, học sinh đang sinh sống, học tập, làm việc trên địa bàn ${c.wardName}. Thành viên ban tổ chức, hội đồng và tổ giúp việc được dự thi nhưng không xét giải.`,
     `2. Thời gian: từ ${formatDateTime(c.opensAt)} đến ${formatDateTime(c.closesAt)} (giờ Việt Nam).`,
     `3. Hình thức: thi trắc nghiệm trực tuyến, mỗi bài gồm ${n} câu hỏi, mỗi câu ${c.pointsPerQuestion} điểm, làm trong ${Math.round(c.timeLimitSec / 60)} phút. Hết giờ, hệ thống tự động nộp bài với các câu đã trả lời.`,
-    `4. Số lần dự thi: tối đa ${c.maxAttempts} lần ${PERIOD[c.attemptPeriod]}; tính ${COUNTING[c.counting]}.`,
+    c.maxAttempts > 1
+      ? `4. Số lần dự thi: tối đa ${c.maxAttempts} lần ${PERIOD[c.attemptPeriod]}; tính ${COUNTING[c.counting]}.`
+      : `4. Số lần dự thi: mỗi người dự thi 1 lần ${PERIOD[c.attemptPeriod]}.`,
   ];
   if (c.predictionPrompt) {
     lines.push(`5. Câu hỏi dự đoán: ${c.predictionPrompt} Câu dự đoán dùng để xếp hạng khi bằng điểm.`);
   }
   lines.push(
-    `${lines.length + 1}. Xếp giải cá nhân: điểm cao hơn xếp trên; bằng điểm thì dự đoán gần đúng hơn, rồi thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên. Mỗi người chỉ nhận một giải.`,
+    `${lines.length + 1}. Xếp giải cá nhân: điểm cao hơn xếp trên; bằng điểm thì ${c.predictionPrompt ? "dự đoán gần đúng hơn, rồi " : ""}thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên. Mỗi người chỉ nhận một giải.`,
     `${lines.length + 2}. Xếp giải tập thể theo ${COLLECTIVE[c.collectiveRule]}.`,
     `${lines.length + 3}. ${REVIEW[c.reviewPolicy]}`,
   );
   if (prizes.length) {
     const total = prizes.reduce((sum, p) => sum + p.count * p.amount, 0);
-    const list = prizes.map((p) => `${p.count} giải ${p.label} (${formatMoney(p.amount)})`).join("; ");
-    lines.push(`${lines.length + 1}. Cơ cấu giải thưởng: ${list}. Tổng giá trị: ${formatMoney(total)}.`);
+    const groups = (["individual", "team", "collective"] as const)
+      .map((category) => {
+        const items = prizes.filter((p) => p.category === category);
+        if (!items.length) return null;
+        const list = items.map((p) => `${p.count} giải ${p.label} (${formatMoney(p.amount)})`).join(", ");
+        return `${CATEGORY[category]}: ${list}`;
+      })
+      .filter(Boolean);
+    lines.push(`${lines.length + 1}. Cơ cấu giải thưởng — ${groups.join("; ")}. Tổng giá trị: ${formatMoney(total)}.`);
   }
   return lines.join("\n");
 }

@@ -66,3 +66,16 @@ export function questionCount(c: Pick<Contest, "draw">) {
     ? c.draw.questionIds.length
     : c.draw.rules.reduce((sum, r) => sum + r.count, 0);
 }
+
+/**
+ * Whether a unit belongs in a contest's statistics and collective ranking:
+ * eligible (when the contest names its units), and existing while it ran, so
+ * a unit added or retired later never changes a past contest's figures.
+ */
+export function unitTakesPart(
+  c: Pick<Contest, "opensAt" | "closesAt" | "eligibleUnitIds">,
+  u: { id: number; createdAt: number; retiredAt: number | null },
+) {
+  if (c.eligibleUnitIds) return c.eligibleUnitIds.includes(u.id);
+  return u.createdAt <= c.closesAt && (u.retiredAt === null || u.retiredAt > c.opensAt);
+}

@@ -28,8 +28,10 @@ beforeEach(async () => {
 async function closedContest(values: Parameters<typeof createContest>[1] = {}) {
   const now = Date.now();
   const ward = await createWard(db);
-  const u1 = await createUnit(db, { wardId: ward.id, name: "Tổ 1", denominator: 100 });
-  const u2 = await createUnit(db, { wardId: ward.id, name: "Tổ 2", denominator: 10 });
+  const u1 = await createUnit(db, { wardId: ward.id, name: "Tổ 1", denominator: 100, createdAt: now - 72 * HOUR });
+  const u2 = await createUnit(db, { wardId: ward.id, name: "Tổ 2", denominator: 10, createdAt: now - 72 * HOUR });
+  // Set up after the contest closed: it must not appear in that contest's collective ranking.
+  await createUnit(db, { wardId: ward.id, name: "Tổ mới", denominator: 5 });
   const contest = await createContest(db, { opensAt: now - 48 * HOUR, closesAt: now - HOUR, predictionTarget: "entries", ...values });
   await createPrizes(db, contest.id, [
     { category: "individual", rank: 1, label: "Nhất", count: 1, amount: 500_000 },

@@ -20,7 +20,7 @@ import {
 import { DomainError } from "~/utils/errors";
 import { countedAttempt } from "./attempt-policy.server";
 import { auditInsert } from "./audit.server";
-import { contestStatus } from "./contest.server";
+import { contestStatus, unitTakesPart } from "./contest.server";
 import { rankEntries, rankUnits, type Entry, type RankedEntry, type RankedUnit, type UnitFigures } from "./ranking.server";
 
 export type ContestResults = {
@@ -129,7 +129,7 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
     disqualified: (e) => dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
   });
 
-  const eligibleUnits = unitRows.filter((u) => !u.retiredAt && (!contest.eligibleUnitIds || contest.eligibleUnitIds.includes(u.id)));
+  const eligibleUnits = unitRows.filter((u) => unitTakesPart(contest, u));
   const figures: UnitFigures[] = eligibleUnits.map((u) => {
     const members = individual.filter((e) => e.unitId === u.id && e.status !== "disqualified");
     const memberAttempts = rows.filter((r) => r.unitId === u.id && r.teamId === null && !dqAttempts.has(r.attemptId) && !dqUsers.has(String(r.userId)));

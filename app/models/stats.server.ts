@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { attempts, contests, units } from "#db/schema";
 import { DomainError } from "~/utils/errors";
-import { contestStatus } from "./contest.server";
+import { contestStatus, unitTakesPart } from "./contest.server";
 
 const VN_OFFSET_S = 7 * 3600;
 
@@ -70,6 +70,8 @@ async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
     name: string;
     kind: string;
     denominator: number | null;
+    createdAt: number;
+    retiredAt: number | null;
     participants: number;
     entries: number;
     averageScore: number | null;
@@ -82,7 +84,7 @@ async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
       FROM attempts a JOIN users us ON us.id = a.user_id
       WHERE a.contest_id = ${c.id} AND a.status = 'submitted' AND a.score IS NOT NULL
     )
-    SELECT u.id, u.name, u.kind, u.denominator,
+    SELECT u.id, u.name, u.kind, u.denominator, u.created_at AS createdAt, u.retired_at AS retiredAt,
       count(DISTINCT e.user_id) AS participants,
       count(e.user_id) AS entries,
       avg(e.score) AS averageScore,
@@ -90,11 +92,10 @@ async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
       sum(e.score = e.max_score) AS perfectScores,
       sum(e.assisted_by_user_id IS NOT NULL) AS assisted
     FROM units u LEFT JOIN e ON e.unit_id = u.id
-    WHERE u.retired_at IS NULL
     GROUP BY u.id
     ORDER BY u.id`);
   return rows
-    .filter((u) => !c.eligibleUnitIds || c.eligibleUnitIds.includes(u.id))
+    .filter((u) => unitTakesPart(c, u))
     .map((u) => ({
       id: u.id,
       name: u.name,

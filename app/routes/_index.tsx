@@ -54,10 +54,14 @@ function ContestCard({ contest }: { contest: Card }) {
         )}
       </p>
       <Link
-        to={`/contests/${contest.slug}`}
+        to={contest.status === "announced" ? `/contests/${contest.slug}/results` : `/contests/${contest.slug}`}
         className="mt-3 inline-block text-lg font-semibold text-brand-700 underline underline-offset-4"
       >
-        {t("home.viewContest")}
+        {contest.status === "announced"
+          ? t("home.viewResults")
+          : contest.kind === "quiz" && (contest.status === "open" || contest.status === "published")
+            ? t("home.viewContest")
+            : t("home.viewDetails")}
       </Link>
     </li>
   );

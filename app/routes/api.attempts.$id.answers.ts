@@ -1,16 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { loadOwnAttempt, saveAnswer, savePrediction } from "~/models/attempt.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { AttemptParamsSchema, SaveSchema } from "~/utils/attempt-schemas";
 import { DomainError } from "~/utils/errors";
-
-const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
-const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const SaveSchema = z.union([
-  z.object({ questionId: z.number().int().positive(), optionIds: z.array(z.number().int().positive()).max(6), seq }),
-  z.object({ prediction: z.number().int().min(0).max(1_000_000_000).nullable(), seq }),
-]);
 
 function fail(error: unknown) {
   if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
@@ -20,7 +13,7 @@ function fail(error: unknown) {
 /** The attempt's state and the server's remaining time, for resyncing the clock. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApiUser(request);
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = AttemptParamsSchema.safeParse(params);
   if (!parsed.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
   try {
     const now = Date.now();
@@ -37,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Saves one answer or the prediction the moment it is chosen. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApiUser(request);
-  const parsedParams = ParamsSchema.safeParse(params);
+  const parsedParams = AttemptParamsSchema.safeParse(params);
   if (!parsedParams.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
   if (request.method !== "POST") return Response.json({ error: "answer.invalid" }, { status: 405 });
   const body = SaveSchema.safeParse(await request.json().catch(() => null));

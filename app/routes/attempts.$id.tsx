@@ -1,30 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { QuestionCard, SaveStatus } from "~/components/quiz/question-card";
 import { clearStoredAnswers, useAnswerQueue } from "~/components/quiz/use-answer-queue";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import { getAttemptForTaker } from "~/models/attempt-view.server";
-import { saveAnswer, savePrediction, submitAttempt } from "~/models/attempt.server";
+import { submitWithUnsent } from "~/models/attempt.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { DomainError } from "~/utils/errors";
 import { formatClock } from "~/utils/format";
-import { orHttpError, parseParams } from "~/utils/http.server";
+import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
-const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
-const UnsentSchema = z
-  .array(
-    z.union([
-      z.object({ questionId: z.number().int().positive(), optionIds: z.array(z.number().int().positive()).max(6), seq: z.number().int().positive() }),
-      z.object({ prediction: z.number().int().min(0).nullable(), seq: z.number().int().positive() }),
-    ]),
-  )
-  .max(200);
 
 function parseJson(text: string): unknown {
   try {
@@ -35,7 +25,7 @@ function parseJson(text: string): unknown {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id } = parseParams(ParamsSchema, params);
+  const { id } = parseParams(AttemptParamsSchema, params);
   const user = await requireUser(request);
   const view = await orHttpError(() => getAttemptForTaker(db, id, user.id, Date.now()));
   if (view.status === "submitted") throw redirect(`/attempts/${id}/result`);
@@ -48,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * lowest sequence number, so they never overwrite an answer already saved.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { id } = parseParams(ParamsSchema, params);
+  const { id } = parseParams(AttemptParamsSchema, params);
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const now = Date.now();
   const unsent = UnsentSchema.safeParse(parseJson(String(form.get("unsent") ?? "[]")));
   const fromForm = new Map<number, number[]>();
@@ -61,31 +51,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       fromForm.set(qid, [...(fromForm.get(qid) ?? []), Number(value)]);
     }
   }
-  const saves = [
+  const unsentItems = [
     ...[...fromForm].map(([questionId, optionIds]) => ({ questionId, optionIds, seq: 1 })),
     ...(unsent.success ? unsent.data : []),
   ];
-  for (const body of saves) {
-    try {
-      if ("questionId" in body) await saveAnswer(db, { attemptId: id, userId: user.id, ...body, now });
-      else await savePrediction(db, { attemptId: id, userId: user.id, value: body.prediction, seq: body.seq, now });
-    } catch (error) {
-      // A bad or late item must not block the submission of everything else.
-      if (!(error instanceof DomainError)) throw error;
-    }
-  }
-  await orHttpError(() => submitAttempt(db, { attemptId: id, userId: user.id, now }));
+  await orHttpError(() => submitWithUnsent(db, { attemptId: id, userId: user.id, unsent: unsentItems, now }));
   return redirect(`/attempts/${id}/result`);
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const navigate = useNavigate();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const dialog = useRef<HTMLDialogElement>(null);
   const submitting = useRef(false);
+  const [submitState, setSubmitState] = useState<"idle" | "submitting" | "retrying">("idle");
   const [selected, setSelected] = useState<Record<number, number[]>>(() =>
     Object.fromEntries(data.answers.map((a) => [a.questionId, a.selected])),
   );
@@ -112,17 +95,36 @@ export default function AttemptPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data.id]);
 
+  /**
+   * Submits through the JSON endpoint and keeps retrying while the network is
+   * down; the unsent answers stay in the browser until the server has them.
+   */
   function finalSubmit() {
     if (submitting.current) return;
     submitting.current = true;
-    // Give in-flight saves a moment; whatever is still unsent travels with the submission.
-    void Promise.race([queue.flush(), new Promise((r) => setTimeout(r, 3000))]).then(() => {
-      const form = new FormData();
-      form.set("intent", "submit");
-      form.set("unsent", JSON.stringify(queue.unsent()));
-      clearStoredAnswers(data.id);
-      submit(form, { method: "post" });
-    });
+    setSubmitState("submitting");
+    void (async () => {
+      await Promise.race([queue.flush(), sleep(3000)]);
+      for (let delay = 1000; ; delay = Math.min(delay * 2, 15_000)) {
+        try {
+          const response = await fetch(`/api/attempts/${data.id}/submit`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ unsent: queue.unsent() }),
+          });
+          if (response.status === 401) return window.location.assign(`/login?redirectTo=${encodeURIComponent(location.pathname)}`);
+          // Anything but a server or network failure is final: the result page tells what happened.
+          if (response.status < 500 && response.status !== 429) {
+            clearStoredAnswers(data.id);
+            return navigate(`/attempts/${data.id}/result`);
+          }
+        } catch {
+          // Offline: try again below.
+        }
+        setSubmitState("retrying");
+        await sleep(delay);
+      }
+    })();
   }
 
   useEffect(() => {
@@ -171,8 +173,12 @@ export default function AttemptPage() {
           {formatClock(remaining)}
         </div>
       </div>
+      {queue.offline || submitState === "retrying" ? (
+        <div className="sticky top-16 z-10">
+          <Alert>{submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.offline")}</Alert>
+        </div>
+      ) : null}
       <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
-      {queue.offline ? <Alert>{t("quiz.offline")}</Alert> : null}
       {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}
       <Form method="post" className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
         {data.questions.map((q) => (
@@ -227,8 +233,13 @@ export default function AttemptPage() {
           {unanswered.length ? t("quiz.confirmUnanswered", { list: unanswered.join(", ") }) : t("quiz.confirmAll")}
         </p>
         <p className="mb-4 text-lg">{t("quiz.confirmNote")}</p>
+        {submitState !== "idle" ? (
+          <p role="status" className="mb-4 text-lg font-semibold text-brand-800">
+            {submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.submitting")}
+          </p>
+        ) : null}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="button" onClick={finalSubmit} disabled={navigation.state !== "idle"}>
+          <Button type="button" onClick={finalSubmit} disabled={navigation.state !== "idle" || submitState !== "idle"}>
             {t("quiz.confirmYes")}
           </Button>
           <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>

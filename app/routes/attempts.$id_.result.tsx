@@ -1,19 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Alert } from "~/components/ui/field";
 import { getAttemptResult } from "~/models/attempt-view.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatDuration, formatNumber } from "~/utils/format";
+import { AttemptParamsSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useLocale, useT } from "~/utils/i18n";
 
-const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id } = parseParams(ParamsSchema, params);
+  const { id } = parseParams(AttemptParamsSchema, params);
   const user = await requireUser(request);
   const result = await orHttpError(() => getAttemptResult(db, id, user.id, Date.now()));
   if (result.status === "open") throw redirect(`/attempts/${id}`);

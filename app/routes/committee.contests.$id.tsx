@@ -12,7 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatDuration, formatNumber } from "~/utils/format";
-import { parseParams } from "~/utils/http.server";
+import { parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["committee"]);
   const { id } = parseParams(ParamsSchema, params);
-  const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
   const v = parsed.data;
   try {

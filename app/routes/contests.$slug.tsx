@@ -8,6 +8,7 @@ import { contestExclusions, attempts } from "#db/schema";
 import { Countdown } from "~/components/countdown";
 import { Alert } from "~/components/ui/field";
 import { Button, buttonClass } from "~/components/ui/button";
+import { assertCanStart } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
 import { getUser, requireUser } from "~/utils/auth.server";
@@ -25,15 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = user?.role === "organiser" || user?.role === "admin";
   const contest = await orHttpError(() => getContestBySlug(db, slug, { allowDraft: isStaff }));
   const now = Date.now();
-  const [prizes, openAttempt, excluded] = await Promise.all([
+  const [prizes, mine, excluded] = await Promise.all([
     listPrizes(db, [contest.id]),
     user
       ? db
-          .select({ id: attempts.id })
+          .select({ id: attempts.id, status: attempts.status, startedAt: attempts.startedAt })
           .from(attempts)
-          .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, user.id), eq(attempts.status, "open")))
-          .get()
-      : undefined,
+          .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, user.id)))
+      : [],
     user
       ? db
           .select({ phone: contestExclusions.phone })
@@ -42,6 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .get()
       : undefined,
   ]);
+  const openAttempt = mine.find((a) => a.status === "open");
+  // Tell people before they press the button when they have no attempt left.
+  let startBlocked: MessageKey | null = null;
+  if (user && !openAttempt) {
+    try {
+      assertCanStart(contest, mine.map((a) => a.startedAt), now);
+    } catch (error) {
+      if (error instanceof DomainError) startBlocked = error.code;
+    }
+  }
   const url = new URL(request.url);
   const shareUrl = `${url.origin}/contests/${contest.slug}`;
   return {
@@ -65,6 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prizes: prizes.map(({ category, label, count, amount }) => ({ category, label, count, amount })),
     signedIn: Boolean(user),
     openAttemptId: openAttempt?.id ?? null,
+    attemptsUsed: mine.length,
+    startBlocked,
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
     shareUrl,
     qrSvg: await QRCode.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
@@ -164,7 +176,11 @@ export default function ContestPage() {
           )}
           {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
           {data.notRanked && status === "open" ? <Alert tone="info">{t("contest.staffNotRanked")}</Alert> : null}
-          {status === "open" ? (
+          {data.signedIn && data.attemptsUsed > 0 ? (
+            <p className="text-lg">{t("contest.attemptsUsed", { n: data.attemptsUsed, max: contest.maxAttempts })}</p>
+          ) : null}
+          {status === "open" && data.startBlocked && !actionData?.error ? <Alert tone="info">{t(data.startBlocked)}</Alert> : null}
+          {status === "open" && !data.startBlocked ? (
             data.signedIn ? (
               <Form method="post">
                 <Button disabled={navigation.state !== "idle"} className="w-full sm:w-auto">

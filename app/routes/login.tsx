@@ -7,13 +7,14 @@ import { Alert, Field } from "~/components/ui/field";
 import { authenticate } from "~/models/account.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { createSession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
 
 const LoginSchema = z.object({
-  phone: z.string().max(30),
-  password: z.string().min(1).max(200),
+  phone: z.string().max(30).default(""),
+  password: z.string().min(1).max(200).catch(""),
   redirectTo: z.string().optional(),
 });
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LoginSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = LoginSchema.safeParse(Object.fromEntries(await readForm(request)));
   const phone = parsed.success ? normalisePhone(parsed.data.phone) : null;
   const user = parsed.success && phone ? await authenticate(db, phone, parsed.data.password) : null;
   if (!parsed.success || !user) {
@@ -44,7 +45,7 @@ export default function Login() {
     <div className="mx-auto flex max-w-md flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
       {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
-      <Form method="post" className="flex flex-col gap-4">
+      <Form method="post" className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field
           label={t("login.phone")}

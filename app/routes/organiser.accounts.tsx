@@ -7,6 +7,7 @@ import { Alert, Field } from "~/components/ui/field";
 import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/accounts.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { normalisePhone } from "~/utils/validation";
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const raw = Object.fromEntries(await request.formData());
+  const raw = Object.fromEntries(await readForm(request));
   const parsed = IntentSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, MessageKey> = {};

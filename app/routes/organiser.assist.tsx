@@ -6,6 +6,7 @@ import { listActiveUnits, registerResident } from "~/models/account.server";
 import { audit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { useT } from "~/utils/i18n";
 import { parseRegistration } from "~/utils/registration.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["organiser"]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = parseRegistration(form);
   if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
   try {

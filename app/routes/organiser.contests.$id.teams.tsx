@@ -11,7 +11,7 @@ import { addMember, createTeam, listTeams, setCaptain } from "~/models/teams.ser
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { orHttpError, parseParams } from "~/utils/http.server";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { normalisePhone } from "~/utils/validation";
 
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
   await orHttpError(() => loadSettings(db, contestId));
-  const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "field.required" as const };
   const v = parsed.data;
   if (v.intent !== "create") {

@@ -19,7 +19,7 @@ import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
 import { contestFormContext, contestFormValues, rawFormValues, readContestForm } from "~/utils/contest-form.server";
 import { db } from "~/utils/db.server";
-import { orHttpError, parseParams } from "~/utils/http.server";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const { contest } = await orHttpError(() => loadSettings(db, id));
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   if (intent === "publish" || intent === "unpublish") {
     const messages = intent === "publish" ? await publishContest(db, id, user.id) : await unpublishContest(db, id, user.id);

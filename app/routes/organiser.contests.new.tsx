@@ -7,6 +7,7 @@ import { vnDay } from "~/models/attempt-policy.server";
 import { requireRole } from "~/utils/auth.server";
 import { contestFormContext, rawFormValues, readContestForm } from "~/utils/contest-form.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { toVnInput } from "~/utils/format";
 import { useT } from "~/utils/i18n";
 
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const { wardName } = await contestFormContext(db);
   const { settings, prizes, exclusions, problems } = await readContestForm(db, form, wardName);
   if (!problems.slug && (await slugTaken(db, settings.slug))) problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";

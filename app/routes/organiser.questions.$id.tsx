@@ -8,7 +8,7 @@ import { Alert } from "~/components/ui/field";
 import { codeTaken, getQuestion, readQuestionForm, updateQuestion, validateQuestion } from "~/models/question-bank.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseParams } from "~/utils/http.server";
+import { parseParams, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   if (!(await getQuestion(db, id))) throw new Response("Not found", { status: 404 });
-  const input = readQuestionForm(await request.formData());
+  const input = readQuestionForm(await readForm(request));
   const problems = validateQuestion(input);
   if (await codeTaken(db, input.code, id)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
   if (problems.length) return { problems, values: input, saved: false };

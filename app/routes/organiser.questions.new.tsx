@@ -5,6 +5,7 @@ import { QuestionForm } from "~/components/question-form";
 import { codeTaken, createQuestions, readQuestionForm, validateQuestion } from "~/models/question-bank.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const input = readQuestionForm(await request.formData());
+  const input = readQuestionForm(await readForm(request));
   const problems = validateQuestion(input);
   if (await codeTaken(db, input.code)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
   if (problems.length) return { problems, values: input };

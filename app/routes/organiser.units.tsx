@@ -17,6 +17,7 @@ import {
 } from "~/models/units.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { isMultipart, runImport } from "~/utils/import-action.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 
@@ -55,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
       (inputs) => createUnits(db, inputs, user.id),
     );
   }
-  const raw = Object.fromEntries(await request.formData());
+  const raw = Object.fromEntries(await readForm(request));
   const parsed = IntentSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, MessageKey> = {};

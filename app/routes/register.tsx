@@ -5,6 +5,7 @@ import { RegistrationForm } from "~/components/registration-form";
 import { listActiveUnits, registerResident } from "~/models/account.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { useT } from "~/utils/i18n";
 import { parseRegistration } from "~/utils/registration.server";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = parseRegistration(form);
   if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
   try {

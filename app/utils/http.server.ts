@@ -26,3 +26,12 @@ declare module "@remix-run/node" {
     clientIp?: string;
   }
 }
+
+/** The request's form; a body that is not a form (JSON, garbage) is a 400, never a 500. */
+export async function readForm(request: Request) {
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ code: "error.badRequest" }, { status: 400 });
+  }
+}

@@ -12,6 +12,7 @@ const vi = {
   "app.name": "Hội Thi",
   "app.tagline": "Thi trực tuyến tìm hiểu cải cách hành chính và chuyển đổi số",
   "nav.home": "Trang chủ",
+  "nav.menu": "Tài khoản và ngôn ngữ",
   "nav.myEntries": "Bài dự thi của tôi",
   "nav.login": "Đăng nhập",
   "nav.register": "Đăng ký",
@@ -24,6 +25,8 @@ const vi = {
   "home.closed": "Đã kết thúc",
   "home.none": "Hiện chưa có cuộc thi nào.",
   "home.viewContest": "Xem thể lệ và dự thi",
+  "home.viewResults": "Xem kết quả",
+  "home.viewDetails": "Xem chi tiết",
   "countdown.closesIn": "Còn lại",
   "countdown.opensIn": "Mở sau",
   "countdown.days": "ngày",
@@ -49,6 +52,7 @@ const vi = {
   "contest.prizes.total": "Tổng giá trị giải thưởng",
   "contest.prizeRow": "{count} giải {label}, mỗi giải {amount}",
   "contest.start": "Bắt đầu làm bài",
+  "contest.attemptsUsed": "Bạn đã dự thi {n} lần (tối đa {max} lần). Xem ở mục “Bài dự thi của tôi”.",
   "contest.resume": "Tiếp tục làm bài",
   "contest.loginToStart": "Đăng nhập để dự thi",
   "contest.notOpenYet": "Cuộc thi chưa mở. Vui lòng quay lại khi cuộc thi bắt đầu.",
@@ -129,6 +133,8 @@ const vi = {
   "quiz.confirmNo": "Quay lại làm tiếp",
   "quiz.timeUp": "Đã hết giờ. Bài của bạn được nộp tự động với các câu trả lời đã lưu.",
   "quiz.predictionMissing": "câu dự đoán",
+  "quiz.submitting": "Đang nộp bài…",
+  "quiz.submitRetry": "Chưa nộp được vì mất kết nối. Câu trả lời vẫn được giữ trên máy này; hệ thống đang tự thử lại, xin đừng đóng trang.",
   "result.title": "Kết quả bài dự thi",
   "result.score": "Điểm",
   "result.correct": "Số câu đúng",
@@ -160,6 +166,7 @@ const vi = {
   "error.forbidden": "Bạn không có quyền truy cập trang này.",
   "error.conflict": "Thao tác không thực hiện được.",
   "error.generic": "Đã có lỗi. Vui lòng thử lại sau ít phút.",
+  "error.badRequest": "Yêu cầu không hợp lệ. Vui lòng tải lại trang và thử lại.",
   "error.tooMany": "Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.",
   "error.backHome": "Về trang chủ",
   "footer.text": "Hội Thi — nền tảng thi trực tuyến cho phường, xã.",
@@ -180,6 +187,7 @@ const en: Record<MessageKey, string> = {
   "app.name": "Hội Thi",
   "app.tagline": "Online contests on administrative reform and digital transformation",
   "nav.home": "Home",
+  "nav.menu": "Account and language",
   "nav.myEntries": "My entries",
   "nav.login": "Sign in",
   "nav.register": "Register",
@@ -192,9 +200,11 @@ const en: Record<MessageKey, string> = {
   "home.closed": "Finished",
   "home.none": "There are no contests yet.",
   "home.viewContest": "Rules and entry",
+  "home.viewResults": "See the results",
+  "home.viewDetails": "Details",
   "countdown.closesIn": "Closes in",
   "countdown.opensIn": "Opens in",
-  "countdown.days": "days",
+  "countdown.days": "d",
   "countdown.ended": "Time is up",
   "contest.window": "Contest window",
   "contest.opens": "Opens",
@@ -217,6 +227,7 @@ const en: Record<MessageKey, string> = {
   "contest.prizes.total": "Total prize value",
   "contest.prizeRow": "{count} × {label}, {amount} each",
   "contest.start": "Start the quiz",
+  "contest.attemptsUsed": "You have taken part {n} times (at most {max}). See “My entries”.",
   "contest.resume": "Continue the quiz",
   "contest.loginToStart": "Sign in to take part",
   "contest.notOpenYet": "The contest has not opened yet. Please come back when it starts.",
@@ -297,6 +308,8 @@ const en: Record<MessageKey, string> = {
   "quiz.confirmNo": "Go back",
   "quiz.timeUp": "Time is up. Your entry was submitted with the answers saved.",
   "quiz.predictionMissing": "the prediction",
+  "quiz.submitting": "Submitting…",
+  "quiz.submitRetry": "Not submitted yet: no connection. Your answers are kept on this device and we keep trying; please keep this page open.",
   "result.title": "Your result",
   "result.score": "Score",
   "result.correct": "Correct answers",
@@ -328,6 +341,7 @@ const en: Record<MessageKey, string> = {
   "error.forbidden": "You do not have access to this page.",
   "error.conflict": "That could not be done.",
   "error.generic": "Something went wrong. Please try again in a few minutes.",
+  "error.badRequest": "Invalid request. Please reload the page and try again.",
   "error.tooMany": "Too many requests. Please try again in a few minutes.",
   "error.backHome": "Back to home",
   "footer.text": "Hội Thi — online contests for wards and communes.",
@@ -351,7 +365,9 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}) {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+  // An unknown key (never expected) shows the generic error rather than crashing the page.
+  const text = dictionaries[locale][key] ?? dictionaries[locale]["error.generic"];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

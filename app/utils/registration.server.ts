@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MessageKey } from "./i18n";
+import { isMessageKey, type MessageKey } from "./i18n";
 import { normalisePhone } from "./validation";
 
 export const OTHER = "other";
@@ -67,7 +67,7 @@ export function parseRegistration(form: Record<string, FormDataEntryValue>) {
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof FieldErrors;
-    errors[field] ??= issue.message as MessageKey;
+    errors[field] ??= isMessageKey(issue.message) ? issue.message : "field.required";
   }
   return { ok: false as const, values, errors };
 }

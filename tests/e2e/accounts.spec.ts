@@ -79,8 +79,10 @@ test("starting outside the window or beyond the attempts allowed gets a clear me
   await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
   await expect(page).toHaveURL(/\/result$/);
   await page.goto(`/contests/${once.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Bạn đã dùng hết số lần dự thi của cuộc thi này.");
+  await expect(page.getByText("Bạn đã dùng hết số lần dự thi của cuộc thi này.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Bắt đầu làm bài" })).toHaveCount(0);
+  const again = await page.request.post(`/contests/${once.slug}`, { form: {}, headers: { Origin: new URL(page.url()).origin } });
+  expect(await again.text()).toContain("Bạn đã dùng hết số lần dự thi của cuộc thi này.");
 });
 
 test("tampered answers are rejected with 4xx and nothing is stored", async ({ page }) => {

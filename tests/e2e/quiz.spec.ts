@@ -150,3 +150,28 @@ test("the quiz fits a 390×844 phone without sideways scrolling", async ({ page 
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/quiz-phone.png" });
 });
+
+test("answers chosen offline survive a submission attempted offline and are counted when the connection returns", async ({ page, context, allowConsole }) => {
+  allowConsole(/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/);
+  const contest = await makeContest();
+  await register(page);
+  await page.goto(`/contests/${contest.slug}`);
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  const attemptId = attemptIdFrom(page.url());
+  const key = await answerKey(attemptId);
+  await answer(page, key, 1);
+
+  await context.setOffline(true);
+  const second = page.getByRole("group", { name: /^Câu 2\b/ });
+  for (const text of key.get(2)!.right) await second.getByLabel(text, { exact: true }).check();
+  await expect(second.getByText("Chưa gửi được — sẽ tự gửi lại")).toBeVisible();
+  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
+  await expect(page.getByText("Chưa nộp được vì mất kết nối.", { exact: false }).first()).toBeVisible({ timeout: 15_000 });
+  expect(page.url()).toContain(`/attempts/${attemptId}`);
+
+  await context.setOffline(false);
+  await expect(page).toHaveURL(/\/result$/, { timeout: 30_000 });
+  await expect(page.getByText("2/5").first()).toBeVisible();
+});

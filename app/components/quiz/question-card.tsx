@@ -48,7 +48,7 @@ export function QuestionCard({
     <fieldset id={`cau-${position}`} className="scroll-mt-28 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <legend className="float-left mb-3 w-full text-xl leading-snug font-semibold">
         <span className="text-brand-700">{t("quiz.question", { n: position })}.</span> {prompt}
-        {multiple ? <span className="mt-1 block text-base font-normal text-slate-700">({t("quiz.multipleHint")})</span> : null}
+        {multiple && !/chọn tất cả/i.test(prompt) ? <span className="mt-1 block text-base font-normal text-slate-700">({t("quiz.multipleHint")})</span> : null}
       </legend>
       <div className="clear-both flex flex-col gap-2">
         {options.map((option) => {
