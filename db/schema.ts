@@ -290,7 +290,7 @@ export const attempts = sqliteTable(
       .on(t.contestId, t.userId)
       .where(sql`status = 'open'`),
     index("attempts_open_deadline_idx").on(t.status, t.deadlineAt),
-    index("attempts_contest_idx").on(t.contestId, t.status),
+    index("attempts_contest_idx").on(t.contestId, t.status, t.submittedAt),
     index("attempts_user_idx").on(t.userId),
   ],
 );

@@ -3,7 +3,7 @@ import type { Db } from "#db/client";
 import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { saveAnswer, startAttempt, submitAttempt } from "./attempt.server";
-import { contestStats, discriminationIndex, publicStats, questionFlag, rate } from "./stats.server";
+import { contestQuestionStats, contestStats, discriminationIndex, publicStats, questionFlag, rate } from "./stats.server";
 
 let db: Db;
 
@@ -63,7 +63,7 @@ describe("statistics figures", () => {
     expect(unit(u3.id)).toMatchObject({ participationRate: null, averageScore: 0, perfectScores: 0 });
     expect(unit(u4.id)).toMatchObject({ participants: 0, entries: 0, participationRate: 0, averageScore: null });
 
-    const [s1, s2] = stats.questions;
+    const [s1, s2] = await contestQuestionStats(db, stats);
     expect(s1).toMatchObject({ questionId: q1.id, answered: 6, discrimination: 1, flag: null });
     expect(s1.correctRate).toBeCloseTo(4 / 6);
     expect(s2).toMatchObject({ questionId: q2.id, discrimination: 1 });

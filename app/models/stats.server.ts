@@ -188,7 +188,7 @@ async function questionStats(db: Db, c: Contest): Promise<QuestionStats[]> {
 export type ContestStats = Awaited<ReturnType<typeof computeStats>>;
 
 async function computeStats(db: Db, c: Contest, now: number) {
-  const [unitRows, totals, questionRows] = await Promise.all([unitStats(db, c), overall(db, c), questionStats(db, c)]);
+  const [unitRows, totals] = await Promise.all([unitStats(db, c), overall(db, c)]);
   return {
     contest: {
       id: c.id,
@@ -210,32 +210,60 @@ async function computeStats(db: Db, c: Contest, now: number) {
     byHour: totals.byHour,
     scores: totals.scores,
     devices: totals.devices,
-    questions: questionRows,
     computedAt: now,
   };
 }
 
-const memo = new Map<number, { version: string; stats: ContestStats }>();
+const memo = new Map<number, { version: string; updatedAt: number; stats: ContestStats }>();
+/** When each contest's figures were last really recomputed (not just re-validated). */
+const memoComputedAt = new Map<number, number>();
 
 /**
- * Statistics for a contest. The result is reused while the contest's entries
- * are unchanged (count and latest submission, one indexed query), so a closed
- * contest costs one small query per request and an open one recomputes only
- * when someone has submitted.
+ * Statistics for a contest, memoised per contest: reused while its entries
+ * are unchanged (count and latest submission, one index-only query), and
+ * without even that check for 15 s while open or 5 min once closed.
  */
 export async function contestStats(db: Db, slugOrId: string | number, now = Date.now()) {
   const c = await loadContest(db, slugOrId);
+  const status = contestStatus(c, now);
+  const hit = memo.get(c.id);
+  if (hit && hit.updatedAt === c.updatedAt) {
+    const age = now - hit.stats.computedAt;
+    // Open: figures up to 15 s old are fine for a live view. Closed (and swept): entries no longer
+    // change, so only unit edits matter; recheck those every 5 minutes.
+    if (status === "open" && age < 15_000) return hit.stats;
+    if (status !== "open" && hit.stats.computedAt > c.closesAt + 60_000 && age < 300_000) return hit.stats;
+  }
   const [v] = await db
     .select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${attempts.submittedAt})` })
     .from(attempts)
     .where(and(eq(attempts.contestId, c.id), eq(attempts.status, "submitted")));
   const [u] = await db.select({ n: sql<number>`count(*)`, sum: sql<number | null>`total(${units.denominator})` }).from(units);
-  const version = `${v.n}|${v.last}|${u.n}|${u.sum}|${c.updatedAt}|${contestStatus(c, now)}`;
-  const hit = memo.get(c.id);
-  if (hit && hit.version === version) return hit.stats;
+  const version = `${v.n}|${v.last}|${u.n}|${u.sum}|${status}`;
+  if (hit && hit.version === version && hit.updatedAt === c.updatedAt) {
+    hit.stats = { ...hit.stats, computedAt: now };
+    return hit.stats;
+  }
   const stats = await computeStats(db, c, now);
-  memo.set(c.id, { version, stats });
+  memo.set(c.id, { version, updatedAt: c.updatedAt, stats });
+  memoComputedAt.set(c.id, Date.now());
   return stats;
+}
+
+const questionMemo = new Map<number, { basedOn: number; questions: QuestionStats[] }>();
+
+/**
+ * Per-question figures read every answer of every entry (2 million rows at
+ * 100,000 entries), so only the private page asks for them, and they are
+ * recomputed only after the contest's other figures were.
+ */
+export async function contestQuestionStats(db: Db, stats: ContestStats) {
+  const basedOn = memoComputedAt.get(stats.contest.id) ?? 0;
+  const hit = questionMemo.get(stats.contest.id);
+  if (hit && hit.basedOn === basedOn) return hit.questions;
+  const questions = await questionStats(db, await loadContest(db, stats.contest.id));
+  questionMemo.set(stats.contest.id, { basedOn, questions });
+  return questions;
 }
 
 /** DESIGN.md's public stats.json: no personal data. */
@@ -267,14 +295,14 @@ export function publicStats(s: ContestStats) {
   };
 }
 
-/** Private: every entry with the person's name and phone, for organisers and the committee only. */
-export function listParticipants(db: Db, contestId: number) {
+/** Private: entries with the person's name and phone (newest first), for organisers and the committee only. */
+export function listParticipants(db: Db, contestId: number, limit = -1) {
   return db.all<{ name: string; phone: string; unit: string | null; score: number; submittedAt: number; assisted: number }>(sql`
     SELECT us.full_name AS name, us.phone AS phone, u.name AS unit, a.score AS score, a.submitted_at AS submittedAt,
       a.assisted_by_user_id IS NOT NULL AS assisted
     FROM attempts a JOIN users us ON us.id = a.user_id LEFT JOIN units u ON u.id = us.unit_id
     WHERE a.contest_id = ${contestId} AND a.status = 'submitted' AND a.score IS NOT NULL
-    ORDER BY a.submitted_at`);
+    ORDER BY a.submitted_at DESC LIMIT ${limit}`);
 }
 
 /** Every statistics table as headings + rows, for CSV and XLSX export. */
@@ -286,11 +314,13 @@ export async function statsTable(db: Db, stats: ContestStats, table: string): Pr
         headers: ["Đơn vị", "Loại", "Mẫu số", "Người dự thi", "Bài dự thi", "Tỷ lệ tham gia", "Điểm trung bình", "Điểm cao nhất", "Điểm tuyệt đối", "Tỷ lệ hỗ trợ"],
         rows: stats.units.map((u) => [u.name, u.kind, u.denominator, u.participants, u.entries, r(u.participationRate), r(u.averageScore), u.bestScore, u.perfectScores, r(u.assistedShare)]),
       };
-    case "questions":
+    case "questions": {
+      const questions = await contestQuestionStats(db, stats);
       return {
         headers: ["Mã câu", "Câu hỏi", "Số lượt", "Tỷ lệ đúng", "Độ phân biệt", "Ghi chú"],
-        rows: stats.questions.map((q) => [q.questionId, q.prompt, q.answered, r(q.correctRate), r(q.discrimination), q.flag === "nobodyRight" ? "không ai đúng" : q.flag === "everybodyRight" ? "ai cũng đúng" : ""]),
+        rows: questions.map((q) => [q.questionId, q.prompt, q.answered, r(q.correctRate), r(q.discrimination), q.flag === "nobodyRight" ? "không ai đúng" : q.flag === "everybodyRight" ? "ai cũng đúng" : ""]),
       };
+    }
     case "days":
       return { headers: ["Ngày", "Bài dự thi"], rows: stats.byDay.map((d) => [d.day, d.entries]) };
     case "hours":

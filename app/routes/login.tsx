@@ -59,6 +59,7 @@ export default function Login() {
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
         <Button disabled={navigation.state !== "idle"}>{t("login.submit")}</Button>
       </Form>
+      <p className="text-base text-slate-700">{t("login.forgot")}</p>
       <p className="text-lg">
         {t("login.noAccount")}{" "}
         <Link to={`/register?${searchParams}`} className="font-semibold text-brand-700 underline underline-offset-4">

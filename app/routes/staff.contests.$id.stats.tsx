@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { StatsOverview } from "~/components/stats-overview";
-import { contestStats, listParticipants } from "~/models/stats.server";
+import { contestQuestionStats, contestStats, listParticipants } from "~/models/stats.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -16,11 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser", "committee"]);
   const { id } = parseParams(ParamsSchema, params);
   const stats = await orHttpError(() => contestStats(db, id));
-  return { stats, participants: await listParticipants(db, id) };
+  // The page shows the latest entries; the export has them all.
+  return { stats, questions: await contestQuestionStats(db, stats), participants: await listParticipants(db, id, 100) };
 }
 
 export default function PrivateStats() {
-  const { stats, participants } = useLoaderData<typeof loader>();
+  const { stats, questions, participants } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const exportLinks = (table: string) => (
@@ -52,7 +53,7 @@ export default function PrivateStats() {
               </tr>
             </thead>
             <tbody>
-              {stats.questions.map((q) => (
+              {questions.map((q) => (
                 <tr key={q.questionId} className={`border-t border-slate-200 ${q.flag ? "bg-amber-50" : ""}`}>
                   <td className="p-2">
                     {q.prompt} {q.flag ? <strong className="text-accent-600">({t(`stats.flag.${q.flag}` as MessageKey)})</strong> : null}
@@ -79,6 +80,7 @@ export default function PrivateStats() {
       </section>
       <section aria-label={t("stats.participantsList")}>
         <h2 className="text-2xl font-bold">{t("stats.participantsList")}</h2>
+        <p className="text-base text-slate-700">{t("stats.latestOnly", { n: participants.length, total: stats.totals.entries })}</p>
         {exportLinks("participants")}
         <div className="max-h-96 overflow-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-base">

@@ -29,6 +29,7 @@ export const statsVi = {
   "stats.private": "Thống kê chi tiết (ban tổ chức, hội đồng)",
   "stats.participantsList": "Danh sách người dự thi",
   "stats.publicLink": "Xem thống kê",
+  "stats.latestOnly": "{n} bài mới nhất trong tổng số {total}; tải tệp để xem đầy đủ.",
 };
 
 export type StatsKey = keyof typeof statsVi;
@@ -63,4 +64,5 @@ export const statsEn: Record<StatsKey, string> = {
   "stats.private": "Detailed statistics (organisers, committee)",
   "stats.participantsList": "Participants",
   "stats.publicLink": "Statistics",
+  "stats.latestOnly": "The latest {n} of {total} entries; download the file for all.",
 };
