@@ -27,10 +27,16 @@ function newestSource(dir: string): number {
 }
 
 function buildIfNeeded() {
-  const sources = Math.max(newestSource(path.join(root, "app")), statSync(path.join(root, "vite.config.ts")).mtimeMs);
+  const sources = Math.max(
+    newestSource(path.join(root, "app")),
+    statSync(path.join(root, "vite.config.ts")).mtimeMs,
+  );
   if (existsSync(buildEntry) && statSync(buildEntry).mtimeMs >= sources) return;
   console.log("Building the app (first start or changed sources)…");
-  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { stdio: "inherit", cwd: root });
+  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], {
+    stdio: "inherit",
+    cwd: root,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -106,9 +112,12 @@ const server = app.listen(port, host, () => {
 });
 
 // Finalise attempts whose time is up even if no browser ever comes back.
-const sweeper = setInterval(() => {
-  build.entry.module.sweep().catch((error: unknown) => console.error("sweeper failed", error));
-}, Number(process.env.SWEEP_INTERVAL_MS ?? 5000));
+const sweeper = setInterval(
+  () => {
+    build.entry.module.sweep().catch((error: unknown) => console.error("sweeper failed", error));
+  },
+  Number(process.env.SWEEP_INTERVAL_MS ?? 5000),
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

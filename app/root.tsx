@@ -95,7 +95,10 @@ function Header() {
             </>
           ) : (
             <>
-              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="underline underline-offset-4">
+              <Link
+                to={`/login?redirectTo=${encodeURIComponent(here)}`}
+                className="underline underline-offset-4"
+              >
                 {t("nav.login")}
               </Link>
               <Link to="/register" className="underline underline-offset-4">
@@ -128,7 +131,9 @@ function Shell({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
         {children}
       </main>
-      <footer className="border-t border-slate-200 py-4 text-center text-base text-slate-600">{t("footer.text")}</footer>
+      <footer className="border-t border-slate-200 py-4 text-center text-base text-slate-600">
+        {t("footer.text")}
+      </footer>
     </>
   );
 }
@@ -163,7 +168,7 @@ export function ErrorBoundary() {
       <p role="alert" className="mb-6 text-xl">
         {t(message)}
       </p>
-      <Link to="/" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+      <Link to="/" className="text-brand-700 text-lg font-semibold underline underline-offset-4">
         {t("error.backHome")}
       </Link>
     </Shell>

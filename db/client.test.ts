@@ -15,7 +15,9 @@ describe("database connection", () => {
 
   it("enforces foreign keys, so a unit cannot point at a missing ward", async () => {
     const { db } = await createTestDb();
-    await expect(db.insert(units).values({ wardId: 999, kind: "to_dan_pho", name: "Tổ 1" })).rejects.toThrow();
+    await expect(
+      db.insert(units).values({ wardId: 999, kind: "to_dan_pho", name: "Tổ 1" }),
+    ).rejects.toThrow();
   });
 
   it("refuses interactive transactions, which would swap the connection and lose the pragmas", async () => {

@@ -4,14 +4,7 @@
  * uniqueness declared here so the database enforces the domain rules.
  */
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -160,7 +153,9 @@ export const contests = sqliteTable(
     attemptPeriod: text("attempt_period", { enum: ["contest", "day", "week"] })
       .notNull()
       .default("contest"),
-    counting: text("counting", { enum: ["best", "first", "last"] }).notNull().default("best"),
+    counting: text("counting", { enum: ["best", "first", "last"] })
+      .notNull()
+      .default("best"),
     reviewPolicy: text("review_policy", { enum: ["after_submit", "after_close", "never"] })
       .notNull()
       .default("after_close"),
@@ -395,7 +390,9 @@ export const stageParts = sqliteTable("stage_parts", {
   position: integer("position").notNull(),
   name: text("name").notNull(),
   maxScore: integer("max_score").notNull(),
-  scoring: text("scoring", { enum: ["judges", "knowledge"] }).notNull().default("judges"),
+  scoring: text("scoring", { enum: ["judges", "knowledge"] })
+    .notNull()
+    .default("judges"),
   timeLimitSec: integer("time_limit_sec"),
   overtimePenaltyPerMin: integer("overtime_penalty_per_min"),
   isTieBreak: integer("is_tie_break", { mode: "boolean" }).notNull().default(false),

@@ -12,16 +12,30 @@ describe("admin command line", () => {
   it("sets up a ward from nothing: first admin, units, questions, password reset, backup", async () => {
     const { db } = await createTestDb();
     await runAdminCommand(db, ["set-ward", "--name", "Phường Mới", "--province", "Tỉnh Mới"]);
-    expect(await runAdminCommand(db, ["create-admin", "--phone", "0911 222 333", "--name", "Quản trị", "--password", "matkhau-dai"])).toEqual([
-      expect.stringContaining("0911222333"),
-    ]);
+    expect(
+      await runAdminCommand(db, [
+        "create-admin",
+        "--phone",
+        "0911 222 333",
+        "--name",
+        "Quản trị",
+        "--password",
+        "matkhau-dai",
+      ]),
+    ).toEqual([expect.stringContaining("0911222333")]);
     const [admin] = await db.select().from(users).where(eq(users.phone, "0911222333"));
     expect(admin.role).toBe("admin");
     expect(await authenticate(db, "0911222333", "matkhau-dai")).not.toBeNull();
 
-    expect(await runAdminCommand(db, ["import-units", "tests/fixtures/units.csv"])).toEqual(["Imported 3 units."]);
-    expect(await runAdminCommand(db, ["import-questions", "tests/fixtures/questions.xlsx"])).toEqual(["Imported 24 questions."]);
-    await expect(runAdminCommand(db, ["import-questions", "tests/fixtures/questions-bad.csv"])).rejects.toThrow(/Nothing imported\. \d+ problem/);
+    expect(await runAdminCommand(db, ["import-units", "tests/fixtures/units.csv"])).toEqual([
+      "Imported 3 units.",
+    ]);
+    expect(await runAdminCommand(db, ["import-questions", "tests/fixtures/questions.xlsx"])).toEqual([
+      "Imported 24 questions.",
+    ]);
+    await expect(
+      runAdminCommand(db, ["import-questions", "tests/fixtures/questions-bad.csv"]),
+    ).rejects.toThrow(/Nothing imported\. \d+ problem/);
     expect((await db.select({ n: count() }).from(questions))[0].n).toBe(24);
     expect((await db.select({ n: count() }).from(units))[0].n).toBe(3);
 
@@ -37,9 +51,15 @@ describe("admin command line", () => {
 
   it("refuses bad input with a clear message", async () => {
     const { db } = await createTestDb();
-    await expect(runAdminCommand(db, ["create-admin", "--phone", "123", "--name", "X", "--password", "matkhau-dai"])).rejects.toThrow("--phone");
-    await expect(runAdminCommand(db, ["create-admin", "--phone", "0911222333", "--name", "X", "--password", "ngan"])).rejects.toThrow("at least 8");
-    await expect(runAdminCommand(db, ["reset-password", "--phone", "0999999999"])).rejects.toThrow("No account");
+    await expect(
+      runAdminCommand(db, ["create-admin", "--phone", "123", "--name", "X", "--password", "matkhau-dai"]),
+    ).rejects.toThrow("--phone");
+    await expect(
+      runAdminCommand(db, ["create-admin", "--phone", "0911222333", "--name", "X", "--password", "ngan"]),
+    ).rejects.toThrow("at least 8");
+    await expect(runAdminCommand(db, ["reset-password", "--phone", "0999999999"])).rejects.toThrow(
+      "No account",
+    );
     expect((await runAdminCommand(db, ["help"]))[0]).toContain("Usage");
   });
 });

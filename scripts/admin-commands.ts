@@ -30,7 +30,10 @@ function option(args: string[], name: string) {
 }
 
 function describeProblems(problems: { line: number; message: string }[]) {
-  return [`Nothing imported. ${problems.length} problem(s):`, ...problems.map((p) => `  line ${p.line}: ${p.message}`)].join("\n");
+  return [
+    `Nothing imported. ${problems.length} problem(s):`,
+    ...problems.map((p) => `  line ${p.line}: ${p.message}`),
+  ].join("\n");
 }
 
 /** Runs one command; returns the lines to print, throws an Error with a message for bad input. */
@@ -42,7 +45,9 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
   try {
     switch (command) {
       case "create-admin": {
-        const phone = normalisePhone(option(rest, "phone") ?? "") ?? fail("--phone must be a 10-digit number starting with 0");
+        const phone =
+          normalisePhone(option(rest, "phone") ?? "") ??
+          fail("--phone must be a 10-digit number starting with 0");
         const fullName = option(rest, "name") ?? fail("--name is required");
         const password = option(rest, "password") ?? fail("--password is required (at least 8 characters)");
         if (password.length < 8) fail("--password must have at least 8 characters");
@@ -50,7 +55,9 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
         return [`Created administrator #${id} (${phone}).`];
       }
       case "reset-password": {
-        const phone = normalisePhone(option(rest, "phone") ?? "") ?? fail("--phone must be a 10-digit number starting with 0");
+        const phone =
+          normalisePhone(option(rest, "phone") ?? "") ??
+          fail("--phone must be a 10-digit number starting with 0");
         const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
         if (!user) fail(`No account with phone ${phone}.`);
         return [`New password for ${phone}: ${await resetPassword(db, user.id, null)}`];
@@ -66,7 +73,10 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
       }
       case "import-units": {
         const table = await readTable(readFileSync(rest[0] ?? fail("a file name is required")));
-        const { inputs, problems } = parseUnitTable(table, new Set((await listUnits(db)).map((u) => u.name.toLowerCase())));
+        const { inputs, problems } = parseUnitTable(
+          table,
+          new Set((await listUnits(db)).map((u) => u.name.toLowerCase())),
+        );
         if (problems.length) fail(describeProblems(problems));
         await createUnits(db, inputs, null);
         return [`Imported ${inputs.length} units.`];

@@ -8,9 +8,20 @@ import { chromium } from "@playwright/test";
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
-const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+const page = await browser.newPage({
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+});
 await page.goto(`${base}/`);
 await page.screenshot({ path: "docs/home-phone.png" });
 await page.goto(`${base}/register`);
@@ -21,7 +32,13 @@ await page.getByLabel("Mật khẩu").fill("matkhau-an-toan");
 await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Tổ dân phố 5" });
 await page.getByRole("checkbox").check();
 await page.getByRole("button", { name: "Đăng ký" }).click();
-await page.getByRole("button", { name: "Đăng xuất" }).waitFor({ timeout: 10_000 }).catch(async () => { await page.screenshot({ path: "/tmp/reg.png" }); throw new Error("register failed"); });
+await page
+  .getByRole("button", { name: "Đăng xuất" })
+  .waitFor({ timeout: 10_000 })
+  .catch(async () => {
+    await page.screenshot({ path: "/tmp/reg.png" });
+    throw new Error("register failed");
+  });
 await page.goto(`${base}/contests/cchc-cds-2026`);
 await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
 await page.getByRole("timer").waitFor();

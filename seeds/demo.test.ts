@@ -20,7 +20,10 @@ describe("demo data", () => {
     expect(unitRows).toHaveLength(25);
     expect(unitRows.filter((u) => u.kind === "to_dan_pho")).toHaveLength(21);
 
-    const [{ n: activeQuestions }] = await db.select({ n: count() }).from(questions).where(eq(questions.status, "active"));
+    const [{ n: activeQuestions }] = await db
+      .select({ n: count() })
+      .from(questions)
+      .where(eq(questions.status, "active"));
     expect(activeQuestions).toBeGreaterThanOrEqual(60);
 
     const [entries] = await db
@@ -46,14 +49,27 @@ describe("demo data", () => {
     expect(c2022.state).toBe("announced");
     const { results } = await currentResults(db, contest2022Id);
     const winners = [...results.individual, ...results.collective].filter((r) => r.prize);
-    expect(winners.map((w) => w.prize!.label)).toEqual(["Nhất", "Nhì", "Ba", "Khuyến khích", "Khuyến khích", "Nhất", "Nhì", "Ba", "Khuyến khích", "Khuyến khích"]);
+    expect(winners.map((w) => w.prize!.label)).toEqual([
+      "Nhất",
+      "Nhì",
+      "Ba",
+      "Khuyến khích",
+      "Khuyến khích",
+      "Nhất",
+      "Nhì",
+      "Ba",
+      "Khuyến khích",
+      "Khuyến khích",
+    ]);
     expect(results.totalAmount).toBe(4_000_000);
   });
 
   it("gives every role a demo account that signs in with the documented password", async () => {
     const { db } = await createTestDb();
     await seedDemo(db);
-    expect(new Set(demoAccounts.map((a) => a.role))).toEqual(new Set(["resident", "organiser", "committee", "judge", "admin"]));
+    expect(new Set(demoAccounts.map((a) => a.role))).toEqual(
+      new Set(["resident", "organiser", "committee", "judge", "admin"]),
+    );
     for (const account of demoAccounts) {
       expect(await authenticate(db, account.phone, DEMO_PASSWORD)).not.toBeNull();
     }
@@ -69,7 +85,11 @@ describe("the seed question bank", () => {
       const correct = q.options.filter((o) => o.correct).length;
       if (q.kind === "multiple") expect(correct, q.code).toBeGreaterThanOrEqual(1);
       else expect(correct, q.code).toBe(1);
-      if (q.kind === "true_false") expect(q.options.map((o) => o.text), q.code).toEqual(["Đúng", "Sai"]);
+      if (q.kind === "true_false")
+        expect(
+          q.options.map((o) => o.text),
+          q.code,
+        ).toEqual(["Đúng", "Sai"]);
     }
   });
 });

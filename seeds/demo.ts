@@ -50,7 +50,9 @@ export async function isEmpty(db: Db) {
 }
 
 function chunks<T>(rows: T[], size = 400) {
-  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) =>
+    rows.slice(i * size, (i + 1) * size),
+  );
 }
 
 const standardPrizes = (scale: number) => [
@@ -66,12 +68,20 @@ const standardPrizes = (scale: number) => [
 
 async function createQuizContest(
   db: Db,
-  values: Parameters<typeof createContest>[1] & { title: string; opensAt: number; closesAt: number; draw: DrawRule },
+  values: Parameters<typeof createContest>[1] & {
+    title: string;
+    opensAt: number;
+    closesAt: number;
+    draw: DrawRule;
+  },
   prizes: ReturnType<typeof standardPrizes>,
 ) {
   const contest = await createContest(db, values);
   await createPrizes(db, contest.id, prizes);
-  await db.update(contests).set({ rules: generateRules(contest, prizes) }).where(eq(contests.id, contest.id));
+  await db
+    .update(contests)
+    .set({ rules: generateRules(contest, prizes) })
+    .where(eq(contests.id, contest.id));
   return contest;
 }
 
@@ -80,7 +90,8 @@ export async function seedDemo(db: Db, now = Date.now()) {
   const ward = await createWard(db, demoWard);
   const unitRows = [];
   // The ward's units were set up before its first contest (2022).
-  for (const u of demoUnits) unitRows.push(await createUnit(db, { wardId: ward.id, ...u, createdAt: vnTime(2022, 1, 10, 8) }));
+  for (const u of demoUnits)
+    unitRows.push(await createUnit(db, { wardId: ward.id, ...u, createdAt: vnTime(2022, 1, 10, 8) }));
   const unitByCode = new Map(unitRows.map((u, i) => [demoUnits[i].code, u]));
 
   const questionRows = [];
@@ -89,13 +100,16 @@ export async function seedDemo(db: Db, now = Date.now()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accountIds = new Map<Role, number>();
   for (const account of demoAccounts) {
-    const [row] = await db.insert(users).values({
-      ...account,
-      passwordHash,
-      unitId: account.role === "resident" ? unitByCode.get("TDP01")!.id : unitByCode.get("UBND")!.id,
-      birthYear: 1975,
-      consentAt: now,
-    }).returning({ id: users.id });
+    const [row] = await db
+      .insert(users)
+      .values({
+        ...account,
+        passwordHash,
+        unitId: account.role === "resident" ? unitByCode.get("TDP01")!.id : unitByCode.get("UBND")!.id,
+        birthYear: 1975,
+        consentAt: now,
+      })
+      .returning({ id: users.id });
     accountIds.set(account.role, row.id);
   }
 
@@ -125,7 +139,13 @@ export async function seedDemo(db: Db, now = Date.now()) {
     },
     standardPrizes(1),
   );
-  await seedEntries2022(db, c2022, picked2022, unitRows.filter((u, i) => !silentUnitCodes2022.includes(demoUnits[i].code)), random);
+  await seedEntries2022(
+    db,
+    c2022,
+    picked2022,
+    unitRows.filter((u, i) => !silentUnitCodes2022.includes(demoUnits[i].code)),
+    random,
+  );
   // The committee reviewed, locked and announced it in May 2022.
   const chair = accountIds.get("committee")!;
   await approveLock(db, c2022.id, chair, vnTime(2022, 5, 5, 9));
@@ -138,7 +158,8 @@ export async function seedDemo(db: Db, now = Date.now()) {
     {
       slug: "cchc-cds-2026",
       title: "Cuộc thi tìm hiểu cải cách hành chính và chuyển đổi số năm 2026",
-      description: "Mỗi bài 20 câu hỏi về cải cách hành chính, dịch vụ công, chuyển đổi số và định danh điện tử.",
+      description:
+        "Mỗi bài 20 câu hỏi về cải cách hành chính, dịch vụ công, chuyển đổi số và định danh điện tử.",
       opensAt: today0800 - 3 * DAY,
       closesAt: today0800 + 14 * DAY + 9 * HOUR,
       timeLimitSec: 20 * 60,
@@ -205,9 +226,24 @@ export async function seedDemo(db: Db, now = Date.now()) {
     wardName: demoWard.name,
   });
   await db.insert(stageParts).values([
-    { contestId: stage.id, position: 1, name: "Chào hỏi", maxScore: 20, timeLimitSec: 7 * 60, overtimePenaltyPerMin: 1 },
+    {
+      contestId: stage.id,
+      position: 1,
+      name: "Chào hỏi",
+      maxScore: 20,
+      timeLimitSec: 7 * 60,
+      overtimePenaltyPerMin: 1,
+    },
     { contestId: stage.id, position: 2, name: "Kiến thức", maxScore: 30, scoring: "knowledge" },
-    { contestId: stage.id, position: 3, name: "Tiểu phẩm", maxScore: 50, timeLimitSec: 15 * 60, overtimePenaltyPerMin: 2, isTieBreak: true },
+    {
+      contestId: stage.id,
+      position: 3,
+      name: "Tiểu phẩm",
+      maxScore: 50,
+      timeLimitSec: 15 * 60,
+      overtimePenaltyPerMin: 2,
+      isTieBreak: true,
+    },
   ]);
   const stageUnits = ["UBND", "THCS", "TH", "TDP01"];
   for (const [i, code] of stageUnits.entries()) {
@@ -216,9 +252,11 @@ export async function seedDemo(db: Db, now = Date.now()) {
       .insert(teams)
       .values({ contestId: stage.id, unitId: unit.id, number: i + 1, name: `Đội số ${i + 1} — ${unit.name}` })
       .returning();
-    await db.insert(teamMembers).values(
-      Array.from({ length: 3 }, () => ({ teamId: team.id, userId: null, displayName: personName(random) })),
-    );
+    await db
+      .insert(teamMembers)
+      .values(
+        Array.from({ length: 3 }, () => ({ teamId: team.id, userId: null, displayName: personName(random) })),
+      );
   }
 
   return { wardId: ward.id, openContestId: open.id, contest2022Id: c2022.id };
@@ -239,7 +277,8 @@ async function seedEntries2022(
 
   for (let i = 0; i < 241; i++) {
     // Every participating unit has at least one entry; the rest lean towards the first units.
-    const unit = i < activeUnits.length ? activeUnits[i] : activeUnits[Math.floor(random() ** 1.6 * activeUnits.length)];
+    const unit =
+      i < activeUnits.length ? activeUnits[i] : activeUnits[Math.floor(random() ** 1.6 * activeUnits.length)];
     const [user] = await db
       .insert(users)
       .values({
@@ -286,7 +325,13 @@ async function seedEntries2022(
       const wrong = q.options.filter((o) => !o.isCorrect);
       const selected = right ? keyed[position].correct : [wrong[Math.floor(random() * wrong.length)].id];
       chosen.set(q.id, selected);
-      answerRows.push({ attemptId: id, questionId: q.id, selected, seq: 1, savedAt: startedAt + (position + 1) * 30_000 });
+      answerRows.push({
+        attemptId: id,
+        questionId: q.id,
+        selected,
+        seq: 1,
+        savedAt: startedAt + (position + 1) * 30_000,
+      });
     });
     const { score, correctCount, maxScore } = scoreAnswers(keyed, chosen);
     const durationMs = Math.floor((3 + random() * 16) * MIN);

@@ -20,9 +20,57 @@ export const demoUnits: { code: string; name: string; kind: UnitKind; denominato
 /** Units with no participant in the 2022 contest (20 of 25 took part). */
 export const silentUnitCodes2022 = ["TDP17", "TDP19", "TDP20", "TDP21", "MN"];
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+];
 const MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Thu", "Kim", "Xuân", "Công"];
-const GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Ngân", "Phúc", "Phương", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Trung", "Tuấn", "Vy", "Yến"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Chi",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hoa",
+  "Hùng",
+  "Hương",
+  "Khánh",
+  "Lan",
+  "Linh",
+  "Long",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Ngân",
+  "Phúc",
+  "Phương",
+  "Quang",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Trung",
+  "Tuấn",
+  "Vy",
+  "Yến",
+];
 
 /** mulberry32: a small seeded generator so the demo data is the same on every machine. */
 export function seededRandom(seed: number) {

@@ -29,7 +29,14 @@ export async function createWard(db: Db, values: { name?: string; province?: str
 
 export async function createUnit(
   db: Db,
-  values: { wardId: number; name?: string; kind?: UnitKind; code?: string | null; denominator?: number | null; createdAt?: number },
+  values: {
+    wardId: number;
+    name?: string;
+    kind?: UnitKind;
+    code?: string | null;
+    denominator?: number | null;
+    createdAt?: number;
+  },
 ) {
   const n = next();
   const [unit] = await db
@@ -124,7 +131,14 @@ export async function createQuestion(db: Db, spec: QuestionSpec = {}) {
   ];
   const inserted = await db
     .insert(questionOptions)
-    .values(options.map((o, i) => ({ questionId: question.id, position: i + 1, text: o.text, isCorrect: !!o.correct })))
+    .values(
+      options.map((o, i) => ({
+        questionId: question.id,
+        position: i + 1,
+        text: o.text,
+        isCorrect: !!o.correct,
+      })),
+    )
     .returning();
   return { ...question, options: inserted };
 }
@@ -157,7 +171,13 @@ export async function createContest(db: Db, values: Partial<typeof contests.$inf
 export async function createPrizes(
   db: Db,
   contestId: number,
-  rows: { category: "individual" | "team" | "collective"; rank: number; label: string; count: number; amount: number }[],
+  rows: {
+    category: "individual" | "team" | "collective";
+    rank: number;
+    label: string;
+    count: number;
+    amount: number;
+  }[],
 ) {
   if (rows.length) await db.insert(contestPrizes).values(rows.map((r) => ({ ...r, contestId })));
 }

@@ -36,15 +36,27 @@ export function ImportForm({
           </ul>
         </Alert>
       ) : null}
-      {result && "imported" in result ? <Alert tone="success">{t("import.done", { n: Number(result.imported) })}</Alert> : null}
+      {result && "imported" in result ? (
+        <Alert tone="success">{t("import.done", { n: Number(result.imported) })}</Alert>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-col gap-3">
         <label className="flex flex-col gap-1 text-lg font-semibold">
           {t("import.file")}
-          <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required className="text-base font-normal" />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            className="text-base font-normal"
+          />
         </label>
         <div className="flex flex-wrap items-center gap-4">
           <Button disabled={navigation.state !== "idle"}>{t("import.submit")}</Button>
-          <a href={templateHref} className="text-lg font-semibold text-brand-700 underline underline-offset-4" download>
+          <a
+            href={templateHref}
+            className="text-brand-700 text-lg font-semibold underline underline-offset-4"
+            download
+          >
             {t("import.template")}
           </a>
         </div>

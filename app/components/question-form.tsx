@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { QUESTION_CATEGORIES } from "#db/schema";
 import { Button } from "~/components/ui/button";
-import { Alert, Field } from "~/components/ui/field";
+import { Alert, Field, SelectField } from "~/components/ui/field";
 import { useT } from "~/utils/i18n";
 
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
@@ -20,14 +20,19 @@ export type QuestionFormValues = {
   status: string;
 };
 
-const select = "min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 text-lg font-normal";
-
 /** Create or edit a question; keeps what was typed when the server refuses it. */
 export function QuestionForm({ values, problems }: { values?: QuestionFormValues; problems?: string[] }) {
   const t = useT();
   const navigation = useNavigation();
   const [kind, setKind] = useState(values?.kind ?? "single");
-  const options = Array.from({ length: 6 }, (_, i) => values?.options[i] ?? (kind === "true_false" && i < 2 ? { text: i === 0 ? "Đúng" : "Sai", correct: false } : { text: "", correct: false }));
+  const options = Array.from(
+    { length: 6 },
+    (_, i) =>
+      values?.options[i] ??
+      (kind === "true_false" && i < 2
+        ? { text: i === 0 ? "Đúng" : "Sai", correct: false }
+        : { text: "", correct: false }),
+  );
   return (
     <Form method="post" className="flex flex-col gap-4">
       <input type="hidden" name="intent" value="save" />
@@ -42,37 +47,48 @@ export function QuestionForm({ values, problems }: { values?: QuestionFormValues
       ) : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label={t("q.code")} name="code" defaultValue={values?.code ?? ""} />
-        <label className="flex flex-col gap-1 text-lg font-semibold">
-          {t("q.category")}
-          <select name="category" defaultValue={values?.category ?? "CCHC"} className={select}>
-            {QUESTION_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-lg font-semibold">
-          {t("q.kind")}
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={select}>
-            {(["single", "multiple", "true_false"] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t("q.category")}
+          name="category"
+          defaultValue={values?.category ?? "CCHC"}
+          className="text-lg"
+          options={QUESTION_CATEGORIES.map((c): [string, string] => [c, t(`category.${c}`)])}
+        />
+        <SelectField
+          label={t("q.kind")}
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          className="text-lg"
+          options={(["single", "multiple", "true_false"] as const).map((k): [string, string] => [
+            k,
+            t(`kind.${k}`),
+          ])}
+        />
       </div>
       <label className="flex flex-col gap-1 text-lg font-semibold">
         {t("q.prompt")}
-        <textarea name="prompt" required rows={3} defaultValue={values?.prompt ?? ""} className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal" />
+        <textarea
+          name="prompt"
+          required
+          rows={3}
+          defaultValue={values?.prompt ?? ""}
+          className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal"
+        />
       </label>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-lg font-semibold">{t("q.optionsHint")}</legend>
         {options.map((o, i) => (
           <div key={i} className="flex items-center gap-3">
             <label className="flex items-center gap-2 text-base">
-              <input type="checkbox" name="correct" value={i} defaultChecked={o.correct} className="size-6" aria-label={`${t("q.correct")}: ${t("q.option", { l: LETTERS[i] })}`} />
+              <input
+                type="checkbox"
+                name="correct"
+                value={i}
+                defaultChecked={o.correct}
+                className="size-6"
+                aria-label={`${t("q.correct")}: ${t("q.option", { l: LETTERS[i] })}`}
+              />
               {t("q.correct")}
             </label>
             <input
@@ -87,31 +103,36 @@ export function QuestionForm({ values, problems }: { values?: QuestionFormValues
       </fieldset>
       <label className="flex flex-col gap-1 text-lg font-semibold">
         {t("q.explanation")}
-        <textarea name="explanation" rows={2} defaultValue={values?.explanation ?? ""} className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal" />
+        <textarea
+          name="explanation"
+          rows={2}
+          defaultValue={values?.explanation ?? ""}
+          className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal"
+        />
       </label>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label={t("q.legalSource")} name="legalSource" defaultValue={values?.legalSource ?? ""} />
         <Field label={t("q.tags")} name="tags" defaultValue={values?.tags.join(", ") ?? ""} />
-        <label className="flex flex-col gap-1 text-lg font-semibold">
-          {t("q.difficulty")}
-          <select name="difficulty" defaultValue={values?.difficulty ?? "medium"} className={select}>
-            {(["easy", "medium", "hard"] as const).map((d) => (
-              <option key={d} value={d}>
-                {t(`difficulty.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-lg font-semibold">
-          {t("q.status")}
-          <select name="status" defaultValue={values?.status ?? "active"} className={select}>
-            {(["active", "retired", "historical"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`qstatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t("q.difficulty")}
+          name="difficulty"
+          defaultValue={values?.difficulty ?? "medium"}
+          className="text-lg"
+          options={(["easy", "medium", "hard"] as const).map((d): [string, string] => [
+            d,
+            t(`difficulty.${d}`),
+          ])}
+        />
+        <SelectField
+          label={t("q.status")}
+          name="status"
+          defaultValue={values?.status ?? "active"}
+          className="text-lg"
+          options={(["active", "retired", "historical"] as const).map((v): [string, string] => [
+            v,
+            t(`qstatus.${v}`),
+          ])}
+        />
       </div>
       <Button disabled={navigation.state !== "idle"} className="self-start">
         {t("org.save")}

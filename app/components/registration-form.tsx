@@ -7,11 +7,17 @@ import type { FieldErrors } from "~/utils/registration.server";
 
 const OTHER = "other";
 
-
 export type RegistrationResult = {
   errors: FieldErrors;
   formError: MessageKey | null;
-  values: { fullName: string; birthYear: string; phone: string; unit: string; unitOther: string; address: string };
+  values: {
+    fullName: string;
+    birthYear: string;
+    phone: string;
+    unit: string;
+    unitOther: string;
+    address: string;
+  };
 };
 
 /** The registration form, used by residents and by staff registering a resident. */
@@ -38,7 +44,14 @@ export function RegistrationForm({
       {result?.formError ? <Alert>{t(result.formError)}</Alert> : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
         {hidden}
-        <Field label={t("register.fullName")} name="fullName" autoComplete="name" required defaultValue={values?.fullName} error={e("fullName")} />
+        <Field
+          label={t("register.fullName")}
+          name="fullName"
+          autoComplete="name"
+          required
+          defaultValue={values?.fullName}
+          error={e("fullName")}
+        />
         <Field
           label={t("register.birthYear")}
           name="birthYear"
@@ -98,9 +111,20 @@ export function RegistrationForm({
           <FieldError id="unit-error" error={e("unit")} />
         </div>
         {unit === OTHER ? (
-          <Field label={t("register.unitOtherLabel")} name="unitOther" required defaultValue={values?.unitOther} error={e("unitOther")} />
+          <Field
+            label={t("register.unitOtherLabel")}
+            name="unitOther"
+            required
+            defaultValue={values?.unitOther}
+            error={e("unitOther")}
+          />
         ) : null}
-        <Field label={t("register.address")} name="address" autoComplete="street-address" defaultValue={values?.address} />
+        <Field
+          label={t("register.address")}
+          name="address"
+          autoComplete="street-address"
+          defaultValue={values?.address}
+        />
         <div className="flex flex-col gap-1">
           <label className="flex items-start gap-3 text-lg">
             <input

@@ -16,15 +16,22 @@ type Row = {
   assistedShare?: number | null;
 };
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`);
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? "—" : `${(v * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
 
 /** Per-unit participation, sortable by any column and filterable by kind; units nobody entered from are marked. */
 export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const [sort, setSort] = useState<{ key: keyof Row; desc: boolean }>({ key: "participationRate", desc: true });
+  const [sort, setSort] = useState<{ key: keyof Row; desc: boolean }>({
+    key: "participationRate",
+    desc: true,
+  });
   const [kind, setKind] = useState("");
-  const num = (v: number | null | undefined, digits = 0) => (v === null || v === undefined ? "—" : v.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits }));
+  const num = (v: number | null | undefined, digits = 0) =>
+    v === null || v === undefined
+      ? "—"
+      : v.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits });
   const columns: [keyof Row, MessageKey][] = [
     ["name", "review.unit"],
     ["denominator", "stats.denominator"],
@@ -45,14 +52,21 @@ export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: bo
     .sort((a, b) => {
       const x = a[sort.key] ?? -Infinity;
       const y = b[sort.key] ?? -Infinity;
-      const d = typeof x === "string" || typeof y === "string" ? String(x).localeCompare(String(y), "vi") : Number(x) - Number(y);
+      const d =
+        typeof x === "string" || typeof y === "string"
+          ? String(x).localeCompare(String(y), "vi")
+          : Number(x) - Number(y);
       return (sort.desc ? -d : d) || a.id - b.id;
     });
   return (
     <div className="flex flex-col gap-2">
       <label className="flex items-center gap-2 text-base">
         {t("units.kind")}
-        <select value={kind} onChange={(e) => setKind(e.target.value)} className="min-h-10 rounded border-2 border-slate-400 bg-white px-2">
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          className="min-h-10 rounded border-2 border-slate-400 bg-white px-2"
+        >
           <option value="">{t("org.all")}</option>
           {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -66,8 +80,16 @@ export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: bo
           <thead className="bg-slate-100">
             <tr>
               {columns.map(([key, label]) => (
-                <th key={key} className="p-2" aria-sort={sort.key === key ? (sort.desc ? "descending" : "ascending") : undefined}>
-                  <button type="button" className="font-semibold underline-offset-4 hover:underline" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : true }))}>
+                <th
+                  key={key}
+                  className="p-2"
+                  aria-sort={sort.key === key ? (sort.desc ? "descending" : "ascending") : undefined}
+                >
+                  <button
+                    type="button"
+                    className="font-semibold underline-offset-4 hover:underline"
+                    onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : true }))}
+                  >
                     {t(label)} {sort.key === key ? (sort.desc ? "▼" : "▲") : ""}
                   </button>
                 </th>
@@ -76,10 +98,17 @@ export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: bo
           </thead>
           <tbody>
             {rows.map((u) => (
-              <tr key={u.id} className={`border-t border-slate-200 ${u.participants === 0 ? "bg-amber-50" : ""}`}>
+              <tr
+                key={u.id}
+                className={`border-t border-slate-200 ${u.participants === 0 ? "bg-amber-50" : ""}`}
+              >
                 <td className="p-2">
                   {u.name}
-                  {u.participants === 0 ? <strong className="ml-2 rounded bg-amber-200 px-1 text-sm text-amber-900">{t("stats.noParticipants")}</strong> : null}
+                  {u.participants === 0 ? (
+                    <strong className="ml-2 rounded bg-amber-200 px-1 text-sm text-amber-900">
+                      {t("stats.noParticipants")}
+                    </strong>
+                  ) : null}
                 </td>
                 <td className="p-2 tabular-nums">{num(u.denominator)}</td>
                 <td className="p-2 tabular-nums">{num(u.participants)}</td>

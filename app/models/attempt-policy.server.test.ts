@@ -31,7 +31,9 @@ describe("starting an attempt", () => {
     expect(() => assertCanStart({ ...window, state: "draft" }, [], window.opensAt + MIN)).toThrow(
       "start.notPublished",
     );
-    expect(() => assertCanStart({ ...window, state: "locked" }, [], window.opensAt + MIN)).toThrow("start.closed");
+    expect(() => assertCanStart({ ...window, state: "locked" }, [], window.opensAt + MIN)).toThrow(
+      "start.closed",
+    );
   });
   it("is refused beyond the attempts allowed for the contest", () => {
     const c = { ...window, maxAttempts: 2 };
@@ -55,7 +57,9 @@ describe("starting an attempt", () => {
     const monday = Date.UTC(2026, 10, 30, 3, 0);
     expect(vnWeek(sunday)).toBe(vnWeek(Date.UTC(2026, 10, 23, 3, 0)));
     expect(() => assertCanStart({ ...c, closesAt: monday + 1e9 }, [sunday], monday)).not.toThrow();
-    expect(() => assertCanStart(c, [Date.UTC(2026, 10, 23, 3, 0)], sunday)).toThrow("start.noAttemptsLeftPeriod");
+    expect(() => assertCanStart(c, [Date.UTC(2026, 10, 23, 3, 0)], sunday)).toThrow(
+      "start.noAttemptsLeftPeriod",
+    );
   });
 });
 

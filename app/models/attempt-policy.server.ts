@@ -31,11 +31,7 @@ export type ContestWindow = {
 };
 
 /** Throws a DomainError with the reason a new attempt cannot start now. */
-export function assertCanStart(
-  contest: ContestWindow,
-  previousStarts: number[],
-  now: number,
-) {
+export function assertCanStart(contest: ContestWindow, previousStarts: number[], now: number) {
   if (contest.state === "draft") throw new DomainError("start.notPublished", 404);
   if (now < contest.opensAt) throw new DomainError("start.notOpenYet", 409);
   if (now >= contest.closesAt || contest.state !== "published") {

@@ -51,7 +51,11 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
   };
 }
 
-export function reviewAllowed(policy: "after_submit" | "after_close" | "never", closesAt: number, now: number) {
+export function reviewAllowed(
+  policy: "after_submit" | "after_close" | "never",
+  closesAt: number,
+  now: number,
+) {
   return policy === "after_submit" || (policy === "after_close" && now >= closesAt);
 }
 

@@ -31,7 +31,10 @@ beforeEach(async () => {
 });
 
 async function contestAndAttempt(values: Parameters<typeof createContest>[1] = {}) {
-  const contest = await createContest(db, { draw: { mode: "category", rules: [{ category: "CCHC", count: 5 }] }, ...values });
+  const contest = await createContest(db, {
+    draw: { mode: "category", rules: [{ category: "CCHC", count: 5 }] },
+    ...values,
+  });
   const now = Date.now();
   const { id } = await startAttempt(db, { contest, userId, now });
   const view = await getAttemptForTaker(db, id, userId, now);
@@ -48,7 +51,11 @@ async function key(attemptId: string) {
 describe("a resident's attempt", () => {
   it("starts with a deadline of start + limit, capped by the close, and the questions drawn", async () => {
     const now = Date.now();
-    const contest = await createContest(db, { timeLimitSec: 600, closesAt: now + 5 * 60_000, draw: { mode: "category", rules: [{ category: "CCHC", count: 5 }] } });
+    const contest = await createContest(db, {
+      timeLimitSec: 600,
+      closesAt: now + 5 * 60_000,
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 5 }] },
+    });
     const { id } = await startAttempt(db, { contest, userId, now });
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     expect(row.deadlineAt).toBe(now + 5 * 60_000);
@@ -72,9 +79,13 @@ describe("a resident's attempt", () => {
   });
 
   it("creates exactly one attempt from five parallel starts", async () => {
-    const contest = await createContest(db, { draw: { mode: "category", rules: [{ category: "CCHC", count: 5 }] } });
+    const contest = await createContest(db, {
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 5 }] },
+    });
     const now = Date.now();
-    const results = await Promise.all(Array.from({ length: 5 }, () => startAttempt(db, { contest, userId, now })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => startAttempt(db, { contest, userId, now })),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     const rows = await db.select().from(attempts).where(eq(attempts.contestId, contest.id));
     expect(rows).toHaveLength(1);
@@ -84,9 +95,30 @@ describe("a resident's attempt", () => {
     const { id, now, view } = await contestAndAttempt();
     const q = view.questions[0];
     const [first, second] = q.options;
-    await saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: [second.id], seq: 2, now });
-    await saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: [second.id], seq: 2, now });
-    const late = await saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: [first.id], seq: 1, now });
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q.questionId,
+      optionIds: [second.id],
+      seq: 2,
+      now,
+    });
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q.questionId,
+      optionIds: [second.id],
+      seq: 2,
+      now,
+    });
+    const late = await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q.questionId,
+      optionIds: [first.id],
+      seq: 1,
+      now,
+    });
     expect(late.stale).toBe(true);
     const rows = await db.select().from(answers).where(eq(answers.attemptId, id));
     expect(rows).toHaveLength(1);
@@ -97,14 +129,28 @@ describe("a resident's attempt", () => {
     const { id, now, view } = await contestAndAttempt();
     const [q1, q2] = view.questions;
     await expect(
-      saveAnswer(db, { attemptId: id, userId, questionId: q1.questionId, optionIds: [q2.options[0].id], seq: 1, now }),
+      saveAnswer(db, {
+        attemptId: id,
+        userId,
+        questionId: q1.questionId,
+        optionIds: [q2.options[0].id],
+        seq: 1,
+        now,
+      }),
     ).rejects.toMatchObject({ status: 422 });
     await expect(
       saveAnswer(db, { attemptId: id, userId, questionId: 999_999, optionIds: [1], seq: 1, now }),
     ).rejects.toMatchObject({ status: 422 });
     const other = await createUser(db);
     await expect(
-      saveAnswer(db, { attemptId: id, userId: other.id, questionId: q1.questionId, optionIds: [q1.options[0].id], seq: 1, now }),
+      saveAnswer(db, {
+        attemptId: id,
+        userId: other.id,
+        questionId: q1.questionId,
+        optionIds: [q1.options[0].id],
+        seq: 1,
+        now,
+      }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(getAttemptForTaker(db, id, other.id, now)).rejects.toMatchObject({ status: 404 });
     expect(await db.select().from(answers).where(eq(answers.attemptId, id))).toHaveLength(0);
@@ -114,7 +160,14 @@ describe("a resident's attempt", () => {
     const { id, now, view } = await contestAndAttempt();
     const q = view.questions.find((x) => x.kind === "single")!;
     await expect(
-      saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: [q.options[0].id, q.options[1].id], seq: 1, now }),
+      saveAnswer(db, {
+        attemptId: id,
+        userId,
+        questionId: q.questionId,
+        optionIds: [q.options[0].id, q.options[1].id],
+        seq: 1,
+        now,
+      }),
     ).rejects.toMatchObject({ status: 422 });
   });
 
@@ -125,7 +178,14 @@ describe("a resident's attempt", () => {
     for (const [i, q] of view.questions.slice(0, 4).entries()) {
       const right = keys.get(q.questionId)!;
       const chosen = i < 3 ? right : [q.options.find((o) => !right.includes(o.id))!.id];
-      await saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: chosen, seq: 1, now: now + 1000 });
+      await saveAnswer(db, {
+        attemptId: id,
+        userId,
+        questionId: q.questionId,
+        optionIds: chosen,
+        seq: 1,
+        now: now + 1000,
+      });
     }
     await submitAttempt(db, { attemptId: id, userId, now: now + 90_000 });
     const result = await getAttemptResult(db, id, userId, now + 90_000);
@@ -142,14 +202,30 @@ describe("a resident's attempt", () => {
   it("changes nothing on a second submit or on answers sent after submission", async () => {
     const { id, now, view } = await contestAndAttempt();
     const q = view.questions[0];
-    await saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: [q.options[0].id], seq: 1, now });
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q.questionId,
+      optionIds: [q.options[0].id],
+      seq: 1,
+      now,
+    });
     await submitAttempt(db, { attemptId: id, userId, now: now + 10_000 });
     const [before] = await db.select().from(attempts).where(eq(attempts.id, id));
     await submitAttempt(db, { attemptId: id, userId, now: now + 20_000 });
     await expect(
-      saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: [q.options[1].id], seq: 5, now: now + 11_000 }),
+      saveAnswer(db, {
+        attemptId: id,
+        userId,
+        questionId: q.questionId,
+        optionIds: [q.options[1].id],
+        seq: 5,
+        now: now + 11_000,
+      }),
     ).rejects.toMatchObject({ status: 409 });
-    await expect(savePrediction(db, { attemptId: id, userId, value: 5, seq: 5, now: now + 11_000 })).rejects.toMatchObject({
+    await expect(
+      savePrediction(db, { attemptId: id, userId, value: 5, seq: 5, now: now + 11_000 }),
+    ).rejects.toMatchObject({
       status: 409,
     });
     const [after] = await db.select().from(attempts).where(eq(attempts.id, id));
@@ -160,7 +236,9 @@ describe("a resident's attempt", () => {
 
   it("gives one submission from five parallel submits", async () => {
     const { id, now } = await contestAndAttempt();
-    await Promise.all(Array.from({ length: 5 }, (_, i) => submitAttempt(db, { attemptId: id, userId, now: now + 1000 + i })));
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) => submitAttempt(db, { attemptId: id, userId, now: now + 1000 + i })),
+    );
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     expect(row.submittedAt).toBe(now + 1000);
     expect(row.score).not.toBeNull();
@@ -170,10 +248,31 @@ describe("a resident's attempt", () => {
     const { id, view } = await contestAndAttempt({ timeLimitSec: 60 });
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     const [q1, q2] = view.questions;
-    await saveAnswer(db, { attemptId: id, userId, questionId: q1.questionId, optionIds: [q1.options[0].id], seq: 1, now: row.deadlineAt - 1000 });
-    await saveAnswer(db, { attemptId: id, userId, questionId: q2.questionId, optionIds: [q2.options[0].id], seq: 1, now: row.deadlineAt + GRACE_MS - 1 });
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q1.questionId,
+      optionIds: [q1.options[0].id],
+      seq: 1,
+      now: row.deadlineAt - 1000,
+    });
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q2.questionId,
+      optionIds: [q2.options[0].id],
+      seq: 1,
+      now: row.deadlineAt + GRACE_MS - 1,
+    });
     await expect(
-      saveAnswer(db, { attemptId: id, userId, questionId: q1.questionId, optionIds: [q1.options[1].id], seq: 2, now: row.deadlineAt + GRACE_MS + 1000 }),
+      saveAnswer(db, {
+        attemptId: id,
+        userId,
+        questionId: q1.questionId,
+        optionIds: [q1.options[1].id],
+        seq: 2,
+        now: row.deadlineAt + GRACE_MS + 1000,
+      }),
     ).rejects.toMatchObject({ status: 409 });
     const [final] = await db.select().from(attempts).where(eq(attempts.id, id));
     expect(final.status).toBe("submitted");
@@ -189,7 +288,14 @@ describe("a resident's attempt", () => {
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     const keys = await key(id);
     const q = view.questions[0];
-    await saveAnswer(db, { attemptId: id, userId, questionId: q.questionId, optionIds: keys.get(q.questionId)!, seq: 1, now: row.deadlineAt - 5000 });
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q.questionId,
+      optionIds: keys.get(q.questionId)!,
+      seq: 1,
+      now: row.deadlineAt - 5000,
+    });
     expect(await sweepExpiredAttempts(db, row.deadlineAt + 1000)).toBe(0);
     const swept = await Promise.all([
       sweepExpiredAttempts(db, row.deadlineAt + GRACE_MS + 1),
@@ -198,12 +304,21 @@ describe("a resident's attempt", () => {
     ]);
     expect(swept[0] + swept[1]).toBeGreaterThanOrEqual(1);
     const [final] = await db.select().from(attempts).where(eq(attempts.id, id));
-    expect(final).toMatchObject({ status: "submitted", submitKind: "auto", score: 1, correctCount: 1, durationMs: 60_000 });
+    expect(final).toMatchObject({
+      status: "submitted",
+      submitKind: "auto",
+      score: 1,
+      correctCount: 1,
+      durationMs: 60_000,
+    });
   });
 
   it("scores a submitted attempt left without a score (a crash between the two steps)", async () => {
     const { id, now } = await contestAndAttempt();
-    await db.update(attempts).set({ status: "submitted", submittedAt: now + 5000, submitKind: "manual" }).where(eq(attempts.id, id));
+    await db
+      .update(attempts)
+      .set({ status: "submitted", submittedAt: now + 5000, submitKind: "manual" })
+      .where(eq(attempts.id, id));
     expect(await sweepExpiredAttempts(db, now + 6000)).toBe(1);
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     expect(row.score).toBe(0);
@@ -213,8 +328,13 @@ describe("a resident's attempt", () => {
   it("refuses a new attempt beyond the allowance and allows it when more are allowed", async () => {
     const { contest, id, now } = await contestAndAttempt({ maxAttempts: 1 });
     await submitAttempt(db, { attemptId: id, userId, now: now + 1000 });
-    await expect(startAttempt(db, { contest, userId, now: now + 2000 })).rejects.toMatchObject({ code: "start.noAttemptsLeft" });
-    const two = await createContest(db, { maxAttempts: 2, draw: { mode: "category", rules: [{ category: "CCHC", count: 2 }] } });
+    await expect(startAttempt(db, { contest, userId, now: now + 2000 })).rejects.toMatchObject({
+      code: "start.noAttemptsLeft",
+    });
+    const two = await createContest(db, {
+      maxAttempts: 2,
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 2 }] },
+    });
     const a = await startAttempt(db, { contest: two, userId, now });
     await submitAttempt(db, { attemptId: a.id, userId, now: now + 1000 });
     const b = await startAttempt(db, { contest: two, userId, now: now + 2000 });
@@ -223,7 +343,10 @@ describe("a resident's attempt", () => {
   });
 
   it("keeps the prediction, newest save winning", async () => {
-    const { id, now } = await contestAndAttempt({ predictionTarget: "entries", predictionPrompt: "Bao nhiêu bài?" });
+    const { id, now } = await contestAndAttempt({
+      predictionTarget: "entries",
+      predictionPrompt: "Bao nhiêu bài?",
+    });
     await savePrediction(db, { attemptId: id, userId, value: 240, seq: 3, now });
     await savePrediction(db, { attemptId: id, userId, value: 100, seq: 2, now });
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
@@ -232,7 +355,11 @@ describe("a resident's attempt", () => {
 
   it("shows the review only as the contest's policy allows", async () => {
     const now = Date.now();
-    for (const [policy, expected] of [["after_submit", true], ["after_close", false], ["never", false]] as const) {
+    for (const [policy, expected] of [
+      ["after_submit", true],
+      ["after_close", false],
+      ["never", false],
+    ] as const) {
       const { id } = await contestAndAttempt({ reviewPolicy: policy });
       await submitAttempt(db, { attemptId: id, userId, now: now + 1000 });
       const result = await getAttemptResult(db, id, userId, now + 2000);
@@ -242,7 +369,11 @@ describe("a resident's attempt", () => {
   });
 
   it("lists a resident's entries and marks the one that counts", async () => {
-    const contest = await createContest(db, { maxAttempts: 2, counting: "best", draw: { mode: "category", rules: [{ category: "CCHC", count: 2 }] } });
+    const contest = await createContest(db, {
+      maxAttempts: 2,
+      counting: "best",
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 2 }] },
+    });
     const now = Date.now();
     const a = await startAttempt(db, { contest, userId, now });
     const keys = await key(a.id);

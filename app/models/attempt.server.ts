@@ -49,9 +49,7 @@ async function findOpenAttempt(db: Db, contestId: number, userId: number) {
   const [row] = await db
     .select({ id: attempts.id, deadlineAt: attempts.deadlineAt })
     .from(attempts)
-    .where(
-      and(eq(attempts.contestId, contestId), eq(attempts.userId, userId), eq(attempts.status, "open")),
-    );
+    .where(and(eq(attempts.contestId, contestId), eq(attempts.userId, userId), eq(attempts.status, "open")));
   return row;
 }
 
@@ -85,7 +83,11 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
     .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo })
     .from(attempts)
     .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId)));
-  assertCanStart(contest, previous.map((p) => p.startedAt), now);
+  assertCanStart(
+    contest,
+    previous.map((p) => p.startedAt),
+    now,
+  );
 
   const drawn = drawQuestions(await loadBank(db), contest.draw, contest, input.random ?? secureRandomInt);
   const id = newAttemptId();
@@ -153,7 +155,10 @@ export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, 
     .where(eq(attempts.id, attemptId));
   // Someone else's attempt looks exactly like a missing one.
   if (!row || row.userId !== userId) throw new DomainError("attempt.notFound", 404);
-  if ((row.status === "open" && now > row.deadlineAt + GRACE_MS) || (row.status === "submitted" && row.score === null)) {
+  if (
+    (row.status === "open" && now > row.deadlineAt + GRACE_MS) ||
+    (row.status === "submitted" && row.score === null)
+  ) {
     await finaliseAttempt(db, row.id, now);
     return { ...row, status: "submitted" as const };
   }
@@ -181,7 +186,9 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput) {
   const [question] = await db
     .select({ kind: attemptQuestions.kind, options: attemptQuestions.options })
     .from(attemptQuestions)
-    .where(and(eq(attemptQuestions.attemptId, input.attemptId), eq(attemptQuestions.questionId, input.questionId)));
+    .where(
+      and(eq(attemptQuestions.attemptId, input.attemptId), eq(attemptQuestions.questionId, input.questionId)),
+    );
   if (!question) throw new DomainError("answer.invalid", 422);
   const selected = normaliseSelection(input.optionIds);
   const allowed = new Set(question.options.map((o) => o.id));
@@ -230,18 +237,30 @@ async function assertStillOpen(db: Db, attemptId: string) {
   if (row?.status !== "open") throw new DomainError("attempt.closed", 409);
 }
 
-export type UnsentSave = { questionId: number; optionIds: number[]; seq: number } | { prediction: number | null; seq: number };
+export type UnsentSave =
+  { questionId: number; optionIds: number[]; seq: number } | { prediction: number | null; seq: number };
 
 /**
  * "Nộp bài" with the answers the browser could not deliver yet: they are
  * saved first (each by the usual rules, so a late or invalid one is simply
  * not counted), then the attempt is submitted.
  */
-export async function submitWithUnsent(db: Db, input: { attemptId: string; userId: number; unsent: UnsentSave[]; now: number }) {
+export async function submitWithUnsent(
+  db: Db,
+  input: { attemptId: string; userId: number; unsent: UnsentSave[]; now: number },
+) {
   for (const item of input.unsent) {
     try {
-      if ("questionId" in item) await saveAnswer(db, { attemptId: input.attemptId, userId: input.userId, ...item, now: input.now });
-      else await savePrediction(db, { attemptId: input.attemptId, userId: input.userId, value: item.prediction, seq: item.seq, now: input.now });
+      if ("questionId" in item)
+        await saveAnswer(db, { attemptId: input.attemptId, userId: input.userId, ...item, now: input.now });
+      else
+        await savePrediction(db, {
+          attemptId: input.attemptId,
+          userId: input.userId,
+          value: item.prediction,
+          seq: item.seq,
+          now: input.now,
+        });
     } catch (error) {
       // A bad or late item must not block the submission of everything else.
       if (!(error instanceof DomainError) || error.status === 404) throw error;
@@ -264,7 +283,12 @@ export async function submitAttempt(db: Db, input: { attemptId: string; userId: 
  * that is still empty. A crash between the steps leaves a submitted attempt
  * without a score, which the sweeper scores later.
  */
-export async function finaliseAttempt(db: Db, attemptId: string, now: number, kind: "manual" | "auto" = "auto") {
+export async function finaliseAttempt(
+  db: Db,
+  attemptId: string,
+  now: number,
+  kind: "manual" | "auto" = "auto",
+) {
   await db.run(sql`
     UPDATE attempts SET
       status = 'submitted',
@@ -279,7 +303,11 @@ export async function finaliseAttempt(db: Db, attemptId: string, now: number, ki
   if (!attempt || attempt.score !== null || attempt.submittedAt === null) return;
 
   const keyed = await db
-    .select({ questionId: attemptQuestions.questionId, correct: attemptQuestions.correct, points: attemptQuestions.points })
+    .select({
+      questionId: attemptQuestions.questionId,
+      correct: attemptQuestions.correct,
+      points: attemptQuestions.points,
+    })
     .from(attemptQuestions)
     .where(eq(attemptQuestions.attemptId, attemptId));
   const saved = await db
@@ -314,4 +342,3 @@ export async function sweepExpiredAttempts(db: Db, now: number) {
   for (const { id } of due) await finaliseAttempt(db, id, now);
   return due.length;
 }
-

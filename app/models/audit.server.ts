@@ -19,7 +19,9 @@ function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).filter(([k]) => !SECRET_KEYS.test(k)).map(([k, v]) => [k, scrub(v)]),
+      Object.entries(value)
+        .filter(([k]) => !SECRET_KEYS.test(k))
+        .map(([k, v]) => [k, scrub(v)]),
     );
   }
   return value;

@@ -61,8 +61,13 @@ function settings(over: Partial<ContestSettings> = {}): ContestSettings {
 describe("contest settings", () => {
   it("refuses a window that closes before it opens, a draw larger than the bank and a prize of count 0", async () => {
     const bank = await bankCounts(db);
-    const s = settings({ closesAt: Date.now(), draw: { mode: "category", rules: [{ category: "CCHC", count: 10 }] } });
-    const problems = validateSettings(s, bank, [{ category: "individual", rank: 1, label: "Nhất", count: 0, amount: 100 }]);
+    const s = settings({
+      closesAt: Date.now(),
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 10 }] },
+    });
+    const problems = validateSettings(s, bank, [
+      { category: "individual", rank: 1, label: "Nhất", count: 0, amount: 100 },
+    ]);
     expect(problems.closesAt).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
     expect(problems.draw).toBe("Lĩnh vực CCHC chỉ có 3 câu đang dùng, không đủ 10 câu.");
     expect(problems.prizes).toContain("số lượng ít nhất 1");
@@ -71,7 +76,9 @@ describe("contest settings", () => {
 
   it("once anyone has started, refuses changes to draw, points, time limit and a shorter window, but allows an extension", () => {
     const before = settings();
-    expect(fairnessProblems(before, { ...before, closesAt: before.closesAt + HOUR, title: "Tên mới" })).toEqual({});
+    expect(
+      fairnessProblems(before, { ...before, closesAt: before.closesAt + HOUR, title: "Tên mới" }),
+    ).toEqual({});
     const changed = fairnessProblems(before, {
       ...before,
       draw: { mode: "category", rules: [{ category: "CCHC", count: 2 }] },
@@ -84,15 +91,27 @@ describe("contest settings", () => {
   });
 
   it("enforces the lock on save, logs an extension, and refuses to unpublish after a start", async () => {
-    const contest = await createContest(db, { draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] } });
+    const contest = await createContest(db, {
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
+    });
     const resident = await createUser(db);
     await startAttempt(db, { contest, userId: resident.id, now: Date.now() });
     const current = pickSettings(contest);
-    const refused = await updateQuizContest(db, contest.id, { settings: { ...current, timeLimitSec: 60 }, prizes: [], exclusions: [] }, organiser);
+    const refused = await updateQuizContest(
+      db,
+      contest.id,
+      { settings: { ...current, timeLimitSec: 60 }, prizes: [], exclusions: [] },
+      organiser,
+    );
     expect(refused.timeLimitSec).toBeDefined();
     expect((await loadSettings(db, contest.id)).contest.timeLimitSec).toBe(contest.timeLimitSec);
 
-    const extended = await updateQuizContest(db, contest.id, { settings: { ...current, closesAt: current.closesAt + HOUR }, prizes: [], exclusions: ["0912345678"] }, organiser);
+    const extended = await updateQuizContest(
+      db,
+      contest.id,
+      { settings: { ...current, closesAt: current.closesAt + HOUR }, prizes: [], exclusions: ["0912345678"] },
+      organiser,
+    );
     expect(extended).toEqual({});
     const after = await loadSettings(db, contest.id);
     expect(after.contest.closesAt).toBe(current.closesAt + HOUR);
@@ -100,20 +119,32 @@ describe("contest settings", () => {
     const log = await db.select().from(auditLog).where(eq(auditLog.action, "contest.extend"));
     expect(log).toHaveLength(1);
 
-    expect(await unpublishContest(db, contest.id, organiser)).toEqual(["Không thể hủy công bố: đã có người bắt đầu làm bài."]);
+    expect(await unpublishContest(db, contest.id, organiser)).toEqual([
+      "Không thể hủy công bố: đã có người bắt đầu làm bài.",
+    ]);
   });
 
   it("publishes a valid draft, and clones it a week later as a new draft", async () => {
-    const draft = await createContest(db, { state: "draft", draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] } });
+    const draft = await createContest(db, {
+      state: "draft",
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
+    });
     expect(await publishContest(db, draft.id, organiser)).toEqual([]);
     const copyId = await cloneContest(db, draft.id, organiser);
     const [copy] = await db.select().from(contests).where(eq(contests.id, copyId));
-    expect(copy).toMatchObject({ state: "draft", slug: `${draft.slug}-ban-sao`, opensAt: draft.opensAt + 7 * 24 * HOUR });
+    expect(copy).toMatchObject({
+      state: "draft",
+      slug: `${draft.slug}-ban-sao`,
+      opensAt: draft.opensAt + 7 * 24 * HOUR,
+    });
     expect(copy.rules).toContain("Số lần dự thi");
   });
 
   it("keeps the audit log append-only", async () => {
-    const draft = await createContest(db, { state: "draft", draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] } });
+    const draft = await createContest(db, {
+      state: "draft",
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
+    });
     await publishContest(db, draft.id, organiser);
     await expect(db.update(auditLog).set({ action: "x" })).rejects.toThrow();
     await expect(db.delete(auditLog)).rejects.toThrow();

@@ -17,7 +17,13 @@ import { normalisePhone } from "~/utils/validation";
 import { auditInsert } from "./audit.server";
 import { generateRules } from "./contest-rules.server";
 
-export type PrizeInput = { category: "individual" | "team" | "collective"; rank: number; label: string; count: number; amount: number };
+export type PrizeInput = {
+  category: "individual" | "team" | "collective";
+  rank: number;
+  label: string;
+  count: number;
+  amount: number;
+};
 
 export type ContestSettings = {
   title: string;
@@ -51,30 +57,44 @@ export async function bankCounts(db: Db) {
     .from(questions)
     .where(eq(questions.status, "active"))
     .groupBy(questions.category);
-  return Object.fromEntries(QUESTION_CATEGORIES.map((c) => [c, rows.find((r) => r.category === c)?.n ?? 0])) as Record<QuestionCategory, number>;
+  return Object.fromEntries(
+    QUESTION_CATEGORIES.map((c) => [c, rows.find((r) => r.category === c)?.n ?? 0]),
+  ) as Record<QuestionCategory, number>;
 }
 
 /** Every problem with the settings, per field, in Vietnamese. */
-export function validateSettings(s: ContestSettings, bank: Record<QuestionCategory, number>, prizes: PrizeInput[]): FieldProblems {
+export function validateSettings(
+  s: ContestSettings,
+  bank: Record<QuestionCategory, number>,
+  prizes: PrizeInput[],
+): FieldProblems {
   const p: FieldProblems = {};
   if (s.title.trim().length < 5) p.title = "Tên cuộc thi cần ít nhất 5 ký tự.";
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.";
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80)
+    p.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.";
   if (!Number.isFinite(s.opensAt)) p.opensAt = "Vui lòng nhập thời điểm bắt đầu.";
   if (!Number.isFinite(s.closesAt)) p.closesAt = "Vui lòng nhập thời điểm kết thúc.";
   else if (s.closesAt <= s.opensAt) p.closesAt = "Thời điểm kết thúc phải sau thời điểm bắt đầu.";
-  if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60)) p.timeLimitSec = "Thời gian làm bài từ 1 đến 180 phút.";
+  if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60))
+    p.timeLimitSec = "Thời gian làm bài từ 1 đến 180 phút.";
   if (s.draw.mode === "category") {
     const total = s.draw.rules.reduce((sum, r) => sum + r.count, 0);
     const short = s.draw.rules.filter((r) => r.count > bank[r.category]);
     if (total < 1) p.draw = "Đề thi cần ít nhất 1 câu hỏi.";
     else if (total > 200) p.draw = "Đề thi tối đa 200 câu hỏi.";
     else if (short.length) {
-      p.draw = short.map((r) => `Lĩnh vực ${r.category} chỉ có ${bank[r.category]} câu đang dùng, không đủ ${r.count} câu.`).join(" ");
+      p.draw = short
+        .map(
+          (r) => `Lĩnh vực ${r.category} chỉ có ${bank[r.category]} câu đang dùng, không đủ ${r.count} câu.`,
+        )
+        .join(" ");
     }
   } else if (s.draw.questionIds.length < 1) p.draw = "Danh sách câu hỏi cố định đang trống.";
-  if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100)) p.pointsPerQuestion = "Điểm mỗi câu từ 1 đến 100.";
+  if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100))
+    p.pointsPerQuestion = "Điểm mỗi câu từ 1 đến 100.";
   if (!(s.maxAttempts >= 1 && s.maxAttempts <= 50)) p.maxAttempts = "Số lần dự thi từ 1 đến 50.";
-  if (s.predictionTarget && !s.predictionPrompt?.trim()) p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
+  if (s.predictionTarget && !s.predictionPrompt?.trim())
+    p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
   const badPrize = prizes.find((x) => !x.label.trim() || !(x.count >= 1) || !(x.amount >= 0));
   if (badPrize) p.prizes = "Mỗi giải cần tên giải, số lượng ít nhất 1 và số tiền không âm.";
   return p;
@@ -91,8 +111,10 @@ export function fairnessProblems(before: ContestSettings, after: ContestSettings
   if (JSON.stringify(before.draw) !== JSON.stringify(after.draw)) p.draw = reason;
   if (before.pointsPerQuestion !== after.pointsPerQuestion) p.pointsPerQuestion = reason;
   if (before.timeLimitSec !== after.timeLimitSec) p.timeLimitSec = reason;
-  if (after.opensAt > before.opensAt) p.opensAt = `${reason} Chỉ được mở sớm hơn, không được lùi giờ bắt đầu.`;
-  if (after.closesAt < before.closesAt) p.closesAt = `${reason} Chỉ được gia hạn, không được rút ngắn thời gian thi.`;
+  if (after.opensAt > before.opensAt)
+    p.opensAt = `${reason} Chỉ được mở sớm hơn, không được lùi giờ bắt đầu.`;
+  if (after.closesAt < before.closesAt)
+    p.closesAt = `${reason} Chỉ được gia hạn, không được rút ngắn thời gian thi.`;
   if (before.maxAttempts > after.maxAttempts) p.maxAttempts = reason;
   if (before.counting !== after.counting) p.counting = reason;
   return p;
@@ -106,8 +128,15 @@ export async function hasStarted(db: Db, contestId: number) {
 export async function loadSettings(db: Db, contestId: number) {
   const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
   if (!c) throw new DomainError("contest.notFound", 404);
-  const prizes = await db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId)).orderBy(contestPrizes.category, contestPrizes.rank);
-  const exclusions = await db.select().from(contestExclusions).where(eq(contestExclusions.contestId, contestId));
+  const prizes = await db
+    .select()
+    .from(contestPrizes)
+    .where(eq(contestPrizes.contestId, contestId))
+    .orderBy(contestPrizes.category, contestPrizes.rank);
+  const exclusions = await db
+    .select()
+    .from(contestExclusions)
+    .where(eq(contestExclusions.contestId, contestId));
   return { contest: c, prizes, exclusions: exclusions.map((e) => e.phone) };
 }
 
@@ -115,7 +144,10 @@ export async function loadSettings(db: Db, contestId: number) {
 export function parseExclusions(text: string) {
   const phones: string[] = [];
   const invalid: string[] = [];
-  for (const raw of text.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of text
+    .split(/[\n,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const phone = normalisePhone(raw);
     if (phone) phones.push(phone);
     else invalid.push(raw);
@@ -140,9 +172,23 @@ export async function createQuizContest(
 ) {
   const [created] = await db
     .insert(contests)
-    .values({ ...settingsValues(input.settings, now), kind: "quiz", state: "draft", wardName: input.wardName, createdByUserId: actorUserId, createdAt: now })
+    .values({
+      ...settingsValues(input.settings, now),
+      kind: "quiz",
+      state: "draft",
+      wardName: input.wardName,
+      createdByUserId: actorUserId,
+      createdAt: now,
+    })
     .returning({ id: contests.id });
-  await saveChildren(db, created.id, input.prizes, input.exclusions, { actorUserId, action: "contest.create", after: input }, now);
+  await saveChildren(
+    db,
+    created.id,
+    input.prizes,
+    input.exclusions,
+    { actorUserId, action: "contest.create", after: input },
+    now,
+  );
   return created.id;
 }
 
@@ -161,8 +207,12 @@ async function saveChildren(
     db.delete(contestExclusions).where(eq(contestExclusions.contestId, contestId)),
   ];
   if (prizes.length) writes.push(db.insert(contestPrizes).values(prizes.map((p) => ({ ...p, contestId }))));
-  if (exclusions.length) writes.push(db.insert(contestExclusions).values(exclusions.map((phone) => ({ contestId, phone }))));
-  await db.batch([auditInsert(db, { ...auditEntry, entity: "contest", entityId: contestId }, now), ...writes]);
+  if (exclusions.length)
+    writes.push(db.insert(contestExclusions).values(exclusions.map((phone) => ({ contestId, phone }))));
+  await db.batch([
+    auditInsert(db, { ...auditEntry, entity: "contest", entityId: contestId }, now),
+    ...writes,
+  ]);
 }
 
 /** Saves edited settings, enforcing the fairness lock once anyone has started. */
@@ -199,7 +249,10 @@ export async function publishContest(db: Db, contestId: number, actorUserId: num
   const problems = validateSettings(contest, await bankCounts(db), prizes);
   if (Object.keys(problems).length) return Object.values(problems);
   await db.batch([
-    db.update(contests).set({ state: "published", updatedAt: now }).where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
+    db
+      .update(contests)
+      .set({ state: "published", updatedAt: now })
+      .where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
     auditInsert(db, { actorUserId, action: "contest.publish", entity: "contest", entityId: contestId }, now),
   ]);
   return [];
@@ -212,7 +265,13 @@ export async function unpublishContest(db: Db, contestId: number, actorUserId: n
     WHERE id = ${contestId} AND state = 'published'
       AND NOT EXISTS (SELECT 1 FROM attempts WHERE contest_id = ${contestId})`);
   if (result.rowsAffected === 0) return ["Không thể hủy công bố: đã có người bắt đầu làm bài."];
-  await db.batch([auditInsert(db, { actorUserId, action: "contest.unpublish", entity: "contest", entityId: contestId }, now)]);
+  await db.batch([
+    auditInsert(
+      db,
+      { actorUserId, action: "contest.unpublish", entity: "contest", entityId: contestId },
+      now,
+    ),
+  ]);
   return [];
 }
 
@@ -232,7 +291,18 @@ export async function cloneContest(db: Db, contestId: number, actorUserId: numbe
   settings.rules = generateRules({ ...settings, wardName: contest.wardName }, prizes);
   return createQuizContest(
     db,
-    { settings, prizes: prizes.map(({ category, rank, label, count, amount }) => ({ category, rank, label, count, amount })), exclusions, wardName: contest.wardName },
+    {
+      settings,
+      prizes: prizes.map(({ category, rank, label, count, amount }) => ({
+        category,
+        rank,
+        label,
+        count,
+        amount,
+      })),
+      exclusions,
+      wardName: contest.wardName,
+    },
     actorUserId,
     now,
   );

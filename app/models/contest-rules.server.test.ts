@@ -7,7 +7,13 @@ const base = {
   opensAt: Date.UTC(2026, 3, 5, 1),
   closesAt: Date.UTC(2026, 3, 25, 1),
   timeLimitSec: 1200,
-  draw: { mode: "category" as const, rules: [{ category: "CCHC" as const, count: 10 }, { category: "CDS" as const, count: 10 }] },
+  draw: {
+    mode: "category" as const,
+    rules: [
+      { category: "CCHC" as const, count: 10 },
+      { category: "CDS" as const, count: 10 },
+    ],
+  },
   pointsPerQuestion: 1,
   maxAttempts: 1,
   attemptPeriod: "contest" as const,

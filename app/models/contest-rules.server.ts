@@ -68,7 +68,9 @@ export function generateRules(c: Settings, prizes: Prize[]) {
         return `${CATEGORY[category]}: ${list}`;
       })
       .filter(Boolean);
-    lines.push(`${lines.length + 1}. Cơ cấu giải thưởng — ${groups.join("; ")}. Tổng giá trị: ${formatMoney(total)}.`);
+    lines.push(
+      `${lines.length + 1}. Cơ cấu giải thưởng — ${groups.join("; ")}. Tổng giá trị: ${formatMoney(total)}.`,
+    );
   }
   return lines.join("\n");
 }

@@ -4,20 +4,16 @@ import { contestPrizes, contests } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 
 export type Contest = typeof contests.$inferSelect;
-export type ContestStatus =
-  | "draft"
-  | "published"
-  | "open"
-  | "closed"
-  | "review"
-  | "locked"
-  | "announced";
+export type ContestStatus = "draft" | "published" | "open" | "closed" | "review" | "locked" | "announced";
 
 /**
  * The status people see: draft → published → open → closed come from the
  * window; review → locked → announced are the committee's stored steps.
  */
-export function contestStatus(c: Pick<Contest, "state" | "opensAt" | "closesAt">, now: number): ContestStatus {
+export function contestStatus(
+  c: Pick<Contest, "state" | "opensAt" | "closesAt">,
+  now: number,
+): ContestStatus {
   if (c.state !== "published") return c.state;
   if (now < c.opensAt) return "published";
   if (now < c.closesAt) return "open";

@@ -60,8 +60,7 @@ export function drawQuestions(
   }
   if (opts.shuffleQuestions) picked = shuffle(picked, random);
   return picked.map((q, i) => {
-    const options =
-      opts.shuffleOptions && q.kind !== "true_false" ? shuffle(q.options, random) : q.options;
+    const options = opts.shuffleOptions && q.kind !== "true_false" ? shuffle(q.options, random) : q.options;
     return {
       questionId: q.id,
       position: i + 1,

@@ -24,7 +24,11 @@ export const CATEGORY_LABELS: Record<QuestionCategory, string> = {
   DDDT: "Định danh điện tử",
   DIA_PHUONG: "Địa phương",
 };
-export const KIND_LABELS = { single: "Một đáp án", multiple: "Nhiều đáp án", true_false: "Đúng/Sai" } as const;
+export const KIND_LABELS = {
+  single: "Một đáp án",
+  multiple: "Nhiều đáp án",
+  true_false: "Đúng/Sai",
+} as const;
 export const DIFFICULTY_LABELS = { easy: "Dễ", medium: "Trung bình", hard: "Khó" } as const;
 export const STATUS_LABELS = { active: "Đang dùng", retired: "Ngừng dùng", historical: "Lịch sử" } as const;
 export const OPTION_LETTERS = ["A", "B", "C", "D", "E", "F"] as const;
@@ -40,9 +44,12 @@ export function validateQuestion(q: QuestionInput): string[] {
   if (new Set(texts).size !== texts.length) problems.push("Có hai phương án trùng nhau.");
   const correct = q.options.filter((o) => o.correct).length;
   if (correct === 0) problems.push("Chưa chọn đáp án đúng.");
-  else if (q.kind !== "multiple" && correct > 1) problems.push("Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng.");
-  if (q.kind === "true_false" && q.options.length !== 2) problems.push("Câu Đúng/Sai phải có đúng 2 phương án.");
-  if (q.code && !/^[A-Za-z0-9_.-]{1,40}$/.test(q.code)) problems.push("Mã chỉ gồm chữ không dấu, số, dấu gạch (tối đa 40 ký tự).");
+  else if (q.kind !== "multiple" && correct > 1)
+    problems.push("Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng.");
+  if (q.kind === "true_false" && q.options.length !== 2)
+    problems.push("Câu Đúng/Sai phải có đúng 2 phương án.");
+  if (q.code && !/^[A-Za-z0-9_.-]{1,40}$/.test(q.code))
+    problems.push("Mã chỉ gồm chữ không dấu, số, dấu gạch (tối đa 40 ký tự).");
   return problems;
 }
 
@@ -72,7 +79,12 @@ export async function listQuestions(db: Db, f: QuestionFilters = {}) {
     ? await db
         .select()
         .from(questionOptions)
-        .where(inArray(questionOptions.questionId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            questionOptions.questionId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(questionOptions.position))
     : [];
   return rows.map((r) => ({ ...r, options: options.filter((o) => o.questionId === r.id) }));
@@ -94,7 +106,9 @@ async function listQuestionsByIds(db: Db, ids: number[]) {
 }
 
 export async function allTags(db: Db) {
-  const rows = await db.all<{ value: string }>(sql`select distinct value from questions, json_each(questions.tags) order by value`);
+  const rows = await db.all<{ value: string }>(
+    sql`select distinct value from questions, json_each(questions.tags) order by value`,
+  );
   return rows.map((r) => r.value);
 }
 
@@ -124,18 +138,32 @@ export async function codeTaken(db: Db, code: string | null, exceptId?: number) 
  * import is all or nothing. Ids are assigned here; if a parallel insert took
  * one, the batch fails whole and is tried again with fresh ids.
  */
-export async function createQuestions(db: Db, inputs: QuestionInput[], actorUserId: number | null, now = Date.now()) {
+export async function createQuestions(
+  db: Db,
+  inputs: QuestionInput[],
+  actorUserId: number | null,
+  now = Date.now(),
+) {
   for (let attempt = 0; ; attempt++) {
     const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
     const ids = inputs.map((_, i) => maxId + 1 + i);
     try {
       await db.batch([
-        db.insert(questions).values(inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }))),
-        db.insert(questionOptions).values(
-          inputs.flatMap((q, i) =>
-            q.options.map((o, p) => ({ questionId: ids[i], position: p + 1, text: o.text.trim(), isCorrect: o.correct })),
+        db
+          .insert(questions)
+          .values(inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }))),
+        db
+          .insert(questionOptions)
+          .values(
+            inputs.flatMap((q, i) =>
+              q.options.map((o, p) => ({
+                questionId: ids[i],
+                position: p + 1,
+                text: o.text.trim(),
+                isCorrect: o.correct,
+              })),
+            ),
           ),
-        ),
         auditInsert(
           db,
           {
@@ -159,21 +187,50 @@ export async function createQuestions(db: Db, inputs: QuestionInput[], actorUser
  * Saves an edited question. Attempts keep their own snapshot of the question,
  * so an edit never changes a score already given.
  */
-export async function updateQuestion(db: Db, id: number, input: QuestionInput, actorUserId: number | null, now = Date.now()) {
+export async function updateQuestion(
+  db: Db,
+  id: number,
+  input: QuestionInput,
+  actorUserId: number | null,
+  now = Date.now(),
+) {
   const before = await getQuestion(db, id);
   await db.batch([
     db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
     db.delete(questionOptions).where(eq(questionOptions.questionId, id)),
-    db.insert(questionOptions).values(input.options.map((o, p) => ({ questionId: id, position: p + 1, text: o.text.trim(), isCorrect: o.correct }))),
-    auditInsert(db, { actorUserId, action: "question.update", entity: "question", entityId: id, before, after: input }, now),
+    db
+      .insert(questionOptions)
+      .values(
+        input.options.map((o, p) => ({
+          questionId: id,
+          position: p + 1,
+          text: o.text.trim(),
+          isCorrect: o.correct,
+        })),
+      ),
+    auditInsert(
+      db,
+      { actorUserId, action: "question.update", entity: "question", entityId: id, before, after: input },
+      now,
+    ),
   ]);
 }
 
-export async function setQuestionStatus(db: Db, id: number, status: QuestionInput["status"], actorUserId: number | null, now = Date.now()) {
+export async function setQuestionStatus(
+  db: Db,
+  id: number,
+  status: QuestionInput["status"],
+  actorUserId: number | null,
+  now = Date.now(),
+) {
   const [before] = await db.select({ status: questions.status }).from(questions).where(eq(questions.id, id));
   await db.batch([
     db.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, id)),
-    auditInsert(db, { actorUserId, action: "question.status", entity: "question", entityId: id, before, after: { status } }, now),
+    auditInsert(
+      db,
+      { actorUserId, action: "question.status", entity: "question", entityId: id, before, after: { status } },
+      now,
+    ),
   ]);
 }
 
@@ -185,9 +242,10 @@ export function isCategory(value: string): value is QuestionCategory {
 export function readQuestionForm(form: FormData): QuestionInput {
   const str = (name: string) => String(form.get(name) ?? "").trim();
   const correct = new Set(form.getAll("correct").map(String));
-  const options = OPTION_LETTERS.map((_, i) => ({ text: str(`option${i}`), correct: correct.has(String(i)) })).filter(
-    (o) => o.text !== "",
-  );
+  const options = OPTION_LETTERS.map((_, i) => ({
+    text: str(`option${i}`),
+    correct: correct.has(String(i)),
+  })).filter((o) => o.text !== "");
   const category = str("category");
   const kind = str("kind");
   const difficulty = str("difficulty");
@@ -200,7 +258,10 @@ export function readQuestionForm(form: FormData): QuestionInput {
     options,
     explanation: str("explanation") || null,
     legalSource: str("legalSource") || null,
-    tags: str("tags").split(",").map((t) => t.trim()).filter(Boolean),
+    tags: str("tags")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
     difficulty: difficulty === "easy" || difficulty === "hard" ? difficulty : "medium",
     status: status === "retired" || status === "historical" ? status : "active",
   };

@@ -11,14 +11,26 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe("reading spreadsheets", () => {
   it("reads CSV with semicolons, quotes, a BOM and blank lines", () => {
-    expect(parseCsv('\uFEFFa;b\r\n"x;1";"say ""hi"""\r\n\r\n')).toEqual([["a", "b"], ["x;1", 'say "hi"'], [""]]);
+    expect(parseCsv('\uFEFFa;b\r\n"x;1";"say ""hi"""\r\n\r\n')).toEqual([
+      ["a", "b"],
+      ["x;1", 'say "hi"'],
+      [""],
+    ]);
   });
 
   it("refuses an empty file, a file over 5 MB and a file that is not a spreadsheet", async () => {
     await expect(readTable(new Uint8Array())).rejects.toMatchObject({ code: "import.empty" });
     await expect(readTable(bytes("Mã,Tên\n\n"))).rejects.toMatchObject({ code: "import.empty" });
-    await expect(readTable(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(65))).rejects.toMatchObject({ code: "import.tooLarge" });
-    const pdfLike = Uint8Array.from([0x25, 0x50, 0x44, 0x46, ...Array.from({ length: 200 }, (_, i) => i % 32)]);
+    await expect(readTable(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(65))).rejects.toMatchObject({
+      code: "import.tooLarge",
+    });
+    const pdfLike = Uint8Array.from([
+      0x25,
+      0x50,
+      0x44,
+      0x46,
+      ...Array.from({ length: 200 }, (_, i) => i % 32),
+    ]);
     await expect(readTable(pdfLike)).rejects.toMatchObject({ code: "import.notSpreadsheet" });
     const brokenZip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
     await expect(readTable(brokenZip)).rejects.toMatchObject({ code: "import.notSpreadsheet" });
@@ -33,8 +45,16 @@ describe("importing questions", () => {
     expect(inputs).toHaveLength(24);
     expect(inputs.filter((q) => q.category === "CDS")).toHaveLength(12);
     const tf = inputs.find((q) => q.kind === "true_false")!;
-    expect(tf.options).toEqual([{ text: "Đúng", correct: true }, { text: "Sai", correct: false }]);
-    expect(inputs[0]).toMatchObject({ code: "NHAP-CCHC-1", difficulty: "easy", status: "active", legalSource: "Nghị quyết 76/NQ-CP ngày 15/7/2021" });
+    expect(tf.options).toEqual([
+      { text: "Đúng", correct: true },
+      { text: "Sai", correct: false },
+    ]);
+    expect(inputs[0]).toMatchObject({
+      code: "NHAP-CCHC-1",
+      difficulty: "easy",
+      status: "active",
+      legalSource: "Nghị quyết 76/NQ-CP ngày 15/7/2021",
+    });
   });
 
   it("reports every bad row with its line and reason, and keeps none", async () => {
@@ -53,11 +73,17 @@ describe("importing questions", () => {
   });
 
   it("reports a code that is already in the bank and a column that is not in the template", async () => {
-    const table = await readTable(bytes("Mã,Lĩnh vực,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nCCHC-01,CCHC,Một đáp án,Câu?,X,Y,A\n"));
+    const table = await readTable(
+      bytes(
+        "Mã,Lĩnh vực,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nCCHC-01,CCHC,Một đáp án,Câu?,X,Y,A\n",
+      ),
+    );
     expect(parseQuestionTable(table, new Set(["CCHC-01"])).problems).toEqual([
       { line: 2, message: "Mã “CCHC-01” đã có trong ngân hàng câu hỏi." },
     ]);
-    const wrongColumn = await readTable(bytes("Mã,Nhóm,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nX,CCHC,Một đáp án,Câu?,X,Y,A\n"));
+    const wrongColumn = await readTable(
+      bytes("Mã,Nhóm,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nX,CCHC,Một đáp án,Câu?,X,Y,A\n"),
+    );
     const { problems } = parseQuestionTable(wrongColumn, new Set());
     expect(problems).toContainEqual({ line: 1, message: "Cột “Nhóm” không có trong mẫu." });
     expect(problems).toContainEqual({ line: 1, message: "Thiếu cột “Lĩnh vực”." });
@@ -79,14 +105,24 @@ describe("importing questions", () => {
 
 describe("importing units", () => {
   it("reads the fixture with Vietnamese number grouping and kinds", async () => {
-    const { inputs, problems } = parseUnitTable(await readTable(readFileSync("tests/fixtures/units.csv")), new Set());
+    const { inputs, problems } = parseUnitTable(
+      await readTable(readFileSync("tests/fixtures/units.csv")),
+      new Set(),
+    );
     expect(problems).toEqual([]);
-    expect(inputs[0]).toEqual({ code: "KP01", name: "Khu phố Đông", kind: "khu_pho", denominator: 1250, denominatorKind: "population" });
+    expect(inputs[0]).toEqual({
+      code: "KP01",
+      name: "Khu phố Đông",
+      kind: "khu_pho",
+      denominator: 1250,
+      denominatorKind: "population",
+    });
     expect(inputs[2]).toMatchObject({ kind: "school", denominatorKind: "members" });
   });
 
   it("reports unknown kinds, bad denominators, duplicates and existing units", async () => {
-    const csv = "Tên đơn vị,Loại,Mẫu số\nTổ 1,Tổ dân phố,abc\nTổ 2,Xóm,10\nTổ 3,Thôn,5\nTổ 3,Thôn,5\n,Thôn,1\n";
+    const csv =
+      "Tên đơn vị,Loại,Mẫu số\nTổ 1,Tổ dân phố,abc\nTổ 2,Xóm,10\nTổ 3,Thôn,5\nTổ 3,Thôn,5\n,Thôn,1\n";
     const { inputs, problems } = parseUnitTable(await readTable(bytes(csv)), new Set(["tổ 1"]));
     expect(problems).toEqual([
       { line: 2, message: "Đơn vị “Tổ 1” đã có trong danh sách." },

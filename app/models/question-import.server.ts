@@ -15,7 +15,11 @@ const columns = [
   { key: "category", header: "Lĩnh vực", required: true },
   { key: "kind", header: "Loại", required: true },
   { key: "prompt", header: "Câu hỏi", required: true },
-  ...OPTION_LETTERS.map((l, i) => ({ key: `option${l}` as const, header: `Phương án ${l}`, required: i < 2 })),
+  ...OPTION_LETTERS.map((l, i) => ({
+    key: `option${l}` as const,
+    header: `Phương án ${l}`,
+    required: i < 2,
+  })),
   { key: "answer", header: "Đáp án đúng", required: true },
   { key: "explanation", header: "Giải thích" },
   { key: "legalSource", header: "Căn cứ pháp lý" },
@@ -55,33 +59,50 @@ export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
     else if (seen.has(code)) here.push(`Mã “${code}” trùng với dòng ${seen.get(code)}.`);
     if (code) seen.set(code, line);
     const category = lookup(get(cells, "category"), CATEGORY_LABELS);
-    if (!category) here.push(`Lĩnh vực “${get(cells, "category")}” không hợp lệ (CCHC, CĐS, Dịch vụ công, Định danh điện tử, Địa phương).`);
+    if (!category)
+      here.push(
+        `Lĩnh vực “${get(cells, "category")}” không hợp lệ (CCHC, CĐS, Dịch vụ công, Định danh điện tử, Địa phương).`,
+      );
     const kind = lookup(get(cells, "kind"), KIND_LABELS);
     if (!kind) here.push(`Loại “${get(cells, "kind")}” không hợp lệ (Một đáp án, Nhiều đáp án, Đúng/Sai).`);
     const options = OPTION_LETTERS.map((l) => get(cells, `option${l}`));
     const lastFilled = options.reduce((last, text, i) => (text ? i : last), -1);
-    if (options.slice(0, lastFilled + 1).some((t) => !t)) here.push("Các phương án phải liền nhau, không để trống ở giữa.");
+    if (options.slice(0, lastFilled + 1).some((t) => !t))
+      here.push("Các phương án phải liền nhau, không để trống ở giữa.");
     const answerText = get(cells, "answer").toUpperCase().replace(/\s/g, "");
     const letters = answerText ? answerText.split(/[,;]/).filter(Boolean) : [];
-    const badLetters = letters.filter((l) => !OPTION_LETTERS.slice(0, lastFilled + 1).includes(l as (typeof OPTION_LETTERS)[number]));
+    const badLetters = letters.filter(
+      (l) => !OPTION_LETTERS.slice(0, lastFilled + 1).includes(l as (typeof OPTION_LETTERS)[number]),
+    );
     if (badLetters.length) here.push(`Đáp án “${badLetters.join(", ")}” không ứng với phương án nào.`);
-    const difficulty = get(cells, "difficulty") ? lookup(get(cells, "difficulty"), DIFFICULTY_LABELS) : "medium";
+    const difficulty = get(cells, "difficulty")
+      ? lookup(get(cells, "difficulty"), DIFFICULTY_LABELS)
+      : "medium";
     if (!difficulty) here.push(`Độ khó “${get(cells, "difficulty")}” không hợp lệ (Dễ, Trung bình, Khó).`);
     const status = get(cells, "status") ? lookup(get(cells, "status"), STATUS_LABELS) : "active";
-    if (!status) here.push(`Trạng thái “${get(cells, "status")}” không hợp lệ (Đang dùng, Ngừng dùng, Lịch sử).`);
+    if (!status)
+      here.push(`Trạng thái “${get(cells, "status")}” không hợp lệ (Đang dùng, Ngừng dùng, Lịch sử).`);
     const input: QuestionInput = {
       code,
       category: category ?? "CCHC",
       kind: kind ?? "single",
       prompt: get(cells, "prompt"),
-      options: options.slice(0, lastFilled + 1).map((text, i) => ({ text, correct: letters.includes(OPTION_LETTERS[i]) })),
+      options: options
+        .slice(0, lastFilled + 1)
+        .map((text, i) => ({ text, correct: letters.includes(OPTION_LETTERS[i]) })),
       explanation: get(cells, "explanation") || null,
       legalSource: get(cells, "legalSource") || null,
-      tags: get(cells, "tags").split(/[;,]/).map((t) => t.trim()).filter(Boolean),
+      tags: get(cells, "tags")
+        .split(/[;,]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
       difficulty: difficulty ?? "medium",
       status: status ?? "active",
     };
-    if (kind) here.push(...validateQuestion(input).filter((p) => !(badLetters.length && p === "Chưa chọn đáp án đúng.")));
+    if (kind)
+      here.push(
+        ...validateQuestion(input).filter((p) => !(badLetters.length && p === "Chưa chọn đáp án đúng.")),
+      );
     for (const message of here) rowProblems.push({ line, message });
     if (here.length === 0) inputs.push(input);
   }
@@ -108,7 +129,58 @@ export function questionExportRows(
 }
 
 export const QUESTION_TEMPLATE_ROWS = [
-  ["CCHC-101", "CCHC", "Một đáp án", "Nội dung câu hỏi một đáp án?", "Phương án thứ nhất", "Phương án thứ hai", "Phương án thứ ba", "Phương án thứ tư", "", "", "B", "Giải thích ngắn vì sao B đúng.", "Nghị quyết 76/NQ-CP ngày 15/7/2021", "NQ 76/NQ-CP", "Trung bình", "Đang dùng"],
-  ["CDS-101", "CĐS", "Nhiều đáp án", "Câu hỏi chọn tất cả đáp án đúng?", "Đúng 1", "Sai", "Đúng 2", "", "", "", "A,C", "", "", "", "Khó", "Đang dùng"],
-  ["CDS-102", "CĐS", "Đúng/Sai", "Một nhận định để chọn Đúng hoặc Sai.", "Đúng", "Sai", "", "", "", "", "A", "", "", "", "Dễ", "Đang dùng"],
+  [
+    "CCHC-101",
+    "CCHC",
+    "Một đáp án",
+    "Nội dung câu hỏi một đáp án?",
+    "Phương án thứ nhất",
+    "Phương án thứ hai",
+    "Phương án thứ ba",
+    "Phương án thứ tư",
+    "",
+    "",
+    "B",
+    "Giải thích ngắn vì sao B đúng.",
+    "Nghị quyết 76/NQ-CP ngày 15/7/2021",
+    "NQ 76/NQ-CP",
+    "Trung bình",
+    "Đang dùng",
+  ],
+  [
+    "CDS-101",
+    "CĐS",
+    "Nhiều đáp án",
+    "Câu hỏi chọn tất cả đáp án đúng?",
+    "Đúng 1",
+    "Sai",
+    "Đúng 2",
+    "",
+    "",
+    "",
+    "A,C",
+    "",
+    "",
+    "",
+    "Khó",
+    "Đang dùng",
+  ],
+  [
+    "CDS-102",
+    "CĐS",
+    "Đúng/Sai",
+    "Một nhận định để chọn Đúng hoặc Sai.",
+    "Đúng",
+    "Sai",
+    "",
+    "",
+    "",
+    "",
+    "A",
+    "",
+    "",
+    "",
+    "Dễ",
+    "Đang dùng",
+  ],
 ];

@@ -49,7 +49,12 @@ describe("individual ranking", () => {
 
   it("skips an excluded organiser in first place and a disqualified entry; the next ones move up", () => {
     const ranked = rankEntries(
-      [entry("organiser", { score: 20 }), entry("cheat", { score: 19 }), entry("x", { score: 17 }), entry("y", { score: 16 })],
+      [
+        entry("organiser", { score: 20 }),
+        entry("cheat", { score: 19 }),
+        entry("x", { score: 17 }),
+        entry("y", { score: 16 }),
+      ],
       {
         actual: 241,
         ineligible: (e) => e.key === "organiser",
@@ -68,9 +73,21 @@ describe("individual ranking", () => {
 
   it("is deterministic: computed twice from shuffled input, byte-identical", () => {
     const entries = Array.from({ length: 200 }, (_, i) =>
-      entry(`p${i}`, { attemptId: `att-${(i * 7919) % 1000}`, score: i % 5, prediction: i % 3 ? 200 + (i % 50) : null, durationMs: 300_000 + (i % 4) * 1000, submittedAt: i % 6 }),
+      entry(`p${i}`, {
+        attemptId: `att-${(i * 7919) % 1000}`,
+        score: i % 5,
+        prediction: i % 3 ? 200 + (i % 50) : null,
+        durationMs: 300_000 + (i % 4) * 1000,
+        submittedAt: i % 6,
+      }),
     );
-    const opts = { actual: 241, ineligible: none, disqualified: none, prizes, category: "individual" as const };
+    const opts = {
+      actual: 241,
+      ineligible: none,
+      disqualified: none,
+      prizes,
+      category: "individual" as const,
+    };
     const once = JSON.stringify(rankEntries(entries, opts));
     const twice = JSON.stringify(rankEntries([...entries].reverse(), opts));
     expect(twice).toBe(once);
@@ -79,11 +96,51 @@ describe("individual ranking", () => {
 
 describe("collective ranking", () => {
   const units: UnitFigures[] = [
-    { unitId: 1, name: "Tổ 1", kind: "to_dan_pho", denominator: 400, participants: 40, entries: 41, averageScore: 15 },
-    { unitId: 2, name: "Tổ 2", kind: "to_dan_pho", denominator: 100, participants: 20, entries: 20, averageScore: 17 },
-    { unitId: 3, name: "Trường", kind: "school", denominator: 50, participants: 10, entries: 60, averageScore: 12 },
-    { unitId: 4, name: "Không mẫu số", kind: "other", denominator: null, participants: 5, entries: 70, averageScore: 19 },
-    { unitId: 5, name: "Tổ 5", kind: "to_dan_pho", denominator: 300, participants: 0, entries: 0, averageScore: null },
+    {
+      unitId: 1,
+      name: "Tổ 1",
+      kind: "to_dan_pho",
+      denominator: 400,
+      participants: 40,
+      entries: 41,
+      averageScore: 15,
+    },
+    {
+      unitId: 2,
+      name: "Tổ 2",
+      kind: "to_dan_pho",
+      denominator: 100,
+      participants: 20,
+      entries: 20,
+      averageScore: 17,
+    },
+    {
+      unitId: 3,
+      name: "Trường",
+      kind: "school",
+      denominator: 50,
+      participants: 10,
+      entries: 60,
+      averageScore: 12,
+    },
+    {
+      unitId: 4,
+      name: "Không mẫu số",
+      kind: "other",
+      denominator: null,
+      participants: 5,
+      entries: 70,
+      averageScore: 19,
+    },
+    {
+      unitId: 5,
+      name: "Tổ 5",
+      kind: "to_dan_pho",
+      denominator: 300,
+      participants: 0,
+      entries: 0,
+      averageScore: null,
+    },
   ];
   const base = { prizes, individual: [], disqualifiedUnits: new Set<number>() };
 
@@ -103,9 +160,17 @@ describe("collective ranking", () => {
 
   it("by entries, by average score, and skipping a disqualified unit", () => {
     expect(rankUnits(units, { ...base, rule: "entries" }).map((u) => u.unitId)).toEqual([4, 3, 1, 2, 5]);
-    expect(rankUnits(units, { ...base, rule: "average_score" }).map((u) => u.unitId)).toEqual([4, 2, 1, 3, 5]);
+    expect(rankUnits(units, { ...base, rule: "average_score" }).map((u) => u.unitId)).toEqual([
+      4, 2, 1, 3, 5,
+    ]);
     const withoutSchool = rankUnits(units, { ...base, rule: "entries", disqualifiedUnits: new Set([4]) });
-    expect(withoutSchool.map((u) => [u.unitId, u.rank])).toEqual([[4, null], [3, 1], [1, 2], [2, 3], [5, null]]);
+    expect(withoutSchool.map((u) => [u.unitId, u.rank])).toEqual([
+      [4, null],
+      [3, 1],
+      [1, 2],
+      [2, 3],
+      [5, null],
+    ]);
   });
 
   it("by points: rate % plus 10/8/6/4 for the members' individual prizes", () => {

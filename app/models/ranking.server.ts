@@ -18,7 +18,13 @@ export type Entry = {
 
 export type TieRule = "score" | "prediction" | "duration" | "submitted" | "id";
 
-export type Prize = { category: "individual" | "team" | "collective"; rank: number; label: string; count: number; amount: number };
+export type Prize = {
+  category: "individual" | "team" | "collective";
+  rank: number;
+  label: string;
+  count: number;
+  amount: number;
+};
 
 export type RankedEntry = Entry & {
   /** 1-based position among eligible entries; null when skipped. */
@@ -58,7 +64,9 @@ export function prizeSlots(prizes: Prize[], category: Prize["category"]) {
   return prizes
     .filter((p) => p.category === category)
     .sort((a, b) => a.rank - b.rank)
-    .flatMap((p) => Array.from({ length: p.count }, () => ({ label: p.label, amount: p.amount, rank: p.rank })));
+    .flatMap((p) =>
+      Array.from({ length: p.count }, () => ({ label: p.label, amount: p.amount, rank: p.rank })),
+    );
 }
 
 /**
@@ -68,7 +76,13 @@ export function prizeSlots(prizes: Prize[], category: Prize["category"]) {
  */
 export function rankEntries(
   entries: Entry[],
-  opts: { actual: number | null; ineligible: (e: Entry) => boolean; disqualified: (e: Entry) => boolean; prizes: Prize[]; category: "individual" | "team" },
+  opts: {
+    actual: number | null;
+    ineligible: (e: Entry) => boolean;
+    disqualified: (e: Entry) => boolean;
+    prizes: Prize[];
+    category: "individual" | "team";
+  },
 ): RankedEntry[] {
   const sorted = [...entries].sort((a, b) => compareEntries(a, b, opts.actual));
   const slots = prizeSlots(opts.prizes, opts.category);
@@ -126,7 +140,8 @@ export function rankUnits(
 ): RankedUnit[] {
   const points = new Map<number, number>();
   for (const e of opts.individual) {
-    if (e.prize && e.unitId !== null) points.set(e.unitId, (points.get(e.unitId) ?? 0) + prizePointsFor(e.prize.rank));
+    if (e.prize && e.unitId !== null)
+      points.set(e.unitId, (points.get(e.unitId) ?? 0) + prizePointsFor(e.prize.rank));
   }
   const rows = units.map((u) => {
     const participationRate = u.denominator ? u.participants / u.denominator : null;
@@ -138,7 +153,14 @@ export function rankUnits(
       points: participationRate === null ? null : participationRate * 100 + prizePoints,
     };
   });
-  const primary = opts.rule === "participation_rate" ? "participationRate" : opts.rule === "entries" ? "entries" : opts.rule === "average_score" ? "averageScore" : "points";
+  const primary =
+    opts.rule === "participation_rate"
+      ? "participationRate"
+      : opts.rule === "entries"
+        ? "entries"
+        : opts.rule === "average_score"
+          ? "averageScore"
+          : "points";
   const keys = [primary, ...FIGURE_ORDER.filter((k) => k !== primary)] as const;
   const value = (r: (typeof rows)[number], k: (typeof keys)[number]) => r[k] ?? Number.NEGATIVE_INFINITY;
   const sorted = [...rows].sort((a, b) => {
@@ -153,7 +175,11 @@ export function rankUnits(
   const slots = prizeSlots(opts.prizes, "collective");
   let place = 0;
   return sorted.map((r, i) => {
-    const status = opts.disqualifiedUnits.has(r.unitId) ? "disqualified" : r.participants === 0 ? "no_participants" : "ranked";
+    const status = opts.disqualifiedUnits.has(r.unitId)
+      ? "disqualified"
+      : r.participants === 0
+        ? "no_participants"
+        : "ranked";
     const rank = status === "ranked" ? ++place : null;
     const prev = sorted[i - 1];
     return {

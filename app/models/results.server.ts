@@ -21,7 +21,14 @@ import { DomainError } from "~/utils/errors";
 import { countedAttempt } from "./attempt-policy.server";
 import { auditInsert } from "./audit.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
-import { rankEntries, rankUnits, type Entry, type RankedEntry, type RankedUnit, type UnitFigures } from "./ranking.server";
+import {
+  rankEntries,
+  rankUnits,
+  type Entry,
+  type RankedEntry,
+  type RankedUnit,
+  type UnitFigures,
+} from "./ranking.server";
 
 export type ContestResults = {
   contestId: number;
@@ -60,12 +67,23 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
     .from(attempts)
     .innerJoin(users, eq(users.id, attempts.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(attempts.contestId, contestId), eq(attempts.status, "submitted"), isNotNull(attempts.score)));
+    .where(
+      and(eq(attempts.contestId, contestId), eq(attempts.status, "submitted"), isNotNull(attempts.score)),
+    );
   const [prizes, exclusions, dq, teamRows, unitRows] = await Promise.all([
     db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId)),
-    db.select({ phone: contestExclusions.phone }).from(contestExclusions).where(eq(contestExclusions.contestId, contestId)),
-    db.select().from(disqualifications).where(and(eq(disqualifications.contestId, contestId), isNull(disqualifications.revokedAt))),
-    db.select({ id: teams.id, name: teams.name, unitId: teams.unitId }).from(teams).where(eq(teams.contestId, contestId)),
+    db
+      .select({ phone: contestExclusions.phone })
+      .from(contestExclusions)
+      .where(eq(contestExclusions.contestId, contestId)),
+    db
+      .select()
+      .from(disqualifications)
+      .where(and(eq(disqualifications.contestId, contestId), isNull(disqualifications.revokedAt))),
+    db
+      .select({ id: teams.id, name: teams.name, unitId: teams.unitId })
+      .from(teams)
+      .where(eq(teams.contestId, contestId)),
     db.select().from(units).orderBy(units.id),
   ]);
 
@@ -80,7 +98,13 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
   const [dqAttempts, dqUsers, dqUnits, dqTeams] = [dqOf("attempt"), dqOf("user"), dqOf("unit"), dqOf("team")];
   const byAttempt = new Map(rows.map((r) => [r.attemptId, r]));
 
-  const toEntry = (key: string, r: (typeof rows)[number], name = r.name, unitId = r.unitId, unitName = r.unitName): Entry => ({
+  const toEntry = (
+    key: string,
+    r: (typeof rows)[number],
+    name = r.name,
+    unitId = r.unitId,
+    unitName = r.unitName,
+  ): Entry => ({
     key,
     attemptId: r.attemptId,
     name,
@@ -91,19 +115,24 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
     durationMs: r.durationMs ?? 0,
     submittedAt: r.submittedAt ?? 0,
   });
-  const counted = <K,>(keyOf: (r: (typeof rows)[number]) => K | null) => {
+  const counted = <K>(keyOf: (r: (typeof rows)[number]) => K | null) => {
     const groups = new Map<K, typeof rows>();
     for (const r of rows) {
       const k = keyOf(r);
       if (k !== null) groups.set(k, [...(groups.get(k) ?? []), r]);
     }
     return [...groups.entries()].flatMap(([k, list]) => {
-      const c = countedAttempt(list.map((r) => ({ ...r, id: r.attemptId })), contest.counting);
+      const c = countedAttempt(
+        list.map((r) => ({ ...r, id: r.attemptId })),
+        contest.counting,
+      );
       return c ? [[k, byAttempt.get(c.id)!] as const] : [];
     });
   };
 
-  const individualEntries = counted((r) => (r.teamId === null ? r.userId : null)).map(([userId, r]) => toEntry(`u${userId}`, r));
+  const individualEntries = counted((r) => (r.teamId === null ? r.userId : null)).map(([userId, r]) =>
+    toEntry(`u${userId}`, r),
+  );
   const unitIdOfEntry = (e: Entry) => (e.unitId === null ? "" : String(e.unitId));
   const individual = rankEntries(individualEntries, {
     actual,
@@ -113,26 +142,42 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
       const r = byAttempt.get(e.attemptId)!;
       return r.role !== "resident" || excludedPhones.has(r.phone);
     },
-    disqualified: (e) => dqAttempts.has(e.attemptId) || dqUsers.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
+    disqualified: (e) =>
+      dqAttempts.has(e.attemptId) || dqUsers.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
   });
 
   const teamEntries = counted((r) => r.teamId).flatMap(([teamId, r]) => {
     const team = teamRows.find((t) => t.id === teamId);
     if (!team) return [];
-    return [toEntry(`t${teamId}`, r, team.name, team.unitId, unitRows.find((u) => u.id === team.unitId)?.name ?? null)];
+    return [
+      toEntry(
+        `t${teamId}`,
+        r,
+        team.name,
+        team.unitId,
+        unitRows.find((u) => u.id === team.unitId)?.name ?? null,
+      ),
+    ];
   });
   const teamRanking = rankEntries(teamEntries, {
     actual,
     category: "team",
     prizes,
     ineligible: () => false,
-    disqualified: (e) => dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
+    disqualified: (e) =>
+      dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
   });
 
   const eligibleUnits = unitRows.filter((u) => unitTakesPart(contest, u));
   const figures: UnitFigures[] = eligibleUnits.map((u) => {
     const members = individual.filter((e) => e.unitId === u.id && e.status !== "disqualified");
-    const memberAttempts = rows.filter((r) => r.unitId === u.id && r.teamId === null && !dqAttempts.has(r.attemptId) && !dqUsers.has(String(r.userId)));
+    const memberAttempts = rows.filter(
+      (r) =>
+        r.unitId === u.id &&
+        r.teamId === null &&
+        !dqAttempts.has(r.attemptId) &&
+        !dqUsers.has(String(r.userId)),
+    );
     return {
       unitId: u.id,
       name: u.name,
@@ -149,14 +194,22 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
     individual,
     disqualifiedUnits: new Set([...dqUnits].map(Number)),
   });
-  const totalAmount = [...individual, ...teamRanking, ...collective].reduce((s, r) => s + (r.prize?.amount ?? 0), 0);
+  const totalAmount = [...individual, ...teamRanking, ...collective].reduce(
+    (s, r) => s + (r.prize?.amount ?? 0),
+    0,
+  );
   return { contestId, actual, individual, teams: teamRanking, collective, totalAmount };
 }
 
 /** The results people may see: the frozen snapshot once locked, else the live computation. */
 export async function currentResults(db: Db, contestId: number) {
   const [frozen] = await db.select().from(contestResults).where(eq(contestResults.contestId, contestId));
-  if (frozen) return { results: frozen.snapshot as ContestResults, lockedAt: frozen.lockedAt, announcedAt: frozen.announcedAt };
+  if (frozen)
+    return {
+      results: frozen.snapshot as ContestResults,
+      lockedAt: frozen.lockedAt,
+      announcedAt: frozen.announcedAt,
+    };
   return { results: await computeResults(db, contestId), lockedAt: null, announcedAt: null };
 }
 
@@ -165,7 +218,13 @@ const isFinal = (state: string) => state === "locked" || state === "announced";
 /** Disqualifies an entry, a person, a team or a unit, with a reason; refused once results are locked. */
 export async function disqualify(
   db: Db,
-  input: { contestId: number; targetKind: "attempt" | "user" | "unit" | "team"; targetId: string; reason: string; actorUserId: number },
+  input: {
+    contestId: number;
+    targetKind: "attempt" | "user" | "unit" | "team";
+    targetId: string;
+    reason: string;
+    actorUserId: number;
+  },
   now = Date.now(),
 ) {
   if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
@@ -179,10 +238,21 @@ export async function disqualify(
       WHERE EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
     if (result.rowsAffected === 0) throw new DomainError("review.locked", 409);
   } catch (error) {
-    if (String(error).includes("UNIQUE constraint failed")) throw new DomainError("review.alreadyDisqualified", 409);
+    if (String(error).includes("UNIQUE constraint failed"))
+      throw new DomainError("review.alreadyDisqualified", 409);
     throw error;
   }
-  await auditInsert(db, { actorUserId: input.actorUserId, action: "review.disqualify", entity: input.targetKind, entityId: input.targetId, after: { contestId: input.contestId, reason: input.reason } }, now);
+  await auditInsert(
+    db,
+    {
+      actorUserId: input.actorUserId,
+      action: "review.disqualify",
+      entity: input.targetKind,
+      entityId: input.targetId,
+      after: { contestId: input.contestId, reason: input.reason },
+    },
+    now,
+  );
 }
 
 export async function undoDisqualification(
@@ -196,7 +266,17 @@ export async function undoDisqualification(
     WHERE id = ${input.disqualificationId} AND contest_id = ${input.contestId} AND revoked_at IS NULL
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
   if (result.rowsAffected === 0) throw new DomainError("review.cannotUndo", 409);
-  await auditInsert(db, { actorUserId: input.actorUserId, action: "review.undoDisqualify", entity: "disqualification", entityId: input.disqualificationId, after: { reason: input.reason } }, now);
+  await auditInsert(
+    db,
+    {
+      actorUserId: input.actorUserId,
+      action: "review.undoDisqualify",
+      entity: "disqualification",
+      entityId: input.disqualificationId,
+      after: { reason: input.reason },
+    },
+    now,
+  );
 }
 
 export function listDisqualifications(db: Db, contestId: number) {
@@ -225,10 +305,21 @@ export function listDisqualifications(db: Db, contestId: number) {
 export async function approveLock(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
   const contest = await loadContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  if (contestStatus(contest, now) !== "closed" && contest.state !== "review") throw new DomainError("review.notClosed", 409);
-  await db.insert(contestApprovals).values({ contestId, userId: actorUserId, createdAt: now }).onConflictDoNothing();
-  await auditInsert(db, { actorUserId, action: "review.approveLock", entity: "contest", entityId: contestId }, now);
-  const [{ n }] = await db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, contestId));
+  if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
+    throw new DomainError("review.notClosed", 409);
+  await db
+    .insert(contestApprovals)
+    .values({ contestId, userId: actorUserId, createdAt: now })
+    .onConflictDoNothing();
+  await auditInsert(
+    db,
+    { actorUserId, action: "review.approveLock", entity: "contest", entityId: contestId },
+    now,
+  );
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(contestApprovals)
+    .where(eq(contestApprovals.contestId, contestId));
   if (n < contest.lockQuorum) return { locked: false, approvals: n, quorum: contest.lockQuorum };
   const results = await computeResults(db, contestId);
   await db.batch([
@@ -237,7 +328,17 @@ export async function approveLock(db: Db, contestId: number, actorUserId: number
       .update(contests)
       .set({ state: "locked", predictionActual: results.actual, updatedAt: now })
       .where(and(eq(contests.id, contestId), inArray(contests.state, ["published", "review"]))),
-    auditInsert(db, { actorUserId, action: "review.lock", entity: "contest", entityId: contestId, after: { winners: results.individual.filter((e) => e.prize).length } }, now),
+    auditInsert(
+      db,
+      {
+        actorUserId,
+        action: "review.lock",
+        entity: "contest",
+        entityId: contestId,
+        after: { winners: results.individual.filter((e) => e.prize).length },
+      },
+      now,
+    ),
   ]);
   return { locked: true, approvals: n, quorum: contest.lockQuorum };
 }
@@ -246,14 +347,23 @@ export async function announce(db: Db, contestId: number, actorUserId: number, n
   const contest = await loadContest(db, contestId);
   if (contest.state !== "locked") throw new DomainError("review.notLocked", 409);
   await db.batch([
-    db.update(contests).set({ state: "announced", updatedAt: now }).where(and(eq(contests.id, contestId), eq(contests.state, "locked"))),
+    db
+      .update(contests)
+      .set({ state: "announced", updatedAt: now })
+      .where(and(eq(contests.id, contestId), eq(contests.state, "locked"))),
     db.update(contestResults).set({ announcedAt: now }).where(eq(contestResults.contestId, contestId)),
     auditInsert(db, { actorUserId, action: "review.announce", entity: "contest", entityId: contestId }, now),
   ]);
 }
 
 /** The only way back from locked: an audited reopen with a reason. */
-export async function reopen(db: Db, contestId: number, reason: string, actorUserId: number, now = Date.now()) {
+export async function reopen(
+  db: Db,
+  contestId: number,
+  reason: string,
+  actorUserId: number,
+  now = Date.now(),
+) {
   if (reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
   const contest = await loadContest(db, contestId);
   if (!isFinal(contest.state)) throw new DomainError("review.notLocked", 409);
@@ -262,7 +372,18 @@ export async function reopen(db: Db, contestId: number, reason: string, actorUse
     db.update(contests).set({ state: "review", updatedAt: now }).where(eq(contests.id, contestId)),
     db.delete(contestResults).where(eq(contestResults.contestId, contestId)),
     db.delete(contestApprovals).where(eq(contestApprovals.contestId, contestId)),
-    auditInsert(db, { actorUserId, action: "review.reopen", entity: "contest", entityId: contestId, before: before?.snapshot, after: { reason } }, now),
+    auditInsert(
+      db,
+      {
+        actorUserId,
+        action: "review.reopen",
+        entity: "contest",
+        entityId: contestId,
+        before: before?.snapshot,
+        after: { reason },
+      },
+      now,
+    ),
   ]);
 }
 
@@ -271,7 +392,16 @@ export function publicWinners(results: ContestResults) {
   const people = (list: RankedEntry[]) =>
     list
       .filter((e) => e.prize)
-      .map((e) => ({ rank: e.rank!, prize: e.prize!.label, prizeRank: e.prize!.rank, amount: e.prize!.amount, name: e.name, unit: e.unitName, score: e.score, durationMs: e.durationMs }));
+      .map((e) => ({
+        rank: e.rank!,
+        prize: e.prize!.label,
+        prizeRank: e.prize!.rank,
+        amount: e.prize!.amount,
+        name: e.name,
+        unit: e.unitName,
+        score: e.score,
+        durationMs: e.durationMs,
+      }));
   return {
     individual: people(results.individual),
     teams: people(results.teams),

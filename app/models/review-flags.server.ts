@@ -44,7 +44,13 @@ export async function reviewFlags(db: Db, contestId: number) {
   }
   // A high score in less than 3 seconds per question is implausible for a person reading.
   for (const r of rows) {
-    if (r.durationMs !== null && r.score !== null && r.durationMs < r.questionCount * 3000 && r.score >= 0.8 * r.maxScore) add(r.id, "tooFast");
+    if (
+      r.durationMs !== null &&
+      r.score !== null &&
+      r.durationMs < r.questionCount * 3000 &&
+      r.score >= 0.8 * r.maxScore
+    )
+      add(r.id, "tooFast");
   }
   // The same name and birth year twice in one unit: possibly one person with two phones.
   const byIdentity = new Map<string, Set<number>>();
@@ -53,7 +59,8 @@ export async function reviewFlags(db: Db, contestId: number) {
     byIdentity.set(key, (byIdentity.get(key) ?? new Set()).add(r.userId));
   }
   for (const r of rows) {
-    if ((byIdentity.get(`${r.unitId}|${r.fullName.toLowerCase().trim()}|${r.birthYear}`)?.size ?? 0) > 1) add(r.id, "duplicateIdentity");
+    if ((byIdentity.get(`${r.unitId}|${r.fullName.toLowerCase().trim()}|${r.birthYear}`)?.size ?? 0) > 1)
+      add(r.id, "duplicateIdentity");
   }
   return Object.fromEntries([...flags].map(([id, set]) => [id, [...set].sort()]));
 }

@@ -62,7 +62,13 @@ describe("drawing questions", () => {
   it("takes N per category with no repeats and numbers them from 1", () => {
     const drawn = drawQuestions(
       bank(),
-      { mode: "category", rules: [{ category: "CCHC", count: 2 }, { category: "CDS", count: 2 }] },
+      {
+        mode: "category",
+        rules: [
+          { category: "CCHC", count: 2 },
+          { category: "CDS", count: 2 },
+        ],
+      },
       { shuffleQuestions: true, shuffleOptions: true },
       seeded(7),
     );
@@ -85,22 +91,39 @@ describe("drawing questions", () => {
   });
   it("keeps Đúng before Sai for true/false questions", () => {
     for (let seed = 1; seed < 20; seed++) {
-      const [q] = drawQuestions(bank(), { mode: "fixed", questionIds: [6] }, { shuffleQuestions: true, shuffleOptions: true }, seeded(seed));
+      const [q] = drawQuestions(
+        bank(),
+        { mode: "fixed", questionIds: [6] },
+        { shuffleQuestions: true, shuffleOptions: true },
+        seeded(seed),
+      );
       expect(q.options.map((o) => o.text)).toEqual(["Đúng", "Sai"]);
     }
   });
   it("gives different people different orders", () => {
-    const rule = { mode: "category" as const, rules: [{ category: "CCHC" as const, count: 3 }, { category: "CDS" as const, count: 3 }] };
+    const rule = {
+      mode: "category" as const,
+      rules: [
+        { category: "CCHC" as const, count: 3 },
+        { category: "CDS" as const, count: 3 },
+      ],
+    };
     const orders = new Set(
       Array.from({ length: 10 }, () =>
-        drawQuestions(bank(), rule, { shuffleQuestions: true, shuffleOptions: true }).map((q) => q.questionId).join(),
+        drawQuestions(bank(), rule, { shuffleQuestions: true, shuffleOptions: true })
+          .map((q) => q.questionId)
+          .join(),
       ),
     );
     expect(orders.size).toBeGreaterThan(1);
   });
   it("refuses to draw from a bank that is too small", () => {
     expect(() =>
-      drawQuestions(bank(), { mode: "category", rules: [{ category: "CDS", count: 4 }] }, { shuffleQuestions: false, shuffleOptions: false }),
+      drawQuestions(
+        bank(),
+        { mode: "category", rules: [{ category: "CDS", count: 4 }] },
+        { shuffleQuestions: false, shuffleOptions: false },
+      ),
     ).toThrow("start.bankTooSmall");
   });
 });

@@ -3,7 +3,14 @@ import type { Db } from "#db/client";
 import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { saveAnswer, startAttempt, submitAttempt } from "./attempt.server";
-import { contestQuestionStats, contestStats, discriminationIndex, publicStats, questionFlag, rate } from "./stats.server";
+import {
+  contestQuestionStats,
+  contestStats,
+  discriminationIndex,
+  publicStats,
+  questionFlag,
+  rate,
+} from "./stats.server";
 
 let db: Db;
 
@@ -31,7 +38,10 @@ describe("statistics figures", () => {
     const u4 = await createUnit(db, { wardId: ward.id, name: "Tổ 4", denominator: 50 });
     const q1 = await createQuestion(db, { prompt: "Câu một?" });
     const q2 = await createQuestion(db, { prompt: "Câu hai?" });
-    const contest = await createContest(db, { draw: { mode: "fixed", questionIds: [q1.id, q2.id] }, shuffleOptions: false });
+    const contest = await createContest(db, {
+      draw: { mode: "fixed", questionIds: [q1.id, q2.id] },
+      shuffleOptions: false,
+    });
     const helper = await createUser(db, { role: "organiser" });
     const right = (q: typeof q1) => [q.options.find((o) => o.isCorrect)!.id];
     const wrong = (q: typeof q1) => [q.options.find((o) => !o.isCorrect)!.id];
@@ -47,21 +57,64 @@ describe("statistics figures", () => {
     const now = Date.now();
     for (const [name, unit, a1, a2, assisted] of people) {
       const user = await createUser(db, { fullName: name, unitId: unit.id });
-      const { id } = await startAttempt(db, { contest, userId: user.id, now, assistedByUserId: assisted ? helper.id : null });
-      if (a1) await saveAnswer(db, { attemptId: id, userId: user.id, questionId: q1.id, optionIds: [...a1], seq: 1, now });
-      if (a2) await saveAnswer(db, { attemptId: id, userId: user.id, questionId: q2.id, optionIds: [...a2], seq: 1, now });
+      const { id } = await startAttempt(db, {
+        contest,
+        userId: user.id,
+        now,
+        assistedByUserId: assisted ? helper.id : null,
+      });
+      if (a1)
+        await saveAnswer(db, {
+          attemptId: id,
+          userId: user.id,
+          questionId: q1.id,
+          optionIds: [...a1],
+          seq: 1,
+          now,
+        });
+      if (a2)
+        await saveAnswer(db, {
+          attemptId: id,
+          userId: user.id,
+          questionId: q2.id,
+          optionIds: [...a2],
+          seq: 1,
+          now,
+        });
       await submitAttempt(db, { attemptId: id, userId: user.id, now: now + 60_000 });
     }
 
     const stats = await contestStats(db, contest.slug, now + 120_000);
-    expect(stats.totals).toMatchObject({ units: 4, unitsWithParticipants: 3, participants: 6, entries: 6, completionRate: 1 });
+    expect(stats.totals).toMatchObject({
+      units: 4,
+      unitsWithParticipants: 3,
+      participants: 6,
+      entries: 6,
+      completionRate: 1,
+    });
     const unit = (id: number) => stats.units.find((u) => u.id === id)!;
-    expect(unit(u1.id)).toMatchObject({ participants: 3, entries: 3, participationRate: 0.3, bestScore: 2, perfectScores: 1 });
+    expect(unit(u1.id)).toMatchObject({
+      participants: 3,
+      entries: 3,
+      participationRate: 0.3,
+      bestScore: 2,
+      perfectScores: 1,
+    });
     expect(unit(u1.id).averageScore).toBeCloseTo(4 / 3);
     expect(unit(u1.id).assistedShare).toBeCloseTo(1 / 3);
-    expect(unit(u2.id)).toMatchObject({ denominator: null, participationRate: null, averageScore: 1, perfectScores: 1 });
+    expect(unit(u2.id)).toMatchObject({
+      denominator: null,
+      participationRate: null,
+      averageScore: 1,
+      perfectScores: 1,
+    });
     expect(unit(u3.id)).toMatchObject({ participationRate: null, averageScore: 0, perfectScores: 0 });
-    expect(unit(u4.id)).toMatchObject({ participants: 0, entries: 0, participationRate: 0, averageScore: null });
+    expect(unit(u4.id)).toMatchObject({
+      participants: 0,
+      entries: 0,
+      participationRate: 0,
+      averageScore: null,
+    });
 
     const [s1, s2] = await contestQuestionStats(db, stats);
     expect(s1).toMatchObject({ questionId: q1.id, answered: 6, discrimination: 1, flag: null });
@@ -80,12 +133,23 @@ describe("statistics figures", () => {
     const ward = await createWard(db);
     await createUnit(db, { wardId: ward.id, name: "Tổ 1", denominator: 100 });
     await createQuestion(db);
-    const contest = await createContest(db, { draw: { mode: "category", rules: [{ category: "CCHC", count: 1 }] } });
+    const contest = await createContest(db, {
+      draw: { mode: "category", rules: [{ category: "CCHC", count: 1 }] },
+    });
     const json = publicStats(await contestStats(db, contest.slug));
     expect(Object.keys(json)).toEqual(["contest", "totals", "units"]);
     expect(Object.keys(json.contest)).toEqual(["slug", "title", "status", "opensAt", "closesAt"]);
     expect(Object.keys(json.totals)).toEqual(["units", "unitsWithParticipants", "participants", "entries"]);
-    expect(Object.keys(json.units[0])).toEqual(["id", "name", "kind", "denominator", "participants", "entries", "participationRate", "averageScore"]);
+    expect(Object.keys(json.units[0])).toEqual([
+      "id",
+      "name",
+      "kind",
+      "denominator",
+      "participants",
+      "entries",
+      "participationRate",
+      "averageScore",
+    ]);
     expect(json.contest.opensAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 

@@ -41,7 +41,12 @@ export function rate(part: number, whole: number | null | undefined) {
 }
 
 /** Discrimination index from the correct counts of the upper and lower thirds. */
-export function discriminationIndex(upperRight: number, upperTotal: number, lowerRight: number, lowerTotal: number) {
+export function discriminationIndex(
+  upperRight: number,
+  upperTotal: number,
+  lowerRight: number,
+  lowerTotal: number,
+) {
   if (!upperTotal || !lowerTotal) return null;
   return upperRight / upperTotal - lowerRight / lowerTotal;
 }
@@ -112,7 +117,12 @@ async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
 }
 
 async function overall(db: Db, c: Contest) {
-  const [totals] = await db.all<{ participants: number; entries: number; started: number; complete: number }>(sql`
+  const [totals] = await db.all<{
+    participants: number;
+    entries: number;
+    started: number;
+    complete: number;
+  }>(sql`
     SELECT count(DISTINCT CASE WHEN status = 'submitted' THEN user_id END) AS participants,
       sum(status = 'submitted' AND score IS NOT NULL) AS entries,
       count(*) AS started,
@@ -238,7 +248,9 @@ export async function contestStats(db: Db, slugOrId: string | number, now = Date
     .select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${attempts.submittedAt})` })
     .from(attempts)
     .where(and(eq(attempts.contestId, c.id), eq(attempts.status, "submitted")));
-  const [u] = await db.select({ n: sql<number>`count(*)`, sum: sql<number | null>`total(${units.denominator})` }).from(units);
+  const [u] = await db
+    .select({ n: sql<number>`count(*)`, sum: sql<number | null>`total(${units.denominator})` })
+    .from(units);
   const version = `${v.n}|${v.last}|${u.n}|${u.sum}|${status}`;
   if (hit && hit.version === version && hit.updatedAt === c.updatedAt) {
     hit.stats = { ...hit.stats, computedAt: now };
@@ -297,7 +309,14 @@ export function publicStats(s: ContestStats) {
 
 /** Private: entries with the person's name and phone (newest first), for organisers and the committee only. */
 export function listParticipants(db: Db, contestId: number, limit = -1) {
-  return db.all<{ name: string; phone: string; unit: string | null; score: number; submittedAt: number; assisted: number }>(sql`
+  return db.all<{
+    name: string;
+    phone: string;
+    unit: string | null;
+    score: number;
+    submittedAt: number;
+    assisted: number;
+  }>(sql`
     SELECT us.full_name AS name, us.phone AS phone, u.name AS unit, a.score AS score, a.submitted_at AS submittedAt,
       a.assisted_by_user_id IS NOT NULL AS assisted
     FROM attempts a JOIN users us ON us.id = a.user_id LEFT JOIN units u ON u.id = us.unit_id
@@ -306,19 +325,52 @@ export function listParticipants(db: Db, contestId: number, limit = -1) {
 }
 
 /** Every statistics table as headings + rows, for CSV and XLSX export. */
-export async function statsTable(db: Db, stats: ContestStats, table: string): Promise<{ headers: string[]; rows: (string | number | null)[][] } | null> {
+export async function statsTable(
+  db: Db,
+  stats: ContestStats,
+  table: string,
+): Promise<{ headers: string[]; rows: (string | number | null)[][] } | null> {
   const r = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
   switch (table) {
     case "units":
       return {
-        headers: ["Đơn vị", "Loại", "Mẫu số", "Người dự thi", "Bài dự thi", "Tỷ lệ tham gia", "Điểm trung bình", "Điểm cao nhất", "Điểm tuyệt đối", "Tỷ lệ hỗ trợ"],
-        rows: stats.units.map((u) => [u.name, u.kind, u.denominator, u.participants, u.entries, r(u.participationRate), r(u.averageScore), u.bestScore, u.perfectScores, r(u.assistedShare)]),
+        headers: [
+          "Đơn vị",
+          "Loại",
+          "Mẫu số",
+          "Người dự thi",
+          "Bài dự thi",
+          "Tỷ lệ tham gia",
+          "Điểm trung bình",
+          "Điểm cao nhất",
+          "Điểm tuyệt đối",
+          "Tỷ lệ hỗ trợ",
+        ],
+        rows: stats.units.map((u) => [
+          u.name,
+          u.kind,
+          u.denominator,
+          u.participants,
+          u.entries,
+          r(u.participationRate),
+          r(u.averageScore),
+          u.bestScore,
+          u.perfectScores,
+          r(u.assistedShare),
+        ]),
       };
     case "questions": {
       const questions = await contestQuestionStats(db, stats);
       return {
         headers: ["Mã câu", "Câu hỏi", "Số lượt", "Tỷ lệ đúng", "Độ phân biệt", "Ghi chú"],
-        rows: questions.map((q) => [q.questionId, q.prompt, q.answered, r(q.correctRate), r(q.discrimination), q.flag === "nobodyRight" ? "không ai đúng" : q.flag === "everybodyRight" ? "ai cũng đúng" : ""]),
+        rows: questions.map((q) => [
+          q.questionId,
+          q.prompt,
+          q.answered,
+          r(q.correctRate),
+          r(q.discrimination),
+          q.flag === "nobodyRight" ? "không ai đúng" : q.flag === "everybodyRight" ? "ai cũng đúng" : "",
+        ]),
       };
     }
     case "days":
@@ -333,7 +385,14 @@ export async function statsTable(db: Db, stats: ContestStats, table: string): Pr
       const list = await listParticipants(db, stats.contest.id);
       return {
         headers: ["Họ tên", "Số điện thoại", "Đơn vị", "Điểm", "Nộp lúc", "Hỗ trợ"],
-        rows: list.map((p) => [p.name, p.phone, p.unit, p.score, new Date(p.submittedAt).toISOString(), p.assisted ? "có" : ""]),
+        rows: list.map((p) => [
+          p.name,
+          p.phone,
+          p.unit,
+          p.score,
+          new Date(p.submittedAt).toISOString(),
+          p.assisted ? "có" : "",
+        ]),
       };
     }
     default:

@@ -21,7 +21,11 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   agency: "Cơ quan",
   other: "Khác",
 };
-export const DENOMINATOR_LABELS = { population: "Dân số", households: "Hộ gia đình", members: "Thành viên" } as const;
+export const DENOMINATOR_LABELS = {
+  population: "Dân số",
+  households: "Hộ gia đình",
+  members: "Thành viên",
+} as const;
 
 export async function listUnits(db: Db) {
   return db
@@ -44,12 +48,18 @@ async function wardId(db: Db) {
   if (row) return row.wardId;
   const [ward] = await db.select({ id: wards.id }).from(wards).limit(1);
   if (ward) return ward.id;
-  const [created] = await db.insert(wards).values({ name: "Phường", province: "" }).returning({ id: wards.id });
+  const [created] = await db
+    .insert(wards)
+    .values({ name: "Phường", province: "" })
+    .returning({ id: wards.id });
   return created.id;
 }
 
 export async function unitNameTaken(db: Db, name: string, exceptId?: number) {
-  const [row] = await db.select({ id: units.id }).from(units).where(sql`lower(${units.name}) = lower(${name.trim()})`);
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(sql`lower(${units.name}) = lower(${name.trim()})`);
   return Boolean(row && row.id !== exceptId);
 }
 
@@ -57,22 +67,54 @@ export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: numb
   const ward = await wardId(db);
   await db.batch([
     db.insert(units).values(inputs.map((u) => ({ ...u, wardId: ward, createdAt: now }))),
-    auditInsert(db, { actorUserId, action: inputs.length > 1 ? "unit.import" : "unit.create", entity: "unit", after: inputs.length > 1 ? { count: inputs.length } : inputs[0] }, now),
+    auditInsert(
+      db,
+      {
+        actorUserId,
+        action: inputs.length > 1 ? "unit.import" : "unit.create",
+        entity: "unit",
+        after: inputs.length > 1 ? { count: inputs.length } : inputs[0],
+      },
+      now,
+    ),
   ]);
 }
 
-export async function updateUnit(db: Db, id: number, input: UnitInput, actorUserId: number | null, now = Date.now()) {
+export async function updateUnit(
+  db: Db,
+  id: number,
+  input: UnitInput,
+  actorUserId: number | null,
+  now = Date.now(),
+) {
   const [before] = await db.select().from(units).where(eq(units.id, id));
   await db.batch([
     db.update(units).set(input).where(eq(units.id, id)),
-    auditInsert(db, { actorUserId, action: "unit.update", entity: "unit", entityId: id, before, after: input }, now),
+    auditInsert(
+      db,
+      { actorUserId, action: "unit.update", entity: "unit", entityId: id, before, after: input },
+      now,
+    ),
   ]);
 }
 
-export async function setUnitRetired(db: Db, id: number, retired: boolean, actorUserId: number | null, now = Date.now()) {
+export async function setUnitRetired(
+  db: Db,
+  id: number,
+  retired: boolean,
+  actorUserId: number | null,
+  now = Date.now(),
+) {
   await db.batch([
-    db.update(units).set({ retiredAt: retired ? now : null }).where(eq(units.id, id)),
-    auditInsert(db, { actorUserId, action: retired ? "unit.retire" : "unit.restore", entity: "unit", entityId: id }, now),
+    db
+      .update(units)
+      .set({ retiredAt: retired ? now : null })
+      .where(eq(units.id, id)),
+    auditInsert(
+      db,
+      { actorUserId, action: retired ? "unit.retire" : "unit.restore", entity: "unit", entityId: id },
+      now,
+    ),
   ]);
 }
 
@@ -85,10 +127,23 @@ export function listUnmappedResidents(db: Db) {
     .orderBy(asc(users.unitOther));
 }
 
-export async function mapResidentToUnit(db: Db, userId: number, unitId: number, actorUserId: number | null, now = Date.now()) {
+export async function mapResidentToUnit(
+  db: Db,
+  userId: number,
+  unitId: number,
+  actorUserId: number | null,
+  now = Date.now(),
+) {
   await db.batch([
-    db.update(users).set({ unitId }).where(and(eq(users.id, userId), isNull(users.unitId))),
-    auditInsert(db, { actorUserId, action: "unit.mapResident", entity: "user", entityId: userId, after: { unitId } }, now),
+    db
+      .update(users)
+      .set({ unitId })
+      .where(and(eq(users.id, userId), isNull(users.unitId))),
+    auditInsert(
+      db,
+      { actorUserId, action: "unit.mapResident", entity: "user", entityId: userId, after: { unitId } },
+      now,
+    ),
   ]);
 }
 
@@ -130,13 +185,18 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
     else if (seen.has(key)) here.push(`Đơn vị “${name}” trùng với dòng ${seen.get(key)}.`);
     if (name) seen.set(key, line);
     const kind = lookup(get(cells, "kind"), UNIT_KIND_LABELS);
-    if (!kind) here.push(`Loại đơn vị “${get(cells, "kind")}” không hợp lệ (${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join(", ")}).`);
+    if (!kind)
+      here.push(
+        `Loại đơn vị “${get(cells, "kind")}” không hợp lệ (${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join(", ")}).`,
+      );
     const rawDenominator = get(cells, "denominator").replace(/[.\s]/g, "");
     const denominator = rawDenominator === "" ? null : Number(rawDenominator);
     if (denominator !== null && (!Number.isInteger(denominator) || denominator < 0)) {
       here.push(`Mẫu số “${get(cells, "denominator")}” phải là số nguyên không âm.`);
     }
-    const denominatorKind = get(cells, "denominatorKind") ? lookup(get(cells, "denominatorKind"), DENOMINATOR_LABELS) : null;
+    const denominatorKind = get(cells, "denominatorKind")
+      ? lookup(get(cells, "denominatorKind"), DENOMINATOR_LABELS)
+      : null;
     if (get(cells, "denominatorKind") && !denominatorKind) {
       here.push(`“${get(cells, "denominatorKind")}” không hợp lệ (Dân số, Hộ gia đình, Thành viên).`);
     }
@@ -147,7 +207,9 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
         code: get(cells, "code") || null,
         kind,
         denominator,
-        denominatorKind: denominatorKind ?? (denominator === null ? null : kind === "school" || kind === "agency" ? "members" : "population"),
+        denominatorKind:
+          denominatorKind ??
+          (denominator === null ? null : kind === "school" || kind === "agency" ? "members" : "population"),
       });
     }
   }

@@ -44,7 +44,7 @@ function ContestCard({ contest }: { contest: Card }) {
       <p className="mt-1 text-base text-slate-700">
         {formatDateTime(contest.opensAt, locale)} → {formatDateTime(contest.closesAt, locale)}
       </p>
-      <p className="mt-2 text-lg font-semibold text-brand-700">
+      <p className="text-brand-700 mt-2 text-lg font-semibold">
         {contest.status === "open" ? (
           <Countdown ms={contest.msToClose} kind="closes" />
         ) : contest.status === "published" ? (
@@ -54,8 +54,10 @@ function ContestCard({ contest }: { contest: Card }) {
         )}
       </p>
       <Link
-        to={contest.status === "announced" ? `/contests/${contest.slug}/results` : `/contests/${contest.slug}`}
-        className="mt-3 inline-block text-lg font-semibold text-brand-700 underline underline-offset-4"
+        to={
+          contest.status === "announced" ? `/contests/${contest.slug}/results` : `/contests/${contest.slug}`
+        }
+        className="text-brand-700 mt-3 inline-block text-lg font-semibold underline underline-offset-4"
       >
         {contest.status === "announced"
           ? t("home.viewResults")

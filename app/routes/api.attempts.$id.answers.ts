@@ -41,7 +41,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result =
       "questionId" in body.data
         ? await saveAnswer(db, { attemptId, userId: user.id, ...body.data, now })
-        : await savePrediction(db, { attemptId, userId: user.id, value: body.data.prediction, seq: body.data.seq, now });
+        : await savePrediction(db, {
+            attemptId,
+            userId: user.id,
+            value: body.data.prediction,
+            seq: body.data.seq,
+            now,
+          });
     return Response.json({
       ok: true,
       stale: result.stale,

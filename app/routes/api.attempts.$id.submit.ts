@@ -14,10 +14,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApiUser(request);
   const parsed = AttemptParamsSchema.safeParse(params);
   if (!parsed.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
-  const body = UnsentSchema.safeParse(((await request.json().catch(() => null)) as { unsent?: unknown } | null)?.unsent ?? []);
+  const body = UnsentSchema.safeParse(
+    ((await request.json().catch(() => null)) as { unsent?: unknown } | null)?.unsent ?? [],
+  );
   if (!body.success) return Response.json({ error: "answer.invalid" }, { status: 422 });
   try {
-    await submitWithUnsent(db, { attemptId: parsed.data.id, userId: user.id, unsent: body.data, now: Date.now() });
+    await submitWithUnsent(db, {
+      attemptId: parsed.data.id,
+      userId: user.id,
+      unsent: body.data,
+      now: Date.now(),
+    });
     return Response.json({ ok: true, resultUrl: `/attempts/${parsed.data.id}/result` });
   } catch (error) {
     if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });

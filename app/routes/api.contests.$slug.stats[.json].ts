@@ -11,7 +11,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
     return Response.json(publicStats(stats), {
       headers: {
         // Open contests change by the minute; closed ones hardly ever.
-        "Cache-Control": open ? "public, max-age=30, stale-while-revalidate=30" : "public, max-age=300, stale-while-revalidate=600",
+        "Cache-Control": open
+          ? "public, max-age=30, stale-while-revalidate=30"
+          : "public, max-age=300, stale-while-revalidate=600",
         "Access-Control-Allow-Origin": "*",
       },
     });

@@ -15,7 +15,6 @@ import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text || "[]");
@@ -112,7 +111,8 @@ export default function AttemptPage() {
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ unsent: queue.unsent() }),
           });
-          if (response.status === 401) return window.location.assign(`/login?redirectTo=${encodeURIComponent(location.pathname)}`);
+          if (response.status === 401)
+            return window.location.assign(`/login?redirectTo=${encodeURIComponent(location.pathname)}`);
           // Anything but a server or network failure is final: the result page tells what happened.
           if (response.status < 500 && response.status !== 429) {
             clearStoredAnswers(data.id);
@@ -154,7 +154,9 @@ export default function AttemptPage() {
   }, [data.id, navigate]);
 
   const answeredCount = data.questions.filter((q) => (selected[q.questionId] ?? []).length > 0).length;
-  const unanswered = data.questions.filter((q) => (selected[q.questionId] ?? []).length === 0).map((q) => t("quiz.question", { n: q.position }));
+  const unanswered = data.questions
+    .filter((q) => (selected[q.questionId] ?? []).length === 0)
+    .map((q) => t("quiz.question", { n: q.position }));
   if (data.predictionPrompt && prediction.trim() === "") unanswered.push(t("quiz.predictionMissing"));
   const lowTime = remaining < 60_000;
 
@@ -162,13 +164,15 @@ export default function AttemptPage() {
     <div className="flex flex-col gap-4">
       <div className="sticky top-0 z-10 -mx-4 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 shadow-sm">
         <div>
-          <p className="text-base text-slate-700">{t("quiz.progress", { n: answeredCount, total: data.questions.length })}</p>
+          <p className="text-base text-slate-700">
+            {t("quiz.progress", { n: answeredCount, total: data.questions.length })}
+          </p>
           <p className="sr-only">{t("quiz.timer")}</p>
         </div>
         <div
           role="timer"
           aria-label={t("quiz.timer")}
-          className={`rounded-lg px-3 py-1 text-3xl font-bold tabular-nums ${lowTime ? "bg-red-100 text-accent-600" : "text-brand-800"}`}
+          className={`rounded-lg px-3 py-1 text-3xl font-bold tabular-nums ${lowTime ? "text-accent-600 bg-red-100" : "text-brand-800"}`}
         >
           {formatClock(remaining)}
         </div>
@@ -225,21 +229,31 @@ export default function AttemptPage() {
           {t("quiz.submit")}
         </Button>
       </Form>
-      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-[min(32rem,92vw)] rounded-xl p-5">
+      <dialog
+        ref={dialog}
+        aria-labelledby="confirm-title"
+        className="m-auto w-[min(32rem,92vw)] rounded-xl p-5"
+      >
         <h2 id="confirm-title" className="mb-3 text-2xl font-bold">
           {t("quiz.confirmTitle")}
         </h2>
         <p className="mb-2 text-lg">
-          {unanswered.length ? t("quiz.confirmUnanswered", { list: unanswered.join(", ") }) : t("quiz.confirmAll")}
+          {unanswered.length
+            ? t("quiz.confirmUnanswered", { list: unanswered.join(", ") })
+            : t("quiz.confirmAll")}
         </p>
         <p className="mb-4 text-lg">{t("quiz.confirmNote")}</p>
         {submitState !== "idle" ? (
-          <p role="status" className="mb-4 text-lg font-semibold text-brand-800">
+          <p role="status" className="text-brand-800 mb-4 text-lg font-semibold">
             {submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.submitting")}
           </p>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="button" onClick={finalSubmit} disabled={navigation.state !== "idle" || submitState !== "idle"}>
+          <Button
+            type="button"
+            onClick={finalSubmit}
+            disabled={navigation.state !== "idle" || submitState !== "idle"}
+          >
             {t("quiz.confirmYes")}
           </Button>
           <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
@@ -251,4 +265,6 @@ export default function AttemptPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.contestTitle} — Hội Thi` : "Hội Thi" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.contestTitle} — Hội Thi` : "Hội Thi" },
+];

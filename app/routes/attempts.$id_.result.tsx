@@ -10,7 +10,6 @@ import { AttemptParamsSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useLocale, useT } from "~/utils/i18n";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(AttemptParamsSchema, params);
   const user = await requireUser(request);
@@ -31,13 +30,13 @@ export default function ResultPage() {
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-lg">
         <div>
           <dt className="font-semibold">{t("result.score")}</dt>
-          <dd className="text-3xl font-bold text-brand-800">
+          <dd className="text-brand-800 text-3xl font-bold">
             {r.score ?? "—"}/{r.maxScore}
           </dd>
         </div>
         <div>
           <dt className="font-semibold">{t("result.correct")}</dt>
-          <dd className="text-3xl font-bold text-brand-800">
+          <dd className="text-brand-800 text-3xl font-bold">
             {r.correctCount ?? "—"}/{r.questionCount}
           </dd>
         </div>
@@ -55,7 +54,7 @@ export default function ResultPage() {
             <dd>{formatNumber(r.prediction, locale)}</dd>
           </div>
         ) : null}
-        <div className="col-span-2 rounded-lg bg-brand-50 p-3">
+        <div className="bg-brand-50 col-span-2 rounded-lg p-3">
           <dt className="font-semibold">{t("result.receipt")}</dt>
           <dd className="font-mono text-3xl font-bold tracking-wider" data-testid="receipt">
             {r.receipt}
@@ -67,20 +66,27 @@ export default function ResultPage() {
       <section>
         <h2 className="mb-3 text-2xl font-bold">{t("result.review")}</h2>
         {!r.showReview ? (
-          <p className="text-lg">{r.reviewPolicy === "never" ? t("result.reviewNever") : t("result.reviewLater")}</p>
+          <p className="text-lg">
+            {r.reviewPolicy === "never" ? t("result.reviewNever") : t("result.reviewLater")}
+          </p>
         ) : (
           <ol className="flex flex-col gap-3">
             {r.review.map((q) => {
-              const right = q.selected.length === q.correct.length && q.selected.every((id) => q.correct.includes(id));
-              const names = (ids: number[]) => q.options.filter((o) => ids.includes(o.id)).map((o) => o.text).join("; ");
+              const right =
+                q.selected.length === q.correct.length && q.selected.every((id) => q.correct.includes(id));
+              const names = (ids: number[]) =>
+                q.options
+                  .filter((o) => ids.includes(o.id))
+                  .map((o) => o.text)
+                  .join("; ");
               return (
                 <li key={q.position} className="rounded-xl border border-slate-200 bg-white p-4 text-lg">
                   <p className="font-semibold">
                     {t("quiz.question", { n: q.position })}. {q.prompt}
                   </p>
                   <p className={right ? "text-green-800" : "text-accent-600"}>
-                    {right ? "✓" : "✗"} {t(right ? "result.right" : "result.wrong")} — {t("result.yourAnswer")}:{" "}
-                    {q.selected.length ? names(q.selected) : t("result.noAnswer")}
+                    {right ? "✓" : "✗"} {t(right ? "result.right" : "result.wrong")} —{" "}
+                    {t("result.yourAnswer")}: {q.selected.length ? names(q.selected) : t("result.noAnswer")}
                   </p>
                   {!right ? (
                     <p>
@@ -99,7 +105,10 @@ export default function ResultPage() {
           </ol>
         )}
       </section>
-      <Link to={`/contests/${r.contestSlug}`} className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+      <Link
+        to={`/contests/${r.contestSlug}`}
+        className="text-brand-700 text-lg font-semibold underline underline-offset-4"
+      >
         {t("result.backToContest")}
       </Link>
     </div>

@@ -11,7 +11,11 @@ import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["committee"]);
   const now = Date.now();
-  const rows = await db.select().from(contests).where(eq(contests.kind, "quiz")).orderBy(desc(contests.closesAt));
+  const rows = await db
+    .select()
+    .from(contests)
+    .where(eq(contests.kind, "quiz"))
+    .orderBy(desc(contests.closesAt));
   return {
     contests: rows
       .map((c) => ({ id: c.id, title: c.title, closesAt: c.closesAt, status: contestStatus(c, now) }))
@@ -29,11 +33,15 @@ export default function CommitteeHome() {
       <ul className="flex flex-col gap-2">
         {contests.map((c) => (
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
-            <Link to={`/committee/contests/${c.id}`} className="text-lg font-semibold text-brand-800 underline-offset-4 hover:underline">
+            <Link
+              to={`/committee/contests/${c.id}`}
+              className="text-brand-800 text-lg font-semibold underline-offset-4 hover:underline"
+            >
               {c.title}
             </Link>
             <p className="text-base text-slate-700">
-              {t(`contest.status.${c.status}` as MessageKey)} · {t("contest.closes")}: {formatDateTime(c.closesAt, locale)}
+              {t(`contest.status.${c.status}` as MessageKey)} · {t("contest.closes")}:{" "}
+              {formatDateTime(c.closesAt, locale)}
             </p>
           </li>
         ))}

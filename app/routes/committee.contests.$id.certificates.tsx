@@ -19,8 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!contest) throw new Response("Not found", { status: 404 });
   const { results } = await currentResults(db, id);
   const winners = [
-    ...results.collective.filter((u) => u.prize).map((u) => ({ name: u.name, line: `Đạt giải ${u.prize!.label} — giải tập thể` })),
-    ...results.individual.filter((e) => e.prize).map((e) => ({ name: e.name, line: `Đạt giải ${e.prize!.label} — giải cá nhân${e.unitName ? ` (${e.unitName})` : ""}` })),
+    ...results.collective
+      .filter((u) => u.prize)
+      .map((u) => ({ name: u.name, line: `Đạt giải ${u.prize!.label} — giải tập thể` })),
+    ...results.individual
+      .filter((e) => e.prize)
+      .map((e) => ({
+        name: e.name,
+        line: `Đạt giải ${e.prize!.label} — giải cá nhân${e.unitName ? ` (${e.unitName})` : ""}`,
+      })),
   ];
   const participants = results.individual
     .filter((e) => !e.prize && e.status !== "disqualified")
@@ -35,9 +42,12 @@ export default function Certificates() {
     <main className="bg-white text-black">
       <style>{"@page { size: A4 landscape; margin: 12mm; } .cert { break-after: page; }"}</style>
       {certificates.map((c, i) => (
-        <section key={i} className="cert mx-auto flex min-h-[180mm] max-w-[273mm] flex-col items-center justify-center gap-6 border-8 border-double border-brand-800 p-10 text-center font-serif">
+        <section
+          key={i}
+          className="cert border-brand-800 mx-auto flex min-h-[180mm] max-w-[273mm] flex-col items-center justify-center gap-6 border-8 border-double p-10 text-center font-serif"
+        >
           <p className="text-xl font-bold uppercase">Ủy ban nhân dân {wardName}</p>
-          <h1 className="text-5xl font-bold text-accent-600">GIẤY CHỨNG NHẬN</h1>
+          <h1 className="text-accent-600 text-5xl font-bold">GIẤY CHỨNG NHẬN</h1>
           <p className="text-4xl font-bold">{c.name}</p>
           <p className="text-2xl">{c.line}</p>
           <p className="text-2xl italic">{title}</p>

@@ -6,7 +6,15 @@ import { contestApprovals, contests } from "#db/schema";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import { contestStatus } from "~/models/contest.server";
-import { announce, approveLock, currentResults, disqualify, listDisqualifications, reopen, undoDisqualification } from "~/models/results.server";
+import {
+  announce,
+  approveLock,
+  currentResults,
+  disqualify,
+  listDisqualifications,
+  reopen,
+  undoDisqualification,
+} from "~/models/results.server";
 import { reviewFlags } from "~/models/review-flags.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -18,7 +26,12 @@ import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const reason = z.string().trim().max(500);
 const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("disqualify"), targetKind: z.enum(["attempt", "user", "unit", "team"]), targetId: z.string().trim().min(1).max(40), reason }),
+  z.object({
+    intent: z.literal("disqualify"),
+    targetKind: z.enum(["attempt", "user", "unit", "team"]),
+    targetId: z.string().trim().min(1).max(40),
+    reason,
+  }),
   z.object({ intent: z.literal("undo"), disqualificationId: z.coerce.number().int().positive(), reason }),
   z.object({ intent: z.literal("approve") }),
   z.object({ intent: z.literal("announce") }),
@@ -37,7 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, id)),
   ]);
   return {
-    contest: { id, slug: contest.slug, title: contest.title, state: contest.state, status: contestStatus(contest, Date.now()), lockQuorum: contest.lockQuorum },
+    contest: {
+      id,
+      slug: contest.slug,
+      title: contest.title,
+      state: contest.state,
+      status: contestStatus(contest, Date.now()),
+      lockQuorum: contest.lockQuorum,
+    },
     results,
     lockedAt,
     flags,
@@ -53,8 +73,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
   const v = parsed.data;
   try {
-    if (v.intent === "disqualify") await disqualify(db, { contestId: id, targetKind: v.targetKind, targetId: v.targetId, reason: v.reason, actorUserId: user.id });
-    else if (v.intent === "undo") await undoDisqualification(db, { contestId: id, disqualificationId: v.disqualificationId, reason: v.reason, actorUserId: user.id });
+    if (v.intent === "disqualify")
+      await disqualify(db, {
+        contestId: id,
+        targetKind: v.targetKind,
+        targetId: v.targetId,
+        reason: v.reason,
+        actorUserId: user.id,
+      });
+    else if (v.intent === "undo")
+      await undoDisqualification(db, {
+        contestId: id,
+        disqualificationId: v.disqualificationId,
+        reason: v.reason,
+        actorUserId: user.id,
+      });
     else if (v.intent === "approve") await approveLock(db, id, user.id);
     else if (v.intent === "announce") await announce(db, id, user.id);
     else await reopen(db, id, v.reason, user.id);
@@ -69,12 +102,19 @@ function DisqualifyButton({ kind, target, label }: { kind: string; target: strin
   const t = useT();
   return (
     <details>
-      <summary className="cursor-pointer text-accent-600 underline">{t("review.disqualify")}</summary>
+      <summary className="text-accent-600 cursor-pointer underline">{t("review.disqualify")}</summary>
       <Form method="post" className="mt-1 flex flex-col gap-1">
         <input type="hidden" name="intent" value="disqualify" />
         <input type="hidden" name="targetKind" value={kind} />
         <input type="hidden" name="targetId" value={target} />
-        <input name="reason" required minLength={5} aria-label={`${t("review.reason")}: ${label}`} placeholder={t("review.reason")} className="rounded border-2 border-slate-400 px-2" />
+        <input
+          name="reason"
+          required
+          minLength={5}
+          aria-label={`${t("review.reason")}: ${label}`}
+          placeholder={t("review.reason")}
+          className="rounded border-2 border-slate-400 px-2"
+        />
         <Button variant="danger" className="min-h-9 text-base">
           {t("review.disqualify")}
         </Button>
@@ -100,10 +140,21 @@ export default function Review() {
         {t("contests.state")}: <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
         {results.actual !== null ? ` · ${t("review.actual", { n: results.actual })}` : ""}
       </p>
-      {result?.error ? <Alert>{t(result.error)}</Alert> : result ? <Alert tone="success">{t("review.done")}</Alert> : null}
-      {final ? <Alert tone="info">{t("review.lockedAt")}</Alert> : <Alert tone="info">{t("review.provisional")}</Alert>}
+      {result?.error ? (
+        <Alert>{t(result.error)}</Alert>
+      ) : result ? (
+        <Alert tone="success">{t("review.done")}</Alert>
+      ) : null}
+      {final ? (
+        <Alert tone="info">{t("review.lockedAt")}</Alert>
+      ) : (
+        <Alert tone="info">{t("review.provisional")}</Alert>
+      )}
 
-      <section className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label={t("review.approve")}>
+      <section
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+        aria-label={t("review.approve")}
+      >
         {!final ? (
           <Form method="post" className="flex flex-col gap-2">
             <p>{t("review.approvals", { n: data.approvals, quorum: contest.lockQuorum })}</p>
@@ -129,22 +180,39 @@ export default function Review() {
             <Button variant="secondary">{t("review.reopen")}</Button>
           </Form>
         ) : null}
-        <Link to={`/staff/contests/${contest.id}/stats`} className="text-lg font-semibold text-brand-700 underline">
+        <Link
+          to={`/staff/contests/${contest.id}/stats`}
+          className="text-brand-700 text-lg font-semibold underline"
+        >
           {t("stats.title")}
         </Link>
-        <a href={`/committee/contests/${contest.id}/export/csv`} className="text-lg font-semibold text-brand-700 underline" download>
+        <a
+          href={`/committee/contests/${contest.id}/export/csv`}
+          className="text-brand-700 text-lg font-semibold underline"
+          download
+        >
           {t("review.exportCsv")}
         </a>
-        <a href={`/committee/contests/${contest.id}/export/xlsx`} className="text-lg font-semibold text-brand-700 underline" download>
+        <a
+          href={`/committee/contests/${contest.id}/export/xlsx`}
+          className="text-brand-700 text-lg font-semibold underline"
+          download
+        >
           {t("review.exportXlsx")}
         </a>
         {contest.state === "announced" ? (
-          <Link to={`/contests/${contest.slug}/results`} className="text-lg font-semibold text-brand-700 underline">
+          <Link
+            to={`/contests/${contest.slug}/results`}
+            className="text-brand-700 text-lg font-semibold underline"
+          >
             {t("results.title")}
           </Link>
         ) : null}
         {final ? (
-          <Link to={`/committee/contests/${contest.id}/certificates`} className="text-lg font-semibold text-brand-700 underline">
+          <Link
+            to={`/committee/contests/${contest.id}/certificates`}
+            className="text-brand-700 text-lg font-semibold underline"
+          >
             {t("results.certificates")}
           </Link>
         ) : null}
@@ -171,12 +239,24 @@ export default function Review() {
                 <tr key={u.unitId} className="border-t border-slate-200">
                   <td className="p-2">{u.rank ?? t(`review.status.${u.status}` as MessageKey)}</td>
                   <td className="p-2">
-                    {u.name} <span className="text-sm text-slate-600">({formatNumber(u.participants, locale)}/{u.denominator ?? "—"}, {formatNumber(u.entries, locale)} bài)</span>
+                    {u.name}{" "}
+                    <span className="text-sm text-slate-600">
+                      ({formatNumber(u.participants, locale)}/{u.denominator ?? "—"},{" "}
+                      {formatNumber(u.entries, locale)} bài)
+                    </span>
                   </td>
                   <td className="p-2 font-semibold">{u.prize?.label ?? ""}</td>
-                  <td className="p-2 tabular-nums">{u.participationRate === null ? "—" : `${(u.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`}</td>
+                  <td className="p-2 tabular-nums">
+                    {u.participationRate === null
+                      ? "—"
+                      : `${(u.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`}
+                  </td>
                   <td className="p-2 text-sm">{sep(u.separatedBy)}</td>
-                  <td className="p-2">{!final && u.status === "ranked" ? <DisqualifyButton kind="unit" target={String(u.unitId)} label={u.name} /> : null}</td>
+                  <td className="p-2">
+                    {!final && u.status === "ranked" ? (
+                      <DisqualifyButton kind="unit" target={String(u.unitId)} label={u.name} />
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -190,7 +270,17 @@ export default function Review() {
           <table className="w-full text-left text-base">
             <thead className="bg-slate-100">
               <tr>
-                {["review.rank", "review.name", "review.unit", "review.score", "review.prediction", "review.duration", "review.prize", "review.why", "review.flags"].map((k) => (
+                {[
+                  "review.rank",
+                  "review.name",
+                  "review.unit",
+                  "review.score",
+                  "review.prediction",
+                  "review.duration",
+                  "review.prize",
+                  "review.why",
+                  "review.flags",
+                ].map((k) => (
                   <th key={k} className="p-2">
                     {t(k as MessageKey)}
                   </th>
@@ -200,7 +290,10 @@ export default function Review() {
             </thead>
             <tbody>
               {results.individual.map((e) => (
-                <tr key={e.attemptId} className={`border-t border-slate-200 ${e.status !== "ranked" ? "text-slate-500" : ""}`}>
+                <tr
+                  key={e.attemptId}
+                  className={`border-t border-slate-200 ${e.status !== "ranked" ? "text-slate-500" : ""}`}
+                >
                   <td className="p-2">{e.rank ?? t(`review.status.${e.status}` as MessageKey)}</td>
                   <td className="p-2">{e.name}</td>
                   <td className="p-2">{e.unitName}</td>
@@ -209,8 +302,14 @@ export default function Review() {
                   <td className="p-2">{formatDuration(e.durationMs, locale)}</td>
                   <td className="p-2 font-semibold">{e.prize?.label ?? ""}</td>
                   <td className="p-2 text-sm">{sep(e.separatedBy)}</td>
-                  <td className="p-2 text-sm text-accent-600">{(data.flags[e.attemptId] ?? []).map((f) => t(`flag.${f}` as MessageKey)).join("; ")}</td>
-                  <td className="p-2">{!final && e.status === "ranked" ? <DisqualifyButton kind="attempt" target={e.attemptId} label={e.name} /> : null}</td>
+                  <td className="text-accent-600 p-2 text-sm">
+                    {(data.flags[e.attemptId] ?? []).map((f) => t(`flag.${f}` as MessageKey)).join("; ")}
+                  </td>
+                  <td className="p-2">
+                    {!final && e.status === "ranked" ? (
+                      <DisqualifyButton kind="attempt" target={e.attemptId} label={e.name} />
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -225,12 +324,21 @@ export default function Review() {
             {data.disqualifications.map((d) => (
               <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 {t(`review.target.${d.targetKind}`)} {d.targetId}: {d.reason} ({d.byName})
-                {d.revokedAt ? <span className="ml-2 text-slate-600">— {t("review.undo")}: {d.revokeReason}</span> : null}
+                {d.revokedAt ? (
+                  <span className="ml-2 text-slate-600">
+                    — {t("review.undo")}: {d.revokeReason}
+                  </span>
+                ) : null}
                 {!d.revokedAt && !final ? (
                   <Form method="post" className="mt-2 flex flex-wrap gap-2">
                     <input type="hidden" name="intent" value="undo" />
                     <input type="hidden" name="disqualificationId" value={d.id} />
-                    <input name="reason" aria-label={t("review.undoReason")} placeholder={t("review.undoReason")} className="rounded border-2 border-slate-400 px-2" />
+                    <input
+                      name="reason"
+                      aria-label={t("review.undoReason")}
+                      placeholder={t("review.undoReason")}
+                      className="rounded border-2 border-slate-400 px-2"
+                    />
                     <Button variant="secondary" className="min-h-9 text-base">
                       {t("review.undo")}
                     </Button>

@@ -47,7 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let startBlocked: MessageKey | null = null;
   if (user && !openAttempt) {
     try {
-      assertCanStart(contest, mine.map((a) => a.startedAt), now);
+      assertCanStart(
+        contest,
+        mine.map((a) => a.startedAt),
+        now,
+      );
     } catch (error) {
       if (error instanceof DomainError) startBlocked = error.code;
     }
@@ -117,7 +121,7 @@ export default function ContestPage() {
   return (
     <article className="flex flex-col gap-6">
       <header>
-        <p className="text-lg font-semibold text-brand-700">{t(`contest.status.${status}` as MessageKey)}</p>
+        <p className="text-brand-700 text-lg font-semibold">{t(`contest.status.${status}` as MessageKey)}</p>
         <h1 className="text-3xl font-bold">{contest.title}</h1>
         {contest.description ? <p className="mt-2 text-lg text-slate-700">{contest.description}</p> : null}
       </header>
@@ -157,7 +161,7 @@ export default function ContestPage() {
       {contest.kind === "quiz" ? (
         <section aria-label={t("contest.start")} className="flex flex-col gap-3">
           {status === "open" ? (
-            <p className="text-xl font-semibold text-brand-700">
+            <p className="text-brand-700 text-xl font-semibold">
               <Countdown ms={data.msToClose} kind="closes" />
             </p>
           ) : status === "published" ? (
@@ -175,11 +179,17 @@ export default function ContestPage() {
             </Alert>
           )}
           {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
-          {data.notRanked && status === "open" ? <Alert tone="info">{t("contest.staffNotRanked")}</Alert> : null}
-          {data.signedIn && data.attemptsUsed > 0 ? (
-            <p className="text-lg">{t("contest.attemptsUsed", { n: data.attemptsUsed, max: contest.maxAttempts })}</p>
+          {data.notRanked && status === "open" ? (
+            <Alert tone="info">{t("contest.staffNotRanked")}</Alert>
           ) : null}
-          {status === "open" && data.startBlocked && !actionData?.error ? <Alert tone="info">{t(data.startBlocked)}</Alert> : null}
+          {data.signedIn && data.attemptsUsed > 0 ? (
+            <p className="text-lg">
+              {t("contest.attemptsUsed", { n: data.attemptsUsed, max: contest.maxAttempts })}
+            </p>
+          ) : null}
+          {status === "open" && data.startBlocked && !actionData?.error ? (
+            <Alert tone="info">{t(data.startBlocked)}</Alert>
+          ) : null}
           {status === "open" && !data.startBlocked ? (
             data.signedIn ? (
               <Form method="post">
@@ -201,7 +211,7 @@ export default function ContestPage() {
 
       {contest.kind === "quiz" && status !== "published" ? (
         <p className="text-lg">
-          <Link to={`/contests/${contest.slug}/stats`} className="font-semibold text-brand-700 underline">
+          <Link to={`/contests/${contest.slug}/stats`} className="text-brand-700 font-semibold underline">
             {t("stats.publicLink")}
           </Link>
         </p>
@@ -227,7 +237,11 @@ export default function ContestPage() {
                   .filter((p) => p.category === category)
                   .map((p) => (
                     <li key={p.label}>
-                      {t("contest.prizeRow", { count: p.count, label: p.label, amount: formatMoney(p.amount, locale) })}
+                      {t("contest.prizeRow", {
+                        count: p.count,
+                        label: p.label,
+                        amount: formatMoney(p.amount, locale),
+                      })}
                     </li>
                   ))}
               </ul>
@@ -254,4 +268,6 @@ export default function ContestPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.contest.title} — Hội Thi` : "Hội Thi" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.contest.title} — Hội Thi` : "Hội Thi" },
+];

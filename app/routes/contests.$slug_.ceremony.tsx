@@ -18,17 +18,37 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const { contest, winners } = await orHttpError(() => announcedResults(db, slug));
   // From the last prize up to the first: for each prize level, collective winners then teams then individuals.
-  const levels = [...new Set([...winners.collective, ...winners.teams, ...winners.individual].map((w) => w.prizeRank))].sort((a, b) => b - a);
+  const levels = [
+    ...new Set([...winners.collective, ...winners.teams, ...winners.individual].map((w) => w.prizeRank)),
+  ].sort((a, b) => b - a);
   const steps: Step[] = [];
   for (const level of levels) {
     for (const w of winners.collective.filter((x) => x.prizeRank === level).reverse()) {
-      steps.push({ category: "Giải tập thể", prize: w.prize, name: w.name, detail: `${w.participants} người dự thi, ${w.entries} bài`, amount: w.amount });
+      steps.push({
+        category: "Giải tập thể",
+        prize: w.prize,
+        name: w.name,
+        detail: `${w.participants} người dự thi, ${w.entries} bài`,
+        amount: w.amount,
+      });
     }
     for (const w of winners.teams.filter((x) => x.prizeRank === level).reverse()) {
-      steps.push({ category: "Giải đội", prize: w.prize, name: w.name, detail: w.unit ?? "", amount: w.amount });
+      steps.push({
+        category: "Giải đội",
+        prize: w.prize,
+        name: w.name,
+        detail: w.unit ?? "",
+        amount: w.amount,
+      });
     }
     for (const w of winners.individual.filter((x) => x.prizeRank === level).reverse()) {
-      steps.push({ category: "Giải cá nhân", prize: w.prize, name: w.name, detail: `${w.unit ?? ""} · ${w.score} điểm`, amount: w.amount });
+      steps.push({
+        category: "Giải cá nhân",
+        prize: w.prize,
+        name: w.name,
+        detail: `${w.unit ?? ""} · ${w.score} điểm`,
+        amount: w.amount,
+      });
     }
   }
   return { title: contest.title, wardName: contest.wardName, steps };
@@ -53,10 +73,10 @@ export default function Ceremony() {
   const step = shown >= 1 && shown <= steps.length ? steps[shown - 1] : null;
   return (
     <main
-      className="flex min-h-screen cursor-pointer flex-col items-center justify-center gap-8 bg-brand-800 p-8 text-center text-white"
+      className="bg-brand-800 flex min-h-screen cursor-pointer flex-col items-center justify-center gap-8 p-8 text-center text-white"
       onClick={next}
     >
-      <p className="text-2xl text-brand-100 md:text-4xl">{wardName}</p>
+      <p className="text-brand-100 text-2xl md:text-4xl">{wardName}</p>
       <h1 className="max-w-5xl text-3xl font-bold md:text-5xl">{title}</h1>
       <div aria-live="polite" className="flex min-h-[40vh] flex-col items-center justify-center gap-4">
         {step ? (
@@ -69,7 +89,7 @@ export default function Ceremony() {
               {step.name}
             </p>
             <p className="text-2xl md:text-4xl">{step.detail}</p>
-            <p className="text-2xl text-brand-100 md:text-3xl">{formatMoney(step.amount)}</p>
+            <p className="text-brand-100 text-2xl md:text-3xl">{formatMoney(step.amount)}</p>
           </>
         ) : shown > steps.length ? (
           <p className="text-4xl font-bold md:text-6xl">{t("ceremony.done")}</p>
@@ -91,4 +111,6 @@ export default function Ceremony() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Lễ trao giải: ${data.title}` : "Lễ trao giải" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Lễ trao giải: ${data.title}` : "Lễ trao giải" },
+];

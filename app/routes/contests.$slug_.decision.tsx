@@ -22,8 +22,18 @@ export default function AwardDecision() {
   const date = new Date((announcedAt ?? Date.now()) + 7 * 3_600_000);
   const rows = [
     ...winners.collective.map((w) => ({ kind: "Tập thể", prize: w.prize, name: w.name, amount: w.amount })),
-    ...winners.teams.map((w) => ({ kind: "Đội", prize: w.prize, name: `${w.name}${w.unit ? ` (${w.unit})` : ""}`, amount: w.amount })),
-    ...winners.individual.map((w) => ({ kind: "Cá nhân", prize: w.prize, name: `${w.name}${w.unit ? ` — ${w.unit}` : ""}`, amount: w.amount })),
+    ...winners.teams.map((w) => ({
+      kind: "Đội",
+      prize: w.prize,
+      name: `${w.name}${w.unit ? ` (${w.unit})` : ""}`,
+      amount: w.amount,
+    })),
+    ...winners.individual.map((w) => ({
+      kind: "Cá nhân",
+      prize: w.prize,
+      name: `${w.name}${w.unit ? ` — ${w.unit}` : ""}`,
+      amount: w.amount,
+    })),
   ];
   return (
     <main className="mx-auto max-w-[210mm] bg-white p-10 font-serif text-[13pt] leading-relaxed text-black print:p-0">
@@ -81,11 +91,12 @@ export default function AwardDecision() {
         </tbody>
       </table>
       <p>
-        <strong>Điều 2.</strong> Tổng kinh phí khen thưởng: {formatMoney(winners.totalAmount)}, trích từ kinh phí tổ chức cuộc thi.
+        <strong>Điều 2.</strong> Tổng kinh phí khen thưởng: {formatMoney(winners.totalAmount)}, trích từ kinh
+        phí tổ chức cuộc thi.
       </p>
       <p>
-        <strong>Điều 3.</strong> Quyết định có hiệu lực kể từ ngày ký. Văn phòng, Hội đồng thi và các tập thể, cá nhân có tên tại Điều 1 chịu trách
-        nhiệm thi hành Quyết định này.
+        <strong>Điều 3.</strong> Quyết định có hiệu lực kể từ ngày ký. Văn phòng, Hội đồng thi và các tập thể,
+        cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.
       </p>
       <div className="mt-10 grid grid-cols-2">
         <div />

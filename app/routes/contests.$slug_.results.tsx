@@ -12,7 +12,11 @@ const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 export async function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const { contest, announcedAt, winners } = await orHttpError(() => announcedResults(db, slug));
-  return { contest: { slug: contest.slug, title: contest.title, wardName: contest.wardName }, announcedAt, winners };
+  return {
+    contest: { slug: contest.slug, title: contest.title, wardName: contest.wardName },
+    announcedAt,
+    winners,
+  };
 }
 
 export default function Winners() {
@@ -53,21 +57,33 @@ export default function Winners() {
       )}
       {table(
         t("contest.prizes.individual"),
-        winners.individual.map((w) => ({ name: w.name, prize: w.prize, amount: w.amount, detail: `${w.unit ?? ""} · ${w.score} điểm` })),
+        winners.individual.map((w) => ({
+          name: w.name,
+          prize: w.prize,
+          amount: w.amount,
+          detail: `${w.unit ?? ""} · ${w.score} điểm`,
+        })),
       )}
       {table(
         t("contest.prizes.team"),
-        winners.teams.map((w) => ({ name: w.name, prize: w.prize, amount: w.amount, detail: `${w.unit ?? ""} · ${w.score} điểm` })),
+        winners.teams.map((w) => ({
+          name: w.name,
+          prize: w.prize,
+          amount: w.amount,
+          detail: `${w.unit ?? ""} · ${w.score} điểm`,
+        })),
       )}
-      <p className="text-xl font-bold">{t("results.total", { amount: formatMoney(winners.totalAmount, locale) })}</p>
+      <p className="text-xl font-bold">
+        {t("results.total", { amount: formatMoney(winners.totalAmount, locale) })}
+      </p>
       <p className="no-print flex flex-wrap gap-4 text-lg">
-        <Link to={`/contests/${contest.slug}/ceremony`} className="font-semibold text-brand-700 underline">
+        <Link to={`/contests/${contest.slug}/ceremony`} className="text-brand-700 font-semibold underline">
           {t("results.ceremony")}
         </Link>
-        <Link to={`/contests/${contest.slug}/decision`} className="font-semibold text-brand-700 underline">
+        <Link to={`/contests/${contest.slug}/decision`} className="text-brand-700 font-semibold underline">
           {t("results.decision")}
         </Link>
-        <Link to={`/contests/${contest.slug}`} className="font-semibold text-brand-700 underline">
+        <Link to={`/contests/${contest.slug}`} className="text-brand-700 font-semibold underline">
           {t("result.backToContest")}
         </Link>
       </p>
@@ -75,4 +91,6 @@ export default function Winners() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kết quả: ${data.contest.title}` : "Kết quả" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Kết quả: ${data.contest.title}` : "Kết quả" },
+];

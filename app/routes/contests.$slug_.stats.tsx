@@ -48,4 +48,6 @@ export default function PublicStats() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Thống kê: ${data.contest.title}` : "Thống kê" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Thống kê: ${data.contest.title}` : "Thống kê" },
+];

@@ -56,13 +56,22 @@ export default function Login() {
           required
           defaultValue={actionData?.phone}
         />
-        <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <Button disabled={navigation.state !== "idle"}>{t("login.submit")}</Button>
       </Form>
       <p className="text-base text-slate-700">{t("login.forgot")}</p>
       <p className="text-lg">
         {t("login.noAccount")}{" "}
-        <Link to={`/register?${searchParams}`} className="font-semibold text-brand-700 underline underline-offset-4">
+        <Link
+          to={`/register?${searchParams}`}
+          className="text-brand-700 font-semibold underline underline-offset-4"
+        >
           {t("login.registerLink")}
         </Link>
       </p>

@@ -27,26 +27,40 @@ export default function MyEntries() {
             <p className="font-semibold">{e.contestTitle}</p>
             <p className="text-slate-700">
               {t("entries.attemptNo", { n: e.attemptNo })} · {formatDateTime(e.startedAt, locale)}
-              {e.counts ? <strong className="ml-2 rounded bg-green-100 px-2 text-green-900">{t("entries.counts")}</strong> : null}
+              {e.counts ? (
+                <strong className="ml-2 rounded bg-green-100 px-2 text-green-900">
+                  {t("entries.counts")}
+                </strong>
+              ) : null}
             </p>
             {e.open ? (
               <p>
                 {t("entries.inProgress")} —{" "}
-                <Link to={`/attempts/${e.id}`} className="font-semibold text-brand-700 underline underline-offset-4">
+                <Link
+                  to={`/attempts/${e.id}`}
+                  className="text-brand-700 font-semibold underline underline-offset-4"
+                >
                   {t("entries.continue")}
                 </Link>
               </p>
             ) : (
               <p>
-                {t("result.score")}: <strong>{e.score ?? "—"}/{e.maxScore}</strong>
+                {t("result.score")}:{" "}
+                <strong>
+                  {e.score ?? "—"}/{e.maxScore}
+                </strong>
                 {e.durationMs !== null ? ` · ${formatDuration(e.durationMs, locale)}` : ""}
                 {e.receipt ? (
                   <>
-                    {" "}· {t("result.receipt")}: <span className="font-mono">{e.receipt}</span>
+                    {" "}
+                    · {t("result.receipt")}: <span className="font-mono">{e.receipt}</span>
                   </>
                 ) : null}{" "}
                 ·{" "}
-                <Link to={`/attempts/${e.id}/result`} className="font-semibold text-brand-700 underline underline-offset-4">
+                <Link
+                  to={`/attempts/${e.id}/result`}
+                  className="text-brand-700 font-semibold underline underline-offset-4"
+                >
                   {t("entries.view")}
                 </Link>
               </p>

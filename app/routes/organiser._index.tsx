@@ -32,8 +32,8 @@ export default function OrganiserHome() {
       <ul className="grid grid-cols-2 gap-3">
         {cards.map(([to, label, n]) => (
           <li key={to}>
-            <Link to={to} className="block rounded-xl border border-slate-200 bg-white p-4 hover:bg-brand-50">
-              <span className="block text-3xl font-bold text-brand-800">{n.toLocaleString("vi-VN")}</span>
+            <Link to={to} className="hover:bg-brand-50 block rounded-xl border border-slate-200 bg-white p-4">
+              <span className="text-brand-800 block text-3xl font-bold">{n.toLocaleString("vi-VN")}</span>
               <span className="text-lg">{t(label)}</span>
             </Link>
           </li>

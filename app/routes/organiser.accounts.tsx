@@ -18,7 +18,12 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
     fullName: z.string().trim().min(2, "field.fullNameInvalid").max(100, "field.fullNameInvalid"),
-    phone: z.string().transform((v, ctx) => normalisePhone(v) ?? (ctx.addIssue({ code: "custom", message: "field.phoneInvalid" }), "")),
+    phone: z
+      .string()
+      .transform(
+        (v, ctx) =>
+          normalisePhone(v) ?? (ctx.addIssue({ code: "custom", message: "field.phoneInvalid" }), ""),
+      ),
     password: z.string().min(8, "field.passwordShort").max(200, "field.passwordShort"),
     role: z.enum(STAFF_ROLES),
   }),
@@ -30,8 +35,18 @@ const IntentSchema = z.discriminatedUnion("intent", [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const q = z.string().trim().max(50).catch("").parse(new URL(request.url).searchParams.get("q") ?? "");
-  return { accounts: await listAccounts(db, { q, staffOnly: !q }), q, isAdmin: user.role === "admin", me: user.id };
+  const q = z
+    .string()
+    .trim()
+    .max(50)
+    .catch("")
+    .parse(new URL(request.url).searchParams.get("q") ?? "");
+  return {
+    accounts: await listAccounts(db, { q, staffOnly: !q }),
+    q,
+    isAdmin: user.role === "admin",
+    me: user.id,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = IntentSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, MessageKey> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message as MessageKey;
+    for (const issue of parsed.error.issues)
+      fieldErrors[String(issue.path[0])] ??= issue.message as MessageKey;
     return { fieldErrors, values: { ...raw, password: "" } };
   }
   const v = parsed.data;
@@ -54,7 +70,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const password = await resetPassword(db, v.userId, user.id);
       const [target] = (await listAccounts(db, { staffOnly: false })).filter((a) => a.id === v.userId);
       return { newPassword: { name: target?.fullName ?? "", password } };
-    } else if (v.intent === "disable" || v.intent === "enable") await setDisabled(db, v.userId, v.intent === "disable", user.id);
+    } else if (v.intent === "disable" || v.intent === "enable")
+      await setDisabled(db, v.userId, v.intent === "disable", user.id);
     else await changeRole(db, v.userId, v.role, user.id);
   } catch (error) {
     if (error instanceof DomainError) return { formError: error.code, values: { ...raw, password: "" } };
@@ -68,7 +85,8 @@ export default function Accounts() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const errors: Record<string, MessageKey | undefined> = (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
+  const errors: Record<string, MessageKey | undefined> =
+    (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
   const values = (result && "values" in result ? result.values : {}) as Record<string, string | undefined>;
   return (
     <div className="flex flex-col gap-5">
@@ -83,12 +101,33 @@ export default function Accounts() {
         <h2 className="mb-3 text-xl font-bold">{t("accounts.create")}</h2>
         <Form method="post" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <input type="hidden" name="intent" value="create" />
-          <Field label={t("accounts.fullName")} name="fullName" defaultValue={values.fullName} error={errors.fullName && t(errors.fullName)} />
-          <Field label={t("accounts.phone")} name="phone" type="tel" defaultValue={values.phone} error={errors.phone && t(errors.phone)} />
-          <Field label={t("accounts.password")} name="password" type="password" autoComplete="new-password" error={errors.password && t(errors.password)} />
+          <Field
+            label={t("accounts.fullName")}
+            name="fullName"
+            defaultValue={values.fullName}
+            error={errors.fullName && t(errors.fullName)}
+          />
+          <Field
+            label={t("accounts.phone")}
+            name="phone"
+            type="tel"
+            defaultValue={values.phone}
+            error={errors.phone && t(errors.phone)}
+          />
+          <Field
+            label={t("accounts.password")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password && t(errors.password)}
+          />
           <label className="flex flex-col gap-1 text-lg font-semibold">
             {t("accounts.role")}
-            <select name="role" defaultValue={values.role ?? "committee"} className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal">
+            <select
+              name="role"
+              defaultValue={values.role ?? "committee"}
+              className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
+            >
               {STAFF_ROLES.filter((r) => isAdmin || r !== "admin").map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}`)}
@@ -109,20 +148,35 @@ export default function Accounts() {
       {!q ? <h2 className="text-xl font-bold">{t("accounts.staff")}</h2> : null}
       <ul className="flex flex-col gap-2">
         {accounts.map((a) => (
-          <li key={a.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
+          <li
+            key={a.id}
+            className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3"
+          >
             <span className="min-w-48 flex-1">
               <strong>{a.fullName}</strong> · {a.phone} · {t(`role.${a.role}`)}
               {a.unitName ? ` · ${a.unitName}` : ""}
               {a.assistedByUserId ? ` · ${t("accounts.assisted")}` : ""}
-              {a.disabledAt ? <span className="ml-2 font-semibold text-accent-600">{t("accounts.disabled")}</span> : null}
+              {a.disabledAt ? (
+                <span className="text-accent-600 ml-2 font-semibold">{t("accounts.disabled")}</span>
+              ) : null}
             </span>
             {a.id !== me ? (
               <Form method="post" className="flex flex-wrap gap-2">
                 <input type="hidden" name="userId" value={a.id} />
-                <Button name="intent" value="reset" variant="ghost" aria-label={`${t("accounts.reset")}: ${a.fullName}`}>
+                <Button
+                  name="intent"
+                  value="reset"
+                  variant="ghost"
+                  aria-label={`${t("accounts.reset")}: ${a.fullName}`}
+                >
                   {t("accounts.reset")}
                 </Button>
-                <Button name="intent" value={a.disabledAt ? "enable" : "disable"} variant="ghost" aria-label={`${a.disabledAt ? t("accounts.enable") : t("accounts.disable")}: ${a.fullName}`}>
+                <Button
+                  name="intent"
+                  value={a.disabledAt ? "enable" : "disable"}
+                  variant="ghost"
+                  aria-label={`${a.disabledAt ? t("accounts.enable") : t("accounts.disable")}: ${a.fullName}`}
+                >
                   {a.disabledAt ? t("accounts.enable") : t("accounts.disable")}
                 </Button>
               </Form>
@@ -131,7 +185,12 @@ export default function Accounts() {
               <Form method="post" className="flex gap-2">
                 <input type="hidden" name="intent" value="role" />
                 <input type="hidden" name="userId" value={a.id} />
-                <select name="role" defaultValue={a.role} aria-label={`${t("accounts.role")}: ${a.fullName}`} className="min-h-10 rounded border-2 border-slate-400 bg-white">
+                <select
+                  name="role"
+                  defaultValue={a.role}
+                  aria-label={`${t("accounts.role")}: ${a.fullName}`}
+                  className="min-h-10 rounded border-2 border-slate-400 bg-white"
+                >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`role.${r}`)}

@@ -30,7 +30,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const now = Date.now();
     const userId = await registerResident(db, { ...parsed.input, assistedByUserId: staff.id, now });
-    await audit(db, { actorUserId: staff.id, action: "account.assistedRegistration", entity: "user", entityId: userId, ip: context.clientIp });
+    await audit(db, {
+      actorUserId: staff.id,
+      action: "account.assistedRegistration",
+      entity: "user",
+      entityId: userId,
+      ip: context.clientIp,
+    });
     await destroySession(db, request);
     const headers = new Headers();
     headers.append("Set-Cookie", await createSession(db, userId, now, staff.id));

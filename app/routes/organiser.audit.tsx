@@ -11,14 +11,24 @@ const PAGE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(new URL(request.url).searchParams.get("page") ?? 1);
   const { rows, total } = await listAudit(db, { limit: PAGE, offset: (page - 1) * PAGE });
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
 }
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;
-  return <pre className="max-h-40 overflow-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap">{JSON.stringify(value, null, 1)}</pre>;
+  return (
+    <pre className="max-h-40 overflow-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap">
+      {JSON.stringify(value, null, 1)}
+    </pre>
+  );
 }
 
 export default function AuditLog() {
@@ -33,11 +43,12 @@ export default function AuditLog() {
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-base">
             <p>
-              <strong>{formatDateTime(r.at, locale)}</strong> · {r.actorName ?? "—"} {r.actorPhone ? `(${r.actorPhone})` : ""} ·{" "}
-              <code>{r.action}</code> {r.entity ? `${r.entity} #${r.entityId}` : ""} {r.ip ? `· ${r.ip}` : ""}
+              <strong>{formatDateTime(r.at, locale)}</strong> · {r.actorName ?? "—"}{" "}
+              {r.actorPhone ? `(${r.actorPhone})` : ""} · <code>{r.action}</code>{" "}
+              {r.entity ? `${r.entity} #${r.entityId}` : ""} {r.ip ? `· ${r.ip}` : ""}
             </p>
             <details>
-              <summary className="cursor-pointer text-brand-700">before / after</summary>
+              <summary className="text-brand-700 cursor-pointer">before / after</summary>
               <Json value={r.before} />
               <Json value={r.after} />
             </details>

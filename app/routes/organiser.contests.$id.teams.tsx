@@ -19,7 +19,12 @@ const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), unitId: z.string().optional(), name: z.string().trim().max(120) }),
-  z.object({ intent: z.literal("member"), teamId: id, phone: z.string().trim().max(30), name: z.string().trim().max(100) }),
+  z.object({
+    intent: z.literal("member"),
+    teamId: id,
+    phone: z.string().trim().max(30),
+    name: z.string().trim().max(100),
+  }),
   z.object({ intent: z.literal("captain"), teamId: id, userId: id }),
 ]);
 
@@ -40,11 +45,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = parsed.data;
   if (v.intent !== "create") {
     // The team must belong to this contest, whatever the form says.
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, v.teamId), eq(teams.contestId, contestId)));
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, v.teamId), eq(teams.contestId, contestId)));
     if (!team) throw new Response("Not found", { status: 404 });
   }
   try {
-    if (v.intent === "create") await createTeam(db, contestId, { unitId: v.unitId ? Number(v.unitId) : null, name: v.name }, user.id);
+    if (v.intent === "create")
+      await createTeam(db, contestId, { unitId: v.unitId ? Number(v.unitId) : null, name: v.name }, user.id);
     else if (v.intent === "member") {
       const phone = v.phone ? normalisePhone(v.phone) : null;
       if (v.phone && !phone) return { error: "field.phoneInvalid" as const };
@@ -66,10 +75,17 @@ export default function Teams() {
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">
-        {t("teams.title")}: <Link to={`/organiser/contests/${data.contest.id}`} className="underline">{data.contest.title}</Link>
+        {t("teams.title")}:{" "}
+        <Link to={`/organiser/contests/${data.contest.id}`} className="underline">
+          {data.contest.title}
+        </Link>
       </h1>
       {result?.error ? <Alert>{t(result.error)}</Alert> : null}
-      <Form method="post" className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3" aria-label={t("teams.create")}>
+      <Form
+        method="post"
+        className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3"
+        aria-label={t("teams.create")}
+      >
         <input type="hidden" name="intent" value="create" />
         <label className="flex flex-col text-base font-semibold">
           {t("teams.unit")}
@@ -90,7 +106,11 @@ export default function Teams() {
       </Form>
       {data.teams.length === 0 ? <p>{t("teams.none")}</p> : null}
       {data.teams.map((team) => (
-        <section key={team.id} className="rounded-xl border border-slate-200 bg-white p-4" aria-label={team.name}>
+        <section
+          key={team.id}
+          className="rounded-xl border border-slate-200 bg-white p-4"
+          aria-label={team.name}
+        >
           <h2 className="text-xl font-bold">
             {team.name} {team.unitName ? `— ${team.unitName}` : ""}
           </h2>

@@ -17,7 +17,12 @@ import {
 } from "~/models/contest-admin.server";
 import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
-import { contestFormContext, contestFormValues, rawFormValues, readContestForm } from "~/utils/contest-form.server";
+import {
+  contestFormContext,
+  contestFormValues,
+  rawFormValues,
+  readContestForm,
+} from "~/utils/contest-form.server";
 import { db } from "~/utils/db.server";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, type MessageKey } from "~/utils/i18n";
@@ -31,7 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [context, started] = await Promise.all([contestFormContext(db), hasStarted(db, id)]);
   return {
     ...context,
-    contest: { id: contest.id, slug: contest.slug, title: contest.title, kind: contest.kind, state: contest.state, status: contestStatus(contest, Date.now()) },
+    contest: {
+      id: contest.id,
+      slug: contest.slug,
+      title: contest.title,
+      kind: contest.kind,
+      state: contest.state,
+      status: contestStatus(contest, Date.now()),
+    },
     values: await contestFormValues(db, pickSettings(contest), prizes, exclusions),
     started,
   };
@@ -44,14 +56,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   if (intent === "publish" || intent === "unpublish") {
-    const messages = intent === "publish" ? await publishContest(db, id, user.id) : await unpublishContest(db, id, user.id);
+    const messages =
+      intent === "publish" ? await publishContest(db, id, user.id) : await unpublishContest(db, id, user.id);
     const done: MessageKey = intent === "publish" ? "contests.published" : "contests.unpublished";
     return { kind: "state" as const, messages, done };
   }
-  if (intent === "clone") return redirect(`/organiser/contests/${await cloneContest(db, id, user.id)}?saved=1`);
+  if (intent === "clone")
+    return redirect(`/organiser/contests/${await cloneContest(db, id, user.id)}?saved=1`);
   const { settings, prizes, exclusions, problems } = await readContestForm(db, form, contest.wardName);
-  if (!problems.slug && (await slugTaken(db, settings.slug, id))) problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
-  if (Object.keys(problems).length === 0) Object.assign(problems, await updateQuizContest(db, id, { settings, prizes, exclusions }, user.id));
+  if (!problems.slug && (await slugTaken(db, settings.slug, id)))
+    problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
+  if (Object.keys(problems).length === 0)
+    Object.assign(problems, await updateQuizContest(db, id, { settings, prizes, exclusions }, user.id));
   if (Object.keys(problems).length) return { kind: "form" as const, problems, values: rawFormValues(form) };
   return redirect(`/organiser/contests/${id}?saved=1`);
 }
@@ -83,7 +99,11 @@ export default function EditContest() {
         )
       ) : null}
       <Form method="post" className="flex flex-wrap gap-3">
-        {contest.state === "draft" ? <Button name="intent" value="publish">{t("contests.publish")}</Button> : null}
+        {contest.state === "draft" ? (
+          <Button name="intent" value="publish">
+            {t("contests.publish")}
+          </Button>
+        ) : null}
         {contest.state === "published" && !data.started ? (
           <Button name="intent" value="unpublish" variant="secondary">
             {t("contests.unpublish")}
@@ -92,13 +112,22 @@ export default function EditContest() {
         <Button name="intent" value="clone" variant="secondary">
           {t("contests.clone")}
         </Button>
-        <Link to={`/contests/${contest.slug}`} className="self-center text-lg font-semibold text-brand-700 underline">
+        <Link
+          to={`/contests/${contest.slug}`}
+          className="text-brand-700 self-center text-lg font-semibold underline"
+        >
           {t("contests.preview")}
         </Link>
-        <Link to={`/staff/contests/${contest.id}/stats`} className="self-center text-lg font-semibold text-brand-700 underline">
+        <Link
+          to={`/staff/contests/${contest.id}/stats`}
+          className="text-brand-700 self-center text-lg font-semibold underline"
+        >
           {t("stats.title")}
         </Link>
-        <Link to={`/organiser/contests/${contest.id}/teams`} className="self-center text-lg font-semibold text-brand-700 underline">
+        <Link
+          to={`/organiser/contests/${contest.id}/teams`}
+          className="text-brand-700 self-center text-lg font-semibold underline"
+        >
           {t("contests.teams")}
         </Link>
       </Form>

@@ -13,7 +13,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const now = Date.now();
   const rows = await db
-    .select({ id: contests.id, slug: contests.slug, title: contests.title, kind: contests.kind, state: contests.state, opensAt: contests.opensAt, closesAt: contests.closesAt })
+    .select({
+      id: contests.id,
+      slug: contests.slug,
+      title: contests.title,
+      kind: contests.kind,
+      state: contests.state,
+      opensAt: contests.opensAt,
+      closesAt: contests.closesAt,
+    })
     .from(contests)
     .orderBy(desc(contests.opensAt));
   return { contests: rows.map((c) => ({ ...c, status: contestStatus(c, now) })) };
@@ -34,11 +42,15 @@ export default function ContestList() {
       <ul className="flex flex-col gap-2">
         {contests.map((c) => (
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
-            <Link to={`/organiser/contests/${c.id}`} className="text-lg font-semibold text-brand-800 underline-offset-4 hover:underline">
+            <Link
+              to={`/organiser/contests/${c.id}`}
+              className="text-brand-800 text-lg font-semibold underline-offset-4 hover:underline"
+            >
               {c.title}
             </Link>
             <p className="text-base text-slate-700">
-              {t(`contest.status.${c.status}` as MessageKey)} · {formatDateTime(c.opensAt, locale)} → {formatDateTime(c.closesAt, locale)}
+              {t(`contest.status.${c.status}` as MessageKey)} · {formatDateTime(c.opensAt, locale)} →{" "}
+              {formatDateTime(c.closesAt, locale)}
             </p>
           </li>
         ))}

@@ -57,7 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { wardName } = await contestFormContext(db);
   const { settings, prizes, exclusions, problems } = await readContestForm(db, form, wardName);
-  if (!problems.slug && (await slugTaken(db, settings.slug))) problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
+  if (!problems.slug && (await slugTaken(db, settings.slug)))
+    problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
   if (Object.keys(problems).length) return { problems, values: rawFormValues(form) };
   const id = await createQuizContest(db, { settings, prizes, exclusions, wardName }, user.id);
   return redirect(`/organiser/contests/${id}?saved=1`);
@@ -70,7 +71,13 @@ export default function NewContest() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("contests.new")}</h1>
-      <ContestForm values={result?.values ?? data.values} problems={result?.problems ?? {}} units={data.units} bank={data.bank} locked={false} />
+      <ContestForm
+        values={result?.values ?? data.values}
+        problems={result?.problems ?? {}}
+        units={data.units}
+        bank={data.bank}
+        locked={false}
+      />
     </div>
   );
 }

@@ -5,7 +5,13 @@ import { z } from "zod";
 import { QuestionForm } from "~/components/question-form";
 import { QuestionCard } from "~/components/quiz/question-card";
 import { Alert } from "~/components/ui/field";
-import { codeTaken, getQuestion, readQuestionForm, updateQuestion, validateQuestion } from "~/models/question-bank.server";
+import {
+  codeTaken,
+  getQuestion,
+  readQuestionForm,
+  updateQuestion,
+  validateQuestion,
+} from "~/models/question-bank.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams, readForm } from "~/utils/http.server";
@@ -38,7 +44,10 @@ export default function EditQuestion() {
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const values = result?.values ?? { ...question, options: question.options.map((o) => ({ text: o.text, correct: o.isCorrect })) };
+  const values = result?.values ?? {
+    ...question,
+    options: question.options.map((o) => ({ text: o.text, correct: o.isCorrect })),
+  };
   const [preview, setPreview] = useState<number[]>([]);
   return (
     <div className="flex flex-col gap-5">

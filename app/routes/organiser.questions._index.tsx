@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { QUESTION_CATEGORIES } from "#db/schema";
 import { ImportForm } from "~/components/import-form";
-import { Button } from "~/components/ui/button";
-import { buttonClass } from "~/components/ui/button";
+import { Button, buttonClass } from "~/components/ui/button";
+import { SelectField } from "~/components/ui/field";
 import { allTags, createQuestions, listQuestions } from "~/models/question-bank.server";
 import { parseQuestionTable } from "~/models/question-import.server";
 import { requireRole } from "~/utils/auth.server";
@@ -41,8 +41,6 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-const select = "min-h-11 rounded-lg border-2 border-slate-400 bg-white px-2 text-base";
-
 export default function QuestionBank() {
   const { questions, tags, filters, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -56,67 +54,83 @@ export default function QuestionBank() {
         </Link>
       </div>
       <ImportForm title={t("q.import")} templateHref="/organiser/templates/questions.xlsx" result={result} />
-      <Form method="get" className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3" aria-label={t("org.filter")}>
+      <Form
+        method="get"
+        className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3"
+        aria-label={t("org.filter")}
+      >
         <label className="flex flex-col text-base font-semibold">
           {t("org.search")}
-          <input name="q" defaultValue={filters.q ?? ""} className="min-h-11 rounded-lg border-2 border-slate-400 px-2 font-normal" />
+          <input
+            name="q"
+            defaultValue={filters.q ?? ""}
+            className="min-h-11 rounded-lg border-2 border-slate-400 px-2 font-normal"
+          />
         </label>
-        <label className="flex flex-col text-base font-semibold">
-          {t("q.category")}
-          <select name="category" defaultValue={filters.category ?? ""} className={select}>
-            <option value="">{t("org.all")}</option>
-            {QUESTION_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-base font-semibold">
-          {t("q.status")}
-          <select name="status" defaultValue={filters.status ?? ""} className={select}>
-            <option value="">{t("org.all")}</option>
-            {(["active", "retired", "historical"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`qstatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-base font-semibold">
-          {t("q.difficulty")}
-          <select name="difficulty" defaultValue={filters.difficulty ?? ""} className={select}>
-            <option value="">{t("org.all")}</option>
-            {(["easy", "medium", "hard"] as const).map((d) => (
-              <option key={d} value={d}>
-                {t(`difficulty.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-base font-semibold">
-          {t("q.tag")}
-          <select name="tag" defaultValue={filters.tag ?? ""} className={select}>
-            <option value="">{t("org.all")}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t("q.category")}
+          name="category"
+          defaultValue={filters.category ?? ""}
+          className="text-base"
+          options={[
+            ["", t("org.all")],
+            ...QUESTION_CATEGORIES.map((c): [string, string] => [c, t(`category.${c}`)]),
+          ]}
+        />
+        <SelectField
+          label={t("q.status")}
+          name="status"
+          defaultValue={filters.status ?? ""}
+          className="text-base"
+          options={[
+            ["", t("org.all")],
+            ...(["active", "retired", "historical"] as const).map((v): [string, string] => [
+              v,
+              t(`qstatus.${v}`),
+            ]),
+          ]}
+        />
+        <SelectField
+          label={t("q.difficulty")}
+          name="difficulty"
+          defaultValue={filters.difficulty ?? ""}
+          className="text-base"
+          options={[
+            ["", t("org.all")],
+            ...(["easy", "medium", "hard"] as const).map((v): [string, string] => [v, t(`difficulty.${v}`)]),
+          ]}
+        />
+        <SelectField
+          label={t("q.tag")}
+          name="tag"
+          defaultValue={filters.tag ?? ""}
+          className="text-base"
+          options={[["", t("org.all")], ...tags.map((tag): [string, string] => [tag, tag])]}
+        />
         <label className="flex flex-col text-base font-semibold">
           {t("q.legal")}
-          <input name="legal" defaultValue={filters.legal ?? ""} className="min-h-11 w-32 rounded-lg border-2 border-slate-400 px-2 font-normal" />
+          <input
+            name="legal"
+            defaultValue={filters.legal ?? ""}
+            className="min-h-11 w-32 rounded-lg border-2 border-slate-400 px-2 font-normal"
+          />
         </label>
         <Button variant="secondary">{t("org.filter")}</Button>
       </Form>
       <p className="flex flex-wrap gap-4 text-lg">
         <span>{t("q.count", { n: questions.length })}</span>
-        <a href={`/organiser/questions/export/xlsx${query}`} className="font-semibold text-brand-700 underline" download>
+        <a
+          href={`/organiser/questions/export/xlsx${query}`}
+          className="text-brand-700 font-semibold underline"
+          download
+        >
           {t("q.exportXlsx")}
         </a>
-        <a href={`/organiser/questions/export/csv${query}`} className="font-semibold text-brand-700 underline" download>
+        <a
+          href={`/organiser/questions/export/csv${query}`}
+          className="text-brand-700 font-semibold underline"
+          download
+        >
           {t("q.exportCsv")}
         </a>
       </p>
@@ -124,10 +138,16 @@ export default function QuestionBank() {
         {questions.map((q) => (
           <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <p className="text-sm text-slate-600">
-              {q.code} · {t(`category.${q.category}`)} · {t(`kind.${q.kind}`)} · {t(`difficulty.${q.difficulty}`)} ·{" "}
-              <span className={q.status === "active" ? "text-green-800" : "text-accent-600"}>{t(`qstatus.${q.status}`)}</span>
+              {q.code} · {t(`category.${q.category}`)} · {t(`kind.${q.kind}`)} ·{" "}
+              {t(`difficulty.${q.difficulty}`)} ·{" "}
+              <span className={q.status === "active" ? "text-green-800" : "text-accent-600"}>
+                {t(`qstatus.${q.status}`)}
+              </span>
             </p>
-            <Link to={`/organiser/questions/${q.id}`} className="text-lg font-semibold text-brand-800 underline-offset-4 hover:underline">
+            <Link
+              to={`/organiser/questions/${q.id}`}
+              className="text-brand-800 text-lg font-semibold underline-offset-4 hover:underline"
+            >
               {q.prompt}
             </Link>
             {q.legalSource ? <p className="text-sm text-slate-600">{q.legalSource}</p> : null}

@@ -19,9 +19,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const format = params.format === "csv" ? "csv" : params.format === "xlsx" ? "xlsx" : null;
   if (!format) throw new Response("Not found", { status: 404 });
-  const filters = FiltersSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v)));
+  const filters = FiltersSchema.parse(
+    Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v)),
+  );
   const rows = questionExportRows(await listQuestions(db, filters));
-  await audit(db, { actorUserId: user.id, action: "question.export", after: { format, count: rows.length }, ip: context.clientIp });
+  await audit(db, {
+    actorUserId: user.id,
+    action: "question.export",
+    after: { format, count: rows.length },
+    ip: context.clientIp,
+  });
   return fileResponse(
     format === "csv" ? writeCsv(QUESTION_HEADERS, rows) : await writeXlsx("Câu hỏi", QUESTION_HEADERS, rows),
     `ngan-hang-cau-hoi.${format}`,

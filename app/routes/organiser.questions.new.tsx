@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { QuestionForm } from "~/components/question-form";
-import { codeTaken, createQuestions, readQuestionForm, validateQuestion } from "~/models/question-bank.server";
+import {
+  codeTaken,
+  createQuestions,
+  readQuestionForm,
+  validateQuestion,
+} from "~/models/question-bank.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";

@@ -18,7 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filename = `mau-${match[1] === "units" ? "don-vi" : "cau-hoi"}.${match[2]}`;
   const rows = template.rows.map((r) => [...r]);
   return fileResponse(
-    match[2] === "csv" ? writeCsv([...template.headers], rows) : await writeXlsx(template.sheet, [...template.headers], rows),
+    match[2] === "csv"
+      ? writeCsv([...template.headers], rows)
+      : await writeXlsx(template.sheet, [...template.headers], rows),
     filename,
   );
 }

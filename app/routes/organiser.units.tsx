@@ -38,7 +38,11 @@ const IntentSchema = z.discriminatedUnion("intent", [
   UnitSchema.extend({ intent: z.literal("update"), id: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("retire"), id: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("restore"), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("map"), userId: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("map"),
+    userId: z.coerce.number().int().positive(),
+    unitId: z.coerce.number().int().positive(),
+  }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,7 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = IntentSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, MessageKey> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message as MessageKey;
+    for (const issue of parsed.error.issues)
+      fieldErrors[String(issue.path[0])] ??= issue.message as MessageKey;
     return { fieldErrors, values: raw };
   }
   const v = parsed.data;
@@ -92,24 +97,40 @@ export default function UnitsPage() {
   const [searchParams] = useSearchParams();
   const t = useT();
   const editing = units.find((u) => String(u.id) === searchParams.get("edit"));
-  const errors: Record<string, MessageKey | undefined> = (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
-  const values = (result && "values" in result ? result.values : editing ?? {}) as Record<string, unknown>;
+  const errors: Record<string, MessageKey | undefined> =
+    (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
+  const values = (result && "values" in result ? result.values : (editing ?? {})) as Record<string, unknown>;
   const str = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("units.title")}</h1>
       {result && "saved" in result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
 
-      <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={editing ? t("org.edit") : t("units.add")}>
-        <h2 className="mb-3 text-xl font-bold">{editing ? `${t("org.edit")}: ${editing.name}` : t("units.add")}</h2>
+      <section
+        className="rounded-xl border border-slate-200 bg-white p-4"
+        aria-label={editing ? t("org.edit") : t("units.add")}
+      >
+        <h2 className="mb-3 text-xl font-bold">
+          {editing ? `${t("org.edit")}: ${editing.name}` : t("units.add")}
+        </h2>
         <Form method="post" className="grid grid-cols-1 gap-3 sm:grid-cols-2" key={editing?.id ?? "new"}>
           <input type="hidden" name="intent" value={editing ? "update" : "create"} />
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-          <Field label={t("units.name")} name="name" required defaultValue={str("name")} error={errors.name && t(errors.name)} />
+          <Field
+            label={t("units.name")}
+            name="name"
+            required
+            defaultValue={str("name")}
+            error={errors.name && t(errors.name)}
+          />
           <Field label={t("units.code")} name="code" defaultValue={str("code")} />
           <label className="flex flex-col gap-1 text-lg font-semibold">
             {t("units.kind")}
-            <select name="kind" defaultValue={str("kind") || "to_dan_pho"} className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal">
+            <select
+              name="kind"
+              defaultValue={str("kind") || "to_dan_pho"}
+              className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
+            >
               {UNIT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`unitKind.${k}`)}
@@ -126,7 +147,11 @@ export default function UnitsPage() {
           />
           <label className="flex flex-col gap-1 text-lg font-semibold">
             {t("units.denominatorKind")}
-            <select name="denominatorKind" defaultValue={str("denominatorKind") || "population"} className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal">
+            <select
+              name="denominatorKind"
+              defaultValue={str("denominatorKind") || "population"}
+              className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
+            >
               {(["population", "households", "members"] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`denominatorKind.${k}`)}
@@ -167,15 +192,26 @@ export default function UnitsPage() {
                 </td>
                 <td className="p-2">{t(`unitKind.${u.kind}`)}</td>
                 <td className="p-2 text-right tabular-nums">
-                  {u.denominator === null ? "—" : `${u.denominator.toLocaleString("vi-VN")} (${t(`denominatorKind.${u.denominatorKind ?? "population"}`)})`}
+                  {u.denominator === null
+                    ? "—"
+                    : `${u.denominator.toLocaleString("vi-VN")} (${t(`denominatorKind.${u.denominatorKind ?? "population"}`)})`}
                 </td>
                 <td className="flex gap-3 p-2">
-                  <Link to={`?edit=${u.id}`} className="font-semibold text-brand-700 underline" aria-label={`${t("org.edit")} ${u.name}`}>
+                  <Link
+                    to={`?edit=${u.id}`}
+                    className="text-brand-700 font-semibold underline"
+                    aria-label={`${t("org.edit")} ${u.name}`}
+                  >
                     {t("org.edit")}
                   </Link>
                   <Form method="post">
                     <input type="hidden" name="id" value={u.id} />
-                    <button name="intent" value={u.retiredAt ? "restore" : "retire"} className="text-brand-700 underline" aria-label={`${u.retiredAt ? t("org.restore") : t("org.retire")} ${u.name}`}>
+                    <button
+                      name="intent"
+                      value={u.retiredAt ? "restore" : "retire"}
+                      className="text-brand-700 underline"
+                      aria-label={`${u.retiredAt ? t("org.restore") : t("org.retire")} ${u.name}`}
+                    >
                       {u.retiredAt ? t("org.restore") : t("org.retire")}
                     </button>
                   </Form>
@@ -199,12 +235,18 @@ export default function UnitsPage() {
                 </span>
                 <input type="hidden" name="intent" value="map" />
                 <input type="hidden" name="userId" value={r.id} />
-                <select name="unitId" aria-label={`${t("units.map")} ${r.fullName}`} className="min-h-10 rounded border-2 border-slate-400 bg-white px-2">
-                  {units.filter((u) => !u.retiredAt).map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
+                <select
+                  name="unitId"
+                  aria-label={`${t("units.map")} ${r.fullName}`}
+                  className="min-h-10 rounded border-2 border-slate-400 bg-white px-2"
+                >
+                  {units
+                    .filter((u) => !u.retiredAt)
+                    .map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
                 </select>
                 <Button variant="secondary">{t("units.map")}</Button>
               </Form>

@@ -46,7 +46,10 @@ export default function Register() {
       />
       <p className="text-lg">
         {t("register.haveAccount")}{" "}
-        <Link to={`/login?${searchParams}`} className="font-semibold text-brand-700 underline underline-offset-4">
+        <Link
+          to={`/login?${searchParams}`}
+          className="text-brand-700 font-semibold underline underline-offset-4"
+        >
           {t("register.loginLink")}
         </Link>
       </p>

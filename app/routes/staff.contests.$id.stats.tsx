@@ -17,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const stats = await orHttpError(() => contestStats(db, id));
   // The page shows the latest entries; the export has them all.
-  return { stats, questions: await contestQuestionStats(db, stats), participants: await listParticipants(db, id, 100) };
+  return {
+    stats,
+    questions: await contestQuestionStats(db, stats),
+    participants: await listParticipants(db, id, 100),
+  };
 }
 
 export default function PrivateStats() {
@@ -27,7 +31,12 @@ export default function PrivateStats() {
   const exportLinks = (table: string) => (
     <p className="no-print flex gap-4 text-base">
       {(["csv", "xlsx"] as const).map((f) => (
-        <a key={f} href={`/staff/contests/${stats.contest.id}/stats/export/${table}/${f}`} className="font-semibold text-brand-700 underline" download>
+        <a
+          key={f}
+          href={`/staff/contests/${stats.contest.id}/stats/export/${table}/${f}`}
+          className="text-brand-700 font-semibold underline"
+          download
+        >
           {t("stats.export")} {f.toUpperCase()}
         </a>
       ))}
@@ -56,11 +65,16 @@ export default function PrivateStats() {
               {questions.map((q) => (
                 <tr key={q.questionId} className={`border-t border-slate-200 ${q.flag ? "bg-amber-50" : ""}`}>
                   <td className="p-2">
-                    {q.prompt} {q.flag ? <strong className="text-accent-600">({t(`stats.flag.${q.flag}` as MessageKey)})</strong> : null}
+                    {q.prompt}{" "}
+                    {q.flag ? (
+                      <strong className="text-accent-600">({t(`stats.flag.${q.flag}` as MessageKey)})</strong>
+                    ) : null}
                   </td>
                   <td className="p-2 tabular-nums">{q.answered}</td>
                   <td className="p-2 tabular-nums">{pct(q.correctRate)}</td>
-                  <td className="p-2 tabular-nums">{q.discrimination === null ? "—" : q.discrimination.toFixed(2)}</td>
+                  <td className="p-2 tabular-nums">
+                    {q.discrimination === null ? "—" : q.discrimination.toFixed(2)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -80,7 +94,9 @@ export default function PrivateStats() {
       </section>
       <section aria-label={t("stats.participantsList")}>
         <h2 className="text-2xl font-bold">{t("stats.participantsList")}</h2>
-        <p className="text-base text-slate-700">{t("stats.latestOnly", { n: participants.length, total: stats.totals.entries })}</p>
+        <p className="text-base text-slate-700">
+          {t("stats.latestOnly", { n: participants.length, total: stats.totals.entries })}
+        </p>
         {exportLinks("participants")}
         <div className="max-h-96 overflow-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-base">

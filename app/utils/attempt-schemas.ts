@@ -7,7 +7,11 @@ const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** One save from the quiz page: an answer or the prediction, with the client's sequence number. */
 export const SaveSchema = z.union([
-  z.object({ questionId: z.number().int().positive(), optionIds: z.array(z.number().int().positive()).max(6), seq }),
+  z.object({
+    questionId: z.number().int().positive(),
+    optionIds: z.array(z.number().int().positive()).max(6),
+    seq,
+  }),
   z.object({ prediction: z.number().int().min(0).max(1_000_000_000).nullable(), seq }),
 ]);
 

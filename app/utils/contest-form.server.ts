@@ -26,23 +26,35 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
   const problems: FieldProblems = {};
   let draw: DrawRule;
   if (str("drawMode") === "fixed") {
-    const codes = str("fixedCodes").split(/[\s,;]+/).filter(Boolean);
+    const codes = str("fixedCodes")
+      .split(/[\s,;]+/)
+      .filter(Boolean);
     const found = codes.length
-      ? await db.select({ id: questions.id, code: questions.code }).from(questions).where(inArray(questions.code, codes))
+      ? await db
+          .select({ id: questions.id, code: questions.code })
+          .from(questions)
+          .where(inArray(questions.code, codes))
       : [];
     const missing = codes.filter((c) => !found.some((f) => f.code === c));
     if (missing.length) problems.draw = `Không tìm thấy câu hỏi có mã: ${missing.join(", ")}.`;
-    draw = { mode: "fixed", questionIds: codes.flatMap((c) => found.filter((f) => f.code === c).map((f) => f.id)) };
+    draw = {
+      mode: "fixed",
+      questionIds: codes.flatMap((c) => found.filter((f) => f.code === c).map((f) => f.id)),
+    };
   } else {
     draw = {
       mode: "category",
-      rules: QUESTION_CATEGORIES.map((category) => ({ category, count: Math.max(0, int(form.get(`count-${category}`), 0)) })).filter(
-        (r) => r.count > 0,
-      ),
+      rules: QUESTION_CATEGORIES.map((category) => ({
+        category,
+        count: Math.max(0, int(form.get(`count-${category}`), 0)),
+      })).filter((r) => r.count > 0),
     };
   }
   const prediction = str("predictionTarget");
-  const eligible = form.getAll("eligible").map((v) => int(v)).filter(Number.isInteger);
+  const eligible = form
+    .getAll("eligible")
+    .map((v) => int(v))
+    .filter(Number.isInteger);
   const settings: ContestSettings = {
     title: str("title"),
     slug: str("slug").toLowerCase(),
@@ -55,13 +67,21 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
     shuffleQuestions: form.get("shuffleQuestions") === "on",
     shuffleOptions: form.get("shuffleOptions") === "on",
     maxAttempts: int(form.get("maxAttempts")),
-    attemptPeriod: str("attemptPeriod") === "day" ? "day" : str("attemptPeriod") === "week" ? "week" : "contest",
+    attemptPeriod:
+      str("attemptPeriod") === "day" ? "day" : str("attemptPeriod") === "week" ? "week" : "contest",
     counting: str("counting") === "first" ? "first" : str("counting") === "last" ? "last" : "best",
-    reviewPolicy: str("reviewPolicy") === "after_submit" ? "after_submit" : str("reviewPolicy") === "never" ? "never" : "after_close",
+    reviewPolicy:
+      str("reviewPolicy") === "after_submit"
+        ? "after_submit"
+        : str("reviewPolicy") === "never"
+          ? "never"
+          : "after_close",
     predictionTarget: prediction === "entries" || prediction === "perfect_entries" ? prediction : null,
     predictionPrompt: str("predictionPrompt") || null,
     entryModes: str("entryModes") === "team" ? "team" : str("entryModes") === "both" ? "both" : "individual",
-    collectiveRule: (["entries", "average_score", "points"] as const).find((r) => r === str("collectiveRule")) ?? "participation_rate",
+    collectiveRule:
+      (["entries", "average_score", "points"] as const).find((r) => r === str("collectiveRule")) ??
+      "participation_rate",
     eligibleUnitIds: eligible.length ? eligible : null,
     rules: str("rules"),
   };
@@ -71,12 +91,24 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
     const label = str(`prizeLabel-${i}`);
     const countRaw = str(`prizeCount-${i}`);
     if (!label && !countRaw) continue;
-    const category = (["team", "collective"] as const).find((c) => c === str(`prizeCategory-${i}`)) ?? "individual";
-    prizes.push({ category, rank: ++ranks[category], label, count: int(countRaw), amount: int(form.get(`prizeAmount-${i}`)) });
+    const category =
+      (["team", "collective"] as const).find((c) => c === str(`prizeCategory-${i}`)) ?? "individual";
+    prizes.push({
+      category,
+      rank: ++ranks[category],
+      label,
+      count: int(countRaw),
+      amount: int(form.get(`prizeAmount-${i}`)),
+    });
   }
   const exclusions = parseExclusions(str("exclusions"));
-  if (exclusions.invalid.length) problems.exclusions = `Số điện thoại không hợp lệ: ${exclusions.invalid.join(", ")}.`;
-  Object.assign(problems, validateSettings(settings, await bankCounts(db), prizes), problems.draw ? { draw: problems.draw } : {});
+  if (exclusions.invalid.length)
+    problems.exclusions = `Số điện thoại không hợp lệ: ${exclusions.invalid.join(", ")}.`;
+  Object.assign(
+    problems,
+    validateSettings(settings, await bankCounts(db), prizes),
+    problems.draw ? { draw: problems.draw } : {},
+  );
   const valid = Object.keys(problems).length === 0;
   if (valid && (!settings.rules || form.get("intent") === "regenerate")) {
     settings.rules = generateRules({ ...settings, wardName }, prizes);
@@ -110,7 +142,10 @@ export function rawFormValues(form: FormData): FormValues {
     predictionPrompt: str("predictionPrompt"),
     entryModes: str("entryModes"),
     collectiveRule: str("collectiveRule"),
-    eligibleUnitIds: form.getAll("eligible").map((v) => int(v)).filter(Number.isInteger),
+    eligibleUnitIds: form
+      .getAll("eligible")
+      .map((v) => int(v))
+      .filter(Number.isInteger),
     exclusions: str("exclusions"),
     rules: str("rules"),
     prizes: Array.from({ length: PRIZE_ROWS }, (_, i) => ({
@@ -131,7 +166,10 @@ export async function contestFormValues(
 ): Promise<FormValues> {
   const codes =
     c.draw.mode === "fixed" && c.draw.questionIds.length
-      ? await db.select({ id: questions.id, code: questions.code }).from(questions).where(inArray(questions.id, c.draw.questionIds))
+      ? await db
+          .select({ id: questions.id, code: questions.code })
+          .from(questions)
+          .where(inArray(questions.id, c.draw.questionIds))
       : [];
   return {
     title: c.title,
@@ -141,8 +179,12 @@ export async function contestFormValues(
     closesAt: toVnInput(c.closesAt),
     timeLimitMin: Math.round(c.timeLimitSec / 60),
     drawMode: c.draw.mode,
-    counts: c.draw.mode === "category" ? Object.fromEntries(c.draw.rules.map((r) => [r.category, r.count])) : {},
-    fixedCodes: c.draw.mode === "fixed" ? c.draw.questionIds.map((id) => codes.find((q) => q.id === id)?.code ?? "").join(", ") : "",
+    counts:
+      c.draw.mode === "category" ? Object.fromEntries(c.draw.rules.map((r) => [r.category, r.count])) : {},
+    fixedCodes:
+      c.draw.mode === "fixed"
+        ? c.draw.questionIds.map((id) => codes.find((q) => q.id === id)?.code ?? "").join(", ")
+        : "",
     pointsPerQuestion: c.pointsPerQuestion,
     shuffleQuestions: c.shuffleQuestions,
     shuffleOptions: c.shuffleOptions,

@@ -75,7 +75,8 @@ const vi = {
   "login.failed": "Số điện thoại hoặc mật khẩu không đúng.",
   "login.noAccount": "Chưa có tài khoản?",
   "login.registerLink": "Đăng ký tại đây",
-  "login.forgot": "Quên mật khẩu? Hãy liên hệ ban tổ chức hoặc tổ công nghệ số cộng đồng ở tổ dân phố để được cấp lại mật khẩu.",
+  "login.forgot":
+    "Quên mật khẩu? Hãy liên hệ ban tổ chức hoặc tổ công nghệ số cộng đồng ở tổ dân phố để được cấp lại mật khẩu.",
   "register.title": "Đăng ký dự thi",
   "register.fullName": "Họ và tên",
   "register.birthYear": "Năm sinh",
@@ -135,7 +136,8 @@ const vi = {
   "quiz.timeUp": "Đã hết giờ. Bài của bạn được nộp tự động với các câu trả lời đã lưu.",
   "quiz.predictionMissing": "câu dự đoán",
   "quiz.submitting": "Đang nộp bài…",
-  "quiz.submitRetry": "Chưa nộp được vì mất kết nối. Câu trả lời vẫn được giữ trên máy này; hệ thống đang tự thử lại, xin đừng đóng trang.",
+  "quiz.submitRetry":
+    "Chưa nộp được vì mất kết nối. Câu trả lời vẫn được giữ trên máy này; hệ thống đang tự thử lại, xin đừng đóng trang.",
   "result.title": "Kết quả bài dự thi",
   "result.score": "Điểm",
   "result.correct": "Số câu đúng",
@@ -251,7 +253,8 @@ const en: Record<MessageKey, string> = {
   "login.failed": "Wrong phone number or password.",
   "login.noAccount": "No account yet?",
   "login.registerLink": "Register here",
-  "login.forgot": "Forgot your password? Ask the organisers or your neighbourhood's community digital team for a new one.",
+  "login.forgot":
+    "Forgot your password? Ask the organisers or your neighbourhood's community digital team for a new one.",
   "register.title": "Register to take part",
   "register.fullName": "Full name",
   "register.birthYear": "Year of birth",
@@ -311,7 +314,8 @@ const en: Record<MessageKey, string> = {
   "quiz.timeUp": "Time is up. Your entry was submitted with the answers saved.",
   "quiz.predictionMissing": "the prediction",
   "quiz.submitting": "Submitting…",
-  "quiz.submitRetry": "Not submitted yet: no connection. Your answers are kept on this device and we keep trying; please keep this page open.",
+  "quiz.submitRetry":
+    "Not submitted yet: no connection. Your answers are kept on this device and we keep trying; please keep this page open.",
   "result.title": "Your result",
   "result.score": "Score",
   "result.correct": "Correct answers",

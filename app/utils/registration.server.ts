@@ -34,8 +34,9 @@ export const RegisterSchema = z
     }
   });
 
-export type FieldErrors = Partial<Record<"fullName" | "birthYear" | "phone" | "password" | "unit" | "unitOther" | "consent", MessageKey>>;
-
+export type FieldErrors = Partial<
+  Record<"fullName" | "birthYear" | "phone" | "password" | "unit" | "unitOther" | "consent", MessageKey>
+>;
 
 /** Parses the registration form; on failure, the first problem per field and what was typed (no password). */
 export function parseRegistration(form: Record<string, FormDataEntryValue>) {

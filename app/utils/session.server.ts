@@ -23,7 +23,12 @@ function hashToken(token: string) {
 }
 
 /** Creates a fresh session (a new id at every login) and returns its Set-Cookie header. */
-export async function createSession(db: Db, userId: number, now: number, assistedByUserId: number | null = null) {
+export async function createSession(
+  db: Db,
+  userId: number,
+  now: number,
+  assistedByUserId: number | null = null,
+) {
   const token = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
     idHash: hashToken(token),
@@ -69,7 +74,10 @@ async function findSessionUser(db: Db, request: Request, now: number) {
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
   if (!row) return null;
   if (row.expiresAt - now < RENEW_BELOW_MS) {
-    await db.update(sessions).set({ expiresAt: now + SESSION_TTL_MS }).where(eq(sessions.idHash, idHash));
+    await db
+      .update(sessions)
+      .set({ expiresAt: now + SESSION_TTL_MS })
+      .where(eq(sessions.idHash, idHash));
   }
   const { expiresAt: _expiresAt, ...user } = row;
   return user;

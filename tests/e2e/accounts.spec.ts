@@ -8,7 +8,10 @@ test("a wrong password and an unknown phone get the same single message", async 
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
 
   const messages: string[] = [];
-  for (const [p, password] of [[phone, "sai-mat-khau"], [uniquePhone(), "matkhau-an-toan"]]) {
+  for (const [p, password] of [
+    [phone, "sai-mat-khau"],
+    [uniquePhone(), "matkhau-an-toan"],
+  ]) {
     await page.goto("/login");
     await page.getByLabel("Số điện thoại").fill(p);
     await page.getByLabel("Mật khẩu").fill(password);
@@ -25,7 +28,9 @@ test("a wrong password and an unknown phone get the same single message", async 
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
 });
 
-test("registering a phone twice is refused with a clear message and keeps what was typed", async ({ page }) => {
+test("registering a phone twice is refused with a clear message and keeps what was typed", async ({
+  page,
+}) => {
   const phone = await register(page, "Trần Thị Một");
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
@@ -69,7 +74,10 @@ test("starting outside the window or beyond the attempts allowed gets a clear me
   await expect(page.getByText("Cuộc thi chưa mở.", { exact: false })).toBeVisible();
   await expect(page.getByRole("button", { name: "Bắt đầu làm bài" })).toHaveCount(0);
   // A forged POST to start before the window is refused too.
-  const early = await page.request.post(`/contests/${later.slug}`, { form: {}, headers: { Origin: new URL(page.url()).origin } });
+  const early = await page.request.post(`/contests/${later.slug}`, {
+    form: {},
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(early.status()).toBe(200);
   expect(await early.text()).toContain("Cuộc thi chưa mở. Bạn chưa thể bắt đầu làm bài.");
 
@@ -81,7 +89,10 @@ test("starting outside the window or beyond the attempts allowed gets a clear me
   await page.goto(`/contests/${once.slug}`);
   await expect(page.getByText("Bạn đã dùng hết số lần dự thi của cuộc thi này.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Bắt đầu làm bài" })).toHaveCount(0);
-  const again = await page.request.post(`/contests/${once.slug}`, { form: {}, headers: { Origin: new URL(page.url()).origin } });
+  const again = await page.request.post(`/contests/${once.slug}`, {
+    form: {},
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(await again.text()).toContain("Bạn đã dùng hết số lần dự thi của cuộc thi này.");
 });
 
@@ -99,12 +110,26 @@ test("tampered answers are rejected with 4xx and nothing is stored", async ({ pa
       data: data as Record<string, unknown>,
       headers: { Origin: origin },
     });
-  const questionsOf = await db.query.attemptQuestions.findMany({ where: (t, { eq }) => eq(t.attemptId, attemptId) });
+  const questionsOf = await db.query.attemptQuestions.findMany({
+    where: (t, { eq }) => eq(t.attemptId, attemptId),
+  });
   const [q1, q2] = questionsOf;
-  expect((await post({ questionId: q1.questionId, optionIds: [q2.options[0].id], seq: 5 })).status()).toBe(422);
+  expect((await post({ questionId: q1.questionId, optionIds: [q2.options[0].id], seq: 5 })).status()).toBe(
+    422,
+  );
   expect((await post({ questionId: 987654, optionIds: [q1.options[0].id], seq: 5 })).status()).toBe(422);
   expect((await post({ questionId: q1.questionId, optionIds: "all", seq: 5 })).status()).toBe(422);
-  expect((await post({ questionId: q1.questionId, optionIds: [q1.options[0].id], seq: 5, clientTime: 0, timeUp: false })).status()).toBe(200);
+  expect(
+    (
+      await post({
+        questionId: q1.questionId,
+        optionIds: [q1.options[0].id],
+        seq: 5,
+        clientTime: 0,
+        timeUp: false,
+      })
+    ).status(),
+  ).toBe(200);
   const malformed = await page.request.post(`/api/attempts/${attemptId}/answers`, {
     data: "{not json",
     headers: { Origin: origin, "Content-Type": "application/json" },
@@ -131,10 +156,15 @@ test("the interface switches to English and back", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
 });
 
-test("the home page lists open and upcoming contests with countdowns, and the API lists them", async ({ page, request }) => {
+test("the home page lists open and upcoming contests with countdowns, and the API lists them", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   const open = page.getByRole("region", { name: "Đang diễn ra" });
-  await expect(open.getByRole("link", { name: "Cuộc thi tìm hiểu cải cách hành chính và chuyển đổi số năm 2026" })).toBeVisible();
+  await expect(
+    open.getByRole("link", { name: "Cuộc thi tìm hiểu cải cách hành chính và chuyển đổi số năm 2026" }),
+  ).toBeVisible();
   await expect(open.getByText(/Còn lại \d+ ngày/).first()).toBeVisible();
   const upcoming = page.getByRole("region", { name: "Sắp diễn ra" });
   await expect(upcoming.getByText("Mở sau", { exact: false }).first()).toBeVisible();
@@ -155,5 +185,7 @@ test("the home page lists open and upcoming contests with countdowns, and the AP
     opensAt: "2022-04-05T01:00:00.000Z",
     closesAt: "2022-04-25T01:00:00.000Z",
   });
-  expect(json.contests.map((c: { status: string }) => c.status)).toEqual(expect.arrayContaining(["open", "published"]));
+  expect(json.contests.map((c: { status: string }) => c.status)).toEqual(
+    expect.arrayContaining(["open", "published"]),
+  );
 });

@@ -17,7 +17,13 @@ export function e2eDb() {
 export async function makeContest(values: Parameters<typeof createContest>[1] = {}) {
   const db = await e2eDb();
   return createContest(db, {
-    draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }, { category: "CDS", count: 2 }] },
+    draw: {
+      mode: "category",
+      rules: [
+        { category: "CCHC", count: 3 },
+        { category: "CDS", count: 2 },
+      ],
+    },
     timeLimitSec: 600,
     ...values,
   });
@@ -45,7 +51,12 @@ export async function contestBySlug(slug: string) {
 }
 
 /** Chooses the right (or a wrong) answer of question N and waits until it shows as saved. */
-export async function answer(page: Page, key: Awaited<ReturnType<typeof answerKey>>, n: number, right = true) {
+export async function answer(
+  page: Page,
+  key: Awaited<ReturnType<typeof answerKey>>,
+  n: number,
+  right = true,
+) {
   const question = page.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
   const item = key.get(n)!;
   for (const text of right ? item.right : item.wrong.slice(0, 1)) {
@@ -53,6 +64,14 @@ export async function answer(page: Page, key: Awaited<ReturnType<typeof answerKe
   }
   await expect(question.getByText("Đã lưu")).toBeVisible();
   return question;
+}
+
+/** Opens a contest and presses "Bắt đầu làm bài"; returns the new attempt's id. */
+export async function startQuiz(page: Page, slug: string) {
+  await page.goto(`/contests/${slug}`);
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  return page.url().split("/attempts/")[1].split(/[/?#]/)[0];
 }
 
 let phoneCounter = 0;

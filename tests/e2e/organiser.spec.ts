@@ -31,13 +31,19 @@ const ORGANISER_PAGES = [
   "/organiser/audit",
 ];
 
-test("an organiser imports units and questions, builds a 10 CCHC + 10 CĐS contest, publishes it, and a resident takes it", async ({ page, browser }) => {
+test("an organiser imports units and questions, builds a 10 CCHC + 10 CĐS contest, publishes it, and a resident takes it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "0900000002");
   await page.getByRole("link", { name: "Ban tổ chức" }).click();
 
   await page.getByRole("link", { name: "Đơn vị", exact: true }).click();
-  await page.getByRole("region", { name: "Nhập đơn vị từ tệp" }).getByLabel("Tệp CSV hoặc XLSX").setInputFiles("tests/fixtures/units.csv");
+  await page
+    .getByRole("region", { name: "Nhập đơn vị từ tệp" })
+    .getByLabel("Tệp CSV hoặc XLSX")
+    .setInputFiles("tests/fixtures/units.csv");
   await page.getByRole("button", { name: "Nhập từ tệp" }).click();
   await expect(page.getByText("Đã nhập 3 dòng.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "Khu phố Đông", exact: true })).toBeVisible();
@@ -49,7 +55,9 @@ test("an organiser imports units and questions, builds a 10 CCHC + 10 CĐS conte
   await importForm.getByLabel("Tệp CSV hoặc XLSX").setInputFiles("tests/fixtures/questions-bad.csv");
   await page.getByRole("button", { name: "Nhập từ tệp" }).click();
   await expect(importForm.getByText("Chưa nhập dòng nào.", { exact: false })).toBeVisible();
-  await expect(importForm.getByText("Dòng 3: Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng.")).toBeVisible();
+  await expect(
+    importForm.getByText("Dòng 3: Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng."),
+  ).toBeVisible();
   await expect(importForm.getByText("Dòng 5: Mã “T-03” trùng với dòng 4.")).toBeVisible();
   await expect(page.getByText(/^\d+ câu hỏi$/)).toHaveText(before);
 
@@ -97,7 +105,9 @@ test("an organiser imports units and questions, builds a 10 CCHC + 10 CĐS conte
 });
 
 /** The pages with an action (the others answer POST with 405). */
-const ACTION_PAGES = ORGANISER_PAGES.filter((p) => /units$|questions$|questions\/(new|1)$|contests\/(new|1)$|teams$|accounts$|assist$/.test(p));
+const ACTION_PAGES = ORGANISER_PAGES.filter((p) =>
+  /units$|questions$|questions\/(new|1)$|contests\/(new|1)$|teams$|accounts$|assist$/.test(p),
+);
 
 for (const who of ["committee", "resident"] as const) {
   test(`a ${who} gets 403 on every organiser page and action`, async ({ page, allowConsole }) => {
@@ -110,7 +120,10 @@ for (const who of ["committee", "resident"] as const) {
       expect(get.status(), `GET ${path}`).toBe(403);
     }
     for (const path of ACTION_PAGES) {
-      const post = await page.request.post(path, { form: { intent: "create", name: "x" }, headers: { Origin: origin } });
+      const post = await page.request.post(path, {
+        form: { intent: "create", name: "x" },
+        headers: { Origin: origin },
+      });
       expect(post.status(), `POST ${path}`).toBe(403);
     }
     await page.goto("/organiser/units");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { attempts } from "#db/schema";
-import { answer, answerKey, e2eDb, expect, makeContest, register, test } from "./fixtures";
+import { answer, answerKey, e2eDb, expect, makeContest, register, startQuiz, test } from "./fixtures";
 
 function attemptIdFrom(url: string) {
   const match = /\/attempts\/([A-Za-z0-9_-]+)/.exec(url);
@@ -13,20 +13,24 @@ function timerSeconds(text: string) {
   return m * 60 + s;
 }
 
-test("a resident registers, answers, reloads mid-way with answers and clock kept, submits and gets a receipt", async ({ page }) => {
+test("a resident registers, answers, reloads mid-way with answers and clock kept, submits and gets a receipt", async ({
+  page,
+}) => {
   const contest = await makeContest({ title: "Thi thử toàn trình", reviewPolicy: "after_submit" });
   await register(page);
-  await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  const attemptId = attemptIdFrom(page.url());
+  const attemptId = await startQuiz(page, contest.slug);
   const key = await answerKey(attemptId);
 
   await expect(page.getByRole("timer")).toBeVisible();
   await expect(page.getByRole("group", { name: /^Câu \d+/ })).toHaveCount(5);
 
   // Câu 1 and 2 right, Câu 3 wrong; 4 and 5 left unanswered.
-  for (const [n, right] of [[1, true], [2, true], [3, false]] as const) await answer(page, key, n, right);
+  for (const [n, right] of [
+    [1, true],
+    [2, true],
+    [3, false],
+  ] as const)
+    await answer(page, key, n, right);
 
   const before = timerSeconds(await page.getByRole("timer").innerText());
   await page.waitForTimeout(1500);
@@ -37,7 +41,9 @@ test("a resident registers, answers, reloads mid-way with answers and clock kept
   expect(page.url()).toContain(attemptId);
   for (const n of [1, 2, 3]) {
     const question = page.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
-    await expect(question.getByRole(key.get(n)!.kind === "multiple" ? "checkbox" : "radio", { checked: true }).first()).toBeVisible();
+    await expect(
+      question.getByRole(key.get(n)!.kind === "multiple" ? "checkbox" : "radio", { checked: true }).first(),
+    ).toBeVisible();
   }
 
   await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
@@ -60,10 +66,7 @@ test("a resident registers, answers, reloads mid-way with answers and clock kept
 test("a short quiz submits itself at the deadline with the answers given", async ({ page }) => {
   const contest = await makeContest({ timeLimitSec: 8 });
   await register(page);
-  await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  const key = await answerKey(attemptIdFrom(page.url()));
+  const key = await answerKey(await startQuiz(page, contest.slug));
   await answer(page, key, 1);
 
   await expect(page).toHaveURL(/\/result$/, { timeout: 20_000 });
@@ -76,17 +79,16 @@ test("an attempt whose browser is gone is submitted by the server at the deadlin
   const context = await browser.newContext();
   const page = await context.newPage();
   await register(page);
-  await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  const attemptId = attemptIdFrom(page.url());
+  const attemptId = await startQuiz(page, contest.slug);
   const key = await answerKey(attemptId);
   await answer(page, key, 1);
   await context.close();
 
   const db = await e2eDb();
   await expect
-    .poll(async () => (await db.select().from(attempts).where(eq(attempts.id, attemptId)).get())?.score, { timeout: 20_000 })
+    .poll(async () => (await db.select().from(attempts).where(eq(attempts.id, attemptId)).get())?.score, {
+      timeout: 20_000,
+    })
     .toBe(1);
   const row = await db.select().from(attempts).where(eq(attempts.id, attemptId)).get();
   expect(row).toMatchObject({ status: "submitted", submitKind: "auto", durationMs: 6000 });
@@ -109,13 +111,14 @@ test("a second tab resumes the same attempt instead of starting another", async 
   expect(await db.select().from(attempts).where(eq(attempts.contestId, contest.id))).toHaveLength(1);
 });
 
-test("a resident cannot read or answer into another resident's attempt", async ({ page, browser, allowConsole }) => {
+test("a resident cannot read or answer into another resident's attempt", async ({
+  page,
+  browser,
+  allowConsole,
+}) => {
   const contest = await makeContest();
   await register(page, "Người A");
-  await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  const attemptId = attemptIdFrom(page.url());
+  const attemptId = await startQuiz(page, contest.slug);
   const key = await answerKey(attemptId);
 
   const other = await (await browser.newContext()).newPage();
@@ -136,7 +139,11 @@ test("a resident cannot read or answer into another resident's attempt", async (
 
 test("the quiz fits a 390×844 phone without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const contest = await makeContest({ title: "Cuộc thi tìm hiểu cải cách hành chính", predictionTarget: "entries", predictionPrompt: "Theo bạn, cuộc thi có bao nhiêu bài dự thi?" });
+  const contest = await makeContest({
+    title: "Cuộc thi tìm hiểu cải cách hành chính",
+    predictionTarget: "entries",
+    predictionPrompt: "Theo bạn, cuộc thi có bao nhiêu bài dự thi?",
+  });
   await register(page);
   await page.goto(`/contests/${contest.slug}`);
   await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
@@ -151,14 +158,15 @@ test("the quiz fits a 390×844 phone without sideways scrolling", async ({ page 
   await page.screenshot({ path: "test-results/quiz-phone.png" });
 });
 
-test("answers chosen offline survive a submission attempted offline and are counted when the connection returns", async ({ page, context, allowConsole }) => {
+test("answers chosen offline survive a submission attempted offline and are counted when the connection returns", async ({
+  page,
+  context,
+  allowConsole,
+}) => {
   allowConsole(/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/);
   const contest = await makeContest();
   await register(page);
-  await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  const attemptId = attemptIdFrom(page.url());
+  const attemptId = await startQuiz(page, contest.slug);
   const key = await answerKey(attemptId);
   await answer(page, key, 1);
 
@@ -168,7 +176,9 @@ test("answers chosen offline survive a submission attempted offline and are coun
   await expect(second.getByText("Chưa gửi được — sẽ tự gửi lại")).toBeVisible();
   await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
-  await expect(page.getByText("Chưa nộp được vì mất kết nối.", { exact: false }).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Chưa nộp được vì mất kết nối.", { exact: false }).first()).toBeVisible({
+    timeout: 15_000,
+  });
   expect(page.url()).toContain(`/attempts/${attemptId}`);
 
   await context.setOffline(false);

@@ -17,7 +17,9 @@ async function closedContest2022Like() {
   const ward = await db.query.wards.findFirst();
   const units = [];
   for (let i = 1; i <= 25; i++) {
-    units.push(await createUnit(db, { wardId: ward!.id, name: `KT ${tag} đơn vị ${i}`, denominator: 100 + i * 10 }));
+    units.push(
+      await createUnit(db, { wardId: ward!.id, name: `KT ${tag} đơn vị ${i}`, denominator: 100 + i * 10 }),
+    );
   }
   const now = Date.now();
   const contest = await createContest(db, {
@@ -41,13 +43,23 @@ async function closedContest2022Like() {
   for (let i = 0; i < 241; i++) {
     const unit = units[i % 20];
     const user = await createUser(db, { unitId: unit.id, fullName: `Người ${tag} số ${i + 1}` });
-    rows.push({ contestId: contest.id, userId: user.id, score: 10 + ((i * 7) % 11), durationMs: 200_000 + ((i * 7919) % 500_000), prediction: 150 + ((i * 13) % 200), submittedAt: now - 2 * 86_400_000 + i * 1000 });
+    rows.push({
+      contestId: contest.id,
+      userId: user.id,
+      score: 10 + ((i * 7) % 11),
+      durationMs: 200_000 + ((i * 7919) % 500_000),
+      prediction: 150 + ((i * 13) % 200),
+      submittedAt: now - 2 * 86_400_000 + i * 1000,
+    });
   }
   await createFinishedAttempts(db, rows);
   return contest;
 }
 
-test("the committee reviews a closed contest, disqualifies an entry, locks and announces; the winners page, results.json and the ceremony agree", async ({ page, request }) => {
+test("the committee reviews a closed contest, disqualifies an entry, locks and announces; the winners page, results.json and the ceremony agree", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const contest = await closedContest2022Like();
   await signIn(page, "0900000003");
@@ -56,7 +68,9 @@ test("the committee reviews a closed contest, disqualifies an entry, locks and a
   const firstRow = individual.getByRole("row").nth(1);
   const firstName = await firstRow.getByRole("cell").nth(1).innerText();
   const secondName = await individual.getByRole("row").nth(2).getByRole("cell").nth(1).innerText();
-  await expect(individual.getByRole("row").nth(2)).toContainText(/điểm thấp hơn|dự đoán xa hơn|làm bài lâu hơn|nộp bài muộn hơn/);
+  await expect(individual.getByRole("row").nth(2)).toContainText(
+    /điểm thấp hơn|dự đoán xa hơn|làm bài lâu hơn|nộp bài muộn hơn/,
+  );
 
   await firstRow.locator("summary").click();
   await firstRow.getByLabel(`Lý do: ${firstName}`).fill("Một người dùng hai tài khoản");
@@ -72,7 +86,13 @@ test("the committee reviews a closed contest, disqualifies an entry, locks and a
 
   const json = await (await request.get(`/api/contests/${contest.slug}/results.json`)).json();
   expect(json.contest.predictionActual).toBe(241);
-  expect(json.individual.map((w: { prize: string }) => w.prize)).toEqual(["Nhất", "Nhì", "Ba", "Khuyến khích", "Khuyến khích"]);
+  expect(json.individual.map((w: { prize: string }) => w.prize)).toEqual([
+    "Nhất",
+    "Nhì",
+    "Ba",
+    "Khuyến khích",
+    "Khuyến khích",
+  ]);
   expect(json.individual[0].name).toBe(secondName);
   expect(json.individual.map((w: { name: string }) => w.name)).not.toContain(firstName);
   expect(json.collective).toHaveLength(5);
@@ -89,7 +109,9 @@ test("the committee reviews a closed contest, disqualifies an entry, locks and a
   const seen: string[] = [];
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Space");
-    seen.push(`${await page.getByTestId("ceremony-prize").innerText()}|${await page.getByTestId("ceremony-name").innerText()}`);
+    seen.push(
+      `${await page.getByTestId("ceremony-prize").innerText()}|${await page.getByTestId("ceremony-name").innerText()}`,
+    );
   }
   const kk = json.collective.filter((w: { prize: string }) => w.prize === "Khuyến khích");
   expect(seen[0]).toBe(`Giải Khuyến khích|${kk[kk.length - 1].name}`);
@@ -99,7 +121,10 @@ test("the committee reviews a closed contest, disqualifies an entry, locks and a
   await expect(page.getByText("Xin chúc mừng các cá nhân và tập thể đạt giải!")).toBeVisible();
 });
 
-test("the demo's 2022 contest shows its winners at once, and results of an unannounced contest are not public", async ({ page, request }) => {
+test("the demo's 2022 contest shows its winners at once, and results of an unannounced contest are not public", async ({
+  page,
+  request,
+}) => {
   await page.goto("/contests/cchc-2022/results");
   await expect(page.getByRole("region", { name: "Giải tập thể" }).getByRole("listitem")).toHaveCount(5);
   await expect(page.getByRole("region", { name: "Giải cá nhân" }).getByRole("listitem")).toHaveCount(5);
@@ -114,7 +139,10 @@ test("non-committee users get 403 on review, lock and announce", async ({ page, 
   const origin = new URL(page.url()).origin;
   expect((await page.request.get("/committee/contests/1")).status()).toBe(403);
   for (const intent of ["approve", "announce", "disqualify"]) {
-    const r = await page.request.post("/committee/contests/1", { form: { intent, targetKind: "attempt", targetId: "x", reason: "lý do đủ dài" }, headers: { Origin: origin } });
+    const r = await page.request.post("/committee/contests/1", {
+      form: { intent, targetKind: "attempt", targetId: "x", reason: "lý do đủ dài" },
+      headers: { Origin: origin },
+    });
     expect(r.status()).toBe(403);
   }
   expect((await page.request.get("/committee/contests/1/export/csv")).status()).toBe(403);

@@ -50,7 +50,9 @@ async function prepare() {
       const k = start + i;
       return sql`(${`07${String(k).padStart(8, "0")}`}, ${`Người đo tải ${k}`}, ${units[k % units.length].id}, 'x', ${now})`;
     });
-    await db.run(sql`INSERT INTO users (phone, full_name, unit_id, password_hash, created_at) VALUES ${sql.join(people, sql`, `)}`);
+    await db.run(
+      sql`INSERT INTO users (phone, full_name, unit_id, password_hash, created_at) VALUES ${sql.join(people, sql`, `)}`,
+    );
   }
   await db.run(sql`
     INSERT INTO attempts (id, contest_id, user_id, attempt_no, status, started_at, deadline_at, submitted_at, submit_kind, max_score, question_count, prediction, user_agent)
@@ -58,7 +60,9 @@ async function prepare() {
       ${now - 20 * 86_400_000} + (abs(random()) % ${19 * 86_400_000}) AS s, 0, 0, 'manual', 20, 20, abs(random()) % 200000,
       CASE abs(random()) % 3 WHEN 0 THEN 'Mozilla/5.0 (Linux; Android 12)' WHEN 1 THEN 'Mozilla/5.0 (iPhone)' ELSE 'Mozilla/5.0 (Windows NT 10.0)' END
     FROM users u WHERE u.phone LIKE '07%'`);
-  await db.run(sql`UPDATE attempts SET deadline_at = started_at + 1200000, submitted_at = started_at + 120000 + abs(random()) % 1000000 WHERE contest_id = ${contestId}`);
+  await db.run(
+    sql`UPDATE attempts SET deadline_at = started_at + 1200000, submitted_at = started_at + 120000 + abs(random()) % 1000000 WHERE contest_id = ${contestId}`,
+  );
   // Each entry gets the same 20 questions (10 CCHC + 10 CĐS), snapshotted with their options.
   await db.run(sql`CREATE TEMP TABLE bq AS
     SELECT q.id, row_number() OVER (ORDER BY q.category, q.id) AS pos, q.kind, q.category, q.prompt, q.explanation, q.legal_source,
@@ -92,7 +96,12 @@ async function prepare() {
 
 async function signIn(base: string) {
   const form = new URLSearchParams({ phone: "0900000002", password: "hoithi2026", redirectTo: "/" });
-  const response = await fetch(`${base}/login`, { method: "POST", body: form, redirect: "manual", headers: { Origin: base } });
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { Origin: base },
+  });
   const cookie = response.headers.get("set-cookie");
   if (!cookie) throw new Error(`sign-in failed: ${response.status}`);
   return cookie.split(";")[0];
@@ -122,16 +131,34 @@ async function drive(name: string, target: string, headers: Record<string, strin
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { name, concurrency, coldMs, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: REQUESTS / seconds, errors };
+  return {
+    name,
+    concurrency,
+    coldMs,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: REQUESTS / seconds,
+    errors,
+  };
 }
 
 console.log(`Preparing ${ENTRIES.toLocaleString("en")} entries in ${dir} …`);
 const prepared = await prepare();
-console.log(`Data loaded in ${prepared.loadSeconds.toFixed(1)} s; ranking ${prepared.ranked.toLocaleString("en")} people took ${prepared.rankingMs.toFixed(0)} ms (in process).`);
+console.log(
+  `Data loaded in ${prepared.loadSeconds.toFixed(1)} s; ranking ${prepared.ranked.toLocaleString("en")} people took ${prepared.rankingMs.toFixed(0)} ms (in process).`,
+);
 
 spawnSync("npm", ["run", "build"], { stdio: "ignore" });
 const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, DATA_DIR: dir, PORT: String(PORT), SEED: "0" },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    DATA_DIR: dir,
+    PORT: String(PORT),
+    SEED: "0",
+  },
   stdio: ["ignore", "pipe", "inherit"],
   detached: true,
 });
@@ -146,9 +173,16 @@ try {
   const rows = [
     // A ward portal and many residents poll the public JSON; a handful of organisers open the page.
     await drive("stats.json (public)", `${base}/api/contests/${prepared.slug}/stats.json`, {}, CONCURRENCY),
-    await drive("organiser statistics page", `${base}/staff/contests/${prepared.contestId}/stats`, { Cookie: cookie }, 2),
+    await drive(
+      "organiser statistics page",
+      `${base}/staff/contests/${prepared.contestId}/stats`,
+      { Cookie: cookie },
+      2,
+    ),
   ];
-  console.log(`\n${REQUESTS} requests per endpoint after one cold request (the cold one computes the statistics):`);
+  console.log(
+    `\n${REQUESTS} requests per endpoint after one cold request (the cold one computes the statistics):`,
+  );
   console.table(
     rows.map((r) => ({
       endpoint: r.name,

@@ -1,5 +1,15 @@
 import { useEffect, useState, type ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 /** Recharts measures the DOM, so charts render in the browser only; the tables carry the same figures. */
 function ClientOnly({ children, height }: { children: ReactNode; height: number }) {
@@ -8,7 +18,13 @@ function ClientOnly({ children, height }: { children: ReactNode; height: number 
   return <div style={{ height }}>{mounted ? children : null}</div>;
 }
 
-export function ParticipationChart({ units, label }: { units: { name: string; participationRate: number | null; denominator: number | null }[]; label: string }) {
+export function ParticipationChart({
+  units,
+  label,
+}: {
+  units: { name: string; participationRate: number | null; denominator: number | null }[];
+  label: string;
+}) {
   const data = units.map((u) => ({
     name: u.name.replace("Tổ dân phố ", "TDP "),
     rate: u.participationRate === null ? 0 : Math.round(u.participationRate * 1000) / 10,
@@ -22,7 +38,9 @@ export function ParticipationChart({ units, label }: { units: { name: string; pa
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" />
             <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 13 }} interval={0} />
-            <Tooltip formatter={(v, _n, p) => [`${v}% (mẫu số ${p.payload.denominator})`, "Tỷ lệ tham gia"]} />
+            <Tooltip
+              formatter={(v, _n, p) => [`${v}% (mẫu số ${p.payload.denominator})`, "Tỷ lệ tham gia"]}
+            />
             <Bar dataKey="rate" fill="#0b5cad" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
@@ -32,7 +50,13 @@ export function ParticipationChart({ units, label }: { units: { name: string; pa
   );
 }
 
-export function EntriesOverTime({ days, label }: { days: { day: string; entries: number }[]; label: string }) {
+export function EntriesOverTime({
+  days,
+  label,
+}: {
+  days: { day: string; entries: number }[];
+  label: string;
+}) {
   const data = days.map((d) => ({ day: d.day.slice(8, 10) + "/" + d.day.slice(5, 7), entries: d.entries }));
   return (
     <figure aria-label={label}>
@@ -43,7 +67,14 @@ export function EntriesOverTime({ days, label }: { days: { day: string; entries:
             <XAxis dataKey="day" tick={{ fontSize: 13 }} />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Line type="monotone" dataKey="entries" name="Bài dự thi" stroke="#0b5cad" strokeWidth={3} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="entries"
+              name="Bài dự thi"
+              stroke="#0b5cad"
+              strokeWidth={3}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ClientOnly>
@@ -52,7 +83,15 @@ export function EntriesOverTime({ days, label }: { days: { day: string; entries:
   );
 }
 
-export function Histogram({ data, xKey, label }: { data: { entries: number; [k: string]: number | string }[]; xKey: string; label: string }) {
+export function Histogram({
+  data,
+  xKey,
+  label,
+}: {
+  data: { entries: number; [k: string]: number | string }[];
+  xKey: string;
+  label: string;
+}) {
   return (
     <figure aria-label={label}>
       <ClientOnly height={240}>

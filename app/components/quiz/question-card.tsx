@@ -14,7 +14,12 @@ export function SaveStatus({ state }: { state: SaveState | undefined }) {
           : state === "error"
             ? t("answer.invalid")
             : "";
-  const tone = state === "saved" ? "text-green-800" : state === "pending" || state === "error" ? "text-accent-600" : "text-slate-600";
+  const tone =
+    state === "saved"
+      ? "text-green-800"
+      : state === "pending" || state === "error"
+        ? "text-accent-600"
+        : "text-slate-600";
   return (
     <p aria-live="polite" className={`min-h-7 text-base font-semibold ${tone}`}>
       {text}
@@ -45,10 +50,15 @@ export function QuestionCard({
   const t = useT();
   const multiple = kind === "multiple";
   return (
-    <fieldset id={`cau-${position}`} className="scroll-mt-28 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <fieldset
+      id={`cau-${position}`}
+      className="scroll-mt-28 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <legend className="float-left mb-3 w-full text-xl leading-snug font-semibold">
         <span className="text-brand-700">{t("quiz.question", { n: position })}.</span> {prompt}
-        {multiple && !/chọn tất cả/i.test(prompt) ? <span className="mt-1 block text-base font-normal text-slate-700">({t("quiz.multipleHint")})</span> : null}
+        {multiple && !/chọn tất cả/i.test(prompt) ? (
+          <span className="mt-1 block text-base font-normal text-slate-700">({t("quiz.multipleHint")})</span>
+        ) : null}
       </legend>
       <div className="clear-both flex flex-col gap-2">
         {options.map((option) => {
@@ -67,9 +77,13 @@ export function QuestionCard({
                 checked={checked}
                 onChange={(event) => {
                   if (!multiple) return onChange([option.id]);
-                  onChange(event.target.checked ? [...selected, option.id] : selected.filter((id) => id !== option.id));
+                  onChange(
+                    event.target.checked
+                      ? [...selected, option.id]
+                      : selected.filter((id) => id !== option.id),
+                  );
                 }}
-                className="size-6 shrink-0 accent-brand-700"
+                className="accent-brand-700 size-6 shrink-0"
               />
               <span>{option.text}</span>
             </label>

@@ -129,7 +129,14 @@ export function useAnswerQueue(
     };
   }, [attemptId, flush]);
 
-  return { save, flush, states, offline, unsent: () => Object.values(pending.current), stored: () => readStored(attemptId) };
+  return {
+    save,
+    flush,
+    states,
+    offline,
+    unsent: () => Object.values(pending.current),
+    stored: () => readStored(attemptId),
+  };
 }
 
 export function clearStoredAnswers(attemptId: string) {

@@ -3,7 +3,8 @@ export const contestsVi = {
   "contests.title": "Cuộc thi",
   "contests.new": "Tạo cuộc thi trắc nghiệm",
   "contests.edit": "Sửa cuộc thi",
-  "contests.lockedNote": "Đã có người bắt đầu làm bài: không thể đổi đề, điểm, thời gian làm bài hay rút ngắn thời gian thi. Vẫn có thể gia hạn.",
+  "contests.lockedNote":
+    "Đã có người bắt đầu làm bài: không thể đổi đề, điểm, thời gian làm bài hay rút ngắn thời gian thi. Vẫn có thể gia hạn.",
   "contests.general": "Thông tin chung",
   "contests.titleField": "Tên cuộc thi",
   "contests.slug": "Đường dẫn",
@@ -47,7 +48,8 @@ export const contestsVi = {
   "contests.prediction.perfect_entries": "Dự đoán số bài đúng tất cả",
   "contests.predictionPrompt": "Nội dung câu hỏi dự đoán",
   "contests.eligible": "Đơn vị được dự thi (bỏ trống = tất cả)",
-  "contests.exclusions": "Không xét giải: số điện thoại của ban tổ chức, hội đồng, tổ giúp việc (mỗi dòng một số)",
+  "contests.exclusions":
+    "Không xét giải: số điện thoại của ban tổ chức, hội đồng, tổ giúp việc (mỗi dòng một số)",
   "contests.prizeCategory": "Loại giải",
   "contests.prizeLabel": "Tên giải",
   "contests.prizeCount": "Số lượng",
@@ -70,7 +72,8 @@ export const contestsEn: Record<ContestsKey, string> = {
   "contests.title": "Contests",
   "contests.new": "Create a quiz contest",
   "contests.edit": "Edit contest",
-  "contests.lockedNote": "Someone has started: the draw, points, time limit and window can no longer change, except to extend it.",
+  "contests.lockedNote":
+    "Someone has started: the draw, points, time limit and window can no longer change, except to extend it.",
   "contests.general": "General",
   "contests.titleField": "Contest title",
   "contests.slug": "Link",

@@ -76,7 +76,8 @@ export const organiserVi = {
   "q.difficulty": "Độ khó",
   "q.status": "Trạng thái",
   "q.preview": "Xem như người dự thi",
-  "q.snapshotNote": "Sửa câu hỏi không làm thay đổi điểm các bài đã nộp: mỗi bài thi giữ bản sao câu hỏi lúc làm bài.",
+  "q.snapshotNote":
+    "Sửa câu hỏi không làm thay đổi điểm các bài đã nộp: mỗi bài thi giữ bản sao câu hỏi lúc làm bài.",
   "q.codeTaken": "Mã này đã có trong ngân hàng câu hỏi.",
   "q.tag": "Thẻ",
   "q.legal": "Văn bản",
@@ -106,12 +107,14 @@ export const organiserVi = {
   "accounts.disable": "Khóa tài khoản",
   "accounts.enable": "Mở khóa",
   "accounts.disabled": "Đã khóa",
-  "accounts.newPassword": "Mật khẩu mới của {name}: {password} — hãy đọc cho người dùng; mật khẩu chỉ hiện một lần.",
+  "accounts.newPassword":
+    "Mật khẩu mới của {name}: {password} — hãy đọc cho người dùng; mật khẩu chỉ hiện một lần.",
   "accounts.notSelf": "Không thể tự khóa hoặc đổi vai trò tài khoản của chính mình.",
   "accounts.changeRole": "Đổi vai trò",
   "accounts.assisted": "hỗ trợ",
   "assist.title": "Đăng ký hỗ trợ người dân",
-  "assist.intro": "Thành viên tổ công nghệ số cộng đồng đăng ký giúp người dân rồi mời họ làm bài ngay trên máy này. Các bài dự thi sẽ được đánh dấu “hỗ trợ”. Sau khi đăng ký, máy sẽ đăng nhập bằng tài khoản của người dân; bạn cần đăng nhập lại khi họ làm xong.",
+  "assist.intro":
+    "Thành viên tổ công nghệ số cộng đồng đăng ký giúp người dân rồi mời họ làm bài ngay trên máy này. Các bài dự thi sẽ được đánh dấu “hỗ trợ”. Sau khi đăng ký, máy sẽ đăng nhập bằng tài khoản của người dân; bạn cần đăng nhập lại khi họ làm xong.",
   "assist.submit": "Đăng ký và mời người dân làm bài",
   "teams.title": "Đội thi",
   "teams.create": "Thêm đội",
@@ -241,7 +244,8 @@ export const organiserEn: Record<OrganiserKey, string> = {
   "accounts.changeRole": "Change role",
   "accounts.assisted": "assisted",
   "assist.title": "Assisted registration",
-  "assist.intro": "A member of the community digital team registers a resident and lets them take the quiz on this device. Their entries are marked “assisted”. After registering, this device is signed in as the resident; sign in again when they have finished.",
+  "assist.intro":
+    "A member of the community digital team registers a resident and lets them take the quiz on this device. Their entries are marked “assisted”. After registering, this device is signed in as the resident; sign in again when they have finished.",
   "assist.submit": "Register and let the resident take part",
   "teams.title": "Teams",
   "teams.create": "Add a team",
