@@ -52,6 +52,7 @@ function settings(over: Partial<ContestSettings> = {}): ContestSettings {
     predictionPrompt: null,
     entryModes: "individual",
     collectiveRule: "participation_rate",
+    lockQuorum: 1,
     eligibleUnitIds: null,
     rules: "",
     ...over,

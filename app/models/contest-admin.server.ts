@@ -44,6 +44,8 @@ export type ContestSettings = {
   predictionPrompt: string | null;
   entryModes: "individual" | "team" | "both";
   collectiveRule: "participation_rate" | "entries" | "average_score" | "points";
+  /** Committee approvals needed to lock the results: 1 = the chair alone, or N of M members. */
+  lockQuorum: number;
   eligibleUnitIds: number[] | null;
   rules: string;
 };
@@ -93,6 +95,8 @@ export function validateSettings(
   if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100))
     p.pointsPerQuestion = "Điểm mỗi câu từ 1 đến 100.";
   if (!(s.maxAttempts >= 1 && s.maxAttempts <= 50)) p.maxAttempts = "Số lần dự thi từ 1 đến 50.";
+  if (!(s.lockQuorum >= 1 && s.lockQuorum <= 20))
+    p.lockQuorum = "Số thành viên hội đồng đồng ý chốt kết quả từ 1 đến 20.";
   if (s.predictionTarget && !s.predictionPrompt?.trim())
     p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
   const badPrize = prizes.find((x) => !x.label.trim() || !(x.count >= 1) || !(x.amount >= 0));
@@ -328,6 +332,7 @@ export function pickSettings(c: typeof contests.$inferSelect): ContestSettings {
     predictionPrompt: c.predictionPrompt,
     entryModes: c.entryModes,
     collectiveRule: c.collectiveRule,
+    lockQuorum: c.lockQuorum,
     eligibleUnitIds: c.eligibleUnitIds,
     rules: c.rules,
   };

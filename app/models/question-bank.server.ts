@@ -152,18 +152,16 @@ export async function createQuestions(
         db
           .insert(questions)
           .values(inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }))),
-        db
-          .insert(questionOptions)
-          .values(
-            inputs.flatMap((q, i) =>
-              q.options.map((o, p) => ({
-                questionId: ids[i],
-                position: p + 1,
-                text: o.text.trim(),
-                isCorrect: o.correct,
-              })),
-            ),
+        db.insert(questionOptions).values(
+          inputs.flatMap((q, i) =>
+            q.options.map((o, p) => ({
+              questionId: ids[i],
+              position: p + 1,
+              text: o.text.trim(),
+              isCorrect: o.correct,
+            })),
           ),
+        ),
         auditInsert(
           db,
           {
@@ -198,16 +196,14 @@ export async function updateQuestion(
   await db.batch([
     db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
     db.delete(questionOptions).where(eq(questionOptions.questionId, id)),
-    db
-      .insert(questionOptions)
-      .values(
-        input.options.map((o, p) => ({
-          questionId: id,
-          position: p + 1,
-          text: o.text.trim(),
-          isCorrect: o.correct,
-        })),
-      ),
+    db.insert(questionOptions).values(
+      input.options.map((o, p) => ({
+        questionId: id,
+        position: p + 1,
+        text: o.text.trim(),
+        isCorrect: o.correct,
+      })),
+    ),
     auditInsert(
       db,
       { actorUserId, action: "question.update", entity: "question", entityId: id, before, after: input },

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { contests, disqualifications } from "#db/schema";
+import { answers, contests, disqualifications } from "#db/schema";
 import {
   createContest,
   createFinishedAttempts,
@@ -215,8 +215,8 @@ describe("results of a closed contest", () => {
     expect((await currentResults(db, contest.id)).lockedAt).toBeNull();
   });
 
-  it("flags several accounts from one device, implausibly fast entries and duplicate identities", async () => {
-    const { contest, units } = await closedContest();
+  it("flags several accounts from one device, implausibly fast entries, duplicate identities and answers in lockstep", async () => {
+    const { contest, units, attempts: plain } = await closedContest();
     const twins = [
       await createUser(db, { fullName: "Lê Văn Tám", birthYear: 1970, unitId: units[0].id }),
       await createUser(db, { fullName: "Lê Văn Tám", birthYear: 1970, unitId: units[0].id }),
@@ -234,8 +234,40 @@ describe("results of a closed contest", () => {
         userAgent: "UA",
       },
     ]);
+    // Two more entries answered in lockstep, a second apart, from different devices.
+    const [p1, p2] = [
+      await createUser(db, { unitId: units[1].id }),
+      await createUser(db, { unitId: units[1].id }),
+    ];
+    const start = Date.now() - 2 * HOUR;
+    const lockstep = await createFinishedAttempts(db, [
+      { contestId: contest.id, userId: p1.id, score: 18, submittedAt: start + 600_000, durationMs: 600_000 },
+      {
+        contestId: contest.id,
+        userId: p2.id,
+        score: 18,
+        submittedAt: start + 660_000,
+        durationMs: 600_000 + 59_000,
+      },
+    ]);
+    await db
+      .insert(answers)
+      .values(
+        lockstep.flatMap((attemptId, i) =>
+          Array.from({ length: 12 }, (_, q) => ({
+            attemptId,
+            questionId: q + 1,
+            selected: [1],
+            seq: 1,
+            savedAt: start + 30_000 * (q + 1) + i * 1000,
+          })),
+        ),
+      );
     const flags = await reviewFlags(db, contest.id);
     expect(flags[ids[0]]).toEqual(["duplicateIdentity", "sameDevice"]);
     expect(flags[ids[2]]).toEqual(["sameDevice", "tooFast"]);
+    expect(flags[lockstep[0]]).toEqual(["sameTiming"]);
+    expect(flags[lockstep[1]]).toEqual(["sameTiming"]);
+    expect(flags[plain.a]).toBeUndefined();
   });
 });

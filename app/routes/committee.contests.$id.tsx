@@ -28,8 +28,8 @@ const reason = z.string().trim().max(500);
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("disqualify"),
-    targetKind: z.enum(["attempt", "user", "unit", "team"]),
-    targetId: z.string().trim().min(1).max(40),
+    // "attempt:ID", "user:ID", "unit:ID" or "team:ID"
+    target: z.string().regex(/^(attempt|user|unit|team):[A-Za-z0-9_-]{1,40}$/),
     reason,
   }),
   z.object({ intent: z.literal("undo"), disqualificationId: z.coerce.number().int().positive(), reason }),
@@ -76,8 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (v.intent === "disqualify")
       await disqualify(db, {
         contestId: id,
-        targetKind: v.targetKind,
-        targetId: v.targetId,
+        targetKind: v.target.split(":")[0] as "attempt" | "user" | "unit" | "team",
+        targetId: v.target.split(":")[1],
         reason: v.reason,
         actorUserId: user.id,
       });
@@ -98,15 +98,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { error: null };
 }
 
-function DisqualifyButton({ kind, target, label }: { kind: string; target: string; label: string }) {
+/** Disqualify with a written reason; the first target is the default (e.g. this entry, or the whole person). */
+function DisqualifyButton({ targets, label }: { targets: [string, MessageKey][]; label: string }) {
   const t = useT();
   return (
     <details>
       <summary className="text-accent-600 cursor-pointer underline">{t("review.disqualify")}</summary>
       <Form method="post" className="mt-1 flex flex-col gap-1">
         <input type="hidden" name="intent" value="disqualify" />
-        <input type="hidden" name="targetKind" value={kind} />
-        <input type="hidden" name="targetId" value={target} />
+        {targets.length === 1 ? (
+          <input type="hidden" name="target" value={targets[0][0]} />
+        ) : (
+          <select
+            name="target"
+            aria-label={`${t("review.target")}: ${label}`}
+            className="rounded border-2 border-slate-400 bg-white"
+          >
+            {targets.map(([value, text]) => (
+              <option key={value} value={value}>
+                {t(text)}
+              </option>
+            ))}
+          </select>
+        )}
         <input
           name="reason"
           required
@@ -254,7 +268,10 @@ export default function Review() {
                   <td className="p-2 text-sm">{sep(u.separatedBy)}</td>
                   <td className="p-2">
                     {!final && u.status === "ranked" ? (
-                      <DisqualifyButton kind="unit" target={String(u.unitId)} label={u.name} />
+                      <DisqualifyButton
+                        targets={[[`unit:${u.unitId}`, "review.target.unit"]]}
+                        label={u.name}
+                      />
                     ) : null}
                   </td>
                 </tr>
@@ -307,7 +324,13 @@ export default function Review() {
                   </td>
                   <td className="p-2">
                     {!final && e.status === "ranked" ? (
-                      <DisqualifyButton kind="attempt" target={e.attemptId} label={e.name} />
+                      <DisqualifyButton
+                        targets={[
+                          [`attempt:${e.attemptId}`, "review.target.attempt"],
+                          [`user:${e.key.slice(1)}`, "review.target.user"],
+                        ]}
+                        label={e.name}
+                      />
                     ) : null}
                   </td>
                 </tr>

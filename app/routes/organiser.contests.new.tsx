@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     predictionPrompt: "Theo bạn, cuộc thi có bao nhiêu bài dự thi?",
     entryModes: "individual",
     collectiveRule: "participation_rate",
+    lockQuorum: 1,
     eligibleUnitIds: [],
     exclusions: "",
     rules: "",

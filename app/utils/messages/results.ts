@@ -67,6 +67,7 @@ export const resultsVi = {
   "flag.sameDevice": "nhiều tài khoản cùng một thiết bị",
   "flag.tooFast": "làm bài nhanh bất thường",
   "flag.duplicateIdentity": "trùng họ tên và năm sinh trong đơn vị",
+  "flag.sameTiming": "thời điểm trả lời gần như trùng với bài khác",
 };
 
 export type ResultsKey = keyof typeof resultsVi;
@@ -139,4 +140,5 @@ export const resultsEn: Record<ResultsKey, string> = {
   "flag.sameDevice": "several accounts on one device",
   "flag.tooFast": "implausibly fast",
   "flag.duplicateIdentity": "same name and birth year in the unit",
+  "flag.sameTiming": "answer timing nearly identical to another entry",
 };
