@@ -250,19 +250,17 @@ describe("results of a closed contest", () => {
         durationMs: 600_000 + 59_000,
       },
     ]);
-    await db
-      .insert(answers)
-      .values(
-        lockstep.flatMap((attemptId, i) =>
-          Array.from({ length: 12 }, (_, q) => ({
-            attemptId,
-            questionId: q + 1,
-            selected: [1],
-            seq: 1,
-            savedAt: start + 30_000 * (q + 1) + i * 1000,
-          })),
-        ),
-      );
+    await db.insert(answers).values(
+      lockstep.flatMap((attemptId, i) =>
+        Array.from({ length: 12 }, (_, q) => ({
+          attemptId,
+          questionId: q + 1,
+          selected: [1],
+          seq: 1,
+          savedAt: start + 30_000 * (q + 1) + i * 1000,
+        })),
+      ),
+    );
     const flags = await reviewFlags(db, contest.id);
     expect(flags[ids[0]]).toEqual(["duplicateIdentity", "sameDevice"]);
     expect(flags[ids[2]]).toEqual(["sameDevice", "tooFast"]);

@@ -1,10 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
 import { authenticate } from "~/models/account.server";
+import {
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  clearFailures,
+  ipKey,
+  lockedFor,
+  phoneKey,
+  recordFailure,
+} from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -23,18 +32,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginSchema.safeParse(Object.fromEntries(await readForm(request)));
-  const phone = parsed.success ? normalisePhone(parsed.data.phone) : null;
-  const user = parsed.success && phone ? await authenticate(db, phone, parsed.data.password) : null;
-  if (!parsed.success || !user) {
-    // One message for every failure: it never tells whether the phone is registered.
-    return { error: "login.failed" as const, phone: parsed.success ? parsed.data.phone : "" };
+  const typed = parsed.success ? parsed.data.phone : "";
+  const phone = normalisePhone(typed);
+  const now = Date.now();
+  const keys = [phone ? phoneKey(phone) : null, context.clientIp ? ipKey(context.clientIp) : null].filter(
+    (k) => k !== null,
+  );
+  const wait = await lockedFor(db, keys, now);
+  if (wait !== null) {
+    // Checked before the password, so a locked account cannot be probed; the same answer for any phone.
+    return data(
+      { error: "error.tooMany" as const, phone: typed },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   }
+  const user = parsed.success && phone ? await authenticate(db, phone, parsed.data.password) : null;
+  if (!parsed.success || !phone || !user) {
+    if (phone) await recordFailure(db, phoneKey(phone), ACCOUNT_LIMIT, now);
+    if (context.clientIp) await recordFailure(db, ipKey(context.clientIp), ADDRESS_LIMIT, now);
+    // One message for every failure: it never tells whether the phone is registered.
+    return { error: "login.failed" as const, phone: typed };
+  }
+  await clearFailures(db, phoneKey(phone));
   return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await createSession(db, user.id, Date.now()) },
+    headers: { "Set-Cookie": await createSession(db, user.id, now) },
   });
 }
+
+/** Passes the action's Retry-After on to the page's response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export default function Login() {
   const actionData = useActionData<typeof action>();

@@ -189,3 +189,29 @@ test("the home page lists open and upcoming contests with countdowns, and the AP
     expect.arrayContaining(["open", "published"]),
   );
 });
+
+test("ten wrong passwords lock the account for a while with 429 and Retry-After, whatever the address", async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/429/);
+  const phone = await register(page, "Người bị dò mật khẩu");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  const attempt = (password: string) =>
+    page.request.post("/login", {
+      form: { phone, password, redirectTo: "/" },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+  for (let i = 0; i < 10; i++) expect((await attempt(`sai-${i}-matkhau`)).status()).toBe(200);
+  const locked = await attempt("matkhau-an-toan");
+  expect(locked.status()).toBe(429);
+  expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Mật khẩu").fill("matkhau-an-toan");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.");
+});
