@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { contests } from "#db/schema";
 import { audit } from "~/models/audit.server";
+import type { RankedEntry } from "~/models/ranking.server";
 import { currentResults } from "~/models/results.server";
 import { fileResponse, writeCsv, writeXlsx } from "~/models/spreadsheet.server";
 import { requireRole } from "~/utils/auth.server";
@@ -45,6 +46,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : format === "csv"
         ? n.toLocaleString("vi-VN", { maximumFractionDigits: digits })
         : Number(n.toFixed(digits));
+  const entryRow = (table: string, e: RankedEntry) => [
+    table,
+    e.rank ?? "",
+    e.name,
+    e.unitName ?? "",
+    num(e.score),
+    num(e.prediction),
+    num(Math.round(e.durationMs / 1000)),
+    "",
+    "",
+    STATUS[e.status],
+    e.prize?.label ?? "",
+    num(e.prize?.amount ?? null),
+  ];
   const rows = [
     ...results.collective.map((u) => [
       "Tập thể",
@@ -60,34 +75,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       u.prize?.label ?? "",
       num(u.prize?.amount ?? null),
     ]),
-    ...results.individual.map((e) => [
-      "Cá nhân",
-      e.rank ?? "",
-      e.name,
-      e.unitName ?? "",
-      num(e.score),
-      num(e.prediction),
-      num(Math.round(e.durationMs / 1000)),
-      "",
-      "",
-      STATUS[e.status],
-      e.prize?.label ?? "",
-      num(e.prize?.amount ?? null),
-    ]),
-    ...results.teams.map((e) => [
-      "Đội",
-      e.rank ?? "",
-      e.name,
-      e.unitName ?? "",
-      num(e.score),
-      num(e.prediction),
-      num(Math.round(e.durationMs / 1000)),
-      "",
-      "",
-      STATUS[e.status],
-      e.prize?.label ?? "",
-      num(e.prize?.amount ?? null),
-    ]),
+    ...results.individual.map((e) => entryRow("Cá nhân", e)),
+    ...results.teams.map((e) => entryRow("Đội", e)),
   ];
   await audit(db, {
     actorUserId: user.id,
