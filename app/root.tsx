@@ -83,6 +83,11 @@ function Header() {
                   {t("role.committee")}
                 </Link>
               ) : null}
+              {data.user.role === "judge" ? (
+                <Link to="/judge" className="underline underline-offset-4">
+                  {t("judge.title")}
+                </Link>
+              ) : null}
               <Link to="/me/entries" className="underline underline-offset-4">
                 {t("nav.myEntries")}
               </Link>

@@ -175,6 +175,10 @@ export const contests = sqliteTable(
     /** Stage contests: mean or trimmed mean of judges. */
     stageAggregation: text("stage_aggregation", { enum: ["mean", "trimmed_mean"] }),
     stageHideTotals: integer("stage_hide_totals", { mode: "boolean" }).notNull().default(false),
+    /** Stage contests: judges disagree when their totals for a team differ by more than this % of the part's maximum. */
+    stageSpreadPct: integer("stage_spread_pct").notNull().default(20),
+    /** Stage contests: when the order of performance was drawn by lot (null: not yet). */
+    stageOrderDrawnAt: integer("stage_order_drawn_at"),
     /** Committee approvals needed to lock the results (1 = the chair alone). */
     lockQuorum: integer("lock_quorum").notNull().default(1),
     createdByUserId: integer("created_by_user_id").references(() => users.id, {
@@ -228,6 +232,8 @@ export const teams = sqliteTable(
     }),
     /** Stage contests: order of performance drawn by lot. */
     performanceOrder: integer("performance_order"),
+    /** Stage contests: the committee's order among teams tied on total and tie-break part (lower ranks higher). */
+    committeeTieOrder: integer("committee_tie_order"),
   },
   (t) => [uniqueIndex("teams_contest_number_uq").on(t.contestId, t.number)],
 );
@@ -396,6 +402,13 @@ export const stageParts = sqliteTable("stage_parts", {
   timeLimitSec: integer("time_limit_sec"),
   overtimePenaltyPerMin: integer("overtime_penalty_per_min"),
   isTieBreak: integer("is_tie_break", { mode: "boolean" }).notNull().default(false),
+  /** Knowledge parts: how many questions, points per right answer, and whether every team answers each question or the first to ring. */
+  knowledgeQuestions: integer("knowledge_questions"),
+  knowledgePoints: integer("knowledge_points"),
+  knowledgeMode: text("knowledge_mode", { enum: ["all", "buzzer"] })
+    .notNull()
+    .default("all"),
+  /** Set by the committee: judges can no longer save scores for this part. */
   closedAt: integer("closed_at"),
 });
 
@@ -438,12 +451,14 @@ export const stageScores = sqliteTable(
     criteria: text("criteria", { mode: "json" }).$type<Record<string, number>>().notNull(),
     totalTenths: integer("total_tenths").notNull(),
     comment: text("comment"),
+    /** The judge's device sequence number: an older save arriving late never overwrites a newer one. */
+    seq: integer("seq").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [uniqueIndex("stage_scores_uq").on(t.partId, t.teamId, t.judgeUserId)],
 );
 
-/** Overtime and knowledge-part marks recorded by organisers during a stage contest. */
+/** Overtime recorded by organisers during a stage contest. */
 export const stagePartResults = sqliteTable(
   "stage_part_results",
   {
@@ -454,9 +469,24 @@ export const stagePartResults = sqliteTable(
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
     overtimeSec: integer("overtime_sec").notNull().default(0),
-    knowledgeCorrect: integer("knowledge_correct"),
   },
   (t) => [primaryKey({ columns: [t.partId, t.teamId] })],
+);
+
+/** Knowledge parts: one row per question and team that answered it, right or wrong. */
+export const stageKnowledgeMarks = sqliteTable(
+  "stage_knowledge_marks",
+  {
+    partId: integer("part_id")
+      .notNull()
+      .references(() => stageParts.id, { onDelete: "cascade" }),
+    questionNo: integer("question_no").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partId, t.questionNo, t.teamId] })],
 );
 
 /** Append-only: rows are inserted, never updated or deleted. */

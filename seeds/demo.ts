@@ -10,6 +10,8 @@ import {
   attemptQuestions,
   attempts,
   contests,
+  stageCriteria,
+  stageJudges,
   stageParts,
   teamMembers,
   teams,
@@ -29,12 +31,16 @@ import { demoUnits, demoWard, personName, seededRandom, silentUnitCodes2022 } fr
 
 export const DEMO_PASSWORD = "hoithi2026";
 
-export const demoAccounts: { phone: string; fullName: string; role: Role }[] = [
+/** Staff work at the ward's People's Committee (UBND) unless a unit is given; null: no unit. */
+export const demoAccounts: { phone: string; fullName: string; role: Role; unitCode?: string | null }[] = [
   { phone: "0900000001", fullName: "Đỗ Quản Trị", role: "admin" },
   { phone: "0900000002", fullName: "Trần Minh Tuấn", role: "organiser" },
   { phone: "0900000003", fullName: "Phạm Thị Hòa", role: "committee" },
   { phone: "0900000004", fullName: "Võ Văn Khải", role: "judge" },
-  { phone: "0900000005", fullName: "Nguyễn Thị Lan", role: "resident" },
+  { phone: "0900000005", fullName: "Nguyễn Thị Lan", role: "resident", unitCode: "TDP01" },
+  // The stage contest's other two judges come from outside the ward's units.
+  { phone: "0900000006", fullName: "Lê Thị Mai", role: "judge", unitCode: null },
+  { phone: "0900000007", fullName: "Hoàng Văn Nam", role: "judge", unitCode: null },
 ];
 
 const MIN = 60_000;
@@ -99,18 +105,20 @@ export async function seedDemo(db: Db, now = Date.now()) {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accountIds = new Map<Role, number>();
-  for (const account of demoAccounts) {
+  const judgeIds: number[] = [];
+  for (const { unitCode = "UBND", ...account } of demoAccounts) {
     const [row] = await db
       .insert(users)
       .values({
         ...account,
         passwordHash,
-        unitId: account.role === "resident" ? unitByCode.get("TDP01")!.id : unitByCode.get("UBND")!.id,
+        unitId: unitCode === null ? null : unitByCode.get(unitCode)!.id,
         birthYear: 1975,
         consentAt: now,
       })
       .returning({ id: users.id });
-    accountIds.set(account.role, row.id);
+    if (!accountIds.has(account.role)) accountIds.set(account.role, row.id);
+    if (account.role === "judge") judgeIds.push(row.id);
   }
 
   // --- The 2022 contest: 08:00 05/04/2022 → 08:00 25/04/2022, 241 entries from 20 units.
@@ -213,7 +221,7 @@ export async function seedDemo(db: Db, now = Date.now()) {
     ],
   );
 
-  // --- A stage contest with four teams from agencies (scored by the jury in a later release).
+  // --- A stage contest: four teams from agencies, three parts, a jury of three (scoring on the day).
   const stage = await createContest(db, {
     slug: "hoi-thi-tuyen-truyen-2026",
     kind: "stage",
@@ -222,28 +230,54 @@ export async function seedDemo(db: Db, now = Date.now()) {
     opensAt: today0800 + 10 * DAY + 11 * HOUR + 30 * MIN,
     closesAt: today0800 + 10 * DAY + 14 * HOUR,
     draw: { mode: "fixed", questionIds: [] },
+    entryModes: "team",
     stageAggregation: "mean",
     wardName: demoWard.name,
   });
-  await db.insert(stageParts).values([
-    {
-      contestId: stage.id,
-      position: 1,
-      name: "Chào hỏi",
-      maxScore: 20,
-      timeLimitSec: 7 * 60,
-      overtimePenaltyPerMin: 1,
-    },
-    { contestId: stage.id, position: 2, name: "Kiến thức", maxScore: 30, scoring: "knowledge" },
-    {
-      contestId: stage.id,
-      position: 3,
-      name: "Tiểu phẩm",
-      maxScore: 50,
-      timeLimitSec: 15 * 60,
-      overtimePenaltyPerMin: 2,
-      isTieBreak: true,
-    },
+  const [greeting, , skit] = await db
+    .insert(stageParts)
+    .values([
+      {
+        contestId: stage.id,
+        position: 1,
+        name: "Chào hỏi",
+        maxScore: 20,
+        timeLimitSec: 7 * 60,
+        overtimePenaltyPerMin: 1,
+      },
+      {
+        contestId: stage.id,
+        position: 2,
+        name: "Kiến thức",
+        maxScore: 30,
+        scoring: "knowledge",
+        knowledgeQuestions: 10,
+        knowledgePoints: 3,
+      },
+      {
+        contestId: stage.id,
+        position: 3,
+        name: "Tiểu phẩm",
+        maxScore: 50,
+        timeLimitSec: 15 * 60,
+        overtimePenaltyPerMin: 2,
+        isTieBreak: true,
+      },
+    ])
+    .returning();
+  await db.insert(stageCriteria).values([
+    { partId: greeting.id, name: "Nội dung", maxScore: 10 },
+    { partId: greeting.id, name: "Hình thức, phong cách", maxScore: 10 },
+    { partId: skit.id, name: "Nội dung, thông điệp", maxScore: 25 },
+    { partId: skit.id, name: "Diễn xuất", maxScore: 15 },
+    { partId: skit.id, name: "Trang phục, đạo cụ", maxScore: 10 },
+  ]);
+  await db.insert(stageJudges).values(judgeIds.map((userId) => ({ contestId: stage.id, userId })));
+  await createPrizes(db, stage.id, [
+    { category: "team", rank: 1, label: "Nhất", count: 1, amount: 3_000_000 },
+    { category: "team", rank: 2, label: "Nhì", count: 1, amount: 2_000_000 },
+    { category: "team", rank: 3, label: "Ba", count: 1, amount: 1_500_000 },
+    { category: "team", rank: 4, label: "Khuyến khích", count: 1, amount: 1_000_000 },
   ]);
   const stageUnits = ["UBND", "THCS", "TH", "TDP01"];
   for (const [i, code] of stageUnits.entries()) {

@@ -16,7 +16,9 @@ export type Entry = {
   submittedAt: number;
 };
 
-export type TieRule = "score" | "prediction" | "duration" | "submitted" | "id";
+/** Quiz rules first; stage contests add the tie-break part, the committee's decision, or "unresolved". */
+export type TieRule =
+  "score" | "prediction" | "duration" | "submitted" | "id" | "tiebreak" | "committee" | "unresolved";
 
 export type Prize = {
   category: "individual" | "team" | "collective";

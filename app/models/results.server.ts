@@ -19,6 +19,7 @@ import {
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { countedAttempt } from "./attempt-policy.server";
+import { computeStage, stageEntries, type StageBreakdown } from "./stage-results.server";
 import { auditInsert } from "./audit.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
 import {
@@ -37,17 +38,33 @@ export type ContestResults = {
   teams: RankedEntry[];
   collective: RankedUnit[];
   totalAmount: number;
+  /** Stage contests: parts, every team's part scores, and ties left to the committee. */
+  stage?: StageBreakdown;
 };
 
 async function loadContest(db: Db, contestId: number) {
   const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
-  if (!c || c.kind !== "quiz") throw new DomainError("contest.notFound", 404);
+  if (!c) throw new DomainError("contest.notFound", 404);
   return c;
 }
 
 /** Computes the full ranking from the database (deterministic for the same data). */
 export async function computeResults(db: Db, contestId: number): Promise<ContestResults> {
   const contest = await loadContest(db, contestId);
+  if (contest.kind === "stage") {
+    const stage = await computeStage(db, contest);
+    const teamRanking = stageEntries(stage);
+    const totalAmount = teamRanking.reduce((s, r) => s + (r.prize?.amount ?? 0), 0);
+    return {
+      contestId,
+      actual: null,
+      individual: [],
+      teams: teamRanking,
+      collective: [],
+      totalAmount,
+      stage,
+    };
+  }
   const rows = await db
     .select({
       attemptId: attempts.id,
@@ -305,7 +322,13 @@ export function listDisqualifications(db: Db, contestId: number) {
 export async function approveLock(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
   const contest = await loadContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
+  if (contest.kind === "stage") {
+    // A stage contest ends when the committee has closed every part, whatever the clock says.
+    const stage = await computeStage(db, contest);
+    if (stage.parts.length === 0 || stage.parts.some((p) => p.closedAt === null))
+      throw new DomainError("stage.partsOpen", 409);
+    if (stage.undecidedTies.length) throw new DomainError("stage.tieUndecided", 409);
+  } else if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
     throw new DomainError("review.notClosed", 409);
   await db
     .insert(contestApprovals)
@@ -335,7 +358,7 @@ export async function approveLock(db: Db, contestId: number, actorUserId: number
         action: "review.lock",
         entity: "contest",
         entityId: contestId,
-        after: { winners: results.individual.filter((e) => e.prize).length },
+        after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length },
       },
       now,
     ),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { contests } from "#db/schema";
 import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
@@ -11,14 +11,16 @@ import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["committee"]);
   const now = Date.now();
-  const rows = await db
-    .select()
-    .from(contests)
-    .where(eq(contests.kind, "quiz"))
-    .orderBy(desc(contests.closesAt));
+  const rows = await db.select().from(contests).orderBy(desc(contests.closesAt));
   return {
     contests: rows
-      .map((c) => ({ id: c.id, title: c.title, closesAt: c.closesAt, status: contestStatus(c, now) }))
+      .map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        title: c.title,
+        closesAt: c.closesAt,
+        status: contestStatus(c, now),
+      }))
       .filter((c) => c.status !== "draft"),
   };
 }
@@ -34,12 +36,13 @@ export default function CommitteeHome() {
         {contests.map((c) => (
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <Link
-              to={`/committee/contests/${c.id}`}
+              to={c.kind === "stage" ? `/committee/stage/${c.id}` : `/committee/contests/${c.id}`}
               className="text-brand-800 text-lg font-semibold underline-offset-4 hover:underline"
             >
               {c.title}
             </Link>
             <p className="text-base text-slate-700">
+              {c.kind === "stage" ? `${t("stage.kind")} · ` : ""}
               {t(`contest.status.${c.status}` as MessageKey)} · {t("contest.closes")}:{" "}
               {formatDateTime(c.closesAt, locale)}
             </p>

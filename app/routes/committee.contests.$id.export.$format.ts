@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     e.rank ?? "",
     e.name,
     e.unitName ?? "",
-    num(e.score),
+    num(e.score, 2),
     num(e.prediction),
     num(Math.round(e.durationMs / 1000)),
     "",

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { contestApprovals, contests } from "#db/schema";
 import { Button } from "~/components/ui/button";
+import { LockPanel } from "~/components/results/lock-panel";
 import { Alert } from "~/components/ui/field";
 import { contestStatus } from "~/models/contest.server";
 import {
@@ -22,27 +24,17 @@ import { DomainError } from "~/utils/errors";
 import { formatDuration, formatNumber } from "~/utils/format";
 import { parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { reviewIntents, runReviewIntent } from "~/utils/review-action.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-const reason = z.string().trim().max(500);
-const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("disqualify"),
-    // "attempt:ID", "user:ID", "unit:ID" or "team:ID"
-    target: z.string().regex(/^(attempt|user|unit|team):[A-Za-z0-9_-]{1,40}$/),
-    reason,
-  }),
-  z.object({ intent: z.literal("undo"), disqualificationId: z.coerce.number().int().positive(), reason }),
-  z.object({ intent: z.literal("approve") }),
-  z.object({ intent: z.literal("announce") }),
-  z.object({ intent: z.literal("reopen"), reason }),
-]);
+const IntentSchema = z.discriminatedUnion("intent", [...reviewIntents]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["committee"]);
   const { id } = parseParams(ParamsSchema, params);
   const [contest] = await db.select().from(contests).where(eq(contests.id, id));
-  if (!contest || contest.kind !== "quiz") throw new Response("Not found", { status: 404 });
+  if (!contest) throw new Response("Not found", { status: 404 });
+  if (contest.kind === "stage") throw redirect(`/committee/stage/${id}`);
   const [{ results, lockedAt }, flags, dqs, [{ n: approvals }]] = await Promise.all([
     currentResults(db, id),
     reviewFlags(db, id),
@@ -71,26 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
-  const v = parsed.data;
   try {
-    if (v.intent === "disqualify")
-      await disqualify(db, {
-        contestId: id,
-        targetKind: v.target.split(":")[0] as "attempt" | "user" | "unit" | "team",
-        targetId: v.target.split(":")[1],
-        reason: v.reason,
-        actorUserId: user.id,
-      });
-    else if (v.intent === "undo")
-      await undoDisqualification(db, {
-        contestId: id,
-        disqualificationId: v.disqualificationId,
-        reason: v.reason,
-        actorUserId: user.id,
-      });
-    else if (v.intent === "approve") await approveLock(db, id, user.id);
-    else if (v.intent === "announce") await announce(db, id, user.id);
-    else await reopen(db, id, v.reason, user.id);
+    await runReviewIntent(parsed.data, id, user.id);
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
     throw error;
@@ -165,72 +139,14 @@ export default function Review() {
         <Alert tone="info">{t("review.provisional")}</Alert>
       )}
 
-      <section
-        className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
-        aria-label={t("review.approve")}
-      >
-        {!final ? (
-          <Form method="post" className="flex flex-col gap-2">
-            <p>{t("review.approvals", { n: data.approvals, quorum: contest.lockQuorum })}</p>
-            <Button name="intent" value="approve">
-              {t("review.approve")}
-            </Button>
-          </Form>
-        ) : null}
-        {contest.state === "locked" ? (
-          <Form method="post">
-            <Button name="intent" value="announce">
-              {t("review.announce")}
-            </Button>
-          </Form>
-        ) : null}
-        {final ? (
-          <Form method="post" className="flex flex-wrap items-end gap-2">
-            <input type="hidden" name="intent" value="reopen" />
-            <label className="flex flex-col">
-              {t("review.reopenReason")}
-              <input name="reason" className="min-h-11 rounded border-2 border-slate-400 px-2" />
-            </label>
-            <Button variant="secondary">{t("review.reopen")}</Button>
-          </Form>
-        ) : null}
+      <LockPanel contest={contest} approvals={data.approvals}>
         <Link
           to={`/staff/contests/${contest.id}/stats`}
           className="text-brand-700 text-lg font-semibold underline"
         >
           {t("stats.title")}
         </Link>
-        <a
-          href={`/committee/contests/${contest.id}/export/csv`}
-          className="text-brand-700 text-lg font-semibold underline"
-          download
-        >
-          {t("review.exportCsv")}
-        </a>
-        <a
-          href={`/committee/contests/${contest.id}/export/xlsx`}
-          className="text-brand-700 text-lg font-semibold underline"
-          download
-        >
-          {t("review.exportXlsx")}
-        </a>
-        {contest.state === "announced" ? (
-          <Link
-            to={`/contests/${contest.slug}/results`}
-            className="text-brand-700 text-lg font-semibold underline"
-          >
-            {t("results.title")}
-          </Link>
-        ) : null}
-        {final ? (
-          <Link
-            to={`/committee/contests/${contest.id}/certificates`}
-            className="text-brand-700 text-lg font-semibold underline"
-          >
-            {t("results.certificates")}
-          </Link>
-        ) : null}
-      </section>
+      </LockPanel>
 
       <section aria-label={t("review.collective")}>
         <h2 className="mb-2 text-2xl font-bold">{t("review.collective")}</h2>

@@ -11,6 +11,7 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { assertCanStart } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
+import { stageProgramme } from "~/models/stage.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
@@ -26,8 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = user?.role === "organiser" || user?.role === "admin";
   const contest = await orHttpError(() => getContestBySlug(db, slug, { allowDraft: isStaff }));
   const now = Date.now();
-  const [prizes, mine, excluded] = await Promise.all([
+  const [prizes, programme, mine, excluded] = await Promise.all([
     listPrizes(db, [contest.id]),
+    contest.kind === "stage" ? stageProgramme(db, contest.id) : null,
     user
       ? db
           .select({ id: attempts.id, status: attempts.status, startedAt: attempts.startedAt })
@@ -83,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startBlocked,
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
     shareUrl,
+    programme,
     qrSvg: await QRCode.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
   };
 }
@@ -206,6 +209,45 @@ export default function ContestPage() {
               </a>
             )
           ) : null}
+        </section>
+      ) : null}
+
+      {data.programme ? (
+        <section aria-label={t("stage.parts")} className="flex flex-col gap-3">
+          <p className="text-lg">
+            <Link
+              to={`/contests/${contest.slug}/scoreboard`}
+              className="text-brand-700 font-semibold underline"
+            >
+              {t("stage.scoreboard")}
+            </Link>
+            {status === "announced" ? (
+              <>
+                {" · "}
+                <Link
+                  to={`/contests/${contest.slug}/results`}
+                  className="text-brand-700 font-semibold underline"
+                >
+                  {t("results.title")}
+                </Link>
+              </>
+            ) : null}
+          </p>
+          <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
+          <ol className="list-decimal pl-6 text-lg">
+            {data.programme.parts.map((p) => (
+              <li key={p.name}>
+                {p.name} — {t("stage.maxPoints", { n: p.maxScore })}
+                {p.timeLimitSec ? `, ≤ ${Math.round(p.timeLimitSec / 60)} ${t("contest.minutes")}` : ""}
+              </li>
+            ))}
+          </ol>
+          <h2 className="text-2xl font-bold">{t("stage.team")}</h2>
+          <ol className="list-decimal pl-6 text-lg">
+            {data.programme.teams.map((team) => (
+              <li key={team.name}>{team.name}</li>
+            ))}
+          </ol>
         </section>
       ) : null}
 

@@ -35,20 +35,26 @@ export default function ContestList() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold">{t("contests.title")}</h1>
-        <Link to="/organiser/contests/new" className={buttonClass()}>
-          {t("contests.new")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/organiser/contests/new" className={buttonClass()}>
+            {t("contests.new")}
+          </Link>
+          <Link to="/organiser/stage/new" className={buttonClass("secondary")}>
+            {t("stage.new")}
+          </Link>
+        </div>
       </div>
       <ul className="flex flex-col gap-2">
         {contests.map((c) => (
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <Link
-              to={`/organiser/contests/${c.id}`}
+              to={c.kind === "stage" ? `/organiser/stage/${c.id}` : `/organiser/contests/${c.id}`}
               className="text-brand-800 text-lg font-semibold underline-offset-4 hover:underline"
             >
               {c.title}
             </Link>
             <p className="text-base text-slate-700">
+              {c.kind === "stage" ? `${t("stage.kind")} · ` : ""}
               {t(`contest.status.${c.status}` as MessageKey)} · {formatDateTime(c.opensAt, locale)} →{" "}
               {formatDateTime(c.closesAt, locale)}
             </p>

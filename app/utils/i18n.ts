@@ -6,6 +6,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { resultsEn, resultsVi } from "./messages/results";
+import { stageEn, stageVi } from "./messages/stage";
 import { statsEn, statsVi } from "./messages/stats";
 
 const vi = {
@@ -182,6 +183,7 @@ const vi = {
   ...contestsVi,
   ...resultsVi,
   ...statsVi,
+  ...stageVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -360,6 +362,7 @@ const en: Record<MessageKey, string> = {
   ...contestsEn,
   ...resultsEn,
   ...statsEn,
+  ...stageEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;

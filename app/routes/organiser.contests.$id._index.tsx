@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const { contest, prizes, exclusions } = await orHttpError(() => loadSettings(db, id));
+  if (contest.kind === "stage") throw redirect(`/organiser/stage/${id}`);
   const [context, started] = await Promise.all([contestFormContext(db), hasStarted(db, id)]);
   return {
     ...context,

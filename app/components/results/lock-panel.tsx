@@ -1,0 +1,77 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Button } from "~/components/ui/button";
+import { useT } from "~/utils/i18n";
+
+const link = "text-brand-700 text-lg font-semibold underline";
+
+/**
+ * The committee's lock → announce → reopen controls and the documents that
+ * follow, shared by quiz and stage contests (the route handles the intents).
+ */
+export function LockPanel({
+  contest,
+  approvals,
+  children,
+}: {
+  contest: { id: number; slug: string; state: string; lockQuorum: number };
+  approvals: number;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const final = contest.state === "locked" || contest.state === "announced";
+  return (
+    <section
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      aria-label={t("review.approve")}
+    >
+      {!final ? (
+        <Form method="post" className="flex flex-col gap-2">
+          <p>{t("review.approvals", { n: approvals, quorum: contest.lockQuorum })}</p>
+          <Button name="intent" value="approve">
+            {t("review.approve")}
+          </Button>
+        </Form>
+      ) : null}
+      {contest.state === "locked" ? (
+        <Form method="post">
+          <Button name="intent" value="announce">
+            {t("review.announce")}
+          </Button>
+        </Form>
+      ) : null}
+      {final ? (
+        <Form method="post" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="intent" value="reopen" />
+          <label className="flex flex-col">
+            {t("review.reopenReason")}
+            <input name="reason" className="min-h-11 rounded border-2 border-slate-400 px-2" />
+          </label>
+          <Button variant="secondary">{t("review.reopen")}</Button>
+        </Form>
+      ) : null}
+      {children}
+      <a href={`/committee/contests/${contest.id}/export/csv`} className={link} download>
+        {t("review.exportCsv")}
+      </a>
+      <a href={`/committee/contests/${contest.id}/export/xlsx`} className={link} download>
+        {t("review.exportXlsx")}
+      </a>
+      {contest.state === "announced" ? (
+        <>
+          <Link to={`/contests/${contest.slug}/results`} className={link}>
+            {t("results.title")}
+          </Link>
+          <Link to={`/contests/${contest.slug}/ceremony`} className={link}>
+            {t("results.ceremony")}
+          </Link>
+        </>
+      ) : null}
+      {final ? (
+        <Link to={`/committee/contests/${contest.id}/certificates`} className={link}>
+          {t("results.certificates")}
+        </Link>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { MessageKey } from "~/utils/i18n";
+
+export type ScoreBody = {
+  partId: number;
+  teamId: number;
+  values: Record<string, number>;
+  comment: string;
+  seq: number;
+};
+export type OutboxState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: number }
+  | { kind: "pending" }
+  | { kind: "refused"; error: MessageKey };
+
+type Pending = Record<string, ScoreBody>;
+
+const storageKey = (contestId: number) => `hoithi:scores:${contestId}`;
+
+function readStored(contestId: number): Pending {
+  try {
+    return JSON.parse(localStorage.getItem(storageKey(contestId)) ?? "{}") as Pending;
+  } catch {
+    return {};
+  }
+}
+
+let lastSeq = 0;
+/** Strictly increasing on this device, so the judge's latest score always wins. */
+function nextSeq() {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
+/**
+ * A judge's scores leave the phone as soon as they are saved. A score the
+ * network did not take stays in localStorage and is sent again with backoff,
+ * when the connection returns and when any judging page opens.
+ */
+export function useScoreOutbox(contestId: number, onSent?: (key: string) => void) {
+  const [states, setStates] = useState<Record<string, OutboxState>>({});
+  const pending = useRef<Pending>({});
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const backoff = useRef(1000);
+  const onSentRef = useRef(onSent);
+  onSentRef.current = onSent;
+
+  const persist = useCallback(() => {
+    try {
+      localStorage.setItem(storageKey(contestId), JSON.stringify(pending.current));
+    } catch {
+      // Storage full or disabled: the in-memory queue still retries.
+    }
+  }, [contestId]);
+
+  const send = useCallback(
+    async (key: string): Promise<boolean> => {
+      const body = pending.current[key];
+      if (!body) return true;
+      setStates((s) => ({ ...s, [key]: { kind: "saving" } }));
+      try {
+        const response = await fetch(`/api/stage/${contestId}/scores`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (response.status >= 500 || response.status === 429) throw new Error(`HTTP ${response.status}`);
+        if (pending.current[key]?.seq === body.seq) delete pending.current[key];
+        persist();
+        if (response.ok) {
+          setStates((s) => ({ ...s, [key]: { kind: "saved", at: Date.now() } }));
+          onSentRef.current?.(key);
+        } else {
+          const json = (await response.json().catch(() => ({}))) as { error?: MessageKey };
+          setStates((s) => ({ ...s, [key]: { kind: "refused", error: json.error ?? "error.generic" } }));
+        }
+        backoff.current = 1000;
+        return true;
+      } catch {
+        setStates((s) => ({ ...s, [key]: { kind: "pending" } }));
+        return false;
+      }
+    },
+    [contestId, persist],
+  );
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const results = await Promise.all(Object.keys(pending.current).map((key) => send(key)));
+    if (results.includes(false)) {
+      timer.current = setTimeout(() => void flush(), backoff.current);
+      backoff.current = Math.min(backoff.current * 2, 15_000);
+    }
+  }, [send]);
+
+  const save = useCallback(
+    (body: Omit<ScoreBody, "seq">) => {
+      const key = `${body.partId}:${body.teamId}`;
+      pending.current[key] = { ...body, seq: nextSeq() };
+      persist();
+      void flush();
+      return key;
+    },
+    [persist, flush],
+  );
+
+  useEffect(() => {
+    pending.current = { ...readStored(contestId), ...pending.current };
+    const online = () => {
+      backoff.current = 1000;
+      void flush();
+    };
+    window.addEventListener("online", online);
+    void flush();
+    return () => {
+      window.removeEventListener("online", online);
+      clearTimeout(timer.current);
+    };
+  }, [contestId, flush]);
+
+  return { save, states, unsentKeys: () => Object.keys(pending.current) };
+}

@@ -1,0 +1,307 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "#db/client";
+import { auditLog, stageParts, stageScores, teams } from "#db/schema";
+import { createContest, createPrizes, createUnit, createUser, createWard } from "../../tests/factories";
+import { createTestDb } from "../../tests/setup/test-db";
+import { announce, approveLock, computeResults, publicWinners, currentResults } from "./results.server";
+import {
+  decideTie,
+  saveJudgeScore,
+  saveKnowledgeMarks,
+  saveOvertime,
+  setPartClosed,
+} from "./stage-judging.server";
+import { drawPerformanceOrder, savePart, setJudges, type PartInput } from "./stage.server";
+import { createTeam } from "./teams.server";
+
+let db: Db;
+let organiser: number;
+let committee: number;
+
+const part = (values: Partial<PartInput>): PartInput => ({
+  name: "Chào hỏi",
+  maxScore: 20,
+  scoring: "judges",
+  timeLimitSec: null,
+  overtimePenaltyPerMin: null,
+  isTieBreak: false,
+  knowledgeQuestions: null,
+  knowledgePoints: null,
+  knowledgeMode: "all",
+  criteria: [],
+  ...values,
+});
+
+/** A published stage contest: greeting (2 criteria), knowledge (buzzer, 3 × 10), skit; 3 teams, 3 judges. */
+async function stageContest() {
+  const ward = await createWard(db);
+  const [u1, u2, u3] = await Promise.all(
+    ["UBND", "Trường THCS", "Tổ dân phố 1"].map((name) => createUnit(db, { wardId: ward.id, name })),
+  );
+  const contest = await createContest(db, { kind: "stage", stageAggregation: "mean", entryModes: "team" });
+  organiser = (await createUser(db, { role: "organiser" })).id;
+  committee = (await createUser(db, { role: "committee" })).id;
+  expect(
+    await savePart(
+      db,
+      contest.id,
+      null,
+      part({
+        timeLimitSec: 420,
+        overtimePenaltyPerMin: 1,
+        criteria: [
+          { name: "Nội dung", maxScore: 10 },
+          { name: "Hình thức", maxScore: 10 },
+        ],
+      }),
+      organiser,
+    ),
+  ).toEqual({});
+  await savePart(
+    db,
+    contest.id,
+    null,
+    part({
+      name: "Kiến thức",
+      maxScore: 30,
+      scoring: "knowledge",
+      knowledgeQuestions: 3,
+      knowledgePoints: 10,
+      knowledgeMode: "buzzer",
+    }),
+    organiser,
+  );
+  await savePart(
+    db,
+    contest.id,
+    null,
+    part({ name: "Tiểu phẩm", maxScore: 50, isTieBreak: true }),
+    organiser,
+  );
+  for (const unit of [u1, u2, u3]) await createTeam(db, contest.id, { unitId: unit.id, name: "" }, organiser);
+  const judges = [
+    await createUser(db, { role: "judge", unitId: u1.id }),
+    await createUser(db, { role: "judge", unitId: null }),
+    await createUser(db, { role: "judge", unitId: null }),
+  ];
+  await setJudges(
+    db,
+    contest.id,
+    judges.map((j) => j.id),
+    organiser,
+  );
+  const parts = await db
+    .select()
+    .from(stageParts)
+    .where(eq(stageParts.contestId, contest.id))
+    .orderBy(stageParts.position);
+  const teamRows = await db.select().from(teams).where(eq(teams.contestId, contest.id)).orderBy(teams.number);
+  const criteria = await db.query.stageCriteria.findMany();
+  return { contest, parts, teams: teamRows, judges: judges.map((j) => j.id), criteria };
+}
+
+let seq = 1;
+const score = (
+  s: Awaited<ReturnType<typeof stageContest>>,
+  judge: number,
+  partIndex: number,
+  teamIndex: number,
+  values: Record<string, number>,
+) =>
+  saveJudgeScore(db, {
+    contestId: s.contest.id,
+    partId: s.parts[partIndex].id,
+    teamId: s.teams[teamIndex].id,
+    judgeUserId: judge,
+    values,
+    comment: "",
+    seq: seq++,
+  });
+
+beforeEach(async () => {
+  ({ db } = await createTestDb());
+});
+
+describe("a judge saving scores", () => {
+  it("refuses scores above the maximum, below zero, off the 0.1 grid or with a criterion missing", async () => {
+    const s = await stageContest();
+    const [c1, c2] = s.criteria.map((c) => String(c.id));
+    await expect(score(s, s.judges[1], 0, 0, { [c1]: 11, [c2]: 5 })).rejects.toMatchObject({
+      code: "stage.scoreRange",
+    });
+    await expect(score(s, s.judges[1], 0, 0, { [c1]: -1, [c2]: 5 })).rejects.toMatchObject({
+      code: "stage.scoreRange",
+    });
+    await expect(score(s, s.judges[1], 0, 0, { [c1]: 7.25, [c2]: 5 })).rejects.toMatchObject({
+      code: "stage.scoreRange",
+    });
+    await expect(score(s, s.judges[1], 0, 0, { [c1]: 7 })).rejects.toMatchObject({
+      code: "stage.scoreMissing",
+    });
+    await expect(score(s, s.judges[1], 2, 0, { total: 50.5 })).rejects.toMatchObject({
+      code: "stage.scoreRange",
+    });
+    expect(await db.select().from(stageScores)).toHaveLength(0);
+  });
+
+  it("updates the same score on a second save and ignores an older one arriving late", async () => {
+    const s = await stageContest();
+    const [c1, c2] = s.criteria.map((c) => String(c.id));
+    const base = {
+      contestId: s.contest.id,
+      partId: s.parts[0].id,
+      teamId: s.teams[1].id,
+      judgeUserId: s.judges[1],
+      comment: "",
+    };
+    await saveJudgeScore(db, { ...base, values: { [c1]: 8, [c2]: 7.5 }, seq: 10 });
+    await saveJudgeScore(db, { ...base, values: { [c1]: 9, [c2]: 8 }, comment: "Rất tốt", seq: 20 });
+    const late = await saveJudgeScore(db, { ...base, values: { [c1]: 1, [c2]: 1 }, seq: 15 });
+    expect(late.stale).toBe(true);
+    const rows = await db.select().from(stageScores);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ totalTenths: 170, comment: "Rất tốt", seq: 20 });
+  });
+
+  it("refuses a judge not on the jury, a team of the judge's own unit and a closed part", async () => {
+    const s = await stageContest();
+    const outsider = await createUser(db, { role: "judge" });
+    await expect(score(s, outsider.id, 2, 1, { total: 40 })).rejects.toMatchObject({
+      code: "stage.notJudge",
+      status: 403,
+    });
+    // Judge 0 belongs to team 1's unit.
+    await expect(score(s, s.judges[0], 2, 0, { total: 40 })).rejects.toMatchObject({
+      code: "stage.ownUnit",
+      status: 403,
+    });
+    await score(s, s.judges[0], 2, 1, { total: 40 });
+    await setPartClosed(db, {
+      contestId: s.contest.id,
+      partId: s.parts[2].id,
+      closed: true,
+      actorUserId: committee,
+    });
+    await expect(score(s, s.judges[0], 2, 1, { total: 45 })).rejects.toMatchObject({
+      code: "stage.partClosed",
+      status: 409,
+    });
+    await expect(score(s, s.judges[1], 2, 2, { total: 45 })).rejects.toMatchObject({
+      code: "stage.partClosed",
+    });
+    const rows = await db.select().from(stageScores);
+    expect(rows.map((r) => r.totalTenths)).toEqual([400]);
+  });
+
+  it("records every saved score in the audit log", async () => {
+    const s = await stageContest();
+    await score(s, s.judges[1], 2, 0, { total: 42.5 });
+    const logged = await db.select().from(auditLog).where(eq(auditLog.action, "stage.score"));
+    expect(logged).toHaveLength(1);
+    expect(logged[0].actorUserId).toBe(s.judges[1]);
+  });
+});
+
+describe("organisers during the contest", () => {
+  it("allows only one team per question in first-to-answer mode", async () => {
+    const s = await stageContest();
+    await expect(
+      saveKnowledgeMarks(db, {
+        contestId: s.contest.id,
+        partId: s.parts[1].id,
+        right: { 1: [s.teams[0].id, s.teams[1].id] },
+        actorUserId: organiser,
+      }),
+    ).rejects.toMatchObject({ code: "stage.buzzerOneTeam" });
+  });
+
+  it("cannot redraw the order of performance once scoring has begun", async () => {
+    const s = await stageContest();
+    const order = await drawPerformanceOrder(db, s.contest.id, organiser);
+    expect([...order].sort()).toEqual([1, 2, 3]);
+    await score(s, s.judges[1], 2, 0, { total: 30 });
+    await expect(drawPerformanceOrder(db, s.contest.id, organiser)).rejects.toMatchObject({
+      code: "stage.drawAfterScoring",
+    });
+  });
+});
+
+describe("from scores to announced winners", () => {
+  it("locks only when every part is closed and prize ties are decided, then announces the team prizes", async () => {
+    const s = await stageContest();
+    await createPrizes(db, s.contest.id, [
+      { category: "team", rank: 1, label: "Nhất", count: 1, amount: 3_000_000 },
+      { category: "team", rank: 2, label: "Nhì", count: 1, amount: 2_000_000 },
+    ]);
+    const [c1, c2] = s.criteria.map((c) => String(c.id));
+    const [j0, j1, j2] = s.judges;
+    // Greeting: team 1 (own unit of j0) is scored by j1 and j2 only.
+    await score(s, j1, 0, 0, { [c1]: 9, [c2]: 9 }); // 18
+    await score(s, j2, 0, 0, { [c1]: 8, [c2]: 8 }); // 16 → 17.00
+    for (const judge of [j0, j1, j2]) {
+      await score(s, judge, 0, 1, { [c1]: 8, [c2]: 9 }); // 17.00
+      await score(s, judge, 0, 2, { [c1]: 7, [c2]: 7 }); // 14.00
+    }
+    await saveOvertime(db, {
+      contestId: s.contest.id,
+      partId: s.parts[0].id,
+      teamId: s.teams[2].id,
+      overtimeSec: 30,
+      actorUserId: organiser,
+    });
+    // Knowledge: a second save replaces the first → one right answer each, 10 points; team 3's greeting loses 1 point for overtime (13).
+    await saveKnowledgeMarks(db, {
+      contestId: s.contest.id,
+      partId: s.parts[1].id,
+      right: { 1: [s.teams[0].id], 2: [s.teams[1].id], 3: [s.teams[0].id] },
+      actorUserId: organiser,
+    });
+    await saveKnowledgeMarks(db, {
+      contestId: s.contest.id,
+      partId: s.parts[1].id,
+      right: { 1: [s.teams[0].id], 2: [s.teams[1].id], 3: [s.teams[2].id] },
+      actorUserId: organiser,
+    });
+    // Skit: teams 1 and 2 equal → totals 17 + 10 + 45 = 72 for both, team 3: 13 + 10 + 40 = 63.
+    for (const judge of [j1, j2]) await score(s, judge, 2, 0, { total: 45 });
+    for (const judge of [j0, j1, j2]) await score(s, judge, 2, 1, { total: 45 });
+    for (const judge of [j0, j1, j2]) await score(s, judge, 2, 2, { total: 40 });
+
+    const live = await computeResults(db, s.contest.id);
+    expect(live.teams.map((t) => [t.name, t.score, t.separatedBy])).toEqual([
+      [s.teams[0].name, 72, null],
+      [s.teams[1].name, 72, "unresolved"],
+      [s.teams[2].name, 63, "score"],
+    ]);
+
+    await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({ code: "stage.partsOpen" });
+    for (const p of s.parts)
+      await setPartClosed(db, {
+        contestId: s.contest.id,
+        partId: p.id,
+        closed: true,
+        actorUserId: committee,
+      });
+    await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({
+      code: "stage.tieUndecided",
+    });
+    await decideTie(db, {
+      contestId: s.contest.id,
+      teamIds: [s.teams[1].id, s.teams[0].id],
+      reason: "Hội đồng bỏ phiếu 3/2 cho đội số 2",
+      actorUserId: committee,
+    });
+    expect(await approveLock(db, s.contest.id, committee)).toMatchObject({ locked: true });
+    await announce(db, s.contest.id, committee);
+
+    const { results } = await currentResults(db, s.contest.id);
+    const winners = publicWinners(results);
+    expect(winners.teams.map((w) => [w.name, w.prize, w.score])).toEqual([
+      [s.teams[1].name, "Nhất", 72],
+      [s.teams[0].name, "Nhì", 72],
+    ]);
+    expect(winners.totalAmount).toBe(5_000_000);
+    expect(results.teams[1].separatedBy).toBe("committee");
+  });
+});

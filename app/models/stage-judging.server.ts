@@ -1,0 +1,388 @@
+/**
+ * During a stage contest: judges save scores (one row per part, team and
+ * judge, updated in place), organisers record knowledge marks and overtime,
+ * the committee closes parts and breaks ties the rules cannot.
+ */
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import {
+  contests,
+  stageCriteria,
+  stageJudges,
+  stageKnowledgeMarks,
+  stagePartResults,
+  stageParts,
+  stageScores,
+  teams,
+  units,
+  users,
+} from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { auditInsert } from "./audit.server";
+import { loadStageContest } from "./stage.server";
+
+const isFinal = (state: string) => state === "locked" || state === "announced";
+
+async function loadPart(db: Db, contestId: number, partId: number) {
+  const [part] = await db
+    .select()
+    .from(stageParts)
+    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
+  if (!part) throw new DomainError("contest.notFound", 404);
+  return part;
+}
+
+async function loadTeam(db: Db, contestId: number, teamId: number) {
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.contestId, contestId)));
+  if (!team) throw new DomainError("contest.notFound", 404);
+  return team;
+}
+
+/** Refuses anyone who is not on this contest's jury (an admin is not a judge either). */
+export async function requireJudgeOf(db: Db, contestId: number, userId: number) {
+  const [row] = await db
+    .select({ unitId: users.unitId })
+    .from(stageJudges)
+    .innerJoin(users, eq(users.id, stageJudges.userId))
+    .where(and(eq(stageJudges.contestId, contestId), eq(stageJudges.userId, userId)));
+  if (!row) throw new DomainError("stage.notJudge", 403);
+  return row;
+}
+
+/** Stage contests this judge is assigned to (drafts excluded). */
+export function judgeContests(db: Db, userId: number) {
+  return db
+    .select({ id: contests.id, title: contests.title, state: contests.state, opensAt: contests.opensAt })
+    .from(stageJudges)
+    .innerJoin(contests, eq(contests.id, stageJudges.contestId))
+    .where(and(eq(stageJudges.userId, userId), sql`${contests.state} <> 'draft'`))
+    .orderBy(asc(contests.opensAt));
+}
+
+/** The judge's own view: parts they score, teams in order of performance, and their saved scores. */
+export async function judgeBoard(db: Db, contestId: number, judgeUserId: number) {
+  const contest = await loadStageContest(db, contestId);
+  const judge = await requireJudgeOf(db, contestId, judgeUserId);
+  const [parts, criteria, teamRows, mine] = await Promise.all([
+    db
+      .select()
+      .from(stageParts)
+      .where(and(eq(stageParts.contestId, contestId), eq(stageParts.scoring, "judges")))
+      .orderBy(asc(stageParts.position)),
+    db
+      .select({
+        id: stageCriteria.id,
+        partId: stageCriteria.partId,
+        name: stageCriteria.name,
+        maxScore: stageCriteria.maxScore,
+      })
+      .from(stageCriteria)
+      .innerJoin(stageParts, eq(stageParts.id, stageCriteria.partId))
+      .where(eq(stageParts.contestId, contestId))
+      .orderBy(asc(stageCriteria.id)),
+    db
+      .select({
+        id: teams.id,
+        number: teams.number,
+        name: teams.name,
+        unitId: teams.unitId,
+        unitName: units.name,
+        performanceOrder: teams.performanceOrder,
+      })
+      .from(teams)
+      .leftJoin(units, eq(units.id, teams.unitId))
+      .where(eq(teams.contestId, contestId))
+      .orderBy(sql`coalesce(${teams.performanceOrder}, ${teams.number})`),
+    db
+      .select({
+        partId: stageScores.partId,
+        teamId: stageScores.teamId,
+        criteria: stageScores.criteria,
+        totalTenths: stageScores.totalTenths,
+        comment: stageScores.comment,
+        seq: stageScores.seq,
+        updatedAt: stageScores.updatedAt,
+      })
+      .from(stageScores)
+      .innerJoin(stageParts, eq(stageParts.id, stageScores.partId))
+      .where(and(eq(stageParts.contestId, contestId), eq(stageScores.judgeUserId, judgeUserId))),
+  ]);
+  return {
+    contest,
+    parts: parts.map((p) => ({ ...p, criteria: criteria.filter((c) => c.partId === p.id) })),
+    teams: teamRows.map((t) => ({ ...t, ownUnit: t.unitId !== null && t.unitId === judge.unitId })),
+    scores: mine,
+  };
+}
+
+export type ScoreInput = {
+  contestId: number;
+  partId: number;
+  teamId: number;
+  judgeUserId: number;
+  /** Points per criterion id (or `{ total: points }` for a part without criteria), in points with one decimal. */
+  values: Record<string, number>;
+  comment: string;
+  seq: number;
+};
+
+/** Points → tenths, refusing anything off the 0.1 grid, negative or above the maximum. */
+function toTenths(points: number, max: number) {
+  const tenths = Math.round(points * 10);
+  if (!Number.isFinite(points) || Math.abs(tenths - points * 10) > 1e-6 || tenths < 0 || tenths > max * 10)
+    return null;
+  return tenths;
+}
+
+/**
+ * Saves a judge's score for one team in one part. A second save updates
+ * the same row (never a duplicate); a save older than the stored one (by
+ * the device's sequence number) is ignored; a closed part refuses it.
+ */
+export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()) {
+  const contest = await loadStageContest(db, input.contestId);
+  const judge = await requireJudgeOf(db, input.contestId, input.judgeUserId);
+  const part = await loadPart(db, input.contestId, input.partId);
+  const team = await loadTeam(db, input.contestId, input.teamId);
+  if (part.scoring !== "judges") throw new DomainError("stage.notJudgedPart", 422);
+  if (team.unitId !== null && team.unitId === judge.unitId) throw new DomainError("stage.ownUnit", 403);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  if (contest.state === "draft") throw new DomainError("start.notPublished", 409);
+  if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
+
+  const criteria = await db.select().from(stageCriteria).where(eq(stageCriteria.partId, part.id));
+  const expected = criteria.length
+    ? criteria.map((c) => ({ key: String(c.id), max: c.maxScore }))
+    : [{ key: "total", max: part.maxScore }];
+  const keys = Object.keys(input.values);
+  if (keys.length !== expected.length || keys.some((k) => !expected.some((e) => e.key === k)))
+    throw new DomainError("stage.scoreMissing", 422);
+  const tenths: Record<string, number> = {};
+  for (const e of expected) {
+    const v = toTenths(input.values[e.key], e.max);
+    if (v === null) throw new DomainError("stage.scoreRange", 422);
+    tenths[e.key] = v;
+  }
+  const totalTenths = Object.values(tenths).reduce((s, v) => s + v, 0);
+  const comment = input.comment.trim().slice(0, 1000) || null;
+
+  // The part's "still open" check happens inside the write, atomically with it.
+  const result = await db.run(sql`
+    INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, updated_at)
+    SELECT ${part.id}, ${team.id}, ${input.judgeUserId}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, ${input.seq}, ${now}
+    WHERE EXISTS (SELECT 1 FROM stage_parts WHERE id = ${part.id} AND closed_at IS NULL)
+      AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))
+    ON CONFLICT (part_id, team_id, judge_user_id) DO UPDATE SET
+      criteria = excluded.criteria, total_tenths = excluded.total_tenths, comment = excluded.comment,
+      seq = excluded.seq, updated_at = excluded.updated_at
+    WHERE excluded.seq >= stage_scores.seq`);
+  if (result.rowsAffected === 0) {
+    const [stored] = await db
+      .select({ seq: stageScores.seq })
+      .from(stageScores)
+      .where(
+        and(
+          eq(stageScores.partId, part.id),
+          eq(stageScores.teamId, team.id),
+          eq(stageScores.judgeUserId, input.judgeUserId),
+        ),
+      );
+    if (stored && stored.seq > input.seq) return { stale: true, totalTenths };
+    throw new DomainError("stage.partClosed", 409);
+  }
+  await auditInsert(
+    db,
+    {
+      actorUserId: input.judgeUserId,
+      action: "stage.score",
+      entity: "stage_part",
+      entityId: part.id,
+      after: { teamId: team.id, criteria: tenths, totalTenths, comment },
+    },
+    now,
+  );
+  return { stale: false, totalTenths };
+}
+
+async function requireOpenPart(db: Db, contestId: number, partId: number) {
+  const contest = await loadStageContest(db, contestId);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  const part = await loadPart(db, contestId, partId);
+  if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
+  return part;
+}
+
+/**
+ * Records the knowledge part's marks: for each question, the teams that
+ * answered right. Every team gets a mark for every question (right or wrong);
+ * in first-to-answer mode at most one team is right per question.
+ */
+export async function saveKnowledgeMarks(
+  db: Db,
+  input: { contestId: number; partId: number; right: Record<number, number[]>; actorUserId: number },
+  now = Date.now(),
+) {
+  const part = await requireOpenPart(db, input.contestId, input.partId);
+  if (part.scoring !== "knowledge" || !part.knowledgeQuestions)
+    throw new DomainError("stage.notKnowledgePart", 422);
+  const teamIds = (
+    await db.select({ id: teams.id }).from(teams).where(eq(teams.contestId, input.contestId))
+  ).map((t) => t.id);
+  const rows = [];
+  for (let q = 1; q <= part.knowledgeQuestions; q++) {
+    const right = input.right[q] ?? [];
+    if (right.some((id) => !teamIds.includes(id))) throw new DomainError("contest.notFound", 404);
+    if (part.knowledgeMode === "buzzer" && right.length > 1)
+      throw new DomainError("stage.buzzerOneTeam", 422);
+    for (const teamId of teamIds)
+      rows.push({ partId: part.id, questionNo: q, teamId, correct: right.includes(teamId) });
+  }
+  await db.batch([
+    db.delete(stageKnowledgeMarks).where(eq(stageKnowledgeMarks.partId, part.id)),
+    db.insert(stageKnowledgeMarks).values(rows),
+    auditInsert(
+      db,
+      {
+        actorUserId: input.actorUserId,
+        action: "stage.knowledge",
+        entity: "stage_part",
+        entityId: part.id,
+        after: input.right,
+      },
+      now,
+    ),
+  ]);
+}
+
+/** Seconds a team went over a part's time limit, as the timekeeper recorded them. */
+export async function saveOvertime(
+  db: Db,
+  input: { contestId: number; partId: number; teamId: number; overtimeSec: number; actorUserId: number },
+  now = Date.now(),
+) {
+  const part = await requireOpenPart(db, input.contestId, input.partId);
+  await loadTeam(db, input.contestId, input.teamId);
+  if (!part.timeLimitSec) throw new DomainError("stage.noTimeLimit", 422);
+  if (!(Number.isInteger(input.overtimeSec) && input.overtimeSec >= 0 && input.overtimeSec <= 3 * 3600))
+    throw new DomainError("stage.overtimeRange", 422);
+  await db.batch([
+    db
+      .insert(stagePartResults)
+      .values({ partId: part.id, teamId: input.teamId, overtimeSec: input.overtimeSec })
+      .onConflictDoUpdate({
+        target: [stagePartResults.partId, stagePartResults.teamId],
+        set: { overtimeSec: input.overtimeSec },
+      }),
+    auditInsert(
+      db,
+      {
+        actorUserId: input.actorUserId,
+        action: "stage.overtime",
+        entity: "stage_part",
+        entityId: part.id,
+        after: { teamId: input.teamId, overtimeSec: input.overtimeSec },
+      },
+      now,
+    ),
+  ]);
+}
+
+/** The committee closes a part (judges can no longer save) or reopens it before the lock. */
+export async function setPartClosed(
+  db: Db,
+  input: { contestId: number; partId: number; closed: boolean; actorUserId: number },
+  now = Date.now(),
+) {
+  const contest = await loadStageContest(db, input.contestId);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  await loadPart(db, input.contestId, input.partId);
+  await db.batch([
+    db
+      .update(stageParts)
+      .set({ closedAt: input.closed ? now : null })
+      .where(and(eq(stageParts.id, input.partId), input.closed ? isNull(stageParts.closedAt) : sql`1`)),
+    auditInsert(
+      db,
+      {
+        actorUserId: input.actorUserId,
+        action: input.closed ? "stage.closePart" : "stage.reopenPart",
+        entity: "stage_part",
+        entityId: input.partId,
+      },
+      now,
+    ),
+  ]);
+}
+
+/**
+ * The committee's decision between teams tied on total and tie-break part:
+ * the given order (best first) is stored and logged with the reason.
+ */
+export async function decideTie(
+  db: Db,
+  input: { contestId: number; teamIds: number[]; reason: string; actorUserId: number },
+  now = Date.now(),
+) {
+  if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
+  const contest = await loadStageContest(db, input.contestId);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  const found = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.contestId, input.contestId), inArray(teams.id, input.teamIds)));
+  if (found.length !== input.teamIds.length || found.length < 2)
+    throw new DomainError("contest.notFound", 404);
+  await db.batch([
+    auditInsert(
+      db,
+      {
+        actorUserId: input.actorUserId,
+        action: "stage.decideTie",
+        entity: "contest",
+        entityId: input.contestId,
+        after: { teamIds: input.teamIds, reason: input.reason.trim() },
+      },
+      now,
+    ),
+    ...input.teamIds.map((id, i) =>
+      db
+        .update(teams)
+        .set({ committeeTieOrder: i + 1 })
+        .where(eq(teams.id, id)),
+    ),
+  ]);
+}
+
+/** The right answers recorded so far in a contest's knowledge parts: part → question → team ids. */
+export async function knowledgeSheet(db: Db, contestId: number) {
+  const rows = await db
+    .select({
+      partId: stageKnowledgeMarks.partId,
+      questionNo: stageKnowledgeMarks.questionNo,
+      teamId: stageKnowledgeMarks.teamId,
+    })
+    .from(stageKnowledgeMarks)
+    .innerJoin(stageParts, eq(stageParts.id, stageKnowledgeMarks.partId))
+    .where(and(eq(stageParts.contestId, contestId), eq(stageKnowledgeMarks.correct, true)));
+  return rows.map((r) => `${r.partId}:${r.questionNo}:${r.teamId}`);
+}
+
+/** Every judge's score with comment, for the committee to read where judges disagree. */
+export function judgeScoreSheet(db: Db, contestId: number) {
+  return db
+    .select({
+      partId: stageScores.partId,
+      teamId: stageScores.teamId,
+      judgeName: users.fullName,
+      totalTenths: stageScores.totalTenths,
+      comment: stageScores.comment,
+    })
+    .from(stageScores)
+    .innerJoin(stageParts, eq(stageParts.id, stageScores.partId))
+    .innerJoin(users, eq(users.id, stageScores.judgeUserId))
+    .where(eq(stageParts.contestId, contestId))
+    .orderBy(asc(stageScores.partId), asc(stageScores.teamId), asc(users.fullName));
+}

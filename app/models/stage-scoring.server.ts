@@ -1,0 +1,223 @@
+/**
+ * Stage contest scoring as plain functions over plain data: judges' scores
+ * aggregated per part, penalties, knowledge marks, team totals and the
+ * ranking with its tie-breaks. Points are kept as integers: judges' scores
+ * in tenths, part scores and totals in hundredths (rounded half up once per
+ * part, as a jury's score sheet does), so equal totals compare exactly.
+ */
+import { prizeSlots, type Prize } from "./ranking.server";
+
+export type Aggregation = "mean" | "trimmed_mean";
+
+/** The trimmed mean drops the highest and lowest score only with at least this many judges. */
+export const TRIM_MIN_JUDGES = 5;
+
+export type StagePart = {
+  id: number;
+  name: string;
+  maxScore: number;
+  scoring: "judges" | "knowledge";
+  timeLimitSec: number | null;
+  overtimePenaltyPerMin: number | null;
+  isTieBreak: boolean;
+  knowledgePoints: number | null;
+};
+
+export type StageTeam = {
+  id: number;
+  number: number;
+  name: string;
+  unitId: number | null;
+  unitName: string | null;
+  committeeTieOrder: number | null;
+};
+
+export type JudgeScore = {
+  partId: number;
+  teamId: number;
+  judgeUserId: number;
+  judgeUnitId: number | null;
+  totalTenths: number;
+};
+
+export type KnowledgeMark = { partId: number; teamId: number; correct: boolean };
+export type Overtime = { partId: number; teamId: number; overtimeSec: number };
+
+/** Aggregates one team's judge totals (tenths) for a part into hundredths; null when nobody scored. */
+export function aggregateJudges(totalsTenths: number[], rule: Aggregation) {
+  if (totalsTenths.length === 0) return { hundredths: null, counted: 0, trimmed: false };
+  const sorted = [...totalsTenths].sort((a, b) => a - b);
+  const trimmed = rule === "trimmed_mean" && sorted.length >= TRIM_MIN_JUDGES;
+  const used = trimmed ? sorted.slice(1, -1) : sorted;
+  const sum = used.reduce((s, v) => s + v, 0);
+  return { hundredths: Math.round((sum * 10) / used.length), counted: used.length, trimmed };
+}
+
+/** Penalty points for going over the time limit: so many points per started minute. */
+export function overtimePenalty(overtimeSec: number, perMinute: number | null) {
+  if (!perMinute || overtimeSec <= 0) return 0;
+  return Math.ceil(overtimeSec / 60) * perMinute;
+}
+
+/** Knowledge part: points per right answer, never above the part's maximum. */
+export function knowledgeScore(correct: number, pointsPerQuestion: number, maxScore: number) {
+  return Math.min(maxScore, correct * pointsPerQuestion);
+}
+
+/** Judges disagree when their totals differ by more than spreadPct % of the part's maximum. */
+export function judgesDisagree(totalsTenths: number[], maxScore: number, spreadPct: number) {
+  if (totalsTenths.length < 2) return false;
+  const spreadTenths = Math.max(...totalsTenths) - Math.min(...totalsTenths);
+  return spreadTenths * 100 > maxScore * 10 * spreadPct;
+}
+
+export type TeamPartScore = {
+  partId: number;
+  /** Judges' scores saved that count (own-unit judges' never do), before any trimming. */
+  judges: number;
+  /** Scores left out because the judge belongs to the team's unit. */
+  ownUnitExcluded: number;
+  trimmed: boolean;
+  /** Before penalties; null while nobody has scored (or marked) the team. */
+  rawHundredths: number | null;
+  penaltyHundredths: number;
+  overtimeSec: number;
+  /** max(0, raw − penalty); null while unscored. */
+  hundredths: number | null;
+  disagreement: boolean;
+};
+
+export type StageTeamScore = StageTeam & {
+  parts: TeamPartScore[];
+  totalHundredths: number;
+  tieBreakHundredths: number;
+};
+
+/** Every team's part scores and total. */
+export function scoreTeams(input: {
+  parts: StagePart[];
+  teams: StageTeam[];
+  scores: JudgeScore[];
+  marks: KnowledgeMark[];
+  overtime: Overtime[];
+  aggregation: Aggregation;
+  spreadPct: number;
+}): StageTeamScore[] {
+  return input.teams.map((team) => {
+    const parts = input.parts.map((part): TeamPartScore => {
+      const overtimeSec =
+        input.overtime.find((o) => o.partId === part.id && o.teamId === team.id)?.overtimeSec ?? 0;
+      const penaltyHundredths = overtimePenalty(overtimeSec, part.overtimePenaltyPerMin) * 100;
+      let raw: { hundredths: number | null; trimmed: boolean };
+      let judges = 0;
+      let ownUnitExcluded = 0;
+      let disagreement = false;
+      if (part.scoring === "knowledge") {
+        const marks = input.marks.filter((m) => m.partId === part.id && m.teamId === team.id);
+        const right = marks.filter((m) => m.correct).length;
+        raw = {
+          hundredths: marks.length
+            ? knowledgeScore(right, part.knowledgePoints ?? 1, part.maxScore) * 100
+            : null,
+          trimmed: false,
+        };
+      } else {
+        const all = input.scores.filter((s) => s.partId === part.id && s.teamId === team.id);
+        const valid = all.filter((s) => team.unitId === null || s.judgeUnitId !== team.unitId);
+        ownUnitExcluded = all.length - valid.length;
+        const totals = valid.map((s) => s.totalTenths);
+        raw = aggregateJudges(totals, input.aggregation);
+        judges = totals.length;
+        disagreement = judgesDisagree(totals, part.maxScore, input.spreadPct);
+      }
+      return {
+        partId: part.id,
+        judges,
+        ownUnitExcluded,
+        trimmed: raw.trimmed,
+        rawHundredths: raw.hundredths,
+        penaltyHundredths,
+        overtimeSec,
+        hundredths: raw.hundredths === null ? null : Math.max(0, raw.hundredths - penaltyHundredths),
+        disagreement,
+      };
+    });
+    const tieBreakIds = new Set(input.parts.filter((p) => p.isTieBreak).map((p) => p.id));
+    return {
+      ...team,
+      parts,
+      totalHundredths: parts.reduce((s, p) => s + (p.hundredths ?? 0), 0),
+      tieBreakHundredths: parts
+        .filter((p) => tieBreakIds.has(p.partId))
+        .reduce((s, p) => s + (p.hundredths ?? 0), 0),
+    };
+  });
+}
+
+/** What put a team below the one above it. "unresolved": still tied, the committee must decide. */
+export type StageTieRule = "total" | "tiebreak" | "committee" | "unresolved";
+
+export type RankedStageTeam = StageTeamScore & {
+  rank: number | null;
+  status: "ranked" | "disqualified";
+  prize: { label: string; amount: number; rank: number } | null;
+  separatedBy: StageTieRule | null;
+};
+
+const committeeOrder = (t: StageTeamScore) => t.committeeTieOrder ?? Number.POSITIVE_INFINITY;
+
+function separating(a: StageTeamScore, b: StageTeamScore): StageTieRule {
+  if (a.totalHundredths !== b.totalHundredths) return "total";
+  if (a.tieBreakHundredths !== b.tieBreakHundredths) return "tiebreak";
+  if (committeeOrder(a) !== committeeOrder(b)) return "committee";
+  return "unresolved";
+}
+
+/**
+ * Total desc → tie-break part (the skit) desc → the committee's decision →
+ * team number (only to list them; the tie stays "unresolved" and blocks the lock
+ * when it decides a prize).
+ */
+export function rankTeams(
+  scored: StageTeamScore[],
+  opts: { prizes: Prize[]; disqualified: (t: StageTeamScore) => boolean },
+): RankedStageTeam[] {
+  const sorted = [...scored].sort(
+    (a, b) =>
+      b.totalHundredths - a.totalHundredths ||
+      b.tieBreakHundredths - a.tieBreakHundredths ||
+      committeeOrder(a) - committeeOrder(b) ||
+      a.number - b.number,
+  );
+  const slots = prizeSlots(opts.prizes, "team");
+  let place = 0;
+  return sorted.map((t, i) => {
+    const status = opts.disqualified(t) ? "disqualified" : "ranked";
+    const rank = status === "ranked" ? ++place : null;
+    return {
+      ...t,
+      rank,
+      status,
+      prize: rank !== null ? (slots[rank - 1] ?? null) : null,
+      separatedBy: i === 0 ? null : separating(sorted[i - 1], t),
+    };
+  });
+}
+
+/**
+ * Ties the committee still has to decide: neighbouring ranked teams that no
+ * rule separates and that would get different prizes.
+ */
+export function unresolvedPrizeTies(ranked: RankedStageTeam[]) {
+  const list = ranked.filter((t) => t.status === "ranked");
+  const ties: [RankedStageTeam, RankedStageTeam][] = [];
+  for (let i = 1; i < list.length; i++) {
+    const [a, b] = [list[i - 1], list[i]];
+    if (separating(a, b) !== "unresolved") continue;
+    if (a.prize?.label !== b.prize?.label || a.prize?.amount !== b.prize?.amount) ties.push([a, b]);
+  }
+  return ties;
+}
+
+/** Points from hundredths for display: 85.33. */
+export const points = (hundredths: number) => hundredths / 100;

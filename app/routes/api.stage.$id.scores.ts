@@ -1,0 +1,36 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { saveJudgeScore } from "~/models/stage-judging.server";
+import { requireApiUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+const BodySchema = z.object({
+  partId: z.number().int().positive(),
+  teamId: z.number().int().positive(),
+  values: z.record(z.string().max(20), z.number()).refine((v) => Object.keys(v).length <= 50),
+  comment: z.string().max(1000),
+  seq: z.number().int().nonnegative(),
+});
+
+/** A judge's score from the phone's outbox (JSON); repeated saves update the same score. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireApiUser(request);
+  const parsedParams = ParamsSchema.safeParse(params);
+  if (!parsedParams.success) return Response.json({ error: "contest.notFound" }, { status: 404 });
+  if (request.method !== "POST") return Response.json({ error: "error.badRequest" }, { status: 405 });
+  const body = BodySchema.safeParse(await request.json().catch(() => null));
+  if (!body.success) return Response.json({ error: "stage.scoreRange" }, { status: 422 });
+  try {
+    const result = await saveJudgeScore(db, {
+      contestId: parsedParams.data.id,
+      judgeUserId: user.id,
+      ...body.data,
+    });
+    return Response.json({ ok: true, stale: result.stale, totalTenths: result.totalTenths });
+  } catch (error) {
+    if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
+    throw error;
+  }
+}

@@ -1,0 +1,310 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { count, eq } from "drizzle-orm";
+import { z } from "zod";
+import { contestApprovals } from "#db/schema";
+import { LockPanel } from "~/components/results/lock-panel";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/field";
+import { contestStatus } from "~/models/contest.server";
+import { currentResults, listDisqualifications } from "~/models/results.server";
+import { eligibleJudges } from "~/models/stage-results.server";
+import { decideTie, judgeScoreSheet, setPartClosed } from "~/models/stage-judging.server";
+import { loadStageContest } from "~/models/stage.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { formatNumber } from "~/utils/format";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { reviewIntents, runReviewIntent } from "~/utils/review-action.server";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+const id = z.coerce.number().int().positive();
+const IntentSchema = z.discriminatedUnion("intent", [
+  ...reviewIntents,
+  z.object({ intent: z.literal("closePart"), partId: id }),
+  z.object({ intent: z.literal("reopenPart"), partId: id }),
+  z.object({
+    intent: z.literal("tie"),
+    first: id,
+    pair: z.string().regex(/^\d{1,9}-\d{1,9}$/),
+    reason: z.string().trim().max(500),
+  }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["committee"]);
+  const { id: contestId } = parseParams(ParamsSchema, params);
+  const contest = await orHttpError(() => loadStageContest(db, contestId));
+  const [{ results, lockedAt }, sheet, dqs, [{ n: approvals }]] = await Promise.all([
+    currentResults(db, contestId),
+    judgeScoreSheet(db, contestId),
+    listDisqualifications(db, contestId),
+    db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, contestId)),
+  ]);
+  const stage = results.stage!;
+  return {
+    contest: {
+      id: contestId,
+      slug: contest.slug,
+      title: contest.title,
+      state: contest.state,
+      status: contestStatus(contest, Date.now()),
+      lockQuorum: contest.lockQuorum,
+    },
+    parts: stage.parts,
+    teams: stage.teams.map((t) => ({ ...t, eligibleJudges: eligibleJudges(stage, t.unitId) })),
+    undecidedTies: stage.undecidedTies,
+    sheet,
+    disqualifications: dqs.filter((d) => !d.revokedAt),
+    lockedAt,
+    approvals,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["committee"]);
+  const { id: contestId } = parseParams(ParamsSchema, params);
+  const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
+  const v = parsed.data;
+  try {
+    if (v.intent === "closePart" || v.intent === "reopenPart")
+      await setPartClosed(db, {
+        contestId,
+        partId: v.partId,
+        closed: v.intent === "closePart",
+        actorUserId: user.id,
+      });
+    else if (v.intent === "tie") {
+      // The committee picks the team ranked higher; the other of the pair follows it.
+      const pair = v.pair.split("-").map(Number);
+      if (!pair.includes(v.first)) return { error: "review.reasonRequired" as MessageKey };
+      const second = pair.find((p) => p !== v.first)!;
+      await decideTie(db, { contestId, teamIds: [v.first, second], reason: v.reason, actorUserId: user.id });
+    } else await runReviewIntent(v, contestId, user.id);
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.code };
+    throw error;
+  }
+  return { error: null };
+}
+
+const cell = "p-2";
+
+export default function StageReview() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const { contest, parts, teams } = data;
+  const final = contest.state === "locked" || contest.state === "announced";
+  const pts = (hundredths: number | null) =>
+    hundredths === null ? "—" : formatNumber(hundredths / 100, locale);
+  const teamName = (teamId: number) => teams.find((x) => x.id === teamId)?.name ?? "";
+  return (
+    <div className="flex min-w-0 flex-col gap-5">
+      <h1 className="text-3xl font-bold">
+        {t("review.title")}: {contest.title}
+      </h1>
+      <p className="text-lg">
+        {t("stage.kind")} · {t("contests.state")}:{" "}
+        <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
+      </p>
+      {result?.error ? (
+        <Alert>{t(result.error)}</Alert>
+      ) : result ? (
+        <Alert tone="success">{t("review.done")}</Alert>
+      ) : null}
+      <Alert tone="info">{final ? t("review.lockedAt") : t("review.provisional")}</Alert>
+
+      <section aria-label={t("stage.parts")} className="flex flex-col gap-2">
+        <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
+        <ul className="flex flex-col gap-2">
+          {parts.map((p) => (
+            <li
+              key={p.id}
+              className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-lg"
+            >
+              <span className="font-semibold">
+                {p.name} ({t("stage.maxPoints", { n: p.maxScore })}) ·{" "}
+                {p.closedAt ? t("stage.partClosedLabel") : t("stage.partOpen")}
+              </span>
+              {!final ? (
+                <Form method="post">
+                  <input type="hidden" name="partId" value={p.id} />
+                  <Button
+                    name="intent"
+                    value={p.closedAt ? "reopenPart" : "closePart"}
+                    variant="secondary"
+                    aria-label={`${p.closedAt ? t("stage.reopenPart") : t("stage.closePart")}: ${p.name}`}
+                  >
+                    {p.closedAt ? t("stage.reopenPart") : t("stage.closePart")}
+                  </Button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {data.undecidedTies.map(([a, b]) => (
+        <Form
+          key={`${a}-${b}`}
+          method="post"
+          className="flex flex-col gap-2 rounded-xl border-2 border-amber-500 bg-amber-50 p-4"
+        >
+          <h2 className="text-xl font-bold">{t("stage.tieTitle")}</h2>
+          <p>{t("stage.tieText", { a: teamName(a), b: teamName(b) })}</p>
+          <input type="hidden" name="intent" value="tie" />
+          <fieldset className="flex flex-col gap-1">
+            <legend className="font-semibold">{t("stage.tieWinner")}</legend>
+            {[a, b].map((teamId) => (
+              <label key={teamId} className="flex min-h-11 items-center gap-2">
+                <input type="radio" name="first" value={teamId} required className="size-5" />
+                {teamName(teamId)}
+              </label>
+            ))}
+          </fieldset>
+          <input type="hidden" name="pair" value={`${a}-${b}`} />
+          <label className="flex flex-col">
+            {t("stage.tieReason")}
+            <input
+              name="reason"
+              required
+              minLength={5}
+              className="min-h-11 rounded border-2 border-slate-400 px-2"
+            />
+          </label>
+          <Button className="self-start">{t("stage.tieSave")}</Button>
+        </Form>
+      ))}
+
+      <LockPanel contest={contest} approvals={data.approvals}>
+        <Link
+          to={`/contests/${contest.slug}/scoreboard`}
+          className="text-brand-700 text-lg font-semibold underline"
+        >
+          {t("stage.scoreboard")}
+        </Link>
+      </LockPanel>
+
+      <section aria-label={t("review.teams")}>
+        <h2 className="mb-2 text-2xl font-bold">{t("review.teams")}</h2>
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-base">
+            <thead className="bg-slate-100">
+              <tr>
+                <th className={cell}>{t("review.rank")}</th>
+                <th className={cell}>{t("stage.team")}</th>
+                {parts.map((p) => (
+                  <th key={p.id} className={cell}>
+                    {p.name}
+                  </th>
+                ))}
+                <th className={cell}>{t("stage.total")}</th>
+                <th className={cell}>{t("review.prize")}</th>
+                <th className={cell}>{t("review.why")}</th>
+                <th className={cell}></th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((team) => (
+                <tr key={team.id} className="border-t border-slate-200 align-top">
+                  <td className={cell}>{team.rank ?? t(`review.status.${team.status}` as MessageKey)}</td>
+                  <td className={`${cell} font-semibold`}>{team.name}</td>
+                  {team.parts.map((p) => {
+                    const part = parts.find((x) => x.id === p.partId)!;
+                    const notes = [
+                      p.disagreement ? t("stage.flag.disagreement") : null,
+                      p.penaltyHundredths ? t("stage.flag.penalty", { n: p.penaltyHundredths / 100 }) : null,
+                      p.ownUnitExcluded ? t("stage.flag.ownUnit", { n: p.ownUnitExcluded }) : null,
+                      p.trimmed ? t("stage.flag.trimmed") : null,
+                      part.scoring === "judges" && p.judges < team.eligibleJudges
+                        ? t("stage.flag.missing", { n: p.judges, of: team.eligibleJudges })
+                        : null,
+                    ].filter(Boolean);
+                    return (
+                      <td key={p.partId} className={cell}>
+                        <span className="font-semibold">{pts(p.hundredths)}</span>
+                        {notes.length ? (
+                          <span
+                            className={`block text-sm ${p.disagreement ? "text-accent-600 font-semibold" : "text-slate-700"}`}
+                          >
+                            {notes.join("; ")}
+                          </span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                  <td className={`${cell} text-lg font-bold`}>{pts(team.totalHundredths)}</td>
+                  <td className={cell}>{team.prize?.label ?? ""}</td>
+                  <td className={`${cell} text-sm`}>
+                    {team.separatedBy
+                      ? t(
+                          `review.sep.${team.separatedBy === "total" ? "score" : team.separatedBy}` as MessageKey,
+                        )
+                      : ""}
+                  </td>
+                  <td className={cell}>
+                    {!final && team.status === "ranked" ? (
+                      <details>
+                        <summary className="text-accent-600 cursor-pointer underline">
+                          {t("review.disqualify")}
+                        </summary>
+                        <Form method="post" className="mt-1 flex flex-col gap-1">
+                          <input type="hidden" name="intent" value="disqualify" />
+                          <input type="hidden" name="target" value={`team:${team.id}`} />
+                          <input
+                            name="reason"
+                            required
+                            minLength={5}
+                            aria-label={`${t("review.reason")}: ${team.name}`}
+                            placeholder={t("review.reason")}
+                            className="rounded border-2 border-slate-400 px-2"
+                          />
+                          <Button variant="danger" className="min-h-9 text-base">
+                            {t("review.disqualify")}
+                          </Button>
+                        </Form>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <details className="rounded-xl border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-xl font-bold">{t("stage.judgeSheet")}</summary>
+        <table className="mt-2 w-full text-left text-base">
+          <thead>
+            <tr>
+              <th className={cell}>{t("stage.parts")}</th>
+              <th className={cell}>{t("stage.team")}</th>
+              <th className={cell}>{t("stage.judge")}</th>
+              <th className={cell}>{t("review.score")}</th>
+              <th className={cell}>{t("judge.comment")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.sheet.map((s) => (
+              <tr key={`${s.partId}-${s.teamId}-${s.judgeName}`} className="border-t border-slate-200">
+                <td className={cell}>{parts.find((p) => p.id === s.partId)?.name}</td>
+                <td className={cell}>{teamName(s.teamId)}</td>
+                <td className={cell}>{s.judgeName}</td>
+                <td className={cell}>{formatNumber(s.totalTenths / 10, locale)}</td>
+                <td className={cell}>{s.comment}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Xét kết quả hội thi — Hội đồng" }];

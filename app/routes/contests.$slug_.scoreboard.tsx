@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { getContestBySlug } from "~/models/contest.server";
+import { currentResults } from "~/models/results.server";
+import { eligibleJudges } from "~/models/stage-results.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime, formatNumber } from "~/utils/format";
+import { orHttpError, parseParams } from "~/utils/http.server";
+import { useLocale, useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+/** Seconds between refreshes of the projector's scoreboard. */
+const REFRESH_MS = 3000;
+
+export const handle = { bare: true };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { slug } = parseParams(ParamsSchema, params);
+  const contest = await orHttpError(() => getContestBySlug(db, slug));
+  if (contest.kind !== "stage") throw new Response("Not found", { status: 404 });
+  const { results } = await currentResults(db, contest.id);
+  const stage = results.stage!;
+  // Hidden totals are never sent to the browser, not merely hidden on screen.
+  const hidden = contest.stageHideTotals && contest.state !== "announced";
+  const teams = hidden ? [...stage.teams].sort((a, b) => a.number - b.number) : stage.teams;
+  return {
+    title: contest.title,
+    wardName: contest.wardName,
+    hidden,
+    at: Date.now(),
+    parts: stage.parts.map((p) => ({
+      id: p.id,
+      name: p.name,
+      maxScore: p.maxScore,
+      byJudges: p.scoring === "judges",
+      closed: p.closedAt !== null,
+    })),
+    teams: teams.map((t) => ({
+      id: t.id,
+      name: t.name,
+      rank: hidden ? null : t.rank,
+      prize: contest.state === "announced" ? (t.prize?.label ?? null) : null,
+      total: hidden ? null : t.totalHundredths,
+      parts: t.parts.map((p) => ({
+        partId: p.partId,
+        score: hidden ? null : p.hundredths,
+        done: p.hundredths !== null,
+        judges: p.judges,
+        of: eligibleJudges(stage, t.unitId),
+      })),
+    })),
+  };
+}
+
+export default function Scoreboard() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible" && state === "idle") revalidate();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [revalidate, state]);
+  const pts = (h: number | null) => (h === null ? "—" : formatNumber(h / 100, locale));
+  return (
+    <main className="bg-brand-800 min-h-screen p-4 text-white md:p-8">
+      <p className="text-brand-100 text-center text-xl md:text-3xl">{data.wardName}</p>
+      <h1 className="mx-auto max-w-6xl text-center text-2xl font-bold md:text-4xl">{data.title}</h1>
+      <p className="text-brand-100 mt-2 text-center text-lg">
+        {t("stage.updatedAt", { at: formatDateTime(data.at, locale) })}
+        {data.hidden ? ` · ${t("stage.totalsHidden")}` : ""}
+      </p>
+      <div className="mx-auto mt-6 max-w-6xl overflow-x-auto">
+        <table className="w-full text-left text-xl md:text-3xl" aria-label={t("stage.scoreboard")}>
+          <thead className="text-brand-100">
+            <tr>
+              {!data.hidden ? <th className="p-3">{t("stage.rank")}</th> : null}
+              <th className="p-3">{t("stage.team")}</th>
+              {data.parts.map((p) => (
+                <th key={p.id} className="p-3">
+                  {p.name}
+                  <span className="block text-base font-normal">
+                    {t("stage.maxPoints", { n: p.maxScore })} ·{" "}
+                    {p.closed ? t("stage.partClosedLabel") : t("stage.scoringNow")}
+                  </span>
+                </th>
+              ))}
+              {!data.hidden ? <th className="p-3">{t("stage.total")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data.teams.map((team) => (
+              <tr
+                key={team.id}
+                className="border-t border-white/30"
+                data-testid={`scoreboard-team-${team.id}`}
+              >
+                {!data.hidden ? <td className="p-3 font-bold">{team.rank ?? ""}</td> : null}
+                <td className="p-3 font-semibold">
+                  {team.name}
+                  {team.prize ? <span className="block text-amber-300">Giải {team.prize}</span> : null}
+                </td>
+                {team.parts.map((p, i) => (
+                  <td key={p.partId} className="p-3">
+                    {!data.hidden ? (
+                      pts(p.score)
+                    ) : data.parts[i].byJudges ? (
+                      <span className="text-lg">{t("stage.judgesScored", { n: p.judges, of: p.of })}</span>
+                    ) : p.done ? (
+                      "✓"
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                ))}
+                {!data.hidden ? (
+                  <td
+                    className="p-3 text-2xl font-extrabold text-amber-300 md:text-4xl"
+                    data-testid="scoreboard-total"
+                  >
+                    {pts(team.total)}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Bảng điểm: ${data.title}` : "Bảng điểm" },
+];

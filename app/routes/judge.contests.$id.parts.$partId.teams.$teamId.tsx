@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { useScoreOutbox } from "~/components/stage/use-score-outbox";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/field";
+import { judgeBoard, saveJudgeScore } from "~/models/stage-judging.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { formatNumber } from "~/utils/format";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
+import { useLocale, useT } from "~/utils/i18n";
+
+const ParamsSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  partId: z.coerce.number().int().positive(),
+  teamId: z.coerce.number().int().positive(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["judge"]);
+  const { id, partId, teamId } = parseParams(ParamsSchema, params);
+  const board = await orHttpError(() => judgeBoard(db, id, user.id));
+  const part = board.parts.find((p) => p.id === partId);
+  const index = board.teams.findIndex((t) => t.id === teamId);
+  if (!part || index < 0) throw new Response("Not found", { status: 404 });
+  const team = board.teams[index];
+  if (team.ownUnit) throw new Response("Forbidden", { status: 403 });
+  const mine = board.scores.find((s) => s.partId === partId && s.teamId === teamId);
+  // The next team this judge may score in the same part, to move on without going back.
+  const next = board.teams.slice(index + 1).find((t) => !t.ownUnit);
+  return {
+    contest: { id, title: board.contest.title },
+    part: { id: part.id, name: part.name, maxScore: part.maxScore, closed: part.closedAt !== null },
+    criteria: part.criteria.length
+      ? part.criteria.map((c) => ({ key: String(c.id), name: c.name, maxScore: c.maxScore }))
+      : [{ key: "total", name: "", maxScore: part.maxScore }],
+    team: { id: team.id, name: team.name, unitName: team.unitName },
+    saved: mine ? { values: mine.criteria, comment: mine.comment ?? "" } : null,
+    nextTeamId: next?.id ?? null,
+  };
+}
+
+/** Without JavaScript the form posts here; with it, scores go through the offline-tolerant outbox. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["judge"]);
+  const { id, partId, teamId } = parseParams(ParamsSchema, params);
+  const form = await readForm(request);
+  const values: Record<string, number> = {};
+  for (const [key, value] of form.entries())
+    if (key.startsWith("score-")) values[key.slice(6)] = Number(String(value).replace(",", "."));
+  try {
+    await saveJudgeScore(db, {
+      contestId: id,
+      partId,
+      teamId,
+      judgeUserId: user.id,
+      values,
+      comment: String(form.get("comment") ?? ""),
+      seq: Date.now() * 1000,
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.code };
+    throw error;
+  }
+  return redirect(`/judge/contests/${id}`);
+}
+
+export default function ScoreTeam() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const { part, team, criteria } = data;
+  const initial = Object.fromEntries(
+    criteria.map((c) => [c.key, data.saved ? String((data.saved.values[c.key] ?? 0) / 10) : ""]),
+  );
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const outbox = useScoreOutbox(data.contest.id);
+  const state = outbox.states[`${part.id}:${team.id}`] ?? { kind: "idle" };
+  const total = criteria.reduce((s, c) => s + (Number(values[c.key].replace(",", ".")) || 0), 0);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    outbox.save({
+      partId: part.id,
+      teamId: team.id,
+      values: Object.fromEntries(
+        criteria.map((c) => [c.key, Number(values[c.key].replace(",", ".") || Number.NaN)]),
+      ),
+      comment: String(form.get("comment") ?? ""),
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Link to={`/judge/contests/${data.contest.id}`} className="text-brand-700 text-lg underline">
+        ← {data.contest.title}
+      </Link>
+      <h1 className="text-2xl font-bold">
+        {team.name}
+        <span className="block text-lg font-normal">
+          {part.name} — {t("stage.maxPoints", { n: part.maxScore })}
+        </span>
+      </h1>
+      {part.closed ? <Alert>{t("stage.partClosed")}</Alert> : null}
+      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      <Form
+        method="post"
+        onSubmit={onSubmit}
+        className="flex flex-col gap-4"
+        aria-label={t("judge.scoreForm")}
+      >
+        {criteria.map((c) => {
+          const label = c.name
+            ? t("judge.criterion", { name: c.name, max: c.maxScore })
+            : t("judge.points", { max: c.maxScore });
+          const numeric = Number(values[c.key].replace(",", "."));
+          return (
+            <div key={c.key} className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3">
+              <label htmlFor={`score-${c.key}`} className="text-lg font-semibold">
+                {label}
+              </label>
+              <div className="flex items-center gap-3">
+                <input
+                  type="range"
+                  min={0}
+                  max={c.maxScore}
+                  step={0.5}
+                  value={Number.isFinite(numeric) ? numeric : 0}
+                  onChange={(e) => setValues((v) => ({ ...v, [c.key]: e.target.value }))}
+                  aria-label={t("judge.slider", { label })}
+                  className="min-h-12 min-w-0 flex-1"
+                  disabled={part.closed}
+                />
+                <input
+                  id={`score-${c.key}`}
+                  name={`score-${c.key}`}
+                  inputMode="decimal"
+                  value={values[c.key]}
+                  onChange={(e) => setValues((v) => ({ ...v, [c.key]: e.target.value }))}
+                  className="min-h-12 w-24 rounded-lg border-2 border-slate-400 px-2 text-xl"
+                  disabled={part.closed}
+                  required
+                />
+              </div>
+            </div>
+          );
+        })}
+        <p className="text-xl font-bold" aria-live="polite">
+          {t("judge.total", { total: formatNumber(total, locale), max: part.maxScore })}
+        </p>
+        <label className="flex flex-col gap-1 text-lg font-semibold">
+          {t("judge.comment")}
+          <textarea
+            name="comment"
+            defaultValue={data.saved?.comment}
+            maxLength={1000}
+            rows={3}
+            className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal"
+            disabled={part.closed}
+          />
+        </label>
+        <div role="status" className="min-h-7 text-lg">
+          {state.kind === "saving" ? t("judge.saving") : null}
+          {state.kind === "saved" ? (
+            <span className="font-semibold text-green-800">{t("judge.saved")}</span>
+          ) : null}
+          {state.kind === "pending" ? (
+            <span className="text-accent-600 font-semibold">{t("judge.pending")}</span>
+          ) : null}
+          {state.kind === "refused" ? (
+            <span className="text-accent-600 font-semibold">{t(state.error)}</span>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <Button disabled={part.closed}>{t("judge.save")}</Button>
+          {data.nextTeamId ? (
+            <Link
+              to={`/judge/contests/${data.contest.id}/parts/${part.id}/teams/${data.nextTeamId}`}
+              className="text-brand-700 self-center text-lg font-semibold underline"
+            >
+              {t("judge.nextTeam")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Chấm điểm — Hội Thi" }];

@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { StageSettingsForm, type StageFormValues } from "~/components/stage/stage-settings-form";
+import { vnDay } from "~/models/attempt-policy.server";
+import { slugTaken } from "~/models/contest-admin.server";
+import { createStageContest } from "~/models/stage.server";
+import { requireRole } from "~/utils/auth.server";
+import { contestFormContext } from "~/utils/contest-form.server";
+import { db } from "~/utils/db.server";
+import { toVnInput } from "~/utils/format";
+import { readForm } from "~/utils/http.server";
+import { useT } from "~/utils/i18n";
+import { rawStageValues, readStageForm } from "~/utils/stage-form.server";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["organiser"]);
+  // A sensible start: a week from today, 07:30 to 11:30 (Hà Nội time).
+  const day = (vnDay(Date.now()) + 7) * DAY - 7 * HOUR;
+  const values: StageFormValues = {
+    title: "",
+    slug: "",
+    description: "",
+    opensAt: toVnInput(day + 7.5 * HOUR),
+    closesAt: toVnInput(day + 11.5 * HOUR),
+    stageAggregation: "mean",
+    stageHideTotals: false,
+    stageSpreadPct: 20,
+    lockQuorum: 1,
+    prizes: [
+      { label: "Nhất", count: 1, amount: 3_000_000 },
+      { label: "Nhì", count: 1, amount: 2_000_000 },
+      { label: "Ba", count: 1, amount: 1_500_000 },
+      { label: "Khuyến khích", count: 1, amount: 1_000_000 },
+    ],
+  };
+  return { values };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["organiser"]);
+  const form = await readForm(request);
+  const { settings, prizes, problems } = readStageForm(form);
+  if (!problems.slug && (await slugTaken(db, settings.slug)))
+    problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
+  if (Object.keys(problems).length) return { problems, values: rawStageValues(form) };
+  const { wardName } = await contestFormContext(db);
+  const id = await createStageContest(db, { settings, prizes, wardName }, user.id);
+  return redirect(`/organiser/stage/${id}/parts`);
+}
+
+export default function NewStageContest() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">{t("stage.new")}</h1>
+      <p className="text-lg">{t("stage.newIntro")}</p>
+      <StageSettingsForm
+        values={result?.values ?? data.values}
+        problems={result?.problems ?? {}}
+        submitLabel={t("stage.create")}
+      />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Tạo hội thi sân khấu — Ban tổ chức" }];
