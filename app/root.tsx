@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getUser } from "~/utils/auth.server";
 import { isMessageKey, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
 import { getLocale } from "~/utils/locale.server";
@@ -144,6 +144,10 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as interactive: end-to-end tests wait for it before pressing keys.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   // Full-screen pages (the ceremony, printouts) opt out of the header and footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   if (bare) return <Outlet />;

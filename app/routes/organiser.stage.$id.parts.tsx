@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
+import { CRITERIA_ROWS } from "~/components/stage/stage-settings-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
 import { deletePart, savePart, stageSetup, type PartProblems } from "~/models/stage.server";
@@ -10,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
-import { CRITERIA_ROWS, readPartForm } from "~/utils/stage-form.server";
+import { readPartForm } from "~/utils/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 

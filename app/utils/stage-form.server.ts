@@ -1,5 +1,5 @@
 import type { StageFormValues } from "~/components/stage/stage-settings-form";
-import { STAGE_PRIZE_ROWS } from "~/components/stage/stage-settings-form";
+import { CRITERIA_ROWS, STAGE_PRIZE_ROWS } from "~/components/stage/stage-settings-form";
 import type { contestPrizes, contests } from "#db/schema";
 import {
   validateStageSettings,
@@ -76,8 +76,6 @@ export function stageValues(
     prizes: prizes.map((p) => ({ label: p.label, count: p.count, amount: p.amount })),
   };
 }
-
-export const CRITERIA_ROWS = 6;
 
 /** A part form: minutes and per-minute penalty may be left empty; criteria rows with a name count. */
 export function readPartForm(form: FormData): PartInput {

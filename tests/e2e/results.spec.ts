@@ -107,6 +107,8 @@ test("the committee reviews a closed contest, disqualifies an entry, locks and a
   await expect(page.getByText("Tổng giá trị giải thưởng: 3.600.000 đ")).toBeVisible();
 
   await page.goto(`/contests/${contest.slug}/ceremony`);
+  // Key presses before React has hydrated the page would be lost.
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await expect(page.getByText("Nhấn phím cách hoặc bấm để công bố giải tiếp theo")).toBeVisible();
   const seen: string[] = [];
   for (let i = 0; i < 10; i++) {

@@ -17,6 +17,8 @@ export type StageFormValues = {
 };
 
 export const STAGE_PRIZE_ROWS = 6;
+/** Criteria rows on a part form. */
+export const CRITERIA_ROWS = 6;
 
 /** A stage contest's settings and team prizes; keeps what was typed when the server refuses it. */
 export function StageSettingsForm({
