@@ -227,8 +227,9 @@ export async function seedDemo(db: Db, now = Date.now()) {
     kind: "stage",
     title: "Hội thi tuyên truyền cải cách hành chính và chuyển đổi số năm 2026",
     description: "Bốn đội thi qua ba phần: chào hỏi, kiến thức và tiểu phẩm.",
-    opensAt: today0800 + 10 * DAY + 11 * HOUR + 30 * MIN,
-    closesAt: today0800 + 10 * DAY + 14 * HOUR,
+    // On stage in ten days' time, 08:00–11:30.
+    opensAt: today0800 + 10 * DAY,
+    closesAt: today0800 + 10 * DAY + 3 * HOUR + 30 * MIN,
     draw: { mode: "fixed", questionIds: [] },
     entryModes: "team",
     stageAggregation: "mean",

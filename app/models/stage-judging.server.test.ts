@@ -286,6 +286,14 @@ describe("from scores to announced winners", () => {
     await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({
       code: "stage.tieUndecided",
     });
+    await expect(
+      decideTie(db, {
+        contestId: s.contest.id,
+        teamIds: [s.teams[1].id, s.teams[1].id],
+        reason: "Chọn trùng một đội",
+        actorUserId: committee,
+      }),
+    ).rejects.toMatchObject({ code: "stage.tieOrderInvalid" });
     await decideTie(db, {
       contestId: s.contest.id,
       teamIds: [s.teams[1].id, s.teams[0].id],

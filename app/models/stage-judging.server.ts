@@ -319,7 +319,8 @@ export async function setPartClosed(
 
 /**
  * The committee's decision between teams tied on total and tie-break part:
- * the given order (best first) is stored and logged with the reason.
+ * the given order of the whole tied group (best first) is stored and logged
+ * with the reason.
  */
 export async function decideTie(
   db: Db,
@@ -333,6 +334,8 @@ export async function decideTie(
     .select({ id: teams.id })
     .from(teams)
     .where(and(eq(teams.contestId, input.contestId), inArray(teams.id, input.teamIds)));
+  if (new Set(input.teamIds).size !== input.teamIds.length)
+    throw new DomainError("stage.tieOrderInvalid", 422);
   if (found.length !== input.teamIds.length || found.length < 2)
     throw new DomainError("contest.notFound", 404);
   await db.batch([

@@ -32,8 +32,8 @@ export type StageBreakdown = {
   parts: (StagePart & { closedAt: number | null })[];
   teams: RankedStageTeam[];
   judges: { id: number; unitId: number | null }[];
-  /** Pairs of team ids the committee still has to separate. */
-  undecidedTies: [number, number][];
+  /** Groups of team ids (in their current order) the committee still has to put in order. */
+  undecidedTies: number[][];
 };
 
 export async function computeStage(db: Db, contest: typeof contests.$inferSelect): Promise<StageBreakdown> {
@@ -128,7 +128,7 @@ export async function computeStage(db: Db, contest: typeof contests.$inferSelect
     })),
     teams: ranked,
     judges,
-    undecidedTies: unresolvedPrizeTies(ranked).map(([a, b]) => [a.id, b.id]),
+    undecidedTies: unresolvedPrizeTies(ranked).map((group) => group.map((t) => t.id)),
   };
 }
 

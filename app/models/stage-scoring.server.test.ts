@@ -192,7 +192,19 @@ describe("ranking teams", () => {
       disqualified: () => false,
     });
     expect(undecided[1].separatedBy).toBe("unresolved");
-    expect(unresolvedPrizeTies(undecided).map(([a, b]) => [a.number, b.number])).toEqual([[1, 2]]);
+    expect(unresolvedPrizeTies(undecided).map((group) => group.map((t) => t.number))).toEqual([[1, 2]]);
+
+    // Three teams tied across the second and third prizes are decided together.
+    const threeWay = rankTeams(
+      [
+        scored(team(1), 9000, 0),
+        scored(team(2), 8000, 0),
+        scored(team(3), 8000, 0),
+        scored(team(4), 8000, 0),
+      ],
+      { prizes, disqualified: () => false },
+    );
+    expect(unresolvedPrizeTies(threeWay).map((group) => group.map((t) => t.number))).toEqual([[2, 3, 4]]);
 
     const samePrize = rankTeams(
       [

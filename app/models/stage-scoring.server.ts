@@ -205,18 +205,27 @@ export function rankTeams(
 }
 
 /**
- * Ties the committee still has to decide: neighbouring ranked teams that no
- * rule separates and that would get different prizes.
+ * Ties the committee still has to decide: runs of neighbouring ranked teams
+ * that no rule separates and that do not all get the same prize. Each run is
+ * decided as a whole (a three-way tie needs a full order, not two pairs).
  */
 export function unresolvedPrizeTies(ranked: RankedStageTeam[]) {
   const list = ranked.filter((t) => t.status === "ranked");
-  const ties: [RankedStageTeam, RankedStageTeam][] = [];
-  for (let i = 1; i < list.length; i++) {
-    const [a, b] = [list[i - 1], list[i]];
-    if (separating(a, b) !== "unresolved") continue;
-    if (a.prize?.label !== b.prize?.label || a.prize?.amount !== b.prize?.amount) ties.push([a, b]);
+  const groups: RankedStageTeam[][] = [];
+  let run: RankedStageTeam[] = [];
+  const close = () => {
+    const prizes = new Set(run.map((t) => `${t.prize?.label}|${t.prize?.amount}`));
+    if (run.length > 1 && prizes.size > 1) groups.push(run);
+  };
+  for (const [i, team] of list.entries()) {
+    if (i > 0 && separating(list[i - 1], team) === "unresolved") run.push(team);
+    else {
+      close();
+      run = [team];
+    }
   }
-  return ties;
+  close();
+  return groups;
 }
 
 /** Points from hundredths for display: 85.33. */

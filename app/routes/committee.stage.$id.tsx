@@ -25,12 +25,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
   ...reviewIntents,
   z.object({ intent: z.literal("closePart"), partId: id }),
   z.object({ intent: z.literal("reopenPart"), partId: id }),
-  z.object({
-    intent: z.literal("tie"),
-    first: id,
-    pair: z.string().regex(/^\d{1,9}-\d{1,9}$/),
-    reason: z.string().trim().max(500),
-  }),
+  z.object({ intent: z.literal("tie"), reason: z.string().trim().max(500) }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -66,7 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["committee"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
-  const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const form = await readForm(request);
+  const parsed = IntentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
   const v = parsed.data;
   try {
@@ -78,11 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         actorUserId: user.id,
       });
     else if (v.intent === "tie") {
-      // The committee picks the team ranked higher; the other of the pair follows it.
-      const pair = v.pair.split("-").map(Number);
-      if (!pair.includes(v.first)) return { error: "review.reasonRequired" as MessageKey };
-      const second = pair.find((p) => p !== v.first)!;
-      await decideTie(db, { contestId, teamIds: [v.first, second], reason: v.reason, actorUserId: user.id });
+      // The tied group in the order the committee chose, best first.
+      const teamIds = form.getAll("order").map(Number);
+      if (teamIds.some((t) => !Number.isInteger(t))) return { error: "stage.tieOrderInvalid" as MessageKey };
+      await decideTie(db, { contestId, teamIds, reason: v.reason, actorUserId: user.id });
     } else await runReviewIntent(v, contestId, user.id);
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
@@ -149,37 +144,45 @@ export default function StageReview() {
         </ul>
       </section>
 
-      {data.undecidedTies.map(([a, b]) => (
-        <Form
-          key={`${a}-${b}`}
-          method="post"
-          className="flex flex-col gap-2 rounded-xl border-2 border-amber-500 bg-amber-50 p-4"
-        >
-          <h2 className="text-xl font-bold">{t("stage.tieTitle")}</h2>
-          <p>{t("stage.tieText", { a: teamName(a), b: teamName(b) })}</p>
-          <input type="hidden" name="intent" value="tie" />
-          <fieldset className="flex flex-col gap-1">
-            <legend className="font-semibold">{t("stage.tieWinner")}</legend>
-            {[a, b].map((teamId) => (
-              <label key={teamId} className="flex min-h-11 items-center gap-2">
-                <input type="radio" name="first" value={teamId} required className="size-5" />
-                {teamName(teamId)}
+      {parts.every((p) => p.closedAt)
+        ? data.undecidedTies.map((group) => (
+            <Form
+              key={group.join("-")}
+              method="post"
+              className="flex flex-col gap-2 rounded-xl border-2 border-amber-500 bg-amber-50 p-4"
+            >
+              <h2 className="text-xl font-bold">{t("stage.tieTitle")}</h2>
+              <p>{t("stage.tieText", { teams: group.map(teamName).join("; ") })}</p>
+              <input type="hidden" name="intent" value="tie" />
+              {group.map((teamId, i) => (
+                <label key={teamId} className="flex flex-col font-semibold">
+                  {t("stage.tiePlace", { n: i + 1 })}
+                  <select
+                    name="order"
+                    defaultValue={teamId}
+                    className="min-h-11 rounded border-2 border-slate-400 bg-white font-normal"
+                  >
+                    {group.map((option) => (
+                      <option key={option} value={option}>
+                        {teamName(option)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+              <label className="flex flex-col">
+                {t("stage.tieReason")}
+                <input
+                  name="reason"
+                  required
+                  minLength={5}
+                  className="min-h-11 rounded border-2 border-slate-400 px-2"
+                />
               </label>
-            ))}
-          </fieldset>
-          <input type="hidden" name="pair" value={`${a}-${b}`} />
-          <label className="flex flex-col">
-            {t("stage.tieReason")}
-            <input
-              name="reason"
-              required
-              minLength={5}
-              className="min-h-11 rounded border-2 border-slate-400 px-2"
-            />
-          </label>
-          <Button className="self-start">{t("stage.tieSave")}</Button>
-        </Form>
-      ))}
+              <Button className="self-start">{t("stage.tieSave")}</Button>
+            </Form>
+          ))
+        : null}
 
       <LockPanel contest={contest} approvals={data.approvals}>
         <Link

@@ -80,7 +80,9 @@ export default function PerformanceOrder() {
             </span>
             <span>
               {team.name}
-              {team.unitName ? <span className="block text-lg font-normal">{team.unitName}</span> : null}
+              {team.unitName && !team.name.includes(team.unitName) ? (
+                <span className="block text-lg font-normal">{team.unitName}</span>
+              ) : null}
             </span>
           </li>
         ))}
