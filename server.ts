@@ -13,6 +13,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { prepareDatabase } from "./scripts/setup";
+import { secureCookiesFrom } from "./app/utils/env.server";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const buildEntry = path.join(root, "build/server/index.js");
@@ -57,6 +58,7 @@ const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild & {
   entry: { module: { sweep: () => Promise<number> } };
 };
 
+const secureCookies = secureCookiesFrom(process.env);
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
@@ -83,7 +85,7 @@ app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
-  if (process.env.SECURE_COOKIES === "1") {
+  if (secureCookies) {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   // Writes from another site are refused before they reach the app.

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { units, users } from "#db/schema";
 import { DomainError } from "~/utils/errors";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashPassword, needsRehash, verifyPassword } from "~/utils/password.server";
 
 export type RegisterInput = {
   fullName: string;
@@ -54,6 +54,13 @@ export async function authenticate(db: Db, phone: string, password: string) {
     .where(eq(users.phone, phone));
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!ok || !user || user.disabledAt !== null) return null;
+  // Hashes made with older, weaker parameters are upgraded while the password is at hand.
+  if (needsRehash(user.passwordHash)) {
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+  }
   return { id: user.id };
 }
 

@@ -14,7 +14,15 @@ export const ACCOUNT_LIMIT = 10;
 /** An address that guesses across many accounts is stopped too, far above a shared NAT's typos. */
 export const ADDRESS_LIMIT = 100;
 
+/**
+ * Registering an already registered phone tells that it exists (there is no
+ * SMS to prove ownership), so an address that keeps hitting taken phones is
+ * stopped; new registrations from a shared school lab never count.
+ */
+export const TAKEN_PHONE_LIMIT = 20;
+
 export const phoneKey = (phone: string) => `phone:${phone}`;
+export const registerKey = (ip: string) => `register:${ip}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
 /** Seconds to wait if any of the keys is locked, else null. */

@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
@@ -16,9 +16,9 @@ import {
 } from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/http.server";
+import { passRetryAfter, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
-import { createSession } from "~/utils/session.server";
+import { cookieWouldBeDropped, createSession, destroySession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
 
 const LoginSchema = z.object({
@@ -29,7 +29,7 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { cookieWarning: cookieWouldBeDropped(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -56,25 +56,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { error: "login.failed" as const, phone: typed };
   }
   await clearFailures(db, phoneKey(phone));
+  // A new session id at every sign-in; whatever session this browser held before ends here.
+  await destroySession(db, request);
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { "Set-Cookie": await createSession(db, user.id, now) },
   });
 }
 
-/** Passes the action's Retry-After on to the page's response. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = passRetryAfter;
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
+  const loaderData = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const t = useT();
   return (
     <div className="mx-auto flex max-w-md flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
+      {loaderData?.cookieWarning ? <Alert>{t("login.needsHttps")}</Alert> : null}
       {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />

@@ -1,44 +1,61 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RegistrationForm } from "~/components/registration-form";
+import { Alert } from "~/components/ui/field";
 import { listActiveUnits, registerResident } from "~/models/account.server";
+import { lockedFor, recordFailure, registerKey, TAKEN_PHONE_LIMIT } from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/http.server";
+import { passRetryAfter, readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
-import { useT } from "~/utils/i18n";
+import { useT, type MessageKey } from "~/utils/i18n";
 import { parseRegistration } from "~/utils/registration.server";
-import { createSession } from "~/utils/session.server";
+import { cookieWouldBeDropped, createSession } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return { units: await listActiveUnits(db) };
+  return { units: await listActiveUnits(db), cookieWarning: cookieWouldBeDropped(request) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const parsed = parseRegistration(form);
   if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
+  const now = Date.now();
+  const key = context.clientIp ? [registerKey(context.clientIp)] : [];
+  const wait = await lockedFor(db, key, now);
+  if (wait !== null)
+    return data(
+      { errors: {}, formError: "error.tooMany" as MessageKey, values: parsed.values },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   try {
-    const userId = await registerResident(db, { ...parsed.input, now: Date.now() });
+    const userId = await registerResident(db, { ...parsed.input, now });
     return redirect(safeRedirect(form.redirectTo), {
       headers: { "Set-Cookie": await createSession(db, userId, Date.now()) },
     });
   } catch (error) {
-    if (error instanceof DomainError) return { errors: {}, formError: error.code, values: parsed.values };
+    if (error instanceof DomainError) {
+      if (error.code === "register.phoneTaken" && key.length)
+        await recordFailure(db, key[0], TAKEN_PHONE_LIMIT, now);
+      return { errors: {}, formError: error.code, values: parsed.values };
+    }
     throw error;
   }
 }
 
+export const headers = passRetryAfter;
+
 export default function Register() {
-  const { units } = useLoaderData<typeof loader>();
+  const { units, cookieWarning } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
   return (
     <div className="mx-auto flex max-w-md flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("register.title")}</h1>
+      {cookieWarning ? <Alert>{t("login.needsHttps")}</Alert> : null}
       <RegistrationForm
         units={units}
         result={result}

@@ -26,5 +26,13 @@ export function appSecret() {
 
 export const isProduction = process.env.NODE_ENV === "production";
 
-/** Secure cookies need HTTPS; enable when the app is served behind TLS. */
-export const secureCookies = process.env.SECURE_COOKIES === "1";
+/**
+ * Secure `__Host-` cookies (and HSTS) are on in production unless
+ * SECURE_COOKIES=0, for a trial over plain HTTP on a local network.
+ * Browsers accept Secure cookies from http://localhost.
+ */
+export function secureCookiesFrom(env: NodeJS.ProcessEnv) {
+  return env.SECURE_COOKIES ? env.SECURE_COOKIES === "1" : env.NODE_ENV === "production";
+}
+
+export const secureCookies = secureCookiesFrom(process.env);

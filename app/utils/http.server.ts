@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import { z } from "zod";
 import { DomainError } from "./errors";
 
@@ -35,3 +35,9 @@ export async function readForm(request: Request) {
     throw data({ code: "error.badRequest" }, { status: 400 });
   }
 }
+
+/** A route's `headers`: passes a throttled action's Retry-After on to the page's response. */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};

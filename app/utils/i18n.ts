@@ -74,6 +74,8 @@ const vi = {
   "login.password": "Mật khẩu",
   "login.submit": "Đăng nhập",
   "login.failed": "Số điện thoại hoặc mật khẩu không đúng.",
+  "login.needsHttps":
+    "Trang đang được mở qua HTTP không mã hóa nên trình duyệt sẽ không giữ phiên đăng nhập. Hãy mở trang qua HTTPS, hoặc khi dùng thử trong mạng nội bộ, khởi động máy chủ với SECURE_COOKIES=0.",
   "login.noAccount": "Chưa có tài khoản?",
   "login.registerLink": "Đăng ký tại đây",
   "login.forgot":
@@ -253,6 +255,8 @@ const en: Record<MessageKey, string> = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.failed": "Wrong phone number or password.",
+  "login.needsHttps":
+    "This page came over unencrypted HTTP, so the browser will not keep the sign-in. Open it over HTTPS, or for a trial on a local network start the server with SECURE_COOKIES=0.",
   "login.noAccount": "No account yet?",
   "login.registerLink": "Register here",
   "login.forgot":

@@ -26,3 +26,8 @@ export async function verifyPassword(hash: string | null, password: string) {
   }
   return argon2.verify(hash, password).catch(() => false);
 }
+
+/** Whether a stored hash was made with weaker (older) parameters and should be replaced at the next login. */
+export function needsRehash(hash: string) {
+  return argon2.needsRehash(hash, ARGON2_OPTIONS);
+}

@@ -18,6 +18,18 @@ export const sessionCookie = createCookie(secureCookies ? "__Host-hoithi" : "hoi
   secrets: [appSecret()],
 });
 
+/**
+ * True when Secure cookies are on but the page came over plain HTTP from
+ * another machine: the browser would drop the session cookie, so sign-in
+ * pages say why instead of failing silently.
+ */
+export function cookieWouldBeDropped(request: Request) {
+  const url = new URL(request.url);
+  return (
+    secureCookies && url.protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)
+  );
+}
+
 function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }

@@ -25,6 +25,7 @@ async function judgePhone(browser: Browser, baseURL: string, phone: string) {
   await signIn(page, phone);
   await page.getByRole("link", { name: "Chấm thi" }).click();
   await page.getByRole("link", { name: /Hội thi tuyên truyền/ }).click();
+  await expect(page.getByRole("region", { name: "Tiểu phẩm" })).toBeVisible();
   return { page, context, errors };
 }
 
