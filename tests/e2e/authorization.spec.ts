@@ -58,12 +58,16 @@ test("every route answers each role as the matrix says, resident A's attempt sta
     bySlug("cchc-2022"),
     bySlug("hoi-thi-tuyen-truyen-2026"),
   ]);
-  const [a, b] = [await createUser(db, { phone: uniquePhone() }), await createUser(db, { phone: uniquePhone() })];
+  const [a, b] = [
+    await createUser(db, { phone: uniquePhone() }),
+    await createUser(db, { phone: uniquePhone() }),
+  ];
   const { id: attemptA } = await startAttempt(db, { contest: open, userId: a.id, now: Date.now(), ip: null });
 
   const clients = {} as Record<Role, APIRequestContext>;
   for (const role of ROLES) {
-    const phone = role === "residentA" ? a.phone : role === "residentB" ? b.phone : (DEMO_PHONES[role] ?? null);
+    const phone =
+      role === "residentA" ? a.phone : role === "residentB" ? b.phone : (DEMO_PHONES[role] ?? null);
     clients[role] = await client(
       browser,
       baseURL!,
