@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { answers, attempts } from "#db/schema";
+import { answers, attempts, auditLog } from "#db/schema";
 import { createContest, createQuestion, createUser, createWard, createUnit } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { GRACE_MS } from "./attempt-policy.server";
@@ -242,6 +242,30 @@ describe("a resident's attempt", () => {
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     expect(row.submittedAt).toBe(now + 1000);
     expect(row.score).not.toBeNull();
+  });
+
+  it("logs the start and exactly one submission in the audit log, manual or automatic", async () => {
+    const manual = await contestAndAttempt();
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        submitAttempt(db, { attemptId: manual.id, userId, now: manual.now + 1000 }),
+      ),
+    );
+    const auto = await contestAndAttempt({ timeLimitSec: 60 });
+    const [row] = await db.select().from(attempts).where(eq(attempts.id, auto.id));
+    await Promise.all([
+      sweepExpiredAttempts(db, row.deadlineAt + GRACE_MS + 1),
+      sweepExpiredAttempts(db, row.deadlineAt + GRACE_MS + 2),
+    ]);
+    const log = await db.select().from(auditLog).where(eq(auditLog.entity, "attempt"));
+    expect(log.map((e) => [e.action, e.entityId, e.actorUserId]).sort()).toEqual(
+      [
+        ["attempt.start", manual.id, userId],
+        ["attempt.submit", manual.id, userId],
+        ["attempt.start", auto.id, userId],
+        ["attempt.autoSubmit", auto.id, null],
+      ].sort(),
+    );
   });
 
   it("keeps a save within the grace period and refuses one after it", async () => {

@@ -11,6 +11,7 @@ import type { Db } from "#db/client";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.server";
+import { auditInsert } from "./audit.server";
 import { drawQuestions, secureRandomInt, type BankQuestion, type RandomInt } from "./draw.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "./scoring.server";
 
@@ -123,6 +124,18 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
           legalSource: q.legalSource,
           points: contest.pointsPerQuestion,
         })),
+      ),
+      auditInsert(
+        db,
+        {
+          actorUserId: input.assistedByUserId ?? userId,
+          action: "attempt.start",
+          entity: "attempt",
+          entityId: id,
+          after: { contestId: contest.id, userId, attemptNo, assisted: Boolean(input.assistedByUserId) },
+          ip: input.ip ?? null,
+        },
+        now,
       ),
     ]);
   } catch (error) {
@@ -289,12 +302,20 @@ export async function finaliseAttempt(
   now: number,
   kind: "manual" | "auto" = "auto",
 ) {
-  await db.run(sql`
+  const flipped = await db.run(sql`
     UPDATE attempts SET
       status = 'submitted',
       submitted_at = MIN(${now}, deadline_at),
       submit_kind = CASE WHEN ${now} >= deadline_at THEN 'auto' ELSE ${kind} END
     WHERE id = ${attemptId} AND status = 'open'`);
+  if (flipped.rowsAffected === 1) {
+    // Only the caller that closed the attempt logs it: one entry however many race.
+    await db.run(sql`
+      INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id)
+      SELECT ${now}, CASE WHEN submit_kind = 'manual' THEN user_id END,
+        CASE WHEN submit_kind = 'manual' THEN 'attempt.submit' ELSE 'attempt.autoSubmit' END, 'attempt', id
+      FROM attempts WHERE id = ${attemptId}`);
+  }
 
   const [attempt] = await db
     .select({ startedAt: attempts.startedAt, submittedAt: attempts.submittedAt, score: attempts.score })

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
+import { Honeypot } from "~/components/ui/honeypot";
 import { authenticate } from "~/models/account.server";
+import { audit } from "~/models/audit.server";
 import {
   ACCOUNT_LIMIT,
   ADDRESS_LIMIT,
@@ -16,7 +18,7 @@ import {
 } from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { passRetryAfter, readForm } from "~/utils/http.server";
+import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { cookieWouldBeDropped, createSession, destroySession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
@@ -33,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = LoginSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const form = Object.fromEntries(await readForm(request));
+  const parsed = LoginSchema.safeParse(form);
   const typed = parsed.success ? parsed.data.phone : "";
   const phone = normalisePhone(typed);
   const now = Date.now();
@@ -41,21 +44,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
     (k) => k !== null,
   );
   const wait = await lockedFor(db, keys, now);
+  const ip = context.clientIp ?? null;
   if (wait !== null) {
+    await audit(db, {
+      actorUserId: null,
+      action: "auth.throttled",
+      entity: "phone",
+      entityId: phone ?? "",
+      ip,
+    });
     // Checked before the password, so a locked account cannot be probed; the same answer for any phone.
     return data(
       { error: "error.tooMany" as const, phone: typed },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  const user = parsed.success && phone ? await authenticate(db, phone, parsed.data.password) : null;
+  const user =
+    parsed.success && phone && !filledHoneypot(form)
+      ? await authenticate(db, phone, parsed.data.password)
+      : null;
   if (!parsed.success || !phone || !user) {
     if (phone) await recordFailure(db, phoneKey(phone), ACCOUNT_LIMIT, now);
     if (context.clientIp) await recordFailure(db, ipKey(context.clientIp), ADDRESS_LIMIT, now);
+    await audit(db, {
+      actorUserId: null,
+      action: "auth.loginFailed",
+      entity: "phone",
+      entityId: phone ?? "",
+      ip,
+    });
     // One message for every failure: it never tells whether the phone is registered.
     return { error: "login.failed" as const, phone: typed };
   }
   await clearFailures(db, phoneKey(phone));
+  await audit(db, { actorUserId: user.id, action: "auth.login", ip });
   // A new session id at every sign-in; whatever session this browser held before ends here.
   await destroySession(db, request);
   return redirect(safeRedirect(parsed.data.redirectTo), {
@@ -78,6 +100,7 @@ export default function Login() {
       {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Honeypot />
         <Field
           label={t("login.phone")}
           name="phone"

@@ -3,11 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RegistrationForm } from "~/components/registration-form";
 import { Alert } from "~/components/ui/field";
+import { Honeypot } from "~/components/ui/honeypot";
 import { listActiveUnits, registerResident } from "~/models/account.server";
 import { lockedFor, recordFailure, registerKey, TAKEN_PHONE_LIMIT } from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { passRetryAfter, readForm } from "~/utils/http.server";
+import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { parseRegistration } from "~/utils/registration.server";
@@ -22,6 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const parsed = parseRegistration(form);
   if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
+  if (filledHoneypot(form))
+    return { errors: {}, formError: "error.badRequest" as MessageKey, values: parsed.values };
   const now = Date.now();
   const key = context.clientIp ? [registerKey(context.clientIp)] : [];
   const wait = await lockedFor(db, key, now);
@@ -59,7 +62,12 @@ export default function Register() {
       <RegistrationForm
         units={units}
         result={result}
-        hidden={<input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />}
+        hidden={
+          <>
+            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+            <Honeypot />
+          </>
+        }
       />
       <p className="text-lg">
         {t("register.haveAccount")}{" "}

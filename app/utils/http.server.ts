@@ -1,5 +1,6 @@
 import { data, type HeadersFunction } from "@remix-run/node";
 import { z } from "zod";
+import { HONEYPOT_FIELD } from "~/components/ui/honeypot";
 import { DomainError } from "./errors";
 
 /** Runs domain code and turns an expected failure into an HTTP error the error boundary shows. */
@@ -41,3 +42,9 @@ export const passRetryAfter: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
+
+/** True when the hidden honeypot field of a public form was filled: a bot, not a person. */
+export function filledHoneypot(form: FormData | Record<string, FormDataEntryValue>) {
+  const value = form instanceof FormData ? form.get(HONEYPOT_FIELD) : form[HONEYPOT_FIELD];
+  return typeof value === "string" && value !== "";
+}
