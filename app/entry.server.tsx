@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
 import { db } from "~/utils/db.server";
+import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -17,6 +18,9 @@ export function sweep() {
   return sweepExpiredAttempts(db, Date.now());
 }
 
+/** Requests whose loader or action failed because the storage did (disk full, read-only…). */
+const storageFailed = new WeakSet<Request>();
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -24,6 +28,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (storageFailed.has(request)) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  }
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -59,7 +67,16 @@ export default function handleRequest(
   });
 }
 
+/** Data requests (client navigations) get the same 503 as documents. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (!storageFailed.has(request)) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return new Response(response.body, { status: 503, headers });
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  if (isStorageUnavailable(error)) storageFailed.add(request);
   console.error(error);
 }

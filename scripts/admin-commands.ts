@@ -22,7 +22,8 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
   set-ward --name "Phường …" --province "Tỉnh …"                    name the ward (first run)
   import-units <file.csv|file.xlsx>                                 import units (all or nothing)
   import-questions <file.csv|file.xlsx>                             import questions (all or nothing)
-  backup <file.db>                                                  online backup (VACUUM INTO)`;
+  backup <file.db>                                                  online backup (VACUUM INTO), app may run
+  restore <file.db> [--force]                                       check a backup and put it in place (app stopped)`;
 
 function option(args: string[], name: string) {
   const i = args.indexOf(`--${name}`);

@@ -4,9 +4,11 @@ import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { AttemptParamsSchema, SaveSchema } from "~/utils/attempt-schemas";
 import { DomainError } from "~/utils/errors";
+import { isStorageUnavailable, storageUnavailableJson } from "~/utils/storage-errors.server";
 
 function fail(error: unknown) {
   if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
+  if (isStorageUnavailable(error)) return storageUnavailableJson();
   throw error;
 }
 

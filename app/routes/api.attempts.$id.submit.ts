@@ -4,6 +4,7 @@ import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { isStorageUnavailable, storageUnavailableJson } from "~/utils/storage-errors.server";
 
 /**
  * "Nộp bài" from the quiz page: the browser retries this until it gets an
@@ -28,6 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ ok: true, resultUrl: `/attempts/${parsed.data.id}/result` });
   } catch (error) {
     if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
+    if (isStorageUnavailable(error)) return storageUnavailableJson();
     throw error;
   }
 }

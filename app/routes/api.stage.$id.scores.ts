@@ -4,6 +4,7 @@ import { saveJudgeScore } from "~/models/stage-judging.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { isStorageUnavailable, storageUnavailableJson } from "~/utils/storage-errors.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const BodySchema = z.object({
@@ -31,6 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ ok: true, stale: result.stale, totalTenths: result.totalTenths });
   } catch (error) {
     if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
+    if (isStorageUnavailable(error)) return storageUnavailableJson();
     throw error;
   }
 }

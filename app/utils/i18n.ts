@@ -171,7 +171,10 @@ const vi = {
   "error.notFound": "Không tìm thấy trang bạn cần.",
   "error.forbidden": "Bạn không có quyền truy cập trang này.",
   "error.conflict": "Thao tác không thực hiện được.",
-  "error.generic": "Đã có lỗi. Vui lòng thử lại sau ít phút.",
+  "error.generic":
+    "Hệ thống đang gặp sự cố tạm thời. Những gì đã lưu không bị mất; vui lòng thử lại sau ít phút.",
+  "error.unavailable":
+    "Máy chủ tạm thời không lưu được dữ liệu. Những gì đã lưu không bị mất; vui lòng thử lại sau ít phút.",
   "error.badRequest": "Yêu cầu không hợp lệ. Vui lòng tải lại trang và thử lại.",
   "error.tooMany": "Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.",
   "error.backHome": "Về trang chủ",
@@ -352,7 +355,10 @@ const en: Record<MessageKey, string> = {
   "error.notFound": "Page not found.",
   "error.forbidden": "You do not have access to this page.",
   "error.conflict": "That could not be done.",
-  "error.generic": "Something went wrong. Please try again in a few minutes.",
+  "error.generic":
+    "Something went wrong for a moment. Nothing saved is lost; please try again in a few minutes.",
+  "error.unavailable":
+    "The server cannot save data right now. Nothing saved is lost; please try again in a few minutes.",
   "error.badRequest": "Invalid request. Please reload the page and try again.",
   "error.tooMany": "Too many requests. Please try again in a few minutes.",
   "error.backHome": "Back to home",
