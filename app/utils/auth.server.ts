@@ -31,6 +31,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
     return fallback;
   }
+  // A Location header holds printable ASCII only (browsers send paths percent-encoded).
+  if (to.length > 2000 || !/^[\x21-\x7e]*$/.test(to)) return fallback;
   return to;
 }
 
