@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { auditLog, stageParts, stageScores, teams } from "#db/schema";
+import { auditLog, stageParts, stageScores, teamMembers, teams } from "#db/schema";
 import { createContest, createPrizes, createUnit, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { announce, approveLock, computeResults, publicWinners, currentResults } from "./results.server";
@@ -145,7 +145,7 @@ describe("a judge saving scores", () => {
     expect(await db.select().from(stageScores)).toHaveLength(0);
   });
 
-  it("updates the same score on a second save and ignores an older one arriving late", async () => {
+  it("updates the same score on a second save; the last save wins whatever the phone's clock said", async () => {
     const s = await stageContest();
     const [c1, c2] = s.criteria.map((c) => String(c.id));
     const base = {
@@ -156,12 +156,13 @@ describe("a judge saving scores", () => {
       comment: "",
     };
     await saveJudgeScore(db, { ...base, values: { [c1]: 8, [c2]: 7.5 }, seq: 10 });
-    await saveJudgeScore(db, { ...base, values: { [c1]: 9, [c2]: 8 }, comment: "Rất tốt", seq: 20 });
-    const late = await saveJudgeScore(db, { ...base, values: { [c1]: 1, [c2]: 1 }, seq: 15 });
-    expect(late.stale).toBe(true);
+    // A phone whose clock runs fast (or a forged huge sequence number) cannot freeze a score.
+    await saveJudgeScore(db, { ...base, values: { [c1]: 9, [c2]: 9 }, seq: 1e15 });
+    // The judge corrects it from a second phone with the right time.
+    await saveJudgeScore(db, { ...base, values: { [c1]: 5, [c2]: 5 }, comment: "Sửa lại", seq: 20 });
     const rows = await db.select().from(stageScores);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ totalTenths: 170, comment: "Rất tốt", seq: 20 });
+    expect(rows[0]).toMatchObject({ totalTenths: 100, comment: "Sửa lại" });
   });
 
   it("refuses a judge not on the jury, a team of the judge's own unit and a closed part", async () => {
@@ -176,6 +177,9 @@ describe("a judge saving scores", () => {
       code: "stage.ownUnit",
       status: 403,
     });
+    // A judge who performs in a team does not score it either.
+    await db.insert(teamMembers).values({ teamId: s.teams[2].id, userId: s.judges[2], displayName: "Giám khảo" });
+    await expect(score(s, s.judges[2], 2, 2, { total: 40 })).rejects.toMatchObject({ code: "stage.ownUnit" });
     await score(s, s.judges[0], 2, 1, { total: 40 });
     await setPartClosed(db, {
       contestId: s.contest.id,

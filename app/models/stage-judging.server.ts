@@ -13,6 +13,7 @@ import {
   stagePartResults,
   stageParts,
   stageScores,
+  teamMembers,
   teams,
   units,
   users,
@@ -39,6 +40,14 @@ async function loadTeam(db: Db, contestId: number, teamId: number) {
     .where(and(eq(teams.id, teamId), eq(teams.contestId, contestId)));
   if (!team) throw new DomainError("contest.notFound", 404);
   return team;
+}
+
+async function isMember(db: Db, teamId: number, userId: number) {
+  const [row] = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+  return Boolean(row);
 }
 
 /** Refuses anyone who is not on this contest's jury (an admin is not a judge either). */
@@ -110,10 +119,22 @@ export async function judgeBoard(db: Db, contestId: number, judgeUserId: number)
       .innerJoin(stageParts, eq(stageParts.id, stageScores.partId))
       .where(and(eq(stageParts.contestId, contestId), eq(stageScores.judgeUserId, judgeUserId))),
   ]);
+  const memberOf = new Set(
+    (
+      await db
+        .select({ teamId: teamMembers.teamId })
+        .from(teamMembers)
+        .where(eq(teamMembers.userId, judgeUserId))
+    ).map((m) => m.teamId),
+  );
   return {
     contest,
     parts: parts.map((p) => ({ ...p, criteria: criteria.filter((c) => c.partId === p.id) })),
-    teams: teamRows.map((t) => ({ ...t, ownUnit: t.unitId !== null && t.unitId === judge.unitId })),
+    // A judge does not score a team of their own unit, nor one they perform in.
+    teams: teamRows.map((t) => ({
+      ...t,
+      ownUnit: (t.unitId !== null && t.unitId === judge.unitId) || memberOf.has(t.id),
+    })),
     scores: mine,
   };
 }
@@ -149,6 +170,7 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   const team = await loadTeam(db, input.contestId, input.teamId);
   if (part.scoring !== "judges") throw new DomainError("stage.notJudgedPart", 422);
   if (team.unitId !== null && team.unitId === judge.unitId) throw new DomainError("stage.ownUnit", 403);
+  if (await isMember(db, team.id, input.judgeUserId)) throw new DomainError("stage.ownUnit", 403);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   if (contest.state === "draft") throw new DomainError("start.notPublished", 409);
   if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
@@ -169,7 +191,9 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   const totalTenths = Object.values(tenths).reduce((s, v) => s + v, 0);
   const comment = input.comment.trim().slice(0, 1000) || null;
 
-  // The part's "still open" check happens inside the write, atomically with it.
+  // The part's "still open" check happens inside the write, atomically with it. The last save
+  // to arrive wins, from whichever phone: the server's order, never the phones' clocks (each
+  // phone sends one save per score at a time, so its own saves arrive in order).
   const result = await db.run(sql`
     INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, updated_at)
     SELECT ${part.id}, ${team.id}, ${input.judgeUserId}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, ${input.seq}, ${now}
@@ -177,22 +201,8 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))
     ON CONFLICT (part_id, team_id, judge_user_id) DO UPDATE SET
       criteria = excluded.criteria, total_tenths = excluded.total_tenths, comment = excluded.comment,
-      seq = excluded.seq, updated_at = excluded.updated_at
-    WHERE excluded.seq >= stage_scores.seq`);
-  if (result.rowsAffected === 0) {
-    const [stored] = await db
-      .select({ seq: stageScores.seq })
-      .from(stageScores)
-      .where(
-        and(
-          eq(stageScores.partId, part.id),
-          eq(stageScores.teamId, team.id),
-          eq(stageScores.judgeUserId, input.judgeUserId),
-        ),
-      );
-    if (stored && stored.seq > input.seq) return { stale: true, totalTenths };
-    throw new DomainError("stage.partClosed", 409);
-  }
+      seq = excluded.seq, updated_at = excluded.updated_at`);
+  if (result.rowsAffected === 0) throw new DomainError("stage.partClosed", 409);
   await auditInsert(
     db,
     {
@@ -204,7 +214,7 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
     },
     now,
   );
-  return { stale: false, totalTenths };
+  return { totalTenths };
 }
 
 async function requireOpenPart(db: Db, contestId: number, partId: number) {

@@ -15,6 +15,10 @@ const BodySchema = z.object({
   seq: z.number().int().nonnegative(),
 });
 
+export function loader() {
+  return Response.json({ error: "error.badRequest" }, { status: 405, headers: { Allow: "POST" } });
+}
+
 /** A judge's score from the phone's outbox (JSON); repeated saves update the same score. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApiUser(request);
@@ -29,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       judgeUserId: user.id,
       ...body.data,
     });
-    return Response.json({ ok: true, stale: result.stale, totalTenths: result.totalTenths });
+    return Response.json({ ok: true, totalTenths: result.totalTenths });
   } catch (error) {
     if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
     if (isStorageUnavailable(error)) return storageUnavailableJson();

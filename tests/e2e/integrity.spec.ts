@@ -80,3 +80,24 @@ test("a forged client time or 'time is up' flag changes nothing; the server's cl
     score: null,
   });
 });
+
+test("Vietnamese text arrives intact: no page carries NUL bytes or replacement characters", async ({
+  page,
+}) => {
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill("0900000002");
+  await page.getByLabel("Mật khẩu").fill("hoithi2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  // The units and questions lists were where React's streaming renderer split characters.
+  for (const url of [
+    "/organiser/units",
+    "/organiser/questions",
+    "/contests/hoi-thi-tuyen-truyen-2026",
+    "/",
+  ]) {
+    const body = await (await page.request.get(url)).body();
+    expect(body.includes(0), `NUL in ${url}`).toBe(false);
+    expect(body.toString("utf8").includes("\uFFFD"), `U+FFFD in ${url}`).toBe(false);
+  }
+});

@@ -43,6 +43,7 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
   const [states, setStates] = useState<Record<string, OutboxState>>({});
   const pending = useRef<Pending>({});
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const inFlight = useRef(new Set<string>());
   const backoff = useRef(1000);
   const onSentRef = useRef(onSent);
   onSentRef.current = onSent;
@@ -58,7 +59,10 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
   const send = useCallback(
     async (key: string): Promise<boolean> => {
       const body = pending.current[key];
-      if (!body) return true;
+      // One request per score at a time, so this phone's saves reach the server in order;
+      // a newer save made meanwhile goes out when the running one is answered.
+      if (!body || inFlight.current.has(key)) return true;
+      inFlight.current.add(key);
       setStates((s) => ({ ...s, [key]: { kind: "saving" } }));
       try {
         const response = await fetch(`/api/stage/${contestId}/scores`, {
@@ -77,11 +81,13 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
           setStates((s) => ({ ...s, [key]: { kind: "refused", error: json.error ?? "error.generic" } }));
         }
         backoff.current = 1000;
-        return true;
       } catch {
         setStates((s) => ({ ...s, [key]: { kind: "pending" } }));
         return false;
+      } finally {
+        inFlight.current.delete(key);
       }
+      return pending.current[key] ? send(key) : true;
     },
     [contestId, persist],
   );
