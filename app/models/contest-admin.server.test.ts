@@ -71,8 +71,14 @@ describe("contest settings", () => {
     ]);
     expect(problems.closesAt).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
     expect(problems.draw).toBe("Lĩnh vực CCHC chỉ có 3 câu đang dùng, không đủ 10 câu.");
-    expect(problems.prizes).toContain("số lượng ít nhất 1");
+    expect(problems.prizes).toContain("Giải ở dòng 1");
     expect(validateSettings(settings(), bank, [])).toEqual({});
+    // An absurd amount (it would come back as 1e+23 and block every later save) names its line.
+    const huge = validateSettings(settings(), bank, [
+      { category: "individual", rank: 1, label: "Nhất", count: 1, amount: 500_000 },
+      { category: "individual", rank: 2, label: "Nhì", count: 1, amount: 1e23 },
+    ]);
+    expect(huge.prizes).toMatch(/^Giải ở dòng 2: .* 100\.000\.000\.000 đồng\.$/);
   });
 
   it("once anyone has started, refuses changes to draw, points, time limit and a shorter window, but allows an extension", () => {

@@ -64,6 +64,22 @@ export async function bankCounts(db: Db) {
   ) as Record<QuestionCategory, number>;
 }
 
+const MAX_PRIZE_COUNT = 1000;
+const MAX_PRIZE_AMOUNT = 100_000_000_000;
+
+/** The first bad prize row, named by its line, or null. Shared by quiz and stage contests. */
+export function prizeRowProblem(prizes: { label: string; count: number; amount: number }[]) {
+  const i = prizes.findIndex(
+    (x) =>
+      !x.label.trim() ||
+      !(Number.isInteger(x.count) && x.count >= 1 && x.count <= MAX_PRIZE_COUNT) ||
+      !(Number.isInteger(x.amount) && x.amount >= 0 && x.amount <= MAX_PRIZE_AMOUNT),
+  );
+  return i < 0
+    ? null
+    : `Giải ở dòng ${i + 1}: cần tên giải, số lượng từ 1 đến ${MAX_PRIZE_COUNT.toLocaleString("vi-VN")} và số tiền từ 0 đến ${MAX_PRIZE_AMOUNT.toLocaleString("vi-VN")} đồng.`;
+}
+
 /** Every problem with the settings, per field, in Vietnamese. */
 export function validateSettings(
   s: ContestSettings,
@@ -99,8 +115,8 @@ export function validateSettings(
     p.lockQuorum = "Số thành viên hội đồng đồng ý chốt kết quả từ 1 đến 20.";
   if (s.predictionTarget && !s.predictionPrompt?.trim())
     p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
-  const badPrize = prizes.find((x) => !x.label.trim() || !(x.count >= 1) || !(x.amount >= 0));
-  if (badPrize) p.prizes = "Mỗi giải cần tên giải, số lượng ít nhất 1 và số tiền không âm.";
+  const prizeProblem = prizeRowProblem(prizes);
+  if (prizeProblem) p.prizes = prizeProblem;
   return p;
 }
 

@@ -327,6 +327,9 @@ export async function approveLock(db: Db, contestId: number, actorUserId: number
     const stage = await computeStage(db, contest);
     if (stage.parts.length === 0 || stage.parts.some((p) => p.closedAt === null))
       throw new DomainError("stage.partsOpen", 409);
+    // A team without a score in some part would be ranked on a partial total.
+    if (stage.teams.some((t) => t.status === "ranked" && t.parts.some((p) => p.hundredths === null)))
+      throw new DomainError("stage.unscored", 409);
     if (stage.undecidedTies.length) throw new DomainError("stage.tieUndecided", 409);
   } else if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
     throw new DomainError("review.notClosed", 409);

@@ -178,7 +178,9 @@ describe("a judge saving scores", () => {
       status: 403,
     });
     // A judge who performs in a team does not score it either.
-    await db.insert(teamMembers).values({ teamId: s.teams[2].id, userId: s.judges[2], displayName: "Giám khảo" });
+    await db
+      .insert(teamMembers)
+      .values({ teamId: s.teams[2].id, userId: s.judges[2], displayName: "Giám khảo" });
     await expect(score(s, s.judges[2], 2, 2, { total: 40 })).rejects.toMatchObject({ code: "stage.ownUnit" });
     await score(s, s.judges[0], 2, 1, { total: 40 });
     await setPartClosed(db, {
@@ -280,6 +282,17 @@ describe("from scores to announced winners", () => {
     ]);
 
     await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({ code: "stage.partsOpen" });
+    // A team nobody scored in a part holds the lock back.
+    await createTeam(db, s.contest.id, { unitId: null, name: "Đội đăng ký muộn" }, organiser);
+    for (const p of s.parts)
+      await setPartClosed(db, {
+        contestId: s.contest.id,
+        partId: p.id,
+        closed: true,
+        actorUserId: committee,
+      });
+    await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({ code: "stage.unscored" });
+    await db.delete(teams).where(eq(teams.name, "Đội đăng ký muộn"));
     for (const p of s.parts)
       await setPartClosed(db, {
         contestId: s.contest.id,

@@ -20,6 +20,7 @@ import {
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { auditInsert } from "./audit.server";
+import { prizeRowProblem } from "./contest-admin.server";
 
 export type StageSettings = {
   title: string;
@@ -49,8 +50,8 @@ export function validateStageSettings(s: StageSettings, prizes: StagePrize[]): S
     p.stageSpreadPct = "Mức chênh lệch từ 1 đến 100 (% điểm tối đa của phần thi).";
   if (!(s.lockQuorum >= 1 && s.lockQuorum <= 20))
     p.lockQuorum = "Số thành viên hội đồng đồng ý chốt kết quả từ 1 đến 20.";
-  if (prizes.some((x) => !x.label.trim() || !(x.count >= 1) || !(x.amount >= 0)))
-    p.prizes = "Mỗi giải cần tên giải, số lượng ít nhất 1 và số tiền không âm.";
+  const prizeProblem = prizeRowProblem(prizes);
+  if (prizeProblem) p.prizes = prizeProblem;
   return p;
 }
 

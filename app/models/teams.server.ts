@@ -1,7 +1,16 @@
 /** Teams (đội) per unit for team entries and stage contests: members and a captain. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { teamMembers, teams, units, users } from "#db/schema";
+import {
+  attempts,
+  contests,
+  stageKnowledgeMarks,
+  stageScores,
+  teamMembers,
+  teams,
+  units,
+  users,
+} from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { auditInsert } from "./audit.server";
 
@@ -32,6 +41,17 @@ export async function listTeams(db: Db, contestId: number) {
   return rows.map((t) => ({ ...t, members: members.filter((m) => m.teamId === t.id) }));
 }
 
+/** Teams are frozen with the results: nothing changes once the committee has locked them. */
+export async function assertEditable(db: Db, contestId: number) {
+  const [contest] = await db
+    .select({ state: contests.state })
+    .from(contests)
+    .where(eq(contests.id, contestId));
+  if (!contest) throw new DomainError("contest.notFound", 404);
+  if (contest.state === "locked" || contest.state === "announced")
+    throw new DomainError("review.locked", 409);
+}
+
 /** A new team gets the next number: đội số 1, 2, 3 … */
 export async function createTeam(
   db: Db,
@@ -40,14 +60,20 @@ export async function createTeam(
   actorUserId: number,
   now = Date.now(),
 ) {
+  await assertEditable(db, contestId);
   const [{ next }] = await db
     .select({ next: sql<number>`coalesce(max(${teams.number}), 0) + 1` })
     .from(teams)
     .where(eq(teams.contestId, contestId));
+  const name = input.name.trim() || `Đội số ${next}`;
+  // Judges and the projector must be able to tell teams apart.
+  const [same] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.contestId, contestId), sql`lower(${teams.name}) = lower(${name})`));
+  if (same) throw new DomainError("teams.duplicateName", 422);
   await db.batch([
-    db
-      .insert(teams)
-      .values({ contestId, unitId: input.unitId, number: next, name: input.name || `Đội số ${next}` }),
+    db.insert(teams).values({ contestId, unitId: input.unitId, number: next, name }),
     auditInsert(
       db,
       {
@@ -118,5 +144,47 @@ export async function setCaptain(
       { actorUserId, action: "team.captain", entity: "team", entityId: teamId, after: { userId } },
       now,
     ),
+  ]);
+}
+
+/** Removes a team entered by mistake; refused once it has an entry or a score. */
+export async function deleteTeam(
+  db: Db,
+  contestId: number,
+  teamId: number,
+  actorUserId: number,
+  now = Date.now(),
+) {
+  await assertEditable(db, contestId);
+  const [[a], [b], [c]] = await Promise.all([
+    db.select({ n: count() }).from(attempts).where(eq(attempts.teamId, teamId)),
+    db.select({ n: count() }).from(stageScores).where(eq(stageScores.teamId, teamId)),
+    db.select({ n: count() }).from(stageKnowledgeMarks).where(eq(stageKnowledgeMarks.teamId, teamId)),
+  ]);
+  if (a.n + b.n + c.n > 0) throw new DomainError("teams.inUse", 409);
+  await db.batch([
+    auditInsert(db, { actorUserId, action: "team.delete", entity: "team", entityId: teamId }, now),
+    db.delete(teams).where(and(eq(teams.id, teamId), eq(teams.contestId, contestId))),
+  ]);
+}
+
+/** Removes one member row (a duplicate or a mistake) by its position in the team's list. */
+export async function removeMember(
+  db: Db,
+  contestId: number,
+  teamId: number,
+  displayName: string,
+  actorUserId: number,
+  now = Date.now(),
+) {
+  await assertEditable(db, contestId);
+  await db.batch([
+    auditInsert(
+      db,
+      { actorUserId, action: "team.removeMember", entity: "team", entityId: teamId, after: { displayName } },
+      now,
+    ),
+    db.run(sql`DELETE FROM team_members WHERE rowid = (
+      SELECT rowid FROM team_members WHERE team_id = ${teamId} AND display_name = ${displayName} LIMIT 1)`),
   ]);
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
-import { formatMoney } from "~/utils/format";
+import { formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
@@ -46,7 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
         category: "Giải cá nhân",
         prize: w.prize,
         name: w.name,
-        detail: `${w.unit ?? ""} · ${w.score} điểm`,
+        detail: `${w.unit ?? ""} · ${formatNumber(w.score)} điểm`,
         amount: w.amount,
       });
     }

@@ -61,7 +61,7 @@ export default function Winners() {
           name: w.name,
           prize: w.prize,
           amount: w.amount,
-          detail: `${w.unit ?? ""} · ${w.score} điểm`,
+          detail: `${w.unit ?? ""} · ${formatNumber(w.score)} điểm`,
         })),
       )}
       {table(
@@ -70,7 +70,7 @@ export default function Winners() {
           name: w.name,
           prize: w.prize,
           amount: w.amount,
-          detail: `${w.unit ?? ""} · ${w.score} điểm`,
+          detail: `${w.unit ?? ""} · ${formatNumber(w.score)} điểm`,
         })),
       )}
       <p className="text-xl font-bold">

@@ -26,6 +26,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   // Hidden totals are never sent to the browser, not merely hidden on screen.
   const hidden = contest.stageHideTotals && contest.state !== "announced";
   const teams = hidden ? [...stage.teams].sort((a, b) => a.number - b.number) : stage.teams;
+  // Teams the rules cannot separate share a place until the committee decides.
+  const shownRank = new Map<number, number | null>();
+  teams.forEach((t, i) =>
+    shownRank.set(t.id, t.separatedBy === "unresolved" && i > 0 ? shownRank.get(teams[i - 1].id)! : t.rank),
+  );
   return {
     title: contest.title,
     wardName: contest.wardName,
@@ -41,7 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     teams: teams.map((t) => ({
       id: t.id,
       name: t.name,
-      rank: hidden ? null : t.rank,
+      rank: hidden ? null : shownRank.get(t.id)!,
       prize: contest.state === "announced" ? (t.prize?.label ?? null) : null,
       total: hidden ? null : t.totalHundredths,
       parts: t.parts.map((p) => ({

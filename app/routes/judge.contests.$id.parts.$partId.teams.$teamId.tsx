@@ -69,6 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/judge/contests/${id}`);
 }
 
+/** A score as typed in Vietnam: 8,5 (no thousands separator, which would read as a decimal point). */
+const decimal = (points: number) => String(points).replace(".", ",");
+
 export default function ScoreTeam() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -76,7 +79,7 @@ export default function ScoreTeam() {
   const locale = useLocale();
   const { part, team, criteria } = data;
   const initial = Object.fromEntries(
-    criteria.map((c) => [c.key, data.saved ? String((data.saved.values[c.key] ?? 0) / 10) : ""]),
+    criteria.map((c) => [c.key, data.saved ? decimal((data.saved.values[c.key] ?? 0) / 10) : ""]),
   );
   const [values, setValues] = useState<Record<string, string>>(initial);
   const outbox = useScoreOutbox(data.contest.id);
@@ -132,7 +135,7 @@ export default function ScoreTeam() {
                   max={c.maxScore}
                   step={0.5}
                   value={Number.isFinite(numeric) ? numeric : 0}
-                  onChange={(e) => setValues((v) => ({ ...v, [c.key]: e.target.value }))}
+                  onChange={(e) => setValues((v) => ({ ...v, [c.key]: decimal(Number(e.target.value)) }))}
                   aria-label={t("judge.slider", { label })}
                   className="min-h-12 min-w-0 flex-1"
                   disabled={part.closed}

@@ -7,7 +7,15 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import { listActiveUnits } from "~/models/account.server";
 import { loadSettings } from "~/models/contest-admin.server";
-import { addMember, createTeam, listTeams, setCaptain } from "~/models/teams.server";
+import {
+  addMember,
+  assertEditable,
+  createTeam,
+  deleteTeam,
+  listTeams,
+  removeMember,
+  setCaptain,
+} from "~/models/teams.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
@@ -26,6 +34,8 @@ const IntentSchema = z.discriminatedUnion("intent", [
     name: z.string().trim().max(100),
   }),
   z.object({ intent: z.literal("captain"), teamId: id, userId: id }),
+  z.object({ intent: z.literal("delete"), teamId: id }),
+  z.object({ intent: z.literal("removeMember"), teamId: id, name: z.string().max(200) }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,7 +51,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id: contestId } = parseParams(ParamsSchema, params);
   await orHttpError(() => loadSettings(db, contestId));
   const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { error: "field.required" as const };
+  if (!parsed.success)
+    return {
+      error: parsed.error.issues.some((i) => i.code === "too_big")
+        ? ("teams.nameTooLong" as const)
+        : ("field.required" as const),
+    };
   const v = parsed.data;
   if (v.intent !== "create") {
     // The team must belong to this contest, whatever the form says.
@@ -52,13 +67,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!team) throw new Response("Not found", { status: 404 });
   }
   try {
+    await assertEditable(db, contestId);
     if (v.intent === "create")
       await createTeam(db, contestId, { unitId: v.unitId ? Number(v.unitId) : null, name: v.name }, user.id);
     else if (v.intent === "member") {
       const phone = v.phone ? normalisePhone(v.phone) : null;
       if (v.phone && !phone) return { error: "field.phoneInvalid" as const };
       await addMember(db, v.teamId, { phone, name: v.name }, user.id);
-    } else await setCaptain(db, v.teamId, v.userId, user.id);
+    } else if (v.intent === "captain") await setCaptain(db, v.teamId, v.userId, user.id);
+    else if (v.intent === "delete") await deleteTeam(db, contestId, v.teamId, user.id);
+    else await removeMember(db, contestId, v.teamId, v.name, user.id);
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
     throw error;
@@ -119,6 +137,17 @@ export default function Teams() {
               <li key={i} className="flex flex-wrap items-center gap-2">
                 {m.displayName} {m.phone ? `(${m.phone})` : ""}
                 {m.userId && m.userId === team.captainUserId ? <strong>· {t("teams.captain")}</strong> : null}
+                <Form method="post">
+                  <input type="hidden" name="intent" value="removeMember" />
+                  <input type="hidden" name="teamId" value={team.id} />
+                  <input type="hidden" name="name" value={m.displayName} />
+                  <button
+                    className="text-accent-600 underline"
+                    aria-label={`${t("teams.removeMember")}: ${m.displayName}`}
+                  >
+                    {t("teams.removeMember")}
+                  </button>
+                </Form>
                 {m.userId && m.userId !== team.captainUserId ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="captain" />
@@ -142,6 +171,19 @@ export default function Teams() {
               <input name="name" className={input} />
             </label>
             <Button variant="secondary">{t("teams.addMember")}</Button>
+          </Form>
+          <Form
+            method="post"
+            className="mt-2"
+            onSubmit={(e) => {
+              if (!window.confirm(`${t("teams.delete")}: ${team.name}?`)) e.preventDefault();
+            }}
+          >
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="teamId" value={team.id} />
+            <Button variant="danger" className="min-h-10 text-base">
+              {t("teams.delete")}
+            </Button>
           </Form>
         </section>
       ))}

@@ -141,7 +141,14 @@ function PartForm({ part, problems }: { part: Part | null; problems: PartProblem
       <div className="flex flex-wrap gap-3 sm:col-span-2">
         <Button>{part ? t("org.save") : t("stage.addPart")}</Button>
         {part ? (
-          <Button name="intent" value="delete" variant="secondary">
+          <Button
+            name="intent"
+            value="delete"
+            variant="secondary"
+            onClick={(e) => {
+              if (!window.confirm(`${t("stage.deletePart")}: ${part.name}?`)) e.preventDefault();
+            }}
+          >
             {t("stage.deletePart")}
           </Button>
         ) : null}

@@ -127,6 +127,12 @@ export const organiserVi = {
   "teams.makeCaptain": "Chọn làm đội trưởng",
   "teams.unknownPhone": "Không có tài khoản với số điện thoại này.",
   "teams.captainNotMember": "Đội trưởng phải là thành viên có tài khoản của đội.",
+  "teams.duplicateName":
+    "Đã có đội cùng tên trong cuộc thi này; hãy đặt tên khác để giám khảo phân biệt được.",
+  "teams.inUse": "Đội đã có bài thi hoặc điểm nên không thể xóa.",
+  "teams.delete": "Xóa đội",
+  "teams.removeMember": "Bỏ khỏi đội",
+  "teams.nameTooLong": "Tên đội và tên thành viên tối đa 120 ký tự.",
   "teams.none": "Chưa có đội nào.",
 };
 
@@ -258,5 +264,11 @@ export const organiserEn: Record<OrganiserKey, string> = {
   "teams.makeCaptain": "Make captain",
   "teams.unknownPhone": "No account has this phone number.",
   "teams.captainNotMember": "The captain must be a team member with an account.",
+  "teams.duplicateName":
+    "A team with this name is already in the contest; choose another so judges can tell them apart.",
+  "teams.inUse": "This team has entries or scores and cannot be deleted.",
+  "teams.delete": "Delete team",
+  "teams.removeMember": "Remove from team",
+  "teams.nameTooLong": "Team and member names are at most 120 characters.",
   "teams.none": "No teams yet.",
 };

@@ -106,6 +106,8 @@ export const stageVi = {
   "stage.noTimeLimit": "Phần thi này không giới hạn thời gian.",
   "stage.overtimeRange": "Số giây vượt là số nguyên từ 0 đến 10800.",
   "stage.partsOpen": "Còn phần thi chưa khoá: hãy khoá tất cả phần thi trước khi chốt kết quả.",
+  "stage.unscored":
+    "Còn đội chưa có điểm ở một phần thi (chưa giám khảo nào chấm hoặc chưa nhập kết quả kiến thức): mở lại phần thi để chấm, hoặc loại đội không thi, rồi mới chốt kết quả.",
   "stage.tieUndecided": "Còn đội bằng điểm ở vị trí có giải: hội đồng cần quyết định trước khi chốt kết quả.",
   "review.sep.tiebreak": "điểm phần thi phụ (tiểu phẩm) thấp hơn",
   "review.sep.committee": "theo quyết định của hội đồng",
@@ -237,6 +239,8 @@ export const stageEn: Record<keyof typeof stageVi, string> = {
   "stage.noTimeLimit": "This part has no time limit.",
   "stage.overtimeRange": "Seconds over must be a whole number from 0 to 10800.",
   "stage.partsOpen": "Some parts are still open: close every part before locking the results.",
+  "stage.unscored":
+    "A team has no score in some part (no judge has scored it, or the knowledge answers are missing): reopen the part to score it, or disqualify a team that did not perform, before locking.",
   "stage.tieUndecided": "Teams are tied where a prize is at stake: the committee must decide before locking.",
   "review.sep.tiebreak": "lower score in the tie-break part (skit)",
   "review.sep.committee": "by the committee's decision",
