@@ -108,7 +108,7 @@ test("every route answers each role as the matrix says, resident A's attempt sta
     [`/committee/contests/${c2022.id}`, committee],
     [`/committee/stage/${stage.id}`, committee],
     [`/staff/contests/${open.id}/stats`, only(["organiser", "committee", "admin"])],
-    ["/judge", only(["judge"])],
+    ["/judge", only(["judge", "admin"])],
     // Scoring screens need a seat on this contest's jury, which an admin does not have.
     [`/judge/contests/${stage.id}`, only(["judge"])],
     [`/attempts/${attemptA}`, ownerOnly],

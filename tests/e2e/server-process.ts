@@ -7,7 +7,17 @@ import path from "node:path";
  * own port and data directory.
  */
 export async function startServer(dataDir: string, port: number) {
-  const proc: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+  const base = `http://127.0.0.1:${port}`;
+  // Another server answering here would make every check below meaningless.
+  if (
+    await fetch(`${base}/healthz`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is taken`);
+  // One process (node with tsx as a loader, not the tsx wrapper), so SIGKILL really kills the server.
+  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -21,7 +31,6 @@ export async function startServer(dataDir: string, port: number) {
   let output = "";
   proc.stdout?.on("data", (chunk) => (output += chunk));
   proc.stderr?.on("data", (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const up = await fetch(`${base}/healthz`).then(
