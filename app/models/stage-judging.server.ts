@@ -15,12 +15,11 @@ import {
   stageScores,
   teamMembers,
   teams,
-  units,
   users,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { auditInsert } from "./audit.server";
-import { loadStageContest } from "./stage.server";
+import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
 
 const isFinal = (state: string) => state === "locked" || state === "announced";
 
@@ -92,19 +91,7 @@ export async function judgeBoard(db: Db, contestId: number, judgeUserId: number)
       .innerJoin(stageParts, eq(stageParts.id, stageCriteria.partId))
       .where(eq(stageParts.contestId, contestId))
       .orderBy(asc(stageCriteria.id)),
-    db
-      .select({
-        id: teams.id,
-        number: teams.number,
-        name: teams.name,
-        unitId: teams.unitId,
-        unitName: units.name,
-        performanceOrder: teams.performanceOrder,
-      })
-      .from(teams)
-      .leftJoin(units, eq(units.id, teams.unitId))
-      .where(eq(teams.contestId, contestId))
-      .orderBy(sql`coalesce(${teams.performanceOrder}, ${teams.number})`),
+    stageTeams(db, contestId),
     db
       .select({
         partId: stageScores.partId,
@@ -131,7 +118,7 @@ export async function judgeBoard(db: Db, contestId: number, judgeUserId: number)
     contest,
     parts: parts.map((p) => ({ ...p, criteria: criteria.filter((c) => c.partId === p.id) })),
     // A judge does not score a team of their own unit, nor one they perform in.
-    teams: teamRows.map((t) => ({
+    teams: [...teamRows].sort(byPerformance).map((t) => ({
       ...t,
       ownUnit: (t.unitId !== null && t.unitId === judge.unitId) || memberOf.has(t.id),
     })),

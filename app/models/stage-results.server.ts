@@ -14,8 +14,6 @@ import {
   stagePartResults,
   stageParts,
   stageScores,
-  teams,
-  units,
   users,
   type contests,
 } from "#db/schema";
@@ -27,6 +25,7 @@ import {
   type RankedStageTeam,
   type StagePart,
 } from "./stage-scoring.server";
+import { stageTeams } from "./stage.server";
 
 export type StageBreakdown = {
   parts: (StagePart & { closedAt: number | null })[];
@@ -40,19 +39,7 @@ export async function computeStage(db: Db, contest: typeof contests.$inferSelect
   const contestId = contest.id;
   const [parts, teamRows, scores, marks, overtime, judges, prizes, dq] = await Promise.all([
     db.select().from(stageParts).where(eq(stageParts.contestId, contestId)).orderBy(asc(stageParts.position)),
-    db
-      .select({
-        id: teams.id,
-        number: teams.number,
-        name: teams.name,
-        unitId: teams.unitId,
-        unitName: units.name,
-        committeeTieOrder: teams.committeeTieOrder,
-      })
-      .from(teams)
-      .leftJoin(units, eq(units.id, teams.unitId))
-      .where(eq(teams.contestId, contestId))
-      .orderBy(asc(teams.number)),
+    stageTeams(db, contestId),
     db
       .select({
         partId: stageScores.partId,

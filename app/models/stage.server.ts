@@ -90,6 +90,28 @@ export async function createStageContest(
   return created.id;
 }
 
+/** A contest's teams with their unit's name, by number. */
+export function stageTeams(db: Db, contestId: number) {
+  return db
+    .select({
+      id: teams.id,
+      number: teams.number,
+      name: teams.name,
+      unitId: teams.unitId,
+      unitName: units.name,
+      performanceOrder: teams.performanceOrder,
+      committeeTieOrder: teams.committeeTieOrder,
+    })
+    .from(teams)
+    .leftJoin(units, eq(units.id, teams.unitId))
+    .where(eq(teams.contestId, contestId))
+    .orderBy(asc(teams.number));
+}
+
+/** In order of performance once drawn, else by number. */
+export const byPerformance = (a: { performanceOrder: number | null; number: number }, b: typeof a) =>
+  (a.performanceOrder ?? a.number) - (b.performanceOrder ?? b.number);
+
 export async function loadStageContest(db: Db, contestId: number) {
   const [contest] = await db.select().from(contests).where(eq(contests.id, contestId));
   if (!contest || contest.kind !== "stage") throw new DomainError("contest.notFound", 404);
@@ -133,19 +155,7 @@ export async function stageSetup(db: Db, contestId: number) {
       .innerJoin(stageParts, eq(stageParts.id, stageCriteria.partId))
       .where(eq(stageParts.contestId, contestId))
       .orderBy(asc(stageCriteria.id)),
-    db
-      .select({
-        id: teams.id,
-        number: teams.number,
-        name: teams.name,
-        unitId: teams.unitId,
-        unitName: units.name,
-        performanceOrder: teams.performanceOrder,
-      })
-      .from(teams)
-      .leftJoin(units, eq(units.id, teams.unitId))
-      .where(eq(teams.contestId, contestId))
-      .orderBy(asc(teams.number)),
+    stageTeams(db, contestId),
     db
       .select({ id: users.id, fullName: users.fullName, phone: users.phone, unitName: units.name })
       .from(users)
@@ -426,12 +436,10 @@ export async function stageProgramme(db: Db, contestId: number) {
       .from(stageParts)
       .where(eq(stageParts.contestId, contestId))
       .orderBy(asc(stageParts.position)),
-    db
-      .select({ name: teams.name, unitName: units.name, performanceOrder: teams.performanceOrder })
-      .from(teams)
-      .leftJoin(units, eq(units.id, teams.unitId))
-      .where(eq(teams.contestId, contestId))
-      .orderBy(sql`coalesce(${teams.performanceOrder}, ${teams.number})`),
+    stageTeams(db, contestId),
   ]);
-  return { parts, teams: teamRows };
+  return {
+    parts,
+    teams: [...teamRows].sort(byPerformance).map(({ name, unitName }) => ({ name, unitName })),
+  };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { nextSeq, readStored, writeStored } from "~/components/device-storage";
 
 export type SaveInput = { questionId: number; optionIds: number[] } | { prediction: number | null };
 export type SaveBody = SaveInput & { seq: number };
@@ -8,20 +9,7 @@ type Pending = Record<string, SaveBody>;
 
 const storageKey = (attemptId: string) => `hoithi:pending:${attemptId}`;
 
-function readStored(attemptId: string): Pending {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey(attemptId)) ?? "{}") as Pending;
-  } catch {
-    return {};
-  }
-}
-
-let lastSeq = 0;
-/** Strictly increasing across reloads on this device, so the newest choice always wins. */
-function nextSeq() {
-  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
-  return lastSeq;
-}
+const stored = (attemptId: string) => readStored<Pending>(storageKey(attemptId), {});
 
 /**
  * Sends each answer as soon as it is chosen. Unsent answers are kept in
@@ -41,13 +29,7 @@ export function useAnswerQueue(
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
 
-  const persist = useCallback(() => {
-    try {
-      localStorage.setItem(storageKey(attemptId), JSON.stringify(pending.current));
-    } catch {
-      // Storage full or disabled: the in-memory queue still retries.
-    }
-  }, [attemptId]);
+  const persist = useCallback(() => writeStored(storageKey(attemptId), pending.current), [attemptId]);
 
   const send = useCallback(
     async (key: string) => {
@@ -116,7 +98,7 @@ export function useAnswerQueue(
   );
 
   useEffect(() => {
-    pending.current = { ...readStored(attemptId), ...pending.current };
+    pending.current = { ...stored(attemptId), ...pending.current };
     const online = () => {
       backoff.current = 1000;
       void flush();
@@ -135,7 +117,7 @@ export function useAnswerQueue(
     states,
     offline,
     unsent: () => Object.values(pending.current),
-    stored: () => readStored(attemptId),
+    stored: () => stored(attemptId),
   };
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { nextSeq, readStored, writeStored } from "~/components/device-storage";
 import type { MessageKey } from "~/utils/i18n";
 
 export type ScoreBody = {
@@ -19,20 +20,7 @@ type Pending = Record<string, ScoreBody>;
 
 const storageKey = (contestId: number) => `hoithi:scores:${contestId}`;
 
-function readStored(contestId: number): Pending {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey(contestId)) ?? "{}") as Pending;
-  } catch {
-    return {};
-  }
-}
-
-let lastSeq = 0;
-/** Strictly increasing on this device, so the judge's latest score always wins. */
-function nextSeq() {
-  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
-  return lastSeq;
-}
+const stored = (contestId: number) => readStored<Pending>(storageKey(contestId), {});
 
 /**
  * A judge's scores leave the phone as soon as they are saved. A score the
@@ -48,13 +36,7 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
   const onSentRef = useRef(onSent);
   onSentRef.current = onSent;
 
-  const persist = useCallback(() => {
-    try {
-      localStorage.setItem(storageKey(contestId), JSON.stringify(pending.current));
-    } catch {
-      // Storage full or disabled: the in-memory queue still retries.
-    }
-  }, [contestId]);
+  const persist = useCallback(() => writeStored(storageKey(contestId), pending.current), [contestId]);
 
   const send = useCallback(
     async (key: string): Promise<boolean> => {
@@ -113,7 +95,7 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
   );
 
   useEffect(() => {
-    pending.current = { ...readStored(contestId), ...pending.current };
+    pending.current = { ...stored(contestId), ...pending.current };
     const online = () => {
       backoff.current = 1000;
       void flush();

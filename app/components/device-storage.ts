@@ -1,0 +1,27 @@
+/**
+ * Unsent work kept on the device (answers, judges' scores) so a dropped
+ * connection or a reload loses nothing. Storage may be full or disabled;
+ * then the in-memory queue still retries.
+ */
+export function readStored<T>(key: string, empty: T): T {
+  try {
+    return (JSON.parse(localStorage.getItem(key) ?? "null") as T | null) ?? empty;
+  } catch {
+    return empty;
+  }
+}
+
+export function writeStored(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the in-memory queue still retries.
+  }
+}
+
+let lastSeq = 0;
+/** Strictly increasing on this device, also across reloads. */
+export function nextSeq() {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
