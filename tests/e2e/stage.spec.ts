@@ -25,7 +25,7 @@ async function judgePhone(browser: Browser, baseURL: string, phone: string) {
   await signIn(page, phone);
   await page.getByRole("link", { name: "Chấm thi" }).click();
   await page.getByRole("link", { name: /Hội thi tuyên truyền/ }).click();
-  await expect(page.getByRole("region", { name: "Tiểu phẩm" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Tiểu phẩm" })).toBeVisible({ timeout: 20_000 });
   return { page, context, errors };
 }
 
