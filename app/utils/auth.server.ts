@@ -21,7 +21,11 @@ export async function requireUser(request: Request) {
 export async function requireRole(request: Request, roles: Role[]) {
   const user = await requireUser(request);
   if (user.role !== "admin" && !roles.includes(user.role)) {
-    throw new Response("Forbidden", { status: 403 });
+    // Pages show the error boundary's message; downloads and other resource routes show this text.
+    throw new Response("Bạn không có quyền truy cập trang này.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return user;
 }
