@@ -80,7 +80,9 @@ export async function createUser(
   const [user] = await db
     .insert(users)
     .values({
-      phone: values.phone ?? `09${String(Date.now() % 1e4).padStart(4, "0")}${String(n).padStart(4, "0")}`,
+      // 03…: never one of the demo seed's 09… phones, which share the end-to-end database.
+      // Time, process and counter mixed, so parallel test workers do not collide either.
+      phone: values.phone ?? `03${String((Date.now() * 10 + process.pid + n * 7919) % 1e8).padStart(8, "0")}`,
       fullName: values.fullName ?? `Người dự thi ${n}`,
       role: values.role ?? "resident",
       unitId: values.unitId ?? null,
