@@ -73,21 +73,25 @@ export default function Scoreboard() {
   }, [revalidate, state]);
   const pts = (h: number | null) => (h === null ? "—" : formatNumber(h / 100, locale));
   return (
-    <main className="bg-brand-800 min-h-screen p-4 text-white md:p-8">
-      <p className="text-brand-100 text-center text-xl md:text-3xl">{data.wardName}</p>
-      <h1 className="mx-auto max-w-6xl text-center text-2xl font-bold md:text-4xl">{data.title}</h1>
-      <p className="text-brand-100 mt-2 text-center text-lg">
+    <main className="bg-brand-800 min-h-screen p-3 text-white md:px-8 md:py-4">
+      <p className="text-brand-100 text-center text-lg md:text-2xl">{data.wardName}</p>
+      <h1 className="mx-auto max-w-6xl text-center text-2xl font-bold md:text-3xl">{data.title}</h1>
+      <p className="text-brand-100 mt-1 text-center text-base">
         {t("stage.updatedAt", { at: formatDateTime(data.at, locale) })}
         {data.hidden ? ` · ${t("stage.totalsHidden")}` : ""}
       </p>
-      <div className="mx-auto mt-6 max-w-6xl overflow-x-auto">
-        <table className="w-full text-left text-xl md:text-3xl" aria-label={t("stage.scoreboard")}>
+      <div className="mx-auto mt-3 max-w-6xl overflow-x-auto">
+        {/* Big enough for the back of a hall; smaller when many teams must fit on one screen. */}
+        <table
+          className={`w-full text-left ${data.teams.length > 5 ? "text-lg md:text-2xl" : "text-xl md:text-3xl"}`}
+          aria-label={t("stage.scoreboard")}
+        >
           <thead className="text-brand-100">
             <tr>
-              {!data.hidden ? <th className="p-3">{t("stage.rank")}</th> : null}
-              <th className="p-3">{t("stage.team")}</th>
+              {!data.hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.rank")}</th> : null}
+              <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.team")}</th>
               {data.parts.map((p) => (
-                <th key={p.id} className="p-3">
+                <th key={p.id} className="px-3 py-2 text-xl md:text-2xl">
                   {p.name}
                   <span className="block text-base font-normal">
                     {t("stage.maxPoints", { n: p.maxScore })} ·{" "}
@@ -95,7 +99,7 @@ export default function Scoreboard() {
                   </span>
                 </th>
               ))}
-              {!data.hidden ? <th className="p-3">{t("stage.total")}</th> : null}
+              {!data.hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.total")}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -105,13 +109,13 @@ export default function Scoreboard() {
                 className="border-t border-white/30"
                 data-testid={`scoreboard-team-${team.id}`}
               >
-                {!data.hidden ? <td className="p-3 font-bold">{team.rank ?? ""}</td> : null}
-                <td className="p-3 font-semibold">
+                {!data.hidden ? <td className="px-3 py-2 font-bold">{team.rank ?? ""}</td> : null}
+                <td className="px-3 py-2 font-semibold">
                   {team.name}
                   {team.prize ? <span className="block text-amber-300">Giải {team.prize}</span> : null}
                 </td>
                 {team.parts.map((p, i) => (
-                  <td key={p.partId} className="p-3">
+                  <td key={p.partId} className="px-3 py-2">
                     {!data.hidden ? (
                       pts(p.score)
                     ) : data.parts[i].byJudges ? (
@@ -125,7 +129,7 @@ export default function Scoreboard() {
                 ))}
                 {!data.hidden ? (
                   <td
-                    className="p-3 text-2xl font-extrabold text-amber-300 md:text-4xl"
+                    className="px-3 py-2 text-2xl font-extrabold text-amber-300 md:text-4xl"
                     data-testid="scoreboard-total"
                   >
                     {pts(team.total)}
