@@ -5,6 +5,7 @@ import { listAudit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
+import { auditLabel } from "~/utils/audit-labels";
 import { useLocale, useT } from "~/utils/i18n";
 
 const PAGE = 50;
@@ -44,8 +45,9 @@ export default function AuditLog() {
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-base">
             <p>
               <strong>{formatDateTime(r.at, locale)}</strong> · {r.actorName ?? "—"}{" "}
-              {r.actorPhone ? `(${r.actorPhone})` : ""} · <code>{r.action}</code>{" "}
-              {r.entity ? `${r.entity} #${r.entityId}` : ""} {r.ip ? `· ${r.ip}` : ""}
+              {r.actorPhone ? `(${r.actorPhone})` : ""} ·{" "}
+              {locale === "vi" && auditLabel(r.action) ? `${auditLabel(r.action)} ` : ""}
+              <code>{r.action}</code> {r.entity ? `${r.entity} #${r.entityId}` : ""} {r.ip ? `· ${r.ip}` : ""}
             </p>
             <details>
               <summary className="text-brand-700 cursor-pointer">before / after</summary>
