@@ -24,6 +24,8 @@ async function judgePhone(browser: Browser, baseURL: string, phone: string) {
   page.on("pageerror", (e) => errors.push(e.message));
   await signIn(page, phone);
   await page.getByRole("link", { name: "Chấm thi" }).click();
+  // The home page lists the same contest: wait for the judge's own list before choosing it.
+  await expect(page.getByRole("heading", { name: "Chấm thi", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: /Hội thi tuyên truyền/ }).click();
   await expect(page.getByRole("region", { name: "Tiểu phẩm" })).toBeVisible({ timeout: 20_000 });
   return { page, context, errors };
