@@ -12,7 +12,8 @@ import {
   saveOvertime,
   setPartClosed,
 } from "./stage-judging.server";
-import { drawPerformanceOrder, savePart, setJudges, type PartInput } from "./stage.server";
+import { savePart, type PartInput } from "./stage-parts.server";
+import { drawPerformanceOrder, setJudges } from "./stage.server";
 import { createTeam } from "./teams.server";
 
 let db: Db;

@@ -13,7 +13,6 @@ import {
   stageJudges,
   stageParts,
   stageScores,
-  stageKnowledgeMarks,
   teams,
   units,
   users,
@@ -118,7 +117,7 @@ export async function loadStageContest(db: Db, contestId: number) {
   return contest;
 }
 
-const isFinal = (state: string) => state === "locked" || state === "announced";
+export const isFinal = (state: string) => state === "locked" || state === "announced";
 
 export async function updateStageSettings(
   db: Db,
@@ -180,151 +179,6 @@ export async function stageSetup(db: Db, contestId: number) {
     teams: teamRows,
     judges: judgeRows.map((j) => ({ ...j, assigned: assignedIds.has(j.id) })),
   };
-}
-
-export type PartInput = {
-  name: string;
-  maxScore: number;
-  scoring: "judges" | "knowledge";
-  timeLimitSec: number | null;
-  overtimePenaltyPerMin: number | null;
-  isTieBreak: boolean;
-  knowledgeQuestions: number | null;
-  knowledgePoints: number | null;
-  knowledgeMode: "all" | "buzzer";
-  criteria: { name: string; maxScore: number }[];
-};
-
-export type PartProblems = Partial<Record<keyof PartInput, string>>;
-
-export function validatePart(p: PartInput): PartProblems {
-  const problems: PartProblems = {};
-  if (!p.name.trim()) problems.name = "Vui lòng nhập tên phần thi.";
-  if (!(Number.isInteger(p.maxScore) && p.maxScore >= 1 && p.maxScore <= 1000))
-    problems.maxScore = "Điểm tối đa là số nguyên từ 1 đến 1000.";
-  if (p.timeLimitSec !== null && !(p.timeLimitSec >= 30 && p.timeLimitSec <= 4 * 3600))
-    problems.timeLimitSec = "Thời gian tối đa từ 1 đến 240 phút.";
-  if (
-    p.overtimePenaltyPerMin !== null &&
-    !(p.overtimePenaltyPerMin >= 0 && p.overtimePenaltyPerMin <= p.maxScore)
-  )
-    problems.overtimePenaltyPerMin = "Điểm trừ mỗi phút không âm và không quá điểm tối đa.";
-  if (p.scoring === "knowledge") {
-    if (!(p.knowledgeQuestions && p.knowledgeQuestions >= 1 && p.knowledgeQuestions <= 100))
-      problems.knowledgeQuestions = "Số câu hỏi từ 1 đến 100.";
-    if (!(p.knowledgePoints && p.knowledgePoints >= 1 && p.knowledgePoints <= p.maxScore))
-      problems.knowledgePoints = "Điểm mỗi câu đúng từ 1 đến điểm tối đa của phần thi.";
-  } else if (p.criteria.length) {
-    const bad = p.criteria.find((c) => !c.name.trim() || !(Number.isInteger(c.maxScore) && c.maxScore >= 1));
-    const sum = p.criteria.reduce((s, c) => s + c.maxScore, 0);
-    if (bad) problems.criteria = "Mỗi tiêu chí cần tên và điểm tối đa là số nguyên dương.";
-    else if (sum !== p.maxScore)
-      problems.criteria = `Tổng điểm các tiêu chí (${sum}) phải bằng điểm tối đa của phần thi (${p.maxScore}).`;
-  }
-  return problems;
-}
-
-async function partHasScores(db: Db, partId: number) {
-  const [[a], [b]] = await Promise.all([
-    db.select({ n: count() }).from(stageScores).where(eq(stageScores.partId, partId)),
-    db.select({ n: count() }).from(stageKnowledgeMarks).where(eq(stageKnowledgeMarks.partId, partId)),
-  ]);
-  return a.n + b.n > 0;
-}
-
-/** Creates or edits a part; its scoring rules are frozen once anyone has scored it. */
-export async function savePart(
-  db: Db,
-  contestId: number,
-  partId: number | null,
-  input: PartInput,
-  actorUserId: number,
-  now = Date.now(),
-): Promise<PartProblems> {
-  const contest = await loadStageContest(db, contestId);
-  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  const problems = validatePart(input);
-  if (Object.keys(problems).length) return problems;
-  const { criteria, ...values } = input;
-  const partValues = {
-    ...values,
-    knowledgeQuestions: input.scoring === "knowledge" ? input.knowledgeQuestions : null,
-  };
-  if (partId === null) {
-    const [{ next }] = await db
-      .select({ next: sql<number>`coalesce(max(${stageParts.position}), 0) + 1` })
-      .from(stageParts)
-      .where(eq(stageParts.contestId, contestId));
-    const [created] = await db
-      .insert(stageParts)
-      .values({ ...partValues, contestId, position: next })
-      .returning({ id: stageParts.id });
-    await db.batch([
-      auditInsert(
-        db,
-        { actorUserId, action: "stage.part.create", entity: "contest", entityId: contestId, after: input },
-        now,
-      ),
-      ...(criteria.length && input.scoring === "judges"
-        ? [db.insert(stageCriteria).values(criteria.map((c) => ({ ...c, partId: created.id })))]
-        : []),
-    ]);
-    return {};
-  }
-  const [before] = await db
-    .select()
-    .from(stageParts)
-    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
-  if (!before) throw new DomainError("contest.notFound", 404);
-  if (await partHasScores(db, partId)) {
-    const oldCriteria = await db.select().from(stageCriteria).where(eq(stageCriteria.partId, partId));
-    const same =
-      before.maxScore === input.maxScore &&
-      before.scoring === input.scoring &&
-      (before.knowledgePoints ?? null) ===
-        (input.scoring === "knowledge" ? input.knowledgePoints : before.knowledgePoints) &&
-      JSON.stringify(oldCriteria.map((c) => [c.name, c.maxScore])) ===
-        JSON.stringify(input.scoring === "judges" ? criteria.map((c) => [c.name, c.maxScore]) : []);
-    if (!same) return { maxScore: "Phần thi đã có điểm: không thể đổi điểm tối đa, cách chấm hay tiêu chí." };
-  }
-  await db.batch([
-    db.update(stageParts).set(partValues).where(eq(stageParts.id, partId)),
-    db.delete(stageCriteria).where(eq(stageCriteria.partId, partId)),
-    ...(criteria.length && input.scoring === "judges"
-      ? [db.insert(stageCriteria).values(criteria.map((c) => ({ ...c, partId })))]
-      : []),
-    auditInsert(
-      db,
-      {
-        actorUserId,
-        action: "stage.part.update",
-        entity: "stage_part",
-        entityId: partId,
-        before,
-        after: input,
-      },
-      now,
-    ),
-  ]);
-  return {};
-}
-
-export async function deletePart(
-  db: Db,
-  contestId: number,
-  partId: number,
-  actorUserId: number,
-  now = Date.now(),
-) {
-  if (await partHasScores(db, partId)) throw new DomainError("stage.partHasScores", 409);
-  await db.batch([
-    db.delete(stageParts).where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId))),
-    auditInsert(
-      db,
-      { actorUserId, action: "stage.part.delete", entity: "stage_part", entityId: partId },
-      now,
-    ),
-  ]);
 }
 
 /** Assigns the jury; a judge who has already scored cannot be removed. */

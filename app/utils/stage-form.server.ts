@@ -1,12 +1,8 @@
 import type { StageFormValues } from "~/components/stage/stage-settings-form";
 import { CRITERIA_ROWS, STAGE_PRIZE_ROWS } from "~/components/stage/stage-settings-form";
 import type { contestPrizes, contests } from "#db/schema";
-import {
-  validateStageSettings,
-  type PartInput,
-  type StagePrize,
-  type StageSettings,
-} from "~/models/stage.server";
+import type { PartInput } from "~/models/stage-parts.server";
+import { validateStageSettings, type StagePrize, type StageSettings } from "~/models/stage.server";
 import { fromVnInput, toVnInput } from "./format";
 
 const int = (v: FormDataEntryValue | null, fallback = Number.NaN) => {
