@@ -5,6 +5,7 @@ import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { contestApprovals, contests } from "#db/schema";
 import { Button } from "~/components/ui/button";
+import { DisqualifyButton } from "~/components/results/disqualify-button";
 import { LockPanel } from "~/components/results/lock-panel";
 import { Alert } from "~/components/ui/field";
 import { contestStatus } from "~/models/contest.server";
@@ -70,45 +71,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   return { error: null };
-}
-
-/** Disqualify with a written reason; the first target is the default (e.g. this entry, or the whole person). */
-function DisqualifyButton({ targets, label }: { targets: [string, MessageKey][]; label: string }) {
-  const t = useT();
-  return (
-    <details>
-      <summary className="text-accent-600 cursor-pointer underline">{t("review.disqualify")}</summary>
-      <Form method="post" className="mt-1 flex flex-col gap-1">
-        <input type="hidden" name="intent" value="disqualify" />
-        {targets.length === 1 ? (
-          <input type="hidden" name="target" value={targets[0][0]} />
-        ) : (
-          <select
-            name="target"
-            aria-label={`${t("review.target")}: ${label}`}
-            className="rounded border-2 border-slate-400 bg-white"
-          >
-            {targets.map(([value, text]) => (
-              <option key={value} value={value}>
-                {t(text)}
-              </option>
-            ))}
-          </select>
-        )}
-        <input
-          name="reason"
-          required
-          minLength={5}
-          aria-label={`${t("review.reason")}: ${label}`}
-          placeholder={t("review.reason")}
-          className="rounded border-2 border-slate-400 px-2"
-        />
-        <Button variant="danger" className="min-h-9 text-base">
-          {t("review.disqualify")}
-        </Button>
-      </Form>
-    </details>
-  );
 }
 
 export default function Review() {

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { contestApprovals } from "#db/schema";
+import { DisqualifyButton } from "~/components/results/disqualify-button";
 import { LockPanel } from "~/components/results/lock-panel";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
@@ -252,26 +253,10 @@ export default function StageReview() {
                   </td>
                   <td className={cell}>
                     {!final && team.status === "ranked" ? (
-                      <details>
-                        <summary className="text-accent-600 cursor-pointer underline">
-                          {t("review.disqualify")}
-                        </summary>
-                        <Form method="post" className="mt-1 flex flex-col gap-1">
-                          <input type="hidden" name="intent" value="disqualify" />
-                          <input type="hidden" name="target" value={`team:${team.id}`} />
-                          <input
-                            name="reason"
-                            required
-                            minLength={5}
-                            aria-label={`${t("review.reason")}: ${team.name}`}
-                            placeholder={t("review.reason")}
-                            className="rounded border-2 border-slate-400 px-2"
-                          />
-                          <Button variant="danger" className="min-h-9 text-base">
-                            {t("review.disqualify")}
-                          </Button>
-                        </Form>
-                      </details>
+                      <DisqualifyButton
+                        targets={[[`team:${team.id}`, "review.target.team"]]}
+                        label={team.name}
+                      />
                     ) : null}
                   </td>
                 </tr>

@@ -15,6 +15,11 @@ import { useT } from "~/utils/i18n";
 import { readPartForm } from "~/utils/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+/** Which part a form is about (none: a new one); its fields are read by readPartForm. */
+const TargetSchema = z.object({
+  intent: z.enum(["save", "delete"]),
+  partId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -27,10 +32,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const form = await readForm(request);
-  const partId = form.get("partId") ? Number(form.get("partId")) : null;
-  if (partId !== null && !Number.isInteger(partId)) throw new Response("Bad request", { status: 400 });
+  const target = TargetSchema.safeParse({
+    intent: form.get("intent") ?? "save",
+    partId: form.get("partId") ?? "",
+  });
+  if (!target.success) throw new Response("Bad request", { status: 400 });
+  const { intent, partId } = target.data;
   try {
-    if (form.get("intent") === "delete" && partId !== null) {
+    if (intent === "delete" && partId !== null) {
       await deletePart(db, id, partId, user.id);
       return { partId, problems: {} as PartProblems, error: null, saved: true };
     }
