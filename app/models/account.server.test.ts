@@ -44,13 +44,15 @@ describe("password hashes", () => {
     for (let i = 0; i < 3; i++) await Promise.all([time(user.phone), time("0999999999")]);
     const known = [];
     const unknown = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 20; i++) {
       known.push(await time(user.phone));
       unknown.push(await time("0999999999"));
     }
     expect(new Set([...known, ...unknown].map((r) => r.result))).toEqual(new Set([null]));
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const [k, u] = [median(known.map((r) => r.ms)), median(unknown.map((r) => r.ms))];
+    // The fastest run is the cost of the path itself: other test files run in parallel on the
+    // same cores and only ever add time, so a median compares their noise, not the two paths.
+    const fastest = (xs: { ms: number }[]) => Math.min(...xs.map((r) => r.ms));
+    const [k, u] = [fastest(known), fastest(unknown)];
     expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThan(0.2);
   });
 });
