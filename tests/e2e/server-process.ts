@@ -6,7 +6,7 @@ import path from "node:path";
  * the built app (`npm run build` runs before the end-to-end tests) on its
  * own port and data directory.
  */
-export async function startServer(dataDir: string, port: number) {
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}) {
   const base = `http://127.0.0.1:${port}`;
   // Another server answering here would make every check below meaningless.
   if (
@@ -25,6 +25,9 @@ export async function startServer(dataDir: string, port: number) {
       DATABASE_URL: `file:${path.join(dataDir, "hoithi.db")}`,
       PORT: String(port),
       SWEEP_INTERVAL_MS: "1000",
+      // One process unless a test asks for more: SIGKILL must hit the server itself.
+      WEB_CONCURRENCY: "1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
