@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
 import { db } from "~/utils/db.server";
+import { ServerBusyError } from "~/utils/overload.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -13,13 +14,20 @@ const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;
 
+/** server.ts answers POST /api/attempts/:id/answers with this directly (the fast path). */
+export { answerSave } from "~/utils/answer-save.server";
+
 /** Called by server.ts on a timer: finalises attempts whose time is up, browser or not. */
 export function sweep() {
   return sweepExpiredAttempts(db, Date.now());
 }
 
-/** Requests whose loader or action failed because the storage did (disk full, read-only…). */
-const storageFailed = new WeakSet<Request>();
+/**
+ * Requests whose loader or action failed for a reason that passes: the
+ * storage (disk full, read-only…) or a full password queue. They answer 503
+ * with Retry-After (seconds) instead of 500.
+ */
+const unavailable = new WeakMap<Request, number>();
 
 export default function handleRequest(
   request: Request,
@@ -28,9 +36,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  if (storageFailed.has(request)) {
+  const retryAfter = unavailable.get(request);
+  if (retryAfter !== undefined) {
     responseStatusCode = 503;
-    responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+    responseHeaders.set("Retry-After", String(retryAfter));
   }
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
@@ -69,14 +78,16 @@ export default function handleRequest(
 
 /** Data requests (client navigations) get the same 503 as documents. */
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
-  if (!storageFailed.has(request)) return response;
+  const retryAfter = unavailable.get(request);
+  if (retryAfter === undefined) return response;
   const headers = new Headers(response.headers);
-  headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  headers.set("Retry-After", String(retryAfter));
   return new Response(response.body, { status: 503, headers });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  if (isStorageUnavailable(error)) storageFailed.add(request);
+  if (isStorageUnavailable(error)) unavailable.set(request, RETRY_AFTER_SECONDS);
+  if (error instanceof ServerBusyError) unavailable.set(request, error.retryAfterSeconds);
   console.error(error);
 }

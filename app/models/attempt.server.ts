@@ -191,8 +191,35 @@ export type SaveAnswerInput = {
  * Saves one answer (idempotent upsert). Refused with 409 once the attempt is
  * submitted or past deadline + grace; an older save (lower seq) arriving
  * after a newer one is acknowledged but changes nothing.
+ *
+ * It is the request residents send most, so the usual case is one statement:
+ * the person's open attempt, the question in it, the chosen options among
+ * the question's, and the upsert. Only when that writes nothing does
+ * `explainUnsaved` look at why (a stale save, a closed attempt, bad input).
  */
 export async function saveAnswer(db: Db, input: SaveAnswerInput) {
+  const selected = normaliseSelection(input.optionIds);
+  const json = JSON.stringify(selected);
+  const [saved] = await db.all<{ deadlineAt: number }>(sql`
+    INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
+    SELECT a.id, q.question_id, ${json}, ${input.seq}, ${input.now}
+    FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id AND q.question_id = ${input.questionId}
+    WHERE a.id = ${input.attemptId} AND a.user_id = ${input.userId}
+      AND a.status = 'open' AND a.deadline_at + ${GRACE_MS} >= ${input.now}
+      AND (q.kind = 'multiple' OR ${selected.length} <= 1)
+      AND NOT EXISTS (
+        SELECT 1 FROM json_each(${json}) chosen
+        WHERE chosen.value NOT IN (SELECT json_extract(o.value, '$.id') FROM json_each(q.options) o))
+    ON CONFLICT (attempt_id, question_id) DO UPDATE
+      SET selected = excluded.selected, seq = excluded.seq, saved_at = excluded.saved_at
+      WHERE excluded.seq > answers.seq
+    RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`);
+  if (saved) return { savedAt: input.now, stale: false, deadlineAt: saved.deadlineAt };
+  return explainUnsaved(db, input, selected);
+}
+
+/** Why a save wrote nothing: 404, 409 or 422, or a stale save (an older seq) acknowledged as such. */
+async function explainUnsaved(db: Db, input: SaveAnswerInput, selected: number[]) {
   const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
   if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
 
@@ -203,12 +230,11 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput) {
       and(eq(attemptQuestions.attemptId, input.attemptId), eq(attemptQuestions.questionId, input.questionId)),
     );
   if (!question) throw new DomainError("answer.invalid", 422);
-  const selected = normaliseSelection(input.optionIds);
   const allowed = new Set(question.options.map((o) => o.id));
   if (selected.some((id) => !allowed.has(id))) throw new DomainError("answer.invalid", 422);
   if (question.kind !== "multiple" && selected.length > 1) throw new DomainError("answer.invalid", 422);
 
-  // The attempt's state is re-checked inside the statement, atomically with the write.
+  // Everything checks out, so the save is older than the stored one, or it raced a submit or the deadline.
   const result = await db.run(sql`
     INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
     SELECT ${input.attemptId}, ${input.questionId}, ${JSON.stringify(selected)}, ${input.seq}, ${input.now}

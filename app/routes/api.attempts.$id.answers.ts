@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { loadOwnAttempt, saveAnswer, savePrediction } from "~/models/attempt.server";
+import { loadOwnAttempt } from "~/models/attempt.server";
+import { answerSave } from "~/utils/answer-save.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { AttemptParamsSchema, SaveSchema } from "~/utils/attempt-schemas";
+import { AttemptParamsSchema } from "~/utils/attempt-schemas";
 import { DomainError } from "~/utils/errors";
 import { isStorageUnavailable, storageUnavailableJson } from "~/utils/storage-errors.server";
 
@@ -29,33 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-/** Saves one answer or the prediction the moment it is chosen. */
+/** Saves one answer or the prediction the moment it is chosen (see answerSave). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireApiUser(request);
-  const parsedParams = AttemptParamsSchema.safeParse(params);
-  if (!parsedParams.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
-  if (request.method !== "POST") return Response.json({ error: "answer.invalid" }, { status: 405 });
-  const body = SaveSchema.safeParse(await request.json().catch(() => null));
-  if (!body.success) return Response.json({ error: "answer.invalid" }, { status: 422 });
-  const now = Date.now();
-  const attemptId = parsedParams.data.id;
-  try {
-    const result =
-      "questionId" in body.data
-        ? await saveAnswer(db, { attemptId, userId: user.id, ...body.data, now })
-        : await savePrediction(db, {
-            attemptId,
-            userId: user.id,
-            value: body.data.prediction,
-            seq: body.data.seq,
-            now,
-          });
-    return Response.json({
-      ok: true,
-      stale: result.stale,
-      remainingMs: Math.max(0, result.deadlineAt - now),
-    });
-  } catch (error) {
-    return fail(error);
-  }
+  const reply = await answerSave({
+    method: request.method,
+    cookie: request.headers.get("Cookie"),
+    attemptId: params.id,
+    body: await request.json().catch(() => null),
+    now: Date.now(),
+  });
+  return Response.json(reply.json, { status: reply.status, headers: reply.headers });
 }

@@ -19,6 +19,7 @@ import {
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
+import { ServerBusyError } from "~/utils/overload.server";
 import { useT } from "~/utils/i18n";
 import { cookieWouldBeDropped, createSession, destroySession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
@@ -32,6 +33,13 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   return { cookieWarning: cookieWouldBeDropped(request) };
+}
+
+function busy(error: ServerBusyError, phone: string) {
+  return data(
+    { error: "error.busy" as const, phone },
+    { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -59,10 +67,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  const user =
-    parsed.success && phone && !filledHoneypot(form)
-      ? await authenticate(db, phone, parsed.data.password)
-      : null;
+  let user: Awaited<ReturnType<typeof authenticate>> = null;
+  try {
+    if (parsed.success && phone && !filledHoneypot(form))
+      user = await authenticate(db, phone, parsed.data.password);
+  } catch (error) {
+    // Too many sign-ins at once: "try again in a few seconds", not a failed attempt.
+    if (error instanceof ServerBusyError) return busy(error, typed);
+    throw error;
+  }
   if (!parsed.success || !phone || !user) {
     if (phone) await recordFailure(db, phoneKey(phone), ACCOUNT_LIMIT, now);
     if (context.clientIp) await recordFailure(db, ipKey(context.clientIp), ADDRESS_LIMIT, now);

@@ -9,6 +9,7 @@ import { lockedFor, recordFailure, registerKey, TAKEN_PHONE_LIMIT } from "~/mode
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
+import { ServerBusyError } from "~/utils/overload.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { parseRegistration } from "~/utils/registration.server";
@@ -44,6 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await recordFailure(db, key[0], TAKEN_PHONE_LIMIT, now);
       return { errors: {}, formError: error.code, values: parsed.values };
     }
+    if (error instanceof ServerBusyError)
+      return data(
+        { errors: {}, formError: "error.busy" as MessageKey, values: parsed.values },
+        { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
     throw error;
   }
 }

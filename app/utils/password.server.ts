@@ -1,4 +1,5 @@
 import argon2 from "argon2";
+import { createGate } from "./overload.server";
 
 /** OWASP's argon2id minimum: 19 MiB memory, 2 iterations, 1 lane. */
 export const ARGON2_OPTIONS = {
@@ -8,8 +9,19 @@ export const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const;
 
+/**
+ * Every hash and verify of this process goes through one gate: one at a time
+ * (ARGON2_CONCURRENCY), at most LOGIN_QUEUE waiting, and beyond that a
+ * ServerBusyError (503) at once. So a wave of sign-ins uses at most one core
+ * per worker and never starves the residents who are saving answers.
+ */
+const gate = createGate({
+  concurrency: Number(process.env.ARGON2_CONCURRENCY ?? 1),
+  maxQueue: Number(process.env.LOGIN_QUEUE ?? 16),
+});
+
 export function hashPassword(password: string) {
-  return argon2.hash(password, ARGON2_OPTIONS);
+  return gate.run(() => argon2.hash(password, ARGON2_OPTIONS));
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -20,11 +32,15 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyPassword(hash: string | null, password: string) {
   if (!hash) {
-    dummyHash ??= hashPassword("dummy-password-for-timing");
-    await argon2.verify(await dummyHash, password).catch(() => false);
+    dummyHash ??= hashPassword("dummy-password-for-timing").catch((error: unknown) => {
+      dummyHash = undefined; // a busy gate must not leave a failed promise behind
+      throw error;
+    });
+    const dummy = await dummyHash;
+    await gate.run(() => argon2.verify(dummy, password).catch(() => false));
     return false;
   }
-  return argon2.verify(hash, password).catch(() => false);
+  return gate.run(() => argon2.verify(hash, password).catch(() => false));
 }
 
 /** Whether a stored hash was made with weaker (older) parameters and should be replaced at the next login. */
