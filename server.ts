@@ -121,7 +121,10 @@ async function serve() {
     next();
   });
 
+  const worker = process.env.WORKER_INDEX ?? "1";
   app.use((req, res, next) => {
+    // Which worker answered: lets operators (and the cluster test) see that every worker serves.
+    res.setHeader("X-Worker", worker);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
@@ -214,13 +217,12 @@ async function serve() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   const server = app.listen(port, host, () => {
-    if ((process.env.WORKER_INDEX ?? "1") === "1")
-      console.log(`Hội Thi is serving on http://localhost:${port}`);
+    if (worker === "1") console.log(`Hội Thi is serving on http://localhost:${port}`);
   });
 
   // Finalise attempts whose time is up even if no browser ever comes back (one worker is enough).
   const sweeper =
-    (process.env.WORKER_INDEX ?? "1") === "1"
+    worker === "1"
       ? setInterval(
           () => {
             build.entry.module.sweep().catch((error: unknown) => console.error("sweeper failed", error));

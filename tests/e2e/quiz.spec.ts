@@ -185,3 +185,39 @@ test("answers chosen offline survive a submission attempted offline and are coun
   await expect(page).toHaveURL(/\/result$/, { timeout: 30_000 });
   await expect(page.getByText("2/5").first()).toBeVisible();
 });
+
+test("answers refused by a busy server (503 + Retry-After) are retried until saved, and none is lost", async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/503|Failed to load resource/);
+  const contest = await makeContest();
+  await register(page);
+  const attemptId = await startQuiz(page, contest.slug);
+  const key = await answerKey(attemptId);
+
+  // The server sheds the first three saves as it does under overload.
+  let shed = 0;
+  await page.route(`**/api/attempts/${attemptId}/answers`, async (route) => {
+    if (route.request().method() === "POST" && shed < 3) {
+      shed++;
+      await route.fulfill({
+        status: 503,
+        headers: { "Retry-After": "1", "Content-Type": "application/json" },
+        body: JSON.stringify({ error: "error.busy" }),
+      });
+    } else await route.continue();
+  });
+  for (const n of [1, 2]) {
+    const question = page.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
+    for (const text of key.get(n)!.right) await question.getByLabel(text, { exact: true }).check();
+  }
+  await expect(page.getByText("Đã lưu")).toHaveCount(2, { timeout: 30_000 });
+  expect(shed).toBe(3);
+
+  await page.reload();
+  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  await expect(page.getByText("2/5").first()).toBeVisible();
+});
