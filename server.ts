@@ -10,17 +10,14 @@
  * worker serves any request. Only worker 1 runs the sweeper.
  */
 import cluster from "node:cluster";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
+import type express from "express";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { prepareDatabase } from "./scripts/setup";
 import { secureCookiesFrom } from "./app/utils/env.server";
 import { busyResponseBody, createInFlightLimit } from "./app/utils/overload.server";
 import type { answerSave } from "./app/utils/answer-save.server";
@@ -68,7 +65,15 @@ const workerCount = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableP
 
 if (cluster.isPrimary) {
   buildIfNeeded();
-  await prepareDatabase();
+  if (workerCount > 1) {
+    // In a child process, so the primary (which only watches its workers) stays small.
+    const setup = spawnSync(process.execPath, [...process.execArgv, path.join(root, "scripts/setup.ts")], {
+      stdio: "inherit",
+    });
+    if (setup.status !== 0) process.exit(setup.status ?? 1);
+  } else {
+    await (await import("./scripts/setup")).prepareDatabase();
+  }
 }
 if (cluster.isPrimary && workerCount > 1) {
   runPrimary(workerCount);
@@ -78,10 +83,18 @@ if (cluster.isPrimary && workerCount > 1) {
 
 function runPrimary(count: number) {
   let stopping = false;
+  let quickExits = 0;
   const fork = (index: number) => {
+    const startedAt = Date.now();
     const worker = cluster.fork({ WORKER_INDEX: String(index) });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
+      // A worker that dies at once again and again (port taken, database unreadable) will not get better.
+      quickExits = Date.now() - startedAt < 10_000 ? quickExits + 1 : 0;
+      if (quickExits > 3) {
+        console.error("workers keep failing at start; stopping");
+        process.exit(1);
+      }
       console.error(`worker ${index} exited (${signal ?? code}); starting a new one`);
       setTimeout(() => fork(index), 500);
     });
@@ -92,15 +105,21 @@ function runPrimary(count: number) {
     process.on(signal, () => {
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-      setTimeout(() => process.exit(0), 4000).unref();
       cluster.on("exit", () => {
         if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       });
+      setTimeout(() => process.exit(0), 5000).unref();
     });
   }
 }
 
 async function serve() {
+  // Imported here, not at the top: the primary of a cluster never serves and need not load them.
+  const [{ createRequestHandler }, { default: compression }, { default: express }] = await Promise.all([
+    import("@remix-run/express"),
+    import("compression"),
+    import("express"),
+  ]);
   const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild & {
     entry: { module: { sweep: () => Promise<number>; answerSave: AnswerSave } };
   };
