@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { answers, contests, disqualifications } from "#db/schema";
+import { answers, attempts, contests, disqualifications, teams } from "#db/schema";
 import {
   createContest,
   createFinishedAttempts,
@@ -20,6 +20,7 @@ import {
   reopen,
   undoDisqualification,
 } from "./results.server";
+import { countedAttempt } from "./attempt-policy.server";
 import { reviewFlags } from "./review-flags.server";
 
 let db: Db;
@@ -267,5 +268,125 @@ describe("results of a closed contest", () => {
     expect(flags[lockstep[0]]).toEqual(["sameTiming"]);
     expect(flags[lockstep[1]]).toEqual(["sameTiming"]);
     expect(flags[plain.a]).toBeUndefined();
+  });
+});
+
+describe("the attempt that counts, chosen in SQL", () => {
+  it("follows the contest's rule (best, first, last) like countedAttempt, ties included, for people and teams", async () => {
+    const now = Date.now();
+    const T = now - 10 * HOUR;
+    const ward = await createWard(db);
+    const unit = await createUnit(db, {
+      wardId: ward.id,
+      name: "Tổ 1",
+      denominator: 10,
+      createdAt: now - 72 * HOUR,
+    });
+    const contest = await createContest(db, {
+      opensAt: now - 48 * HOUR,
+      closesAt: now - HOUR,
+      maxAttempts: 5,
+      predictionTarget: "entries",
+    });
+    const people = [];
+    for (const name of ["An", "Bình", "Chi", "Dũng"])
+      people.push(await createUser(db, { fullName: name, unitId: unit.id }));
+    const [team] = await db
+      .insert(teams)
+      .values({
+        contestId: contest.id,
+        unitId: unit.id,
+        number: 1,
+        name: "Đội 1",
+        captainUserId: people[0].id,
+      })
+      .returning();
+    let attemptNo = 0;
+    const entry = (
+      id: string,
+      userId: number,
+      score: number | null,
+      durationMs: number | null,
+      submittedAt: number,
+      extra: Partial<typeof attempts.$inferInsert> = {},
+    ) => ({
+      id,
+      contestId: contest.id,
+      userId,
+      attemptNo: ++attemptNo,
+      status: "submitted" as const,
+      startedAt: submittedAt - 600_000,
+      deadlineAt: submittedAt + 600_000,
+      submittedAt,
+      submitKind: "manual" as const,
+      score,
+      maxScore: 20,
+      questionCount: 20,
+      durationMs,
+      ...extra,
+    });
+    // Ids tied on every rule differ only in case: the locale order countedAttempt uses ("a" before
+    // "A") is the reverse of SQLite's binary order.
+    const rows = [
+      entry("a-first", people[0].id, 18, 400_000, T + 1000),
+      entry("A-first", people[0].id, 18, 400_000, T + 1000),
+      entry("B-best", people[0].id, 19, 500_000, T + 2000),
+      entry("b-best", people[0].id, 19, 500_000, T + 2000),
+      entry("z-last", people[0].id, 12, null, T + 5000),
+      entry("Z-last", people[0].id, 12, null, T + 5000),
+      entry("a-unscored", people[0].id, null, null, T + 9000),
+      // Equal scores: a missing duration counts as the longest.
+      entry("b-no-duration", people[1].id, 15, null, T + 1000),
+      entry("b-timed", people[1].id, 15, 600_000, T + 3000),
+      // Only an unscored submission and an open attempt: no entry at all.
+      entry("c-unscored", people[2].id, null, null, T + 1000),
+      entry("c-open", people[2].id, null, null, T + 2000, { status: "open", submittedAt: null }),
+      entry("d-one", people[3].id, 16, 300_000, T + 1000),
+      entry("d-two", people[3].id, 17, 300_000, T + 2000),
+      entry("t-one", people[0].id, 10, 300_000, T + 1000, { teamId: team.id }),
+      entry("t-two", people[0].id, 11, 300_000, T + 2000, { teamId: team.id }),
+    ];
+    await db.insert(attempts).values(rows);
+    // Dũng is disqualified as a person; one of An's entries on its own.
+    await disqualify(db, {
+      contestId: contest.id,
+      targetKind: "user",
+      targetId: String(people[3].id),
+      reason: "Dùng hai tài khoản",
+      actorUserId: committee,
+    });
+    await disqualify(db, {
+      contestId: contest.id,
+      targetKind: "attempt",
+      targetId: "z-last",
+      reason: "Nộp hộ người khác",
+      actorUserId: committee,
+    });
+
+    const expected = {
+      best: { An: "b-best", Bình: "b-timed", Dũng: "d-two", team: "t-two" },
+      first: { An: "a-first", Bình: "b-no-duration", Dũng: "d-one", team: "t-one" },
+      last: { An: "Z-last", Bình: "b-timed", Dũng: "d-two", team: "t-two" },
+    } as const;
+    for (const counting of ["best", "first", "last"] as const) {
+      await db.update(contests).set({ counting }).where(eq(contests.id, contest.id));
+      const results = await computeResults(db, contest.id);
+      const chosen = Object.fromEntries(results.individual.map((e) => [e.name, e.attemptId]));
+      expect(chosen).toEqual({
+        An: expected[counting].An,
+        Bình: expected[counting].Bình,
+        Dũng: expected[counting].Dũng,
+      });
+      for (const person of people.filter((p) => p.fullName !== "Chi")) {
+        const own = rows.filter((r) => r.userId === person.id && !r.teamId && r.status === "submitted");
+        expect(chosen[person.fullName]).toBe(countedAttempt(own, counting)?.id);
+      }
+      expect(results.teams.map((e) => [e.name, e.attemptId])).toEqual([["Đội 1", expected[counting].team]]);
+      expect(results.individual.find((e) => e.name === "Dũng")?.status).toBe("disqualified");
+      // Every scored submission, whoever and whatever counts.
+      expect(results.actual).toBe(12);
+      // An's and Bình's entries except the one disqualified; none of Dũng's; not the team's.
+      expect(results.collective.map((u) => [u.name, u.participants, u.entries])).toEqual([["Tổ 1", 2, 7]]);
+    }
   });
 });

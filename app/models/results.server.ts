@@ -3,12 +3,10 @@
  * the ranking, the committee's disqualifications, approvals, lock (which
  * freezes a snapshot), announcement and audited reopen.
  */
-import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import {
-  attempts,
   contestApprovals,
-  contestExclusions,
   contestPrizes,
   contestResults,
   contests,
@@ -19,6 +17,7 @@ import {
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { countedAttempt } from "./attempt-policy.server";
+import { loadCandidates, type Candidate } from "./counted-entries.server";
 import { computeStage, stageEntries, type StageBreakdown } from "./stage-results.server";
 import { auditInsert } from "./audit.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
@@ -65,34 +64,10 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
       stage,
     };
   }
-  const rows = await db
-    .select({
-      attemptId: attempts.id,
-      userId: attempts.userId,
-      teamId: attempts.teamId,
-      score: attempts.score,
-      maxScore: attempts.maxScore,
-      durationMs: attempts.durationMs,
-      submittedAt: attempts.submittedAt,
-      prediction: attempts.prediction,
-      name: users.fullName,
-      phone: users.phone,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-    })
-    .from(attempts)
-    .innerJoin(users, eq(users.id, attempts.userId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(
-      and(eq(attempts.contestId, contestId), eq(attempts.status, "submitted"), isNotNull(attempts.score)),
-    );
-  const [prizes, exclusions, dq, teamRows, unitRows] = await Promise.all([
+  const [people, teamSubjects, prizes, dq, teamRows, unitRows] = await Promise.all([
+    loadCandidates(db, contest, "person"),
+    loadCandidates(db, contest, "team"),
     db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId)),
-    db
-      .select({ phone: contestExclusions.phone })
-      .from(contestExclusions)
-      .where(eq(contestExclusions.contestId, contestId)),
     db
       .select()
       .from(disqualifications)
@@ -104,77 +79,52 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
     db.select().from(units).orderBy(units.id),
   ]);
 
+  const sum = (f: (c: Candidate) => number) =>
+    people.reduce((s, [c]) => s + f(c), 0) + teamSubjects.reduce((s, [c]) => s + f(c), 0);
   const actual =
     contest.predictionTarget === "perfect_entries"
-      ? rows.filter((r) => r.score === r.maxScore).length
+      ? sum((c) => c.perfect)
       : contest.predictionTarget === "entries"
-        ? rows.length
+        ? sum((c) => c.entries)
         : null;
-  const excludedPhones = new Set(exclusions.map((e) => e.phone));
   const dqOf = (kind: string) => new Set(dq.filter((d) => d.targetKind === kind).map((d) => d.targetId));
   const [dqAttempts, dqUsers, dqUnits, dqTeams] = [dqOf("attempt"), dqOf("user"), dqOf("unit"), dqOf("team")];
-  const byAttempt = new Map(rows.map((r) => [r.attemptId, r]));
+  const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
+  const teamById = new Map(teamRows.map((t) => [t.id, t]));
 
-  const toEntry = (
-    key: string,
-    r: (typeof rows)[number],
-    name = r.name,
-    unitId = r.unitId,
-    unitName = r.unitName,
-  ): Entry => ({
+  const toEntry = (key: string, c: Candidate, name = c.name, unitId = c.unitId): Entry => ({
     key,
-    attemptId: r.attemptId,
+    attemptId: c.id,
     name,
     unitId,
-    unitName,
-    score: r.score ?? 0,
-    prediction: r.prediction,
-    durationMs: r.durationMs ?? 0,
-    submittedAt: r.submittedAt ?? 0,
+    unitName: unitId === null ? null : (unitName.get(unitId) ?? null),
+    score: c.score,
+    prediction: c.prediction,
+    durationMs: c.durationMs ?? 0,
+    submittedAt: c.submittedAt ?? 0,
   });
-  const counted = <K>(keyOf: (r: (typeof rows)[number]) => K | null) => {
-    const groups = new Map<K, typeof rows>();
-    for (const r of rows) {
-      const k = keyOf(r);
-      if (k !== null) groups.set(k, [...(groups.get(k) ?? []), r]);
-    }
-    return [...groups.entries()].flatMap(([k, list]) => {
-      const c = countedAttempt(
-        list.map((r) => ({ ...r, id: r.attemptId })),
-        contest.counting,
-      );
-      return c ? [[k, byAttempt.get(c.id)!] as const] : [];
-    });
-  };
-
-  const individualEntries = counted((r) => (r.teamId === null ? r.userId : null)).map(([userId, r]) =>
-    toEntry(`u${userId}`, r),
-  );
+  const individualEntries: Entry[] = [];
+  const ineligibleAttempts = new Set<string>();
+  for (const tied of people) {
+    const c = countedAttempt(tied, contest.counting);
+    if (!c) continue;
+    individualEntries.push(toEntry(`u${c.userId}`, c));
+    if (c.ineligible) ineligibleAttempts.add(c.id);
+  }
+  const teamEntries: Entry[] = [];
+  for (const tied of teamSubjects) {
+    const c = countedAttempt(tied, contest.counting);
+    const team = c && teamById.get(c.teamId!);
+    if (team) teamEntries.push(toEntry(`t${team.id}`, c, team.name, team.unitId));
+  }
   const unitIdOfEntry = (e: Entry) => (e.unitId === null ? "" : String(e.unitId));
   const individual = rankEntries(individualEntries, {
     actual,
     category: "individual",
     prizes,
-    ineligible: (e) => {
-      const r = byAttempt.get(e.attemptId)!;
-      return r.role !== "resident" || excludedPhones.has(r.phone);
-    },
+    ineligible: (e) => ineligibleAttempts.has(e.attemptId),
     disqualified: (e) =>
       dqAttempts.has(e.attemptId) || dqUsers.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
-  });
-
-  const teamEntries = counted((r) => r.teamId).flatMap(([teamId, r]) => {
-    const team = teamRows.find((t) => t.id === teamId);
-    if (!team) return [];
-    return [
-      toEntry(
-        `t${teamId}`,
-        r,
-        team.name,
-        team.unitId,
-        unitRows.find((u) => u.id === team.unitId)?.name ?? null,
-      ),
-    ];
   });
   const teamRanking = rankEntries(teamEntries, {
     actual,
@@ -185,26 +135,36 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
       dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
   });
 
-  const eligibleUnits = unitRows.filter((u) => unitTakesPart(contest, u));
-  const figures: UnitFigures[] = eligibleUnits.map((u) => {
-    const members = individual.filter((e) => e.unitId === u.id && e.status !== "disqualified");
-    const memberAttempts = rows.filter(
-      (r) =>
-        r.unitId === u.id &&
-        r.teamId === null &&
-        !dqAttempts.has(r.attemptId) &&
-        !dqUsers.has(String(r.userId)),
-    );
-    return {
-      unitId: u.id,
-      name: u.name,
-      kind: u.kind,
-      denominator: u.denominator || null,
-      participants: members.length,
-      entries: memberAttempts.length,
-      averageScore: members.length ? members.reduce((s, e) => s + e.score, 0) / members.length : null,
-    };
-  });
+  // Per unit: its members' counted entries (not disqualified), and all their entries except
+  // those disqualified one by one or whose person is.
+  const byUnit = new Map<number | null, { participants: number; total: number; entries: number }>();
+  const figuresOf = (unitId: number | null) => {
+    let f = byUnit.get(unitId);
+    if (!f) byUnit.set(unitId, (f = { participants: 0, total: 0, entries: 0 }));
+    return f;
+  };
+  for (const e of individual)
+    if (e.status !== "disqualified") {
+      const f = figuresOf(e.unitId);
+      f.participants++;
+      f.total += e.score;
+    }
+  for (const [c] of people)
+    if (!dqUsers.has(String(c.userId))) figuresOf(c.unitId).entries += c.undisqualified;
+  const figures: UnitFigures[] = unitRows
+    .filter((u) => unitTakesPart(contest, u))
+    .map((u) => {
+      const f = byUnit.get(u.id);
+      return {
+        unitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        denominator: u.denominator || null,
+        participants: f?.participants ?? 0,
+        entries: f?.entries ?? 0,
+        averageScore: f?.participants ? f.total / f.participants : null,
+      };
+    });
   const collective = rankUnits(figures, {
     rule: contest.collectiveRule,
     prizes,
