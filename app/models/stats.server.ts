@@ -179,12 +179,18 @@ async function questionStats(db: Db, c: Contest): Promise<QuestionStats[]> {
       FROM ranked r
       JOIN attempt_questions aq ON aq.attempt_id = r.id
       LEFT JOIN answers an ON an.attempt_id = aq.attempt_id AND an.question_id = aq.question_id
+    ),
+    figures AS (
+      SELECT question_id, count(*) AS answered, sum(right) AS correct,
+        sum(CASE WHEN third = 1 THEN right ELSE 0 END) AS upperRight, sum(third = 1) AS upperTotal,
+        sum(CASE WHEN third = 3 THEN right ELSE 0 END) AS lowerRight, sum(third = 3) AS lowerTotal
+      FROM marks GROUP BY question_id
     )
-    SELECT m.question_id AS questionId, q.prompt AS prompt, count(*) AS answered, sum(m.right) AS correct,
-      sum(CASE WHEN m.third = 1 THEN m.right ELSE 0 END) AS upperRight, sum(m.third = 1) AS upperTotal,
-      sum(CASE WHEN m.third = 3 THEN m.right ELSE 0 END) AS lowerRight, sum(m.third = 3) AS lowerTotal
-    FROM marks m JOIN questions q ON q.id = m.question_id
-    GROUP BY m.question_id ORDER BY m.question_id`);
+    -- The prompt is joined after grouping: joined before, it rode through the sort of 2 million marks.
+    SELECT f.question_id AS questionId, q.prompt AS prompt, f.answered AS answered, f.correct AS correct,
+      f.upperRight AS upperRight, f.upperTotal AS upperTotal, f.lowerRight AS lowerRight, f.lowerTotal AS lowerTotal
+    FROM figures f JOIN questions q ON q.id = f.question_id
+    ORDER BY f.question_id`);
   return rows.map((r) => ({
     questionId: r.questionId,
     prompt: r.prompt,

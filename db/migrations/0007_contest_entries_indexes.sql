@@ -1,0 +1,2 @@
+CREATE INDEX `attempt_questions_marking_idx` ON `attempt_questions` (`attempt_id`,`question_id`,`correct`);--> statement-breakpoint
+CREATE INDEX `attempts_contest_entries_idx` ON `attempts` (`contest_id`,`status`,`user_id`,`team_id`,`score`,`max_score`,`duration_ms`,`submitted_at`,`prediction`,`assisted_by_user_id`,`id`);
