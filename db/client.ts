@@ -2,6 +2,7 @@ import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { serverFetch } from "./server-fetch";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -32,6 +33,8 @@ export async function openDatabase(url = databaseUrl()): Promise<{ db: Db; clien
     url,
     authToken: process.env.DATABASE_AUTH_TOKEN,
     intMode: "number",
+    // A libSQL server (sqld) over HTTP, perhaps a replica: see server-fetch.ts.
+    fetch: isFile ? undefined : serverFetch(),
   });
   client.transaction = () => {
     throw new Error("Interactive transactions are not used in Hội Thi; use db.batch().");

@@ -5,16 +5,16 @@
  */
 import { openDatabase, databaseUrl } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { isEmpty, seedDemo } from "../seeds/demo";
+import { seedDemoIfEmpty } from "../seeds/demo";
 
 export async function prepareDatabase({ seed = true } = {}) {
   const { db, client } = await openDatabase();
   try {
     await migrateDatabase(db);
-    if (seed && process.env.SEED !== "0" && (await isEmpty(db))) {
+    if (seed && process.env.SEED !== "0") {
       const started = Date.now();
-      await seedDemo(db);
-      console.log(`Loaded demo data into ${databaseUrl()} in ${Date.now() - started} ms`);
+      if (await seedDemoIfEmpty(db))
+        console.log(`Loaded demo data into ${databaseUrl()} in ${Date.now() - started} ms`);
     }
   } finally {
     client.close();

@@ -1,11 +1,11 @@
 import { and, count, countDistinct, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attempts, contests, questions, units, users } from "../db/schema";
+import { attempts, contests, questions, units, users, wards } from "../db/schema";
 import { contestStatus, listPublicContests } from "../app/models/contest.server";
 import { authenticate } from "../app/models/account.server";
 import { currentResults } from "../app/models/results.server";
 import { createTestDb } from "../tests/setup/test-db";
-import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from "./demo";
+import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo, seedDemoIfEmpty } from "./demo";
 import { seedQuestions } from "./questions";
 
 describe("demo data", () => {
@@ -64,9 +64,11 @@ describe("demo data", () => {
     expect(results.totalAmount).toBe(4_000_000);
   });
 
-  it("gives every role a demo account that signs in with the documented password", async () => {
+  it("loads once when two app servers start together, with a demo account per role and the documented password", async () => {
     const { db } = await createTestDb();
-    await seedDemo(db);
+    expect((await Promise.all([seedDemoIfEmpty(db), seedDemoIfEmpty(db)])).sort()).toEqual([false, true]);
+    expect(await seedDemoIfEmpty(db)).toBe(false);
+    expect(await db.select().from(wards)).toHaveLength(1);
     expect(new Set(demoAccounts.map((a) => a.role))).toEqual(
       new Set(["resident", "organiser", "committee", "judge", "admin"]),
     );

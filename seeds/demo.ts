@@ -3,7 +3,7 @@
  * (closed, 241 entries from 20 units), an open contest, one that opens
  * tomorrow, a stage contest, and one account per role.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   answers,
@@ -92,8 +92,27 @@ async function createQuizContest(
 }
 
 export async function seedDemo(db: Db, now = Date.now()) {
+  return seedDemoInto(db, await createWard(db, demoWard), now);
+}
+
+/**
+ * Loads the demo into a database without a ward and returns true; returns
+ * false when there is one. The demo ward is inserted only if no ward exists,
+ * in one statement, so of two app servers starting together on one database
+ * server exactly one seeds.
+ */
+export async function seedDemoIfEmpty(db: Db, now = Date.now()) {
+  const [ward] = await db.all<{ id: number }>(
+    sql`INSERT INTO ${wards} (name, province) SELECT ${demoWard.name}, ${demoWard.province}
+        WHERE NOT EXISTS (SELECT 1 FROM ${wards}) RETURNING id`,
+  );
+  if (!ward) return false;
+  await seedDemoInto(db, ward, now);
+  return true;
+}
+
+async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
   const random = seededRandom(20220405);
-  const ward = await createWard(db, demoWard);
   const unitRows = [];
   // The ward's units were set up before its first contest (2022).
   for (const u of demoUnits)

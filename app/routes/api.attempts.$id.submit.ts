@@ -12,14 +12,15 @@ import { isStorageUnavailable, storageUnavailableJson } from "~/utils/storage-er
  * never loses them. Submitting twice changes nothing.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireApiUser(request);
-  const parsed = AttemptParamsSchema.safeParse(params);
-  if (!parsed.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
-  const body = UnsentSchema.safeParse(
-    ((await request.json().catch(() => null)) as { unsent?: unknown } | null)?.unsent ?? [],
-  );
-  if (!body.success) return Response.json({ error: "answer.invalid" }, { status: 422 });
+  // All inside the try: with the database server unreachable, even the session lookup is a 503.
   try {
+    const user = await requireApiUser(request);
+    const parsed = AttemptParamsSchema.safeParse(params);
+    if (!parsed.success) return Response.json({ error: "attempt.notFound" }, { status: 404 });
+    const body = UnsentSchema.safeParse(
+      ((await request.json().catch(() => null)) as { unsent?: unknown } | null)?.unsent ?? [],
+    );
+    if (!body.success) return Response.json({ error: "answer.invalid" }, { status: 422 });
     await submitWithUnsent(db, {
       attemptId: parsed.data.id,
       userId: user.id,
