@@ -240,7 +240,8 @@ describe("a resident's attempt", () => {
       Array.from({ length: 5 }, (_, i) => submitAttempt(db, { attemptId: id, userId, now: now + 1000 + i })),
     );
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
-    expect(row.submittedAt).toBe(now + 1000);
+    // On a database server the five really race, so any one of them may be the one that counts.
+    expect([0, 1, 2, 3, 4].map((i) => now + 1000 + i)).toContain(row.submittedAt);
     expect(row.score).not.toBeNull();
   });
 
