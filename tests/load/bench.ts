@@ -1,200 +1,477 @@
 /**
- * `npm run bench`: statistics and ranking at scale. Builds a fresh database
- * with the demo data plus a closed contest of 100,000 entries (20 questions
- * each, with answers), starts the production server on it, and drives the
- * organiser's statistics page and the public stats.json from this process
- * over loopback. Prints latency percentiles; nothing here asserts.
+ * `npm run bench`: the production server under the loads of issue 8, next to
+ * the raw limit of this machine, on fresh database files. Load comes from
+ * tests/load/driver.ts in a process of its own over loopback. Prints a table
+ * (markdown, for docs/benchmarks.md) and writes .cache/bench/last.json.
  *
- * BENCH_ENTRIES (default 100000), BENCH_REQUESTS (default 300), BENCH_CONCURRENCY for the
- * public JSON (default 10; the organiser page is driven by 2 at a time).
+ * `BENCH_SCALE=smoke` runs every scenario small (the CI check, part of
+ * `npm test`) and exits 1 if any answer or submission was lost or refused.
+ * Timing targets are reported, never asserted.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../../db/client";
-import { migrateDatabase } from "../../db/migrate";
-import { seedDemo } from "../../seeds/demo";
-import { computeResults } from "../../app/models/results.server";
+import { drive, peakMemory, startNode, stop, waitUntilUp, type Running } from "./processes";
+import { startSqld } from "../sqld/sqld";
 
-const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const PORT = 3900;
-const dir = mkdtempSync(path.join(tmpdir(), "hoithi-bench-"));
-const url = `file:${path.join(dir, "bench.db")}`;
+const SMOKE = process.env.BENCH_SCALE === "smoke";
+const S = SMOKE
+  ? {
+      saveConns: 20,
+      saveMs: 2000,
+      residents: 60,
+      rampMs: 3000,
+      thinkMs: [20, 80],
+      rush: 100,
+      rushMs: 2000,
+      entries: 2000,
+      gets: 50,
+    }
+  : {
+      saveConns: 200,
+      saveMs: 10_000,
+      residents: 5000,
+      rampMs: 120_000,
+      thinkMs: [1500, 4500],
+      rush: 2000,
+      rushMs: 10_000,
+      entries: 100_000,
+      gets: 300,
+    };
+const SECRET = "bench-secret";
+// The env the session module reads when data.ts imports it: the same secret and cookie as the server.
+Object.assign(process.env, { APP_SECRET: SECRET, SECURE_COOKIES: "1", NODE_ENV: "production" });
+const { openDatabase } = await import("../../db/client");
+const { migrateDatabase } = await import("../../db/migrate");
+const { seedDemo } = await import("../../seeds/demo");
+const { computeResults } = await import("../../app/models/results.server");
+const { createSession } = await import("../../app/utils/session.server");
+const data = await import("./data");
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const root = mkdtempSync(path.join(tmpdir(), "hoithi-bench-"));
+const rows: Record<string, string | number>[] = [];
+const problems: string[] = [];
+const results: Record<string, unknown> = {
+  scale: SMOKE ? "smoke" : "full",
+  startedAt: new Date().toISOString(),
+};
+let port = 3900;
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+function log(line: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+function appEnv(databaseUrl: string, dataDir: string, workers: number) {
+  return {
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    APP_SECRET: SECRET,
+    SEED: "0",
+    WEB_CONCURRENCY: String(workers),
+  };
 }
 
-async function prepare() {
+type Summary = {
+  count: number;
+  rps?: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  statuses: Record<string, number>;
+};
+const errorsOf = (s: Summary) =>
+  Object.entries(s.statuses)
+    .filter(([status]) => !["200", "302"].includes(status))
+    .reduce((n, [, c]) => n + c, 0);
+
+function row(
+  scenario: string,
+  target: string,
+  s: Summary,
+  memory?: { totalMb: number; largestMb: number },
+  extra = "",
+) {
+  rows.push({
+    scenario,
+    target,
+    requests: s.count,
+    "req/s": s.rps ? Math.round(s.rps) : "",
+    p50: ms(s.p50),
+    p95: ms(s.p95),
+    p99: ms(s.p99),
+    errors: errorsOf(s),
+    "peak RSS": memory ? `${memory.totalMb.toFixed(0)} MB (largest ${memory.largestMb.toFixed(0)})` : "",
+    notes: extra,
+  });
+}
+
+/** A fresh database with the demo ward, the open bench contest and its residents. */
+async function freshDatabase(url: string, residents: number) {
+  const { db, client } = await openDatabase(url);
+  await migrateDatabase(db);
+  await seedDemo(db);
+  const now = Date.now();
+  await data.addOpenContest(db, now);
+  await data.addResidents(db, 0, residents, now);
+  return { db, client };
+}
+
+async function saveLoad(name: string, base: string, plans: unknown[], rate?: number) {
+  return drive<{ saves: Summary }>(root, name, {
+    scenario: "save",
+    base,
+    plans,
+    concurrency: S.saveConns,
+    durationMs: S.saveMs,
+    rate,
+  });
+}
+
+// ---------------------------------------------------------------------------
+log(`scale ${results.scale}; files in ${root}`);
+spawnSync("npm", ["run", "build"], { stdio: "ignore" });
+
+// (a) Steady answer saving, raw limit vs the app, 1 and 2 workers.
+const mainDir = path.join(root, "main");
+mkdirSync(mainDir);
+const mainUrl = `file:${path.join(mainDir, "bench.db")}`;
+const SAVE_FROM = 0;
+const RUSH_FROM = S.saveConns;
+const RESIDENTS_FROM = RUSH_FROM + S.rush;
+{
+  const { db, client } = await freshDatabase(mainUrl, RESIDENTS_FROM + S.residents);
+  const now = Date.now();
+  const savePlans = await data.planAttempts(db, SAVE_FROM, S.saveConns, now);
+  const rushPlans = await data.planAttempts(db, RUSH_FROM, S.rush, now);
+  await data.answerAll(db, rushPlans, now);
+  client.close();
+  results.saving = {};
+  for (const workers of [1, 2]) {
+    const w = workers === 1 ? "1 worker" : `${workers} workers`;
+    const raw = await startNode(
+      "tests/load/raw-server.ts",
+      { DATABASE_URL: mainUrl, RAW_WORKERS: String(workers) },
+      port++,
+    );
+    const rawRun = await saveLoad(`raw-${workers}`, raw.base, savePlans);
+    const rawMem = peakMemory(raw.proc.pid!);
+    await stop(raw);
+    const app = await startNode("server.ts", appEnv(mainUrl, mainDir, workers), port++);
+    // As many saves as the app can take, then a steady half of the raw limit.
+    const appRun = await saveLoad(`app-${workers}`, app.base, savePlans);
+    const half = Math.round((rawRun.saves.rps ?? 0) / 2);
+    const paced = await saveLoad(`app-${workers}-paced`, app.base, savePlans, half);
+    const appMem = peakMemory(app.proc.pid!);
+    await stop(app);
+    const ratio = (appRun.saves.rps ?? 0) / (rawRun.saves.rps ?? 1);
+    (results.saving as Record<string, unknown>)[workers] = {
+      raw: rawRun,
+      app: appRun,
+      paced,
+      ratio,
+      rawMem,
+      appMem,
+    };
+    row(
+      `(a) raw limit: bare node:http + upsert, ${w}, ${S.saveConns} connections flat out`,
+      "",
+      rawRun.saves,
+      rawMem,
+    );
+    row(
+      `(a) app answer saving, ${w}, ${S.saveConns} connections flat out`,
+      "",
+      appRun.saves,
+      undefined,
+      `${(ratio * 100).toFixed(0)} % of the raw limit`,
+    );
+    row(
+      `(a) app answer saving, ${w}, steady ${half}/s (half the raw limit)`,
+      "keeps up, p99 < 100 ms",
+      paced.saves,
+      appMem,
+      `${(((paced.saves.rps ?? 0) / half) * 100).toFixed(0)} % of the offered rate served`,
+    );
+    for (const run of [appRun, paced])
+      if (errorsOf(run.saves) > 0) problems.push(`(a) ${w}: ${errorsOf(run.saves)} saves failed`);
+    log(
+      `(a) ${w}: raw ${rawRun.saves.rps?.toFixed(0)}/s, app ${appRun.saves.rps?.toFixed(0)}/s (${(ratio * 100).toFixed(0)} %), paced p99 ${ms(paced.saves.p99)}`,
+    );
+  }
+
+  // (c) The deadline rush: every submit carries one answer the server had not seen.
+  const app = await startNode("server.ts", appEnv(mainUrl, mainDir, 2), port++);
+  const rush = await drive<{ seconds: number; submit: Summary; retries: number; refused: string[] }>(
+    root,
+    "rush",
+    {
+      scenario: "rush",
+      base: app.base,
+      plans: rushPlans,
+      withinMs: S.rushMs,
+    },
+  );
+  const rushMem = peakMemory(app.proc.pid!);
+  await stop(app);
+  const check = await openDatabase(mainUrl);
+  const ids = rushPlans.map((p) => p.attemptId);
+  const [rushState] = await check.db.all<{ submitted: number; kept: number; answers: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM attempts WHERE id IN ${ids} AND status = 'submitted') AS submitted,
+      (SELECT count(*) FROM answers a JOIN attempt_questions q ON q.attempt_id = a.attempt_id AND q.question_id = a.question_id
+        WHERE a.attempt_id IN ${ids} AND q.position = 1 AND a.seq = 2) AS kept,
+      (SELECT count(*) FROM answers WHERE attempt_id IN ${ids}) AS answers`);
+  check.client.close();
+  const rushLost =
+    S.rush - rushState.submitted + (S.rush - rushState.kept) + (S.rush * 20 - rushState.answers);
+  results.rush = { ...rush, state: rushState, memory: rushMem };
+  row(
+    `(c) deadline rush: ${S.rush} submits in ${S.rushMs / 1000} s, 2 workers`,
+    "none lost or refused, p99 < 1 s",
+    rush.submit,
+    rushMem,
+    `${rushState.submitted} submitted, ${rushState.kept} last-second answers kept, ${rush.retries} retries`,
+  );
+  if (rushLost > 0 || rush.refused.length)
+    problems.push(`(c) lost ${rushLost}, refused ${rush.refused.length}: ${rush.refused.slice(0, 3)}`);
+  log(`(c) ${rushState.submitted}/${S.rush} submitted, p99 ${ms(rush.submit.p99)}`);
+}
+
+// (b) Residents: sign in, start, load the quiz, 20 answers with think time, submit.
+{
+  const app = await startNode("server.ts", appEnv(mainUrl, mainDir, 2), port++);
+  const phones = Array.from({ length: S.residents }, (_, i) => data.residentPhone(RESIDENTS_FROM + i));
+  log(`(b) ${S.residents} residents arriving over ${S.rampMs / 1000} s …`);
+  type Residents = {
+    seconds: number;
+    signIn: Summary;
+    start: Summary;
+    page: Summary;
+    save: Summary;
+    submit: Summary;
+    retries: Record<string, number>;
+    refused: string[];
+    expected: Record<string, Record<string, number>>;
+  };
+  const run = await drive<Residents>(root, "residents", {
+    scenario: "residents",
+    base: app.base,
+    slug: data.OPEN_SLUG,
+    phones,
+    password: data.BENCH_PASSWORD,
+    rampMs: S.rampMs,
+    thinkMs: S.thinkMs,
+    databaseUrl: mainUrl,
+  });
+  const memory = peakMemory(app.proc.pid!);
+  await stop(app);
+  // Every answer a resident chose is the one stored, and every attempt is submitted.
+  const check = await openDatabase(mainUrl);
+  const stored = await check.db.all<{
+    attemptId: string;
+    questionId: number;
+    selected: string;
+    status: string;
+  }>(sql`
+    SELECT a.attempt_id AS attemptId, a.question_id AS questionId, a.selected, t.status
+    FROM answers a JOIN attempts t ON t.id = a.attempt_id JOIN users u ON u.id = t.user_id
+    WHERE u.phone >= ${data.residentPhone(RESIDENTS_FROM)}`);
+  check.client.close();
+  const byAttempt = new Map<string, Map<number, string>>();
+  const submitted = new Set<string>();
+  for (const s of stored) {
+    if (!byAttempt.has(s.attemptId)) byAttempt.set(s.attemptId, new Map());
+    byAttempt.get(s.attemptId)!.set(s.questionId, s.selected);
+    if (s.status === "submitted") submitted.add(s.attemptId);
+  }
+  let chosen = 0;
+  let lost = 0;
+  for (const [attemptId, answers] of Object.entries(run.expected)) {
+    if (!submitted.has(attemptId)) lost++;
+    for (const [questionId, optionId] of Object.entries(answers)) {
+      chosen++;
+      if (byAttempt.get(attemptId)?.get(Number(questionId)) !== JSON.stringify([optionId])) lost++;
+    }
+  }
+  const finished = Object.keys(run.expected).length;
+  results.residents = { ...run, expected: undefined, chosen, lost, finished, memory };
+  const note = `${finished} finished, ${chosen} answers, ${lost} lost; ${run.retries.save} save and ${run.retries.signIn} sign-in retries`;
+  row(
+    `(b) ${S.residents} residents: answer saves, 2 workers`,
+    "none lost, p99 < 1 s, RSS < 300 MB",
+    run.save,
+    memory,
+    note,
+  );
+  row(`(b) … sign-in (argon2 behind a queue)`, "", run.signIn);
+  row(`(b) … start`, "", run.start);
+  row(`(b) … quiz page`, "", run.page);
+  row(`(b) … submit`, "p99 < 1 s", run.submit);
+  if (lost > 0 || run.refused.length || finished !== S.residents)
+    problems.push(
+      `(b) ${finished}/${S.residents} finished, lost ${lost}, refused ${run.refused.length}: ${run.refused.slice(0, 3)}`,
+    );
+  log(`(b) ${note}`);
+}
+
+// (d) Ranking and statistics over a closed contest of many entries.
+{
+  const dir = path.join(root, "big");
+  mkdirSync(dir);
+  const url = `file:${path.join(dir, "big.db")}`;
   const { db, client } = await openDatabase(url);
   await migrateDatabase(db);
   await seedDemo(db);
   const started = performance.now();
-  const now = Date.now();
-  const slug = "bench-100k";
-  await db.run(sql`
-    INSERT INTO contests (slug, kind, title, ward_name, state, opens_at, closes_at, time_limit_sec, draw, prediction_target, prediction_prompt, created_at, updated_at)
-    VALUES (${slug}, 'quiz', 'Cuộc thi đo tải 100.000 bài', 'Phường Hòa Thuận', 'published', ${now - 20 * 86_400_000}, ${now - 3_600_000}, 1200,
-      '{"mode":"category","rules":[{"category":"CCHC","count":10},{"category":"CDS","count":10}]}', 'entries', 'Bao nhiêu bài?', ${now}, ${now})`);
-  const [{ id: contestId }] = await db.all<{ id: number }>(sql`SELECT id FROM contests WHERE slug = ${slug}`);
-  const units = await db.all<{ id: number }>(sql`SELECT id FROM units ORDER BY id`);
-  // People and entries in chunks of multi-row inserts.
-  const CHUNK = 2000;
-  for (let start = 0; start < ENTRIES; start += CHUNK) {
-    const n = Math.min(CHUNK, ENTRIES - start);
-    const people = Array.from({ length: n }, (_, i) => {
-      const k = start + i;
-      return sql`(${`07${String(k).padStart(8, "0")}`}, ${`Người đo tải ${k}`}, ${units[k % units.length].id}, 'x', ${now})`;
-    });
-    await db.run(
-      sql`INSERT INTO users (phone, full_name, unit_id, password_hash, created_at) VALUES ${sql.join(people, sql`, `)}`,
-    );
+  const { contestId, slug } = await data.addClosedContest(db, S.entries, Date.now());
+  log(`(d) ${S.entries} entries loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const rankings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const ranked = await computeResults(db, contestId);
+    rankings.push(performance.now() - t);
+    if (ranked.individual.length !== S.entries)
+      problems.push(`(d) ranked ${ranked.individual.length} of ${S.entries}`);
   }
-  await db.run(sql`
-    INSERT INTO attempts (id, contest_id, user_id, attempt_no, status, started_at, deadline_at, submitted_at, submit_kind, max_score, question_count, prediction, user_agent)
-    SELECT 'b' || u.id, ${contestId}, u.id, 1, 'submitted',
-      ${now - 20 * 86_400_000} + (abs(random()) % ${19 * 86_400_000}) AS s, 0, 0, 'manual', 20, 20, abs(random()) % 200000,
-      CASE abs(random()) % 3 WHEN 0 THEN 'Mozilla/5.0 (Linux; Android 12)' WHEN 1 THEN 'Mozilla/5.0 (iPhone)' ELSE 'Mozilla/5.0 (Windows NT 10.0)' END
-    FROM users u WHERE u.phone LIKE '07%'`);
-  await db.run(
-    sql`UPDATE attempts SET deadline_at = started_at + 1200000, submitted_at = started_at + 120000 + abs(random()) % 1000000 WHERE contest_id = ${contestId}`,
-  );
-  // Each entry gets the same 20 questions (10 CCHC + 10 CĐS), snapshotted with their options.
-  await db.run(sql`CREATE TEMP TABLE bq AS
-    SELECT q.id, row_number() OVER (ORDER BY q.category, q.id) AS pos, q.kind, q.category, q.prompt, q.explanation, q.legal_source,
-      (SELECT json_group_array(json_object('id', o.id, 'text', o.text)) FROM question_options o WHERE o.question_id = q.id) AS options,
-      (SELECT json_group_array(o.id) FROM question_options o WHERE o.question_id = q.id AND o.is_correct) AS correct,
-      (SELECT min(o.id) FROM question_options o WHERE o.question_id = q.id AND NOT o.is_correct) AS wrong
-    FROM questions q WHERE q.status = 'active' AND q.id IN (
-      SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY category ORDER BY id) AS r FROM questions WHERE status = 'active' AND category IN ('CCHC', 'CDS')) WHERE r <= 10)`);
-  await db.run(sql`
-    INSERT INTO attempt_questions (attempt_id, question_id, position, kind, category, prompt, options, correct, explanation, legal_source, points)
-    SELECT a.id, bq.id, bq.pos, bq.kind, bq.category, bq.prompt, bq.options, bq.correct, bq.explanation, bq.legal_source, 1
-    FROM attempts a, bq WHERE a.contest_id = ${contestId}`);
-  await db.run(sql`
-    INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
-    SELECT a.id, bq.id, CASE WHEN abs(random()) % 100 < 70 THEN bq.correct ELSE json_array(bq.wrong) END, 1, a.started_at
-    FROM attempts a, bq WHERE a.contest_id = ${contestId}`);
-  await db.run(sql`
-    UPDATE attempts SET
-      score = (SELECT count(*) FROM answers an JOIN attempt_questions aq ON aq.attempt_id = an.attempt_id AND aq.question_id = an.question_id
-               WHERE an.attempt_id = attempts.id AND an.selected = aq.correct),
-      duration_ms = submitted_at - started_at, correct_count = 0
-    WHERE contest_id = ${contestId}`);
-  await db.run(sql`ANALYZE`);
-  const loadSeconds = (performance.now() - started) / 1000;
-  const t0 = performance.now();
-  const results = await computeResults(db, contestId);
-  const rankingMs = performance.now() - t0;
+  const [organiser] = await db.all<{ id: number }>(sql`SELECT id FROM users WHERE phone = '0900000002'`);
+  const cookie = (await createSession(db, organiser.id, Date.now())).split(";")[0];
   client.close();
-  return { contestId, slug, loadSeconds, rankingMs, ranked: results.individual.length };
-}
-
-async function signIn(base: string) {
-  const form = new URLSearchParams({ phone: "0900000002", password: "hoithi2026", redirectTo: "/" });
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-    headers: { Origin: base },
+  const app = await startNode("server.ts", appEnv(url, dir, 2), port++);
+  type Gets = { cold: Summary; get: Summary };
+  const json = await drive<Gets>(root, "stats-json", {
+    scenario: "get",
+    base: app.base,
+    path: `/api/contests/${slug}/stats.json`,
+    concurrency: 10,
+    requests: S.gets,
   });
-  const cookie = response.headers.get("set-cookie");
-  if (!cookie) throw new Error(`sign-in failed: ${response.status}`);
-  return cookie.split(";")[0];
+  const page = await drive<Gets>(root, "stats-page", {
+    scenario: "get",
+    base: app.base,
+    path: `/staff/contests/${contestId}/stats`,
+    cookie,
+    concurrency: 2,
+    requests: S.gets,
+  });
+  const memory = peakMemory(app.proc.pid!);
+  await stop(app);
+  results.ranking = { entries: S.entries, rankingsMs: rankings, json, page, memory };
+  rows.push({
+    scenario: `(d) ranking ${S.entries.toLocaleString("en")} entries (computeResults, in process)`,
+    target: "< 2 s",
+    requests: 3,
+    "req/s": "",
+    p50: rankings.map((r) => ms(r)).join(" / "),
+    p95: "",
+    p99: "",
+    errors: 0,
+    "peak RSS": "",
+    notes: "three runs",
+  });
+  row(`(d) public stats.json, 10 at a time`, "", json.get, undefined, `first (cold) ${ms(json.cold.max)}`);
+  row(
+    `(d) organiser statistics page, 2 at a time`,
+    "p95 < 200 ms",
+    page.get,
+    memory,
+    `first (cold) ${ms(page.cold.max)}`,
+  );
+  for (const [name, run] of [
+    ["stats.json", json],
+    ["stats page", page],
+  ] as const)
+    if (errorsOf(run.get) + errorsOf(run.cold) > 0)
+      problems.push(`(d) ${name}: errors ${JSON.stringify(run.get.statuses)}`);
 }
 
-async function drive(name: string, target: string, headers: Record<string, string>, concurrency: number) {
-  const first = performance.now();
-  const cold = await fetch(target, { headers });
-  await cold.arrayBuffer();
-  const coldMs = performance.now() - first;
-  if (!cold.ok) throw new Error(`${name}: HTTP ${cold.status}`);
-  const times: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t = performance.now();
-        const r = await fetch(target, { headers }).catch(() => null);
-        if (!r?.ok) errors++;
-        await r?.arrayBuffer();
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    concurrency,
-    coldMs,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    rps: REQUESTS / seconds,
-    errors,
-  };
+// (e) Cold start: an empty database (migrations + demo data), then a restart on it.
+{
+  const dir = path.join(root, "cold");
+  mkdirSync(dir);
+  const env = { ...appEnv(`file:${path.join(dir, "hoithi.db")}`, dir, 2), SEED: "1" };
+  const times: Record<string, number> = {};
+  for (const label of ["empty database", "restart"]) {
+    const t = performance.now();
+    const app = await startNode("server.ts", env, port++).catch((error: Error) => {
+      problems.push(`(e) ${label}: ${error.message}`);
+      return null;
+    });
+    if (!app) continue;
+    await waitUntilUp(app.base, app.proc, app.output, "/");
+    times[label] = performance.now() - t;
+    await stop(app);
+  }
+  results.coldStart = times;
+  rows.push({
+    scenario: "(e) cold start to first page `/`, 2 workers",
+    target: "",
+    requests: "",
+    "req/s": "",
+    p50: Object.entries(times)
+      .map(([k, v]) => `${k}: ${ms(v)}`)
+      .join("; "),
+    p95: "",
+    p99: "",
+    errors: "",
+    "peak RSS": "",
+    notes: "includes migrations (and demo data when empty)",
+  });
 }
 
-console.log(`Preparing ${ENTRIES.toLocaleString("en")} entries in ${dir} …`);
-const prepared = await prepare();
-console.log(
-  `Data loaded in ${prepared.loadSeconds.toFixed(1)} s; ranking ${prepared.ranked.toLocaleString("en")} people took ${prepared.rankingMs.toFixed(0)} ms (in process).`,
-);
+// Server mode: the same saving load through libSQL's own server (sqld).
+{
+  const sqld = await startSqld();
+  try {
+    const dir = path.join(root, "sqld");
+    mkdirSync(dir);
+    const { db, client } = await freshDatabase(sqld.url, S.saveConns);
+    const plans = await data.planAttempts(db, 0, S.saveConns, Date.now());
+    client.close();
+    for (const [name, script, env] of [
+      [
+        "raw limit over sqld: bare node:http + upsert, 2 processes",
+        "tests/load/raw-server.ts",
+        { DATABASE_URL: sqld.url, RAW_WORKERS: "2" },
+      ],
+      [
+        `app answer saving over sqld, ${S.saveConns} connections, 2 workers`,
+        "server.ts",
+        appEnv(sqld.url, dir, 2),
+      ],
+    ] as const) {
+      const server: Running = await startNode(script, env, port++);
+      const run = await saveLoad(`sqld-${script.includes("raw") ? "raw" : "app"}`, server.base, plans);
+      const memory = peakMemory(server.proc.pid!);
+      await stop(server);
+      results[`sqld ${name}`] = run;
+      row(`sqld: ${name}`, "", run.saves, memory);
+      if (script === "server.ts" && errorsOf(run.saves) > 0)
+        problems.push(`sqld: ${errorsOf(run.saves)} saves failed`);
+    }
+  } finally {
+    await sqld.stop();
+  }
+}
 
-spawnSync("npm", ["run", "build"], { stdio: "ignore" });
-const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: url,
-    DATA_DIR: dir,
-    PORT: String(PORT),
-    SEED: "0",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
-});
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) break;
-  if (i > 120) throw new Error("server did not start");
-  await new Promise((r) => setTimeout(r, 500));
+// ---------------------------------------------------------------------------
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+const machine = `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}`;
+results.machine = machine;
+results.problems = problems;
+mkdirSync(".cache/bench", { recursive: true });
+writeFileSync(".cache/bench/last.json", JSON.stringify(results, null, 2));
+
+const headers = Object.keys(rows[0]);
+console.log(`\nHội Thi bench (${results.scale}), ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
+console.log(`| ${headers.join(" | ")} |`);
+console.log(`|${headers.map(() => "---").join("|")}|`);
+for (const r of rows) console.log(`| ${headers.map((h) => String(r[h] ?? "")).join(" | ")} |`);
+if (problems.length) {
+  console.error(`\nLost, refused or failed work:\n- ${problems.join("\n- ")}`);
+  process.exit(1);
 }
-try {
-  const cookie = await signIn(base);
-  const rows = [
-    // A ward portal and many residents poll the public JSON; a handful of organisers open the page.
-    await drive("stats.json (public)", `${base}/api/contests/${prepared.slug}/stats.json`, {}, CONCURRENCY),
-    await drive(
-      "organiser statistics page",
-      `${base}/staff/contests/${prepared.contestId}/stats`,
-      { Cookie: cookie },
-      2,
-    ),
-  ];
-  console.log(
-    `\n${REQUESTS} requests per endpoint after one cold request (the cold one computes the statistics):`,
-  );
-  console.table(
-    rows.map((r) => ({
-      endpoint: r.name,
-      concurrent: r.concurrency,
-      "cold (ms)": r.coldMs.toFixed(0),
-      "p50 (ms)": r.p50.toFixed(1),
-      "p95 (ms)": r.p95.toFixed(1),
-      "p99 (ms)": r.p99.toFixed(1),
-      "req/s": r.rps.toFixed(0),
-      errors: r.errors,
-    })),
-  );
-} finally {
-  process.kill(-server.pid!, "SIGTERM");
-}
+console.log("\nNo answer or submission was lost or refused.");

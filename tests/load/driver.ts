@@ -1,0 +1,322 @@
+/**
+ * The load driver: a process of its own (started by bench.ts) that plays
+ * many phones over loopback HTTP with keep-alive connections and writes
+ * what it measured as JSON. Usage: driver.ts <config.json> <out.json>.
+ *
+ * Scenarios:
+ * - save: `concurrency` connections save answers back to back for `durationMs`.
+ * - residents: residents arrive evenly over `rampMs`; each signs in, starts
+ *   the quiz, loads the quiz page, saves 20 answers with a think time between
+ *   them and submits. Like the quiz page, it retries a save or submit that got
+ *   503, 5xx or no answer, and a sign-in that got 503, after Retry-After.
+ * - rush: `plans.length` submits spread evenly over `withinMs`, each carrying
+ *   one answer that had not reached the server yet.
+ * - get: `requests` GETs of one path, `concurrency` at a time.
+ */
+import http from "node:http";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createClient } from "@libsql/client";
+import type { PlannedAttempt } from "./data";
+
+type Config =
+  | {
+      scenario: "save";
+      base: string;
+      plans: PlannedAttempt[];
+      concurrency: number;
+      durationMs: number;
+      rate?: number;
+      path?: string;
+    }
+  | {
+      scenario: "residents";
+      base: string;
+      slug: string;
+      phones: string[];
+      password: string;
+      rampMs: number;
+      thinkMs: [number, number];
+      databaseUrl: string;
+    }
+  | { scenario: "rush"; base: string; plans: PlannedAttempt[]; withinMs: number }
+  | { scenario: "get"; base: string; path: string; cookie?: string; concurrency: number; requests: number };
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+const [configFile, outFile] = process.argv.slice(2);
+const config = JSON.parse(readFileSync(configFile, "utf8")) as Config;
+const base = new URL(config.base);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        headers: {
+          Origin: config.base,
+          ...headers,
+          ...(body ? { "Content-Length": Buffer.byteLength(body) } : {}),
+        },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.setTimeout(30_000, () => request.destroy(new Error("timeout")));
+    request.end(body);
+  });
+}
+
+/** Latencies of one kind of request, and how its requests ended. */
+class Series {
+  times: number[] = [];
+  statuses: Record<string, number> = {};
+  record(ms: number, status: number | string) {
+    this.times.push(ms);
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+  }
+  summary(seconds?: number) {
+    const sorted = [...this.times].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+    return {
+      count: sorted.length,
+      rps: seconds ? sorted.length / seconds : undefined,
+      p50: at(50),
+      p95: at(95),
+      p99: at(99),
+      max: sorted.at(-1) ?? 0,
+      statuses: this.statuses,
+    };
+  }
+}
+
+async function timed(series: Series, run: () => Promise<Reply>) {
+  const started = performance.now();
+  try {
+    const reply = await run();
+    series.record(performance.now() - started, reply.status);
+    return reply;
+  } catch (error) {
+    series.record(performance.now() - started, (error as Error).message);
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const retryable = (reply: Reply | null) => !reply || reply.status >= 500;
+const retryAfterMs = (reply: Reply | null) =>
+  Math.min(5, Number(reply?.headers["retry-after"] ?? 1) || 1) * 1000;
+const json = { "Content-Type": "application/json" };
+
+/** Sends until the server answers with something other than 5xx (as the quiz page does); counts the retries. */
+async function untilAnswered(series: Series, retries: { count: number }, run: () => Promise<Reply>) {
+  const started = performance.now();
+  for (;;) {
+    const reply = await timed(new Series(), run);
+    if (!retryable(reply)) {
+      series.record(performance.now() - started, reply!.status);
+      return reply!;
+    }
+    retries.count++;
+    await sleep(retryAfterMs(reply) * (0.5 + Math.random()));
+  }
+}
+
+/**
+ * Closed loop (no `rate`): every connection saves again as soon as it has an
+ * answer, which finds the most the server can do. Paced (`rate` saves per
+ * second over all connections): each connection saves on a fixed schedule,
+ * and latency counts from the scheduled moment, so a slow server cannot hide
+ * its queue by slowing the client down.
+ */
+async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
+  const saves = new Series();
+  const started = performance.now();
+  const stopAt = started + c.durationMs;
+  const interval = c.rate ? (c.concurrency / c.rate) * 1000 : 0;
+  let seq = Date.now(); // above any earlier run's, so every save is a real write
+  await Promise.all(
+    Array.from({ length: c.concurrency }, async (_, i) => {
+      const plan = c.plans[i % c.plans.length];
+      let due = started + (interval * i) / c.concurrency;
+      for (let k = 0; due < stopAt; k++) {
+        if (interval) await sleep(due - performance.now());
+        const q = plan.questions[k % plan.questions.length];
+        const body = JSON.stringify({
+          questionId: q.id,
+          optionIds: [q.optionIds[k % q.optionIds.length]],
+          seq: ++seq,
+        });
+        const sentFor = interval ? due : performance.now();
+        let status: number | string;
+        try {
+          status = (
+            await send(
+              "POST",
+              c.path ?? `/api/attempts/${plan.attemptId}/answers`,
+              { ...json, Cookie: plan.cookie },
+              body,
+            )
+          ).status;
+        } catch (error) {
+          status = (error as Error).message;
+        }
+        saves.record(performance.now() - sentFor, status);
+        due = interval ? due + interval : performance.now();
+      }
+    }),
+  );
+  return { saves: saves.summary((performance.now() - started) / 1000), offeredRate: c.rate };
+}
+
+async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) {
+  const db = createClient({ url: c.databaseUrl, intMode: "number" });
+  const series = {
+    signIn: new Series(),
+    start: new Series(),
+    page: new Series(),
+    save: new Series(),
+    submit: new Series(),
+  };
+  const retries = { signIn: { count: 0 }, save: { count: 0 }, submit: { count: 0 } };
+  const refused: string[] = [];
+  const expected: Record<string, Record<number, number>> = {};
+  const started = performance.now();
+  const think = () => c.thinkMs[0] + Math.random() * (c.thinkMs[1] - c.thinkMs[0]);
+
+  async function resident(phone: string) {
+    const form = new URLSearchParams({ phone, password: c.password, redirectTo: "/" }).toString();
+    const signIn = await untilAnswered(series.signIn, retries.signIn, () =>
+      send("POST", "/login", { "Content-Type": "application/x-www-form-urlencoded" }, form),
+    );
+    const cookie = String(signIn.headers["set-cookie"]?.[0] ?? "").split(";")[0];
+    if (signIn.status !== 302 || !cookie) return refused.push(`${phone}: sign-in ${signIn.status}`);
+    const start = await timed(series.start, () => send("POST", `/contests/${c.slug}`, { Cookie: cookie }));
+    const location = String(start?.headers.location ?? "");
+    if (!location.startsWith("/attempts/")) return refused.push(`${phone}: start ${start?.status}`);
+    const attemptId = location.slice("/attempts/".length);
+    await timed(series.page, () => send("GET", location, { Cookie: cookie }));
+    // The page shows the drawn questions; reading them from the database spares parsing the HTML.
+    const rows = await db.execute({
+      sql: "SELECT question_id AS id, options FROM attempt_questions WHERE attempt_id = ? ORDER BY position",
+      args: [attemptId],
+    });
+    const chosen: Record<number, number> = {};
+    let seq = 0;
+    for (const row of rows.rows) {
+      await sleep(think());
+      const options = JSON.parse(String(row.options)) as { id: number }[];
+      const optionId = options[Math.floor(Math.random() * options.length)].id;
+      const body = JSON.stringify({ questionId: Number(row.id), optionIds: [optionId], seq: ++seq });
+      const reply = await untilAnswered(series.save, retries.save, () =>
+        send("POST", `/api/attempts/${attemptId}/answers`, { ...json, Cookie: cookie }, body),
+      );
+      if (reply.status !== 200) refused.push(`${phone}: save ${reply.status} ${reply.body}`);
+      chosen[Number(row.id)] = optionId;
+    }
+    expected[attemptId] = chosen;
+    await sleep(think());
+    const submit = await untilAnswered(series.submit, retries.submit, () =>
+      send(
+        "POST",
+        `/api/attempts/${attemptId}/submit`,
+        { ...json, Cookie: cookie },
+        JSON.stringify({ unsent: [] }),
+      ),
+    );
+    if (submit.status !== 200) refused.push(`${phone}: submit ${submit.status}`);
+  }
+
+  await Promise.all(
+    c.phones.map(async (phone, i) => {
+      await sleep((i / c.phones.length) * c.rampMs);
+      await resident(phone);
+    }),
+  );
+  db.close();
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    seconds,
+    signIn: series.signIn.summary(),
+    start: series.start.summary(),
+    page: series.page.summary(),
+    save: series.save.summary(seconds),
+    submit: series.submit.summary(),
+    retries: { signIn: retries.signIn.count, save: retries.save.count, submit: retries.submit.count },
+    refused,
+    expected,
+  };
+}
+
+async function rushScenario(c: Extract<Config, { scenario: "rush" }>) {
+  const submits = new Series();
+  const retries = { count: 0 };
+  const refused: string[] = [];
+  const started = performance.now();
+  await Promise.all(
+    c.plans.map(async (plan, i) => {
+      await sleep((i / c.plans.length) * c.withinMs);
+      // The last answer was chosen just before the deadline and is still in the phone's outbox.
+      const q = plan.questions[0];
+      const unsent = [{ questionId: q.id, optionIds: [q.optionIds[1]], seq: 2 }];
+      const reply = await untilAnswered(submits, retries, () =>
+        send(
+          "POST",
+          `/api/attempts/${plan.attemptId}/submit`,
+          { ...json, Cookie: plan.cookie },
+          JSON.stringify({ unsent }),
+        ),
+      );
+      if (reply.status !== 200) refused.push(`${plan.attemptId}: ${reply.status} ${reply.body}`);
+    }),
+  );
+  return {
+    seconds: (performance.now() - started) / 1000,
+    submit: submits.summary(),
+    retries: retries.count,
+    refused,
+  };
+}
+
+async function getScenario(c: Extract<Config, { scenario: "get" }>) {
+  const headers = c.cookie ? { Cookie: c.cookie } : undefined;
+  const cold = new Series();
+  await timed(cold, () => send("GET", c.path, headers));
+  const series = new Series();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: c.concurrency }, async () => {
+      while (next++ < c.requests) await timed(series, () => send("GET", c.path, headers));
+    }),
+  );
+  return { cold: cold.summary(), get: series.summary((performance.now() - started) / 1000) };
+}
+
+const result =
+  config.scenario === "save"
+    ? await saveScenario(config)
+    : config.scenario === "residents"
+      ? await residentsScenario(config)
+      : config.scenario === "rush"
+        ? await rushScenario(config)
+        : await getScenario(config);
+writeFileSync(outFile, JSON.stringify(result));
+agent.destroy();

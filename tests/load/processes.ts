@@ -1,0 +1,85 @@
+/** Starting, measuring and stopping the servers the bench drives. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type Running = { base: string; proc: ChildProcess; output: () => string };
+
+export async function waitUntilUp(base: string, proc: ChildProcess, output: () => string, path = "/healthz") {
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
+    const up = await fetch(`${base}${path}`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    if (i > 1200) throw new Error(`server did not start:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts `node --import tsx <script>` with env; resolves once GET /healthz answers 200. */
+export async function startNode(script: string, env: Record<string, string>, port: number): Promise<Running> {
+  const proc = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  proc.stdout?.on("data", (chunk) => (text += chunk));
+  proc.stderr?.on("data", (chunk) => (text += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilUp(base, proc, () => text);
+  return { base, proc, output: () => text };
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) found.push(Number(entry), ...childrenOf(Number(entry)));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+/** Peak resident memory (VmHWM) of a process and its children, in MB: the largest one and the sum. */
+export function peakMemory(pid: number) {
+  const peaks = [pid, ...childrenOf(pid)].map((p) => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      return match ? Number(match[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  });
+  return {
+    largestMb: Math.max(...peaks),
+    totalMb: peaks.reduce((a, b) => a + b, 0),
+    processes: peaks.length,
+  };
+}
+
+export async function stop(running: Running) {
+  const exited = new Promise<void>((resolve) => running.proc.once("exit", () => resolve()));
+  running.proc.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (running.proc.exitCode === null) running.proc.kill("SIGKILL");
+}
+
+/** Runs the driver in a process of its own and returns what it measured. */
+export async function drive<T>(dir: string, name: string, config: object): Promise<T> {
+  const configFile = path.join(dir, `${name}.config.json`);
+  const outFile = path.join(dir, `${name}.out.json`);
+  writeFileSync(configFile, JSON.stringify(config));
+  const proc = spawn(process.execPath, ["--import", "tsx", "tests/load/driver.ts", configFile, outFile], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+  if (code !== 0) throw new Error(`driver ${name} failed with ${code}`);
+  return JSON.parse(readFileSync(outFile, "utf8")) as T;
+}
