@@ -20,6 +20,22 @@ export async function answerSave(input: {
   body: unknown;
   now: number;
 }): Promise<JsonReply> {
+  try {
+    return await save(input);
+  } catch (error) {
+    if (error instanceof DomainError) return { status: error.status, json: { error: error.code } };
+    // The session lookup too: a full disk or an unreachable database server is 503, never 500.
+    if (isStorageUnavailable(error))
+      return {
+        status: 503,
+        json: { error: "error.unavailable" },
+        headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+      };
+    throw error;
+  }
+}
+
+async function save(input: Parameters<typeof answerSave>[0]): Promise<JsonReply> {
   const userId = await findSessionUserId(db, input.cookie, input.now);
   if (userId === null) return { status: 401, json: { error: "auth.required" } };
   const params = AttemptParamsSchema.safeParse({ id: input.attemptId });
@@ -29,29 +45,12 @@ export async function answerSave(input: {
   if (!body.success) return { status: 422, json: { error: "answer.invalid" } };
   const { now } = input;
   const attemptId = params.data.id;
-  try {
-    const result =
-      "questionId" in body.data
-        ? await saveAnswer(db, { attemptId, userId, ...body.data, now })
-        : await savePrediction(db, {
-            attemptId,
-            userId,
-            value: body.data.prediction,
-            seq: body.data.seq,
-            now,
-          });
-    return {
-      status: 200,
-      json: { ok: true, stale: result.stale, remainingMs: Math.max(0, result.deadlineAt - now) },
-    };
-  } catch (error) {
-    if (error instanceof DomainError) return { status: error.status, json: { error: error.code } };
-    if (isStorageUnavailable(error))
-      return {
-        status: 503,
-        json: { error: "error.unavailable" },
-        headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
-      };
-    throw error;
-  }
+  const result =
+    "questionId" in body.data
+      ? await saveAnswer(db, { attemptId, userId, ...body.data, now })
+      : await savePrediction(db, { attemptId, userId, value: body.data.prediction, seq: body.data.seq, now });
+  return {
+    status: 200,
+    json: { ok: true, stale: result.stale, remainingMs: Math.max(0, result.deadlineAt - now) },
+  };
 }

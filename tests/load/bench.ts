@@ -165,6 +165,9 @@ const RESIDENTS_FROM = RUSH_FROM + S.rush;
     const appRun = await saveLoad(`app-${workers}`, app.base, savePlans);
     const half = Math.round((rawRun.saves.rps ?? 0) / 2);
     const paced = await saveLoad(`app-${workers}-paced`, app.base, savePlans, half);
+    // And a steady half of what the app itself can do: the latency residents see with headroom left.
+    const comfortable = Math.round((appRun.saves.rps ?? 0) / 2);
+    const easy = await saveLoad(`app-${workers}-easy`, app.base, savePlans, comfortable);
     const appMem = peakMemory(app.proc.pid!);
     await stop(app);
     const ratio = (appRun.saves.rps ?? 0) / (rawRun.saves.rps ?? 1);
@@ -196,7 +199,14 @@ const RESIDENTS_FROM = RUSH_FROM + S.rush;
       appMem,
       `${(((paced.saves.rps ?? 0) / half) * 100).toFixed(0)} % of the offered rate served`,
     );
-    for (const run of [appRun, paced])
+    row(
+      `(a) app answer saving, ${w}, steady ${comfortable}/s (half its own flat-out rate)`,
+      "",
+      easy.saves,
+      undefined,
+      `${(((easy.saves.rps ?? 0) / comfortable) * 100).toFixed(0)} % of the offered rate served`,
+    );
+    for (const run of [appRun, paced, easy])
       if (errorsOf(run.saves) > 0) problems.push(`(a) ${w}: ${errorsOf(run.saves)} saves failed`);
     log(
       `(a) ${w}: raw ${rawRun.saves.rps?.toFixed(0)}/s, app ${appRun.saves.rps?.toFixed(0)}/s (${(ratio * 100).toFixed(0)} %), paced p99 ${ms(paced.saves.p99)}`,
