@@ -121,7 +121,9 @@ async function serve() {
     import("express"),
   ]);
   const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild & {
-    entry: { module: { sweep: () => Promise<number>; answerSave: AnswerSave } };
+    entry: {
+      module: { sweep: () => Promise<number>; answerSave: AnswerSave; passwordQueueFull: () => boolean };
+    };
   };
 
   const secureCookies = secureCookiesFrom(process.env);
@@ -156,6 +158,13 @@ async function serve() {
       return;
     }
     next();
+  });
+
+  // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
+  app.post(["/login", "/register"], (req, res, next) => {
+    if (!build.entry.module.passwordQueueFull()) return next();
+    const { type, body } = busyResponseBody(req.path);
+    res.status(503).set("Retry-After", "5").type(type).send(body);
   });
 
   // The request residents send most goes straight to `answerSave`, past compression, the page

@@ -16,6 +16,8 @@ export const streamTimeout = ABORT_DELAY;
 
 /** server.ts answers POST /api/attempts/:id/answers with this directly (the fast path). */
 export { answerSave } from "~/utils/answer-save.server";
+/** server.ts refuses sign-ins with a static page while the password queue is full. */
+export { passwordQueueFull } from "~/utils/password.server";
 
 /** Called by server.ts on a timer: finalises attempts whose time is up, browser or not. */
 export function sweep() {

@@ -21,6 +21,7 @@ describe("the password gate", () => {
       gate.run(async () => void order.push("b")),
       gate.run(async () => void order.push("c")),
     ];
+    expect(gate.full).toBe(true);
     const refused = gate.run(async () => void order.push("d"));
     await expect(refused).rejects.toEqual(new ServerBusyError(3));
     expect(gate.running).toBe(1);
@@ -29,7 +30,7 @@ describe("the password gate", () => {
     first.resolve();
     await Promise.all(running);
     expect(order).toEqual(["a starts", "a ends", "b", "c"]);
-    expect([gate.running, gate.waiting]).toEqual([0, 0]);
+    expect([gate.running, gate.waiting, gate.full]).toEqual([0, 0, false]);
   });
 
   it("frees the slot when a job fails, so one bad password never blocks the queue", async () => {

@@ -56,6 +56,10 @@ export function createGate({
     get waiting() {
       return waiting.length;
     },
+    /** A job started now would be refused. */
+    get full() {
+      return running >= concurrency && waiting.length >= maxQueue;
+    },
   };
 }
 
@@ -92,15 +96,28 @@ export function createInFlightLimit({
 
 /** The body of a shed request: JSON for the API (the quiz client retries), a short page otherwise. */
 export function busyResponseBody(path: string) {
+  if (path === "/login" || path === "/register")
+    return {
+      type: "text/html; charset=utf-8",
+      body: busyPage(
+        "Đang có rất nhiều người đăng nhập cùng lúc. Vui lòng đợi vài giây rồi quay lại trang trước và bấm lại. Bài làm đã lưu không bị mất.",
+      ),
+    };
   if (path.startsWith("/api/"))
     return { type: "application/json", body: JSON.stringify({ error: "error.busy" }) };
   return {
     type: "text/html; charset=utf-8",
-    body:
-      '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
-      "<title>Hệ thống đang bận</title>" +
-      '<main style="font:18px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">' +
-      "<h1>Hệ thống đang bận</h1><p>Đang có rất nhiều người truy cập cùng lúc. Vui lòng đợi vài giây rồi tải lại trang. " +
-      "Các câu trả lời đã lưu của bạn không bị mất.</p></main></html>",
+    body: busyPage(
+      "Đang có rất nhiều người truy cập cùng lúc. Vui lòng đợi vài giây rồi tải lại trang. Các câu trả lời đã lưu của bạn không bị mất.",
+    ),
   };
+}
+
+function busyPage(message: string) {
+  return (
+    '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
+    "<title>Hệ thống đang bận</title>" +
+    '<main style="font:18px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">' +
+    `<h1>Hệ thống đang bận</h1><p>${message}</p></main></html>`
+  );
 }

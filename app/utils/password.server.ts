@@ -17,8 +17,19 @@ export const ARGON2_OPTIONS = {
  */
 const gate = createGate({
   concurrency: Number(process.env.ARGON2_CONCURRENCY ?? 1),
-  maxQueue: Number(process.env.LOGIN_QUEUE ?? 16),
+  maxQueue: Number(process.env.LOGIN_QUEUE ?? 32),
+  retryAfterSeconds: 5,
 });
+
+/**
+ * Whether a sign-in now would be refused. server.ts asks before handing a
+ * sign-in or registration to Remix: in a wave of sign-ins, refusing with a
+ * static page costs almost nothing, while rendering the form again for every
+ * refused try cost more CPU than the hashes themselves (docs/benchmarks.md).
+ */
+export function passwordQueueFull() {
+  return gate.full;
+}
 
 export function hashPassword(password: string) {
   return gate.run(() => argon2.hash(password, ARGON2_OPTIONS));

@@ -195,7 +195,13 @@ async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) 
     save: new Series(),
     submit: new Series(),
   };
-  const retries = { signIn: { count: 0 }, save: { count: 0 }, submit: { count: 0 } };
+  const retries = {
+    signIn: { count: 0 },
+    start: { count: 0 },
+    page: { count: 0 },
+    save: { count: 0 },
+    submit: { count: 0 },
+  };
   const refused: string[] = [];
   const expected: Record<string, Record<number, number>> = {};
   const started = performance.now();
@@ -208,11 +214,14 @@ async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) 
     );
     const cookie = String(signIn.headers["set-cookie"]?.[0] ?? "").split(";")[0];
     if (signIn.status !== 302 || !cookie) return refused.push(`${phone}: sign-in ${signIn.status}`);
-    const start = await timed(series.start, () => send("POST", `/contests/${c.slug}`, { Cookie: cookie }));
-    const location = String(start?.headers.location ?? "");
-    if (!location.startsWith("/attempts/")) return refused.push(`${phone}: start ${start?.status}`);
+    // A busy page or no answer: the resident waits and presses again, as the page tells them to.
+    const start = await untilAnswered(series.start, retries.start, () =>
+      send("POST", `/contests/${c.slug}`, { Cookie: cookie }),
+    );
+    const location = String(start.headers.location ?? "");
+    if (!location.startsWith("/attempts/")) return refused.push(`${phone}: start ${start.status}`);
     const attemptId = location.slice("/attempts/".length);
-    await timed(series.page, () => send("GET", location, { Cookie: cookie }));
+    await untilAnswered(series.page, retries.page, () => send("GET", location, { Cookie: cookie }));
     // The page shows the drawn questions; reading them from the database spares parsing the HTML.
     const rows = await db.execute({
       sql: "SELECT question_id AS id, options FROM attempt_questions WHERE attempt_id = ? ORDER BY position",
@@ -259,7 +268,7 @@ async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) 
     page: series.page.summary(),
     save: series.save.summary(seconds),
     submit: series.submit.summary(),
-    retries: { signIn: retries.signIn.count, save: retries.save.count, submit: retries.submit.count },
+    retries: Object.fromEntries(Object.entries(retries).map(([k, v]) => [k, v.count])),
     refused,
     expected,
   };
