@@ -172,12 +172,15 @@ async function serve() {
   // docs/benchmarks.md). The route module answers it with the same function under the dev server.
   app.post("/api/attempts/:id/answers", (req, res, next) => {
     let text = "";
+    let tooLarge = false;
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => {
+      if (tooLarge) return; // read to the end, keep nothing
       text += chunk;
-      if (text.length > 16_384) req.destroy();
+      if (text.length > 16_384) [tooLarge, text] = [true, ""];
     });
     req.on("end", () => {
+      if (tooLarge) return void res.status(413).json({ error: "answer.invalid" });
       let body: unknown = null;
       try {
         body = JSON.parse(text);
