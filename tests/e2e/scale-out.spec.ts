@@ -204,6 +204,8 @@ test("an app server on a replica: writes go to the primary, and the resident rea
       .poll(async () => JSON.stringify(await query(cluster.replica.url, sql, [attemptId])))
       .toBe(JSON.stringify(onPrimary));
   } finally {
+    // Leave the page before its server goes: Remix's client would fetch route manifests from it.
+    await page.goto("about:blank");
     await app.stop();
     await cluster.stop();
     rmSync(dir, { recursive: true, force: true });
