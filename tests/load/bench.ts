@@ -49,6 +49,7 @@ const { seedDemo } = await import("../../seeds/demo");
 const { computeResults } = await import("../../app/models/results.server");
 const { createSession } = await import("../../app/utils/session.server");
 const data = await import("./data");
+const { addClosedContest } = await import("./closed-contest");
 
 const root = mkdtempSync(path.join(tmpdir(), "hoithi-bench-"));
 const rows: Record<string, string | number>[] = [];
@@ -352,7 +353,7 @@ if (runs("d")) {
   await migrateDatabase(db);
   await seedDemo(db);
   const started = performance.now();
-  const { contestId, slug } = await data.addClosedContest(db, S.entries, Date.now());
+  const { contestId, slug } = await addClosedContest(db, S.entries, Date.now());
   log(`(d) ${S.entries} entries loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const rankings: number[] = [];
   for (let i = 0; i < 3; i++) {
