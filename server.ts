@@ -11,10 +11,10 @@
  */
 import cluster from "node:cluster";
 import type { ServerBuild } from "@remix-run/node";
-import type express from "express";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import http from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -39,6 +39,7 @@ function newestSource(dir: string): number {
 function buildIfNeeded() {
   const sources = Math.max(
     newestSource(path.join(root, "app")),
+    newestSource(path.join(root, "db")),
     statSync(path.join(root, "vite.config.ts")).mtimeMs,
   );
   if (existsSync(buildEntry) && statSync(buildEntry).mtimeMs >= sources) return;
@@ -50,7 +51,9 @@ function buildIfNeeded() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function isSameOrigin(req: express.Request) {
+const ANSWER_PATH = /^\/api\/attempts\/([^/]+)\/answers\/?$/;
+
+function isSameOrigin(req: http.IncomingMessage) {
   if (req.headers["sec-fetch-site"] === "cross-site") return false;
   const origin = req.headers.origin;
   if (!origin) return true;
@@ -125,52 +128,54 @@ async function serve() {
       module: { sweep: () => Promise<number>; answerSave: AnswerSave; passwordQueueFull: () => boolean };
     };
   };
+  const { answerSave, passwordQueueFull } = build.entry.module;
 
   const secureCookies = secureCookiesFrom(process.env);
-  const app = express();
-  app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  const worker = process.env.WORKER_INDEX ?? "1";
   // Past MAX_IN_FLIGHT requests at once, answer "busy, retry" at once rather than queue until timeouts.
   const limit = createInFlightLimit({ limit: Number(process.env.MAX_IN_FLIGHT ?? 256) });
-  app.use((req, res, next) => {
-    if (!limit.admit(req.path)) {
-      const { type, body } = busyResponseBody(req.path);
-      res.status(503).set("Retry-After", String(limit.retryAfterSeconds)).type(type).send(body);
-      return;
-    }
-    res.once("close", () => limit.done());
-    next();
-  });
 
-  const worker = process.env.WORKER_INDEX ?? "1";
-  app.use((req, res, next) => {
+  function refuse(res: http.ServerResponse, status: number, retryAfter: number, pathname: string) {
+    const { type, body } = busyResponseBody(pathname);
+    res.writeHead(status, { "Content-Type": type, "Retry-After": String(retryAfter) }).end(body);
+  }
+
+  /**
+   * The front door, in plain node:http before Express: load shedding, the
+   * headers every response carries, the same-origin check on writes, the
+   * sign-in wave refusal, and answer saving, the request residents send most
+   * (Express and Remix cost several times the save itself; docs/benchmarks.md).
+   */
+  function frontDoor(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const pathname = query === -1 ? url : url.slice(0, query);
+    if (!limit.admit(pathname)) return refuse(res, 503, limit.retryAfterSeconds, pathname);
+    res.once("close", limit.done);
+
     // Which worker answered: lets operators (and the cluster test) see that every worker serves.
     res.setHeader("X-Worker", worker);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
-    if (secureCookies) {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
+    if (secureCookies) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (req.method === "GET" || req.method === "HEAD") return app(req, res);
+
     // Writes from another site are refused before they reach the app.
-    if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
-      res.status(403).type("text/plain").send("Forbidden: cross-origin request");
+    if (!isSameOrigin(req)) {
+      res.writeHead(403, { "Content-Type": "text/plain" }).end("Forbidden: cross-origin request");
       return;
     }
-    next();
-  });
+    const answerOf = ANSWER_PATH.exec(pathname);
+    if (answerOf) return saveAnswer(req, res, answerOf[1]);
+    // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
+    if ((pathname === "/login" || pathname === "/register") && passwordQueueFull())
+      return refuse(res, 503, 5, pathname);
+    app(req, res);
+  }
 
-  // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
-  app.post(["/login", "/register"], (req, res, next) => {
-    if (!build.entry.module.passwordQueueFull()) return next();
-    const { type, body } = busyResponseBody(req.path);
-    res.status(503).set("Retry-After", "5").type(type).send(body);
-  });
-
-  // The request residents send most goes straight to `answerSave`, past compression, the page
-  // nonce and Remix's routing and web Request/Response objects (~3× less CPU per save, see
-  // docs/benchmarks.md). The route module answers it with the same function under the dev server.
-  app.post("/api/attempts/:id/answers", (req, res, next) => {
+  /** POST /api/attempts/:id/answers straight to `answerSave` (the Remix route uses it too). */
+  function saveAnswer(req: http.IncomingMessage, res: http.ServerResponse, attemptId: string) {
     let text = "";
     let tooLarge = false;
     req.setEncoding("utf8");
@@ -180,35 +185,42 @@ async function serve() {
       if (text.length > 16_384) [tooLarge, text] = [true, ""];
     });
     req.on("end", () => {
-      if (tooLarge) return void res.status(413).json({ error: "answer.invalid" });
+      const reply = (status: number, json: unknown, headers?: Record<string, string>) => {
+        const body = JSON.stringify(json);
+        res
+          .writeHead(status, {
+            "Content-Type": "application/json; charset=utf-8",
+            "Content-Length": Buffer.byteLength(body),
+            ...headers,
+          })
+          .end(body);
+      };
+      if (tooLarge) return reply(413, { error: "answer.invalid" });
       let body: unknown = null;
       try {
         body = JSON.parse(text);
       } catch {
         // not JSON: answerSave answers 422
       }
-      build.entry.module
-        .answerSave({
-          method: req.method,
-          cookie: req.headers.cookie ?? null,
-          attemptId: req.params.id,
-          body,
-          now: Date.now(),
-        })
-        .then((reply) => {
-          // One write of headers and body (no ETag or content negotiation for a one-off JSON answer).
-          const json = JSON.stringify(reply.json);
-          res
-            .writeHead(reply.status, {
-              "Content-Type": "application/json; charset=utf-8",
-              "Content-Length": Buffer.byteLength(json),
-              ...reply.headers,
-            })
-            .end(json);
-        }, next);
+      answerSave({
+        method: req.method ?? "POST",
+        cookie: req.headers.cookie ?? null,
+        attemptId, // attempt ids are URL-safe; anything else is simply not found
+        body,
+        now: Date.now(),
+      }).then(
+        (r) => reply(r.status, r.json, r.headers),
+        (error: unknown) => {
+          console.error("saving an answer failed", error);
+          reply(500, { error: "error.unexpected" });
+        },
+      );
     });
-  });
+  }
 
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   app.use(compression());
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -247,7 +259,7 @@ async function serve() {
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
-  const server = app.listen(port, host, () => {
+  const server = http.createServer(frontDoor).listen(port, host, () => {
     if (worker === "1") console.log(`Hội Thi is serving on http://localhost:${port}`);
   });
 

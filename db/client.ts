@@ -1,8 +1,11 @@
 import { createClient, type Client } from "@libsql/client";
+import { Sqlite3Client } from "@libsql/client/sqlite3";
+import Database from "libsql";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { serverFetch } from "./server-fetch";
+import { cacheStatements } from "./statement-cache";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -24,26 +27,33 @@ export function databaseUrl() {
  * same connection in one BEGIN…COMMIT. See docs/decisions/001-writes-without-interactive-transactions.md.
  */
 export async function openDatabase(url = databaseUrl()): Promise<{ db: Db; client: Client }> {
-  const isFile = url.startsWith("file:");
-  if (isFile) {
-    const file = url.slice("file:".length);
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  }
-  const client = createClient({
-    url,
-    authToken: process.env.DATABASE_AUTH_TOKEN,
-    intMode: "number",
-    // A libSQL server (sqld) over HTTP, perhaps a replica: see server-fetch.ts.
-    fetch: isFile ? undefined : serverFetch(),
-  });
+  const client = url.startsWith("file:") ? openFile(url.slice("file:".length)) : openServer(url);
   client.transaction = () => {
     throw new Error("Interactive transactions are not used in Hội Thi; use db.batch().");
   };
-  if (isFile) {
+  if (client.protocol === "file") {
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA busy_timeout = 5000");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute("PRAGMA synchronous = NORMAL");
   }
   return { db: drizzle(client, { schema }), client };
+}
+
+/** An embedded database file, with its prepared statements kept for reuse (statement-cache.ts). */
+function openFile(file: string): Client {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const database = new Database(file);
+  cacheStatements(database);
+  return new Sqlite3Client(file, {}, database, "number");
+}
+
+/** A libSQL server (sqld) over HTTP, perhaps a replica: see server-fetch.ts. */
+function openServer(url: string): Client {
+  return createClient({
+    url,
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+    intMode: "number",
+    fetch: serverFetch(),
+  });
 }

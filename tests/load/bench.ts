@@ -128,7 +128,7 @@ async function saveLoad(
   rate?: number,
   concurrency = S.saveConns,
 ) {
-  return drive<{ saves: Summary }>(root, name, {
+  const run = await drive<{ saves: Summary; stale: number }>(root, name, {
     scenario: "save",
     base,
     plans,
@@ -136,6 +136,9 @@ async function saveLoad(
     durationMs: S.saveMs,
     rate,
   });
+  // A stale save is answered without writing: it would measure the wrong thing.
+  if (run.stale > 0) problems.push(`${name}: ${run.stale} saves were stale and wrote nothing`);
+  return run;
 }
 
 // BENCH_ONLY=a,b,c,d,e,sqld runs some scenarios only (the database for a, b and c is always built).

@@ -151,7 +151,10 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
   const started = performance.now();
   const stopAt = started + c.durationMs;
   const interval = c.rate ? (c.concurrency / c.rate) * 1000 : 0;
-  let seq = Date.now(); // above any earlier run's, so every save is a real write
+  // Above any earlier run's (up to 1,000 saves a millisecond), so every save is a real write:
+  // a save with an older seq is acknowledged as stale, takes another path and writes nothing.
+  let seq = Date.now() * 1000;
+  let stale = 0;
   await Promise.all(
     Array.from({ length: c.concurrency }, async (_, i) => {
       const plan = c.plans[i % c.plans.length];
@@ -167,14 +170,14 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
         const sentFor = interval ? due : performance.now();
         let status: number | string;
         try {
-          status = (
-            await send(
-              "POST",
-              c.path ?? `/api/attempts/${plan.attemptId}/answers`,
-              { ...json, Cookie: plan.cookie },
-              body,
-            )
-          ).status;
+          const reply = await send(
+            "POST",
+            c.path ?? `/api/attempts/${plan.attemptId}/answers`,
+            { ...json, Cookie: plan.cookie },
+            body,
+          );
+          status = reply.status;
+          if (status === 200 && (JSON.parse(reply.body) as { stale: boolean }).stale) stale++;
         } catch (error) {
           status = (error as Error).message;
         }
@@ -183,7 +186,7 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
       }
     }),
   );
-  return { saves: saves.summary((performance.now() - started) / 1000), offeredRate: c.rate };
+  return { saves: saves.summary((performance.now() - started) / 1000), stale, offeredRate: c.rate };
 }
 
 async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) {
