@@ -20,9 +20,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { secureCookiesFrom } from "./app/utils/env.server";
 import { busyResponseBody, createInFlightLimit } from "./app/utils/overload.server";
-import type { answerSave } from "./app/utils/answer-save.server";
+import type { AnswerSaveRequest, JsonReply } from "./app/utils/answer-save.server";
 
-type AnswerSave = typeof answerSave;
+type AnswerSave = (input: AnswerSaveRequest) => Promise<JsonReply>;
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const buildEntry = path.join(root, "build/server/index.js");

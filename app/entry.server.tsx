@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
+import { answerSave as answerSaveOn, type AnswerSaveRequest } from "~/utils/answer-save.server";
 import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
@@ -15,7 +16,9 @@ const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
 /** server.ts answers POST /api/attempts/:id/answers with this directly (the fast path). */
-export { answerSave } from "~/utils/answer-save.server";
+export function answerSave(input: AnswerSaveRequest) {
+  return answerSaveOn(db, input);
+}
 /** server.ts refuses sign-ins with a static page while the password queue is full. */
 export { passwordQueueFull } from "~/utils/password.server";
 

@@ -5,7 +5,7 @@
  * processes on one database) cannot produce two open attempts, an answer
  * after submission, or two scores.
  */
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
@@ -180,7 +180,8 @@ export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, 
 
 export type SaveAnswerInput = {
   attemptId: string;
-  userId: number;
+  /** The person saving, or SQL that gives their id (the answer API's session check, run in the same statement). */
+  userId: number | SQL;
   questionId: number;
   optionIds: number[];
   seq: number;
@@ -215,11 +216,19 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput) {
       WHERE excluded.seq > answers.seq
     RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`);
   if (saved) return { savedAt: input.now, stale: false, deadlineAt: saved.deadlineAt };
-  return explainUnsaved(db, input, selected);
+  return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId) }, selected);
+}
+
+async function userIdOf(db: Db, userId: number | SQL) {
+  if (typeof userId === "number") return userId;
+  const [row] = await db.all<{ id: number | null }>(sql`SELECT ${userId} AS id`);
+  // Nobody (an ended session, say) has no attempts.
+  if (row?.id == null) throw new DomainError("attempt.notFound", 404);
+  return row.id;
 }
 
 /** Why a save wrote nothing: 404, 409 or 422, or a stale save (an older seq) acknowledged as such. */
-async function explainUnsaved(db: Db, input: SaveAnswerInput, selected: number[]) {
+async function explainUnsaved(db: Db, input: SaveAnswerInput & { userId: number }, selected: number[]) {
   const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
   if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
 
@@ -252,9 +261,9 @@ async function explainUnsaved(db: Db, input: SaveAnswerInput, selected: number[]
 /** Saves the prediction (Dự đoán) with the same rules as an answer. */
 export async function savePrediction(
   db: Db,
-  input: { attemptId: string; userId: number; value: number | null; seq: number; now: number },
+  input: { attemptId: string; userId: number | SQL; value: number | null; seq: number; now: number },
 ) {
-  const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
+  const attempt = await loadOwnAttempt(db, input.attemptId, await userIdOf(db, input.userId), input.now);
   if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
   const result = await db
     .update(attempts)

@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves one answer or the prediction the moment it is chosen (see answerSave). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const reply = await answerSave({
+  const reply = await answerSave(db, {
     method: request.method,
     cookie: request.headers.get("Cookie"),
     attemptId: params.id,

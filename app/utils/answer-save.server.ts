@@ -1,9 +1,11 @@
+import type { Db } from "#db/client";
 import { saveAnswer, savePrediction } from "~/models/attempt.server";
 import { AttemptParamsSchema, SaveSchema } from "./attempt-schemas";
-import { db } from "./db.server";
 import { DomainError } from "./errors";
-import { findSessionUserId } from "./session.server";
+import { liveSessionUserId, sessionIdHash, sessionUserId } from "./session.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "./storage-errors.server";
+
+const SIGN_IN = { status: 401, json: { error: "auth.required" } };
 
 export type JsonReply = { status: number; json: unknown; headers?: Record<string, string> };
 
@@ -13,15 +15,17 @@ export type JsonReply = { status: number; json: unknown; headers?: Record<string
  * route and server.ts's fast path (which skips Remix's routing and web
  * Request/Response objects for this one hot request) answer identically.
  */
-export async function answerSave(input: {
+export type AnswerSaveRequest = {
   method: string;
   cookie: string | null;
   attemptId: string | undefined;
   body: unknown;
   now: number;
-}): Promise<JsonReply> {
+};
+
+export async function answerSave(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
   try {
-    return await save(input);
+    return await save(db, input);
   } catch (error) {
     if (error instanceof DomainError) return { status: error.status, json: { error: error.code } };
     // The session lookup too: a full disk or an unreachable database server is 503, never 500.
@@ -35,22 +39,39 @@ export async function answerSave(input: {
   }
 }
 
-async function save(input: Parameters<typeof answerSave>[0]): Promise<JsonReply> {
-  const userId = await findSessionUserId(db, input.cookie, input.now);
-  if (userId === null) return { status: 401, json: { error: "auth.required" } };
-  const params = AttemptParamsSchema.safeParse({ id: input.attemptId });
-  if (!params.success) return { status: 404, json: { error: "attempt.notFound" } };
-  if (input.method !== "POST") return { status: 405, json: { error: "answer.invalid" } };
-  const body = SaveSchema.safeParse(input.body);
-  if (!body.success) return { status: 422, json: { error: "answer.invalid" } };
+async function save(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
   const { now } = input;
+  const idHash = await sessionIdHash(input.cookie);
+  if (idHash === null) return SIGN_IN;
+  const params = AttemptParamsSchema.safeParse({ id: input.attemptId });
+  const body = SaveSchema.safeParse(input.body);
+  if (!params.success || input.method !== "POST" || !body.success) {
+    // Rare, so the session is looked up on its own: a signed-out phone hears 401 whatever it sent.
+    if ((await sessionUserId(db, idHash, now)) === null) return SIGN_IN;
+    if (!params.success) return { status: 404, json: { error: "attempt.notFound" } };
+    return { status: input.method === "POST" ? 422 : 405, json: { error: "answer.invalid" } };
+  }
+  // The session is checked inside the save: one statement for the usual save (see saveAnswer).
+  const userId = liveSessionUserId(idHash, now);
   const attemptId = params.data.id;
-  const result =
-    "questionId" in body.data
-      ? await saveAnswer(db, { attemptId, userId, ...body.data, now })
-      : await savePrediction(db, { attemptId, userId, value: body.data.prediction, seq: body.data.seq, now });
-  return {
-    status: 200,
-    json: { ok: true, stale: result.stale, remainingMs: Math.max(0, result.deadlineAt - now) },
-  };
+  try {
+    const result =
+      "questionId" in body.data
+        ? await saveAnswer(db, { attemptId, userId, ...body.data, now })
+        : await savePrediction(db, {
+            attemptId,
+            userId,
+            value: body.data.prediction,
+            seq: body.data.seq,
+            now,
+          });
+    return {
+      status: 200,
+      json: { ok: true, stale: result.stale, remainingMs: Math.max(0, result.deadlineAt - now) },
+    };
+  } catch (error) {
+    // Refused: a session that has ended is told to sign in again, not that the attempt is gone.
+    if (error instanceof DomainError && (await sessionUserId(db, idHash, now)) === null) return SIGN_IN;
+    throw error;
+  }
 }

@@ -91,17 +91,26 @@ export async function findSessionUser(db: Db, cookieHeader: string | null, now: 
   return user;
 }
 
-/** Only the user id of a Cookie header's session: what the answer API needs, in one lean query. */
-export async function findSessionUserId(db: Db, cookieHeader: string | null, now: number) {
+/** The hash by which a Cookie header's session is stored, or null when it carries none (or a forged one). */
+export async function sessionIdHash(cookieHeader: string | null) {
   const token = await readToken(cookieHeader);
-  if (!token) return null;
-  const idHash = hashToken(token);
-  const [row] = await db.all<{ userId: number; expiresAt: number }>(sql`
-    SELECT s.user_id AS userId, s.expires_at AS expiresAt FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id_hash = ${idHash} AND s.expires_at > ${now} AND u.disabled_at IS NULL`);
-  if (!row) return null;
-  await renewIfRunningOut(db, idHash, row.expiresAt, now);
-  return row.userId;
+  return token === null ? null : hashToken(token);
+}
+
+/**
+ * SQL giving the user id of a live session (not expired, user not disabled),
+ * or NULL. The answer API runs it inside the save itself: one statement per
+ * save. It does not renew the session; every page load does
+ * (`findSessionUser`), and a renewed session has weeks left.
+ */
+export function liveSessionUserId(idHash: string, now: number) {
+  return sql`(SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id_hash = ${idHash} AND s.expires_at > ${now} AND u.disabled_at IS NULL)`;
+}
+/** The user id of a live session, or null. */
+export async function sessionUserId(db: Db, idHash: string, now: number) {
+  const [row] = await db.all<{ id: number | null }>(sql`SELECT ${liveSessionUserId(idHash, now)} AS id`);
+  return row?.id ?? null;
 }
 
 async function renewIfRunningOut(db: Db, idHash: string, expiresAt: number, now: number) {

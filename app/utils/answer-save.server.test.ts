@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "#db/client";
+import { answers, attempts, sessions, users } from "#db/schema";
+import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
+import { createTestDb } from "../../tests/setup/test-db";
+import { getAttemptForTaker } from "~/models/attempt-view.server";
+import { startAttempt } from "~/models/attempt.server";
+import { answerSave } from "./answer-save.server";
+import { createSession } from "./session.server";
+
+let db: Db;
+let cookie: string;
+let userId: number;
+let attemptId: string;
+let question: { id: number; optionIds: number[] };
+
+beforeEach(async () => {
+  ({ db } = await createTestDb());
+  const unit = await createUnit(db, { wardId: (await createWard(db)).id });
+  userId = (await createUser(db, { unitId: unit.id })).id;
+  for (let i = 0; i < 3; i++) await createQuestion(db, { category: "CCHC" });
+  const contest = await createContest(db, {
+    draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
+  });
+  const now = Date.now();
+  ({ id: attemptId } = await startAttempt(db, { contest, userId, now }));
+  const view = await getAttemptForTaker(db, attemptId, userId, now);
+  if (view.status !== "open") throw new Error("expected an open attempt");
+  const first = view.questions[0];
+  question = { id: first.questionId, optionIds: first.options.map((o) => o.id) };
+  cookie = (await createSession(db, userId, now)).split(";")[0];
+});
+
+const save = (body: unknown, overrides: Partial<Parameters<typeof answerSave>[1]> = {}) =>
+  answerSave(db, { method: "POST", cookie, attemptId, body, now: Date.now(), ...overrides });
+
+async function stored() {
+  return db
+    .select({ selected: answers.selected, seq: answers.seq })
+    .from(answers)
+    .where(eq(answers.attemptId, attemptId));
+}
+
+describe("the answer API (POST /api/attempts/:id/answers)", () => {
+  it("saves the chosen option with the session checked in the same statement, and tells the time left", async () => {
+    const reply = await save({ questionId: question.id, optionIds: [question.optionIds[1]], seq: 1 });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ ok: true, stale: false });
+    expect((reply.json as { remainingMs: number }).remainingMs).toBeGreaterThan(0);
+    expect(await stored()).toEqual([{ selected: [question.optionIds[1]], seq: 1 }]);
+
+    // A save no newer than the stored one (a late retry) is acknowledged as stale and changes nothing.
+    const late = await save({ questionId: question.id, optionIds: [question.optionIds[0]], seq: 1 });
+    expect(late.json).toMatchObject({ ok: true, stale: true });
+    expect(await stored()).toEqual([{ selected: [question.optionIds[1]], seq: 1 }]);
+  });
+
+  it("asks a phone whose session ended, or was never there, to sign in again, whatever it sent", async () => {
+    const answer = { questionId: question.id, optionIds: [question.optionIds[0]], seq: 1 };
+    expect((await save(answer, { cookie: null })).status).toBe(401);
+    expect((await save(answer, { cookie: `${cookie}x` })).status).toBe(401); // a forged signature
+    await db.update(sessions).set({ expiresAt: Date.now() - 1 });
+    expect(await save(answer)).toEqual({ status: 401, json: { error: "auth.required" } });
+    expect((await save({ nonsense: true })).status).toBe(401);
+    expect((await save(answer, { attemptId: "../../etc" })).status).toBe(401);
+    expect(await stored()).toEqual([]);
+  });
+
+  it("refuses a disabled account at once, though its session has not expired", async () => {
+    await db.update(users).set({ disabledAt: Date.now() }).where(eq(users.id, userId));
+    expect((await save({ questionId: question.id, optionIds: [question.optionIds[0]], seq: 1 })).status).toBe(
+      401,
+    );
+    expect(await stored()).toEqual([]);
+  });
+
+  it("answers 404 for someone else's attempt, 422 for a bad answer and 409 once submitted, saving nothing", async () => {
+    const other = await createUser(db, { unitId: null });
+    const otherCookie = (await createSession(db, other.id, Date.now())).split(";")[0];
+    const answer = { questionId: question.id, optionIds: [question.optionIds[0]], seq: 1 };
+    expect(await save(answer, { cookie: otherCookie })).toEqual({
+      status: 404,
+      json: { error: "attempt.notFound" },
+    });
+    expect((await save(answer, { attemptId: "no-such-attempt" })).status).toBe(404);
+    expect((await save({ ...answer, optionIds: [999_999] })).status).toBe(422);
+    expect((await save({ ...answer, questionId: 999_999 })).status).toBe(422);
+    expect((await save("not an answer")).status).toBe(422);
+    expect((await save(answer, { method: "PUT" })).status).toBe(405);
+    expect(await stored()).toEqual([]);
+
+    await db.update(attempts).set({ status: "submitted" }).where(eq(attempts.id, attemptId));
+    expect(await save(answer)).toEqual({ status: 409, json: { error: "attempt.closed" } });
+    expect(await stored()).toEqual([]);
+  });
+
+  it("saves the prediction (Dự đoán) through the same session check", async () => {
+    expect((await save({ prediction: 1234, seq: 1 })).json).toMatchObject({ ok: true, stale: false });
+    const [row] = await db
+      .select({ prediction: attempts.prediction })
+      .from(attempts)
+      .where(eq(attempts.id, attemptId));
+    expect(row.prediction).toBe(1234);
+    expect((await save({ prediction: 99, seq: 2 }, { cookie: null })).status).toBe(401);
+  });
+});
