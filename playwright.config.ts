@@ -42,7 +42,7 @@ export default defineConfig({
     { name: "own-servers", testMatch: /(reliability|fuzz|scale-out|cluster)\.spec\.ts/, dependencies: ["app"] },
   ],
   webServer: {
-    command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=.cache/e2e PORT=${PORT} SWEEP_INTERVAL_MS=1000 tsx server.ts`,
+    command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=.cache/e2e PORT=${PORT} SWEEP_INTERVAL_MS=1000 node build/server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

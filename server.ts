@@ -1,8 +1,9 @@
 /**
- * Production server: builds the app if the build is missing or older than
- * the sources, prepares the database, then serves Remix through Express with
- * security headers, a same-origin check on writes, load shedding and the
- * attempt sweeper.
+ * Production server: prepares the database, then serves Remix with security
+ * headers, a same-origin check on writes, load shedding and the attempt
+ * sweeper. `npm run build` compiles this file to build/server.js (plain
+ * JavaScript, so no TypeScript loader sits in the memory of every process);
+ * `npm start` builds first if the sources changed (scripts/build-if-needed.ts).
  *
  * One worker per core (node:cluster) share the port and the database;
  * WEB_CONCURRENCY sets the number (1 = a single process, no cluster).
@@ -13,43 +14,15 @@ import cluster from "node:cluster";
 import type { ServerBuild } from "@remix-run/node";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { secureCookiesFrom } from "./app/utils/env.server";
-import { busyResponseBody, createInFlightLimit } from "./app/utils/overload.server";
-import type { AnswerSaveRequest, JsonReply } from "./app/utils/answer-save.server";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type * as entry from "./app/entry.server";
 
-type AnswerSave = (input: AnswerSaveRequest) => Promise<JsonReply>;
-
-const root = path.dirname(new URL(import.meta.url).pathname);
-const buildEntry = path.join(root, "build/server/index.js");
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfNeeded() {
-  const sources = Math.max(
-    newestSource(path.join(root, "app")),
-    newestSource(path.join(root, "db")),
-    statSync(path.join(root, "vite.config.ts")).mtimeMs,
-  );
-  if (existsSync(buildEntry) && statSync(buildEntry).mtimeMs >= sources) return;
-  console.log("Building the app (first start or changed sources)…");
-  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], {
-    stdio: "inherit",
-    cwd: root,
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+// This file runs as build/server.js, next to the app's build.
+const buildDir = path.dirname(fileURLToPath(import.meta.url));
+const buildEntry = path.join(buildDir, "server/index.js");
 
 const ANSWER_PATH = /^\/api\/attempts\/([^/]+)\/answers\/?$/;
 
@@ -67,16 +40,11 @@ function isSameOrigin(req: http.IncomingMessage) {
 const workerCount = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
 
 if (cluster.isPrimary) {
-  buildIfNeeded();
-  if (workerCount > 1) {
-    // In a child process, so the primary (which only watches its workers) stays small.
-    const setup = spawnSync(process.execPath, [...process.execArgv, path.join(root, "scripts/setup.ts")], {
-      stdio: "inherit",
-    });
-    if (setup.status !== 0) process.exit(setup.status ?? 1);
-  } else {
-    await (await import("./scripts/setup")).prepareDatabase();
-  }
+  // Migrations and demo data, in a child process (TypeScript, run by tsx) that ends when done.
+  const setup = spawnSync(process.execPath, ["--import", "tsx", path.join(buildDir, "../scripts/setup.ts")], {
+    stdio: "inherit",
+  });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
 if (cluster.isPrimary && workerCount > 1) {
   runPrimary(workerCount);
@@ -124,11 +92,10 @@ async function serve() {
     import("express"),
   ]);
   const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild & {
-    entry: {
-      module: { sweep: () => Promise<number>; answerSave: AnswerSave; passwordQueueFull: () => boolean };
-    };
+    entry: { module: typeof entry };
   };
-  const { answerSave, passwordQueueFull } = build.entry.module;
+  const { answerSave, passwordQueueFull, secureCookiesFrom, busyResponseBody, createInFlightLimit } =
+    build.entry.module;
 
   const secureCookies = secureCookiesFrom(process.env);
   const worker = process.env.WORKER_INDEX ?? "1";
@@ -243,11 +210,8 @@ async function serve() {
     next();
   });
 
-  app.use(
-    "/assets",
-    express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
-  );
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all(
     "*",
     createRequestHandler({

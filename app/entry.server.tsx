@@ -21,6 +21,9 @@ export function answerSave(input: AnswerSaveRequest) {
 }
 /** server.ts refuses sign-ins with a static page while the password queue is full. */
 export { passwordQueueFull } from "~/utils/password.server";
+/** server.ts's load shedding and headers (it imports nothing of the app but this build). */
+export { busyResponseBody, createInFlightLimit } from "~/utils/overload.server";
+export { secureCookiesFrom } from "~/utils/env.server";
 
 /** Called by server.ts on a timer: finalises attempts whose time is up, browser or not. */
 export function sweep() {

@@ -1,7 +1,10 @@
-import { createClient, type Client } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { Sqlite3Client } from "@libsql/client/sqlite3";
 import Database from "libsql";
-import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+// Not drizzle-orm/libsql: that one loads all of @libsql/client (HTTP, WebSocket), ~18 MB per process
+// that only a libSQL server needs (openServer loads it then). This one takes any client.
+import type { LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
+import { drizzle } from "drizzle-orm/libsql/sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { serverFetch } from "./server-fetch";
@@ -27,7 +30,7 @@ export function databaseUrl() {
  * same connection in one BEGIN…COMMIT. See docs/decisions/001-writes-without-interactive-transactions.md.
  */
 export async function openDatabase(url = databaseUrl()): Promise<{ db: Db; client: Client }> {
-  const client = url.startsWith("file:") ? openFile(url.slice("file:".length)) : openServer(url);
+  const client = url.startsWith("file:") ? openFile(url.slice("file:".length)) : await openServer(url);
   client.transaction = () => {
     throw new Error("Interactive transactions are not used in Hội Thi; use db.batch().");
   };
@@ -49,7 +52,8 @@ function openFile(file: string): Client {
 }
 
 /** A libSQL server (sqld) over HTTP, perhaps a replica: see server-fetch.ts. */
-function openServer(url: string): Client {
+async function openServer(url: string): Promise<Client> {
+  const { createClient } = await import("@libsql/client");
   return createClient({
     url,
     authToken: process.env.DATABASE_AUTH_TOKEN,

@@ -1,5 +1,4 @@
 /** Reading and writing the CSV and XLSX files organisers import and export. */
-import ExcelJS from "exceljs";
 import { DomainError } from "~/utils/errors";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -53,6 +52,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** ExcelJS, loaded on first use: ~28 MB that a server which never reads or writes a spreadsheet need not hold. */
+async function excel() {
+  return (await import("exceljs")).default;
+}
+
 function isZip(bytes: Uint8Array) {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
@@ -66,7 +70,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
   if (bytes.length > MAX_IMPORT_BYTES) throw new DomainError("import.tooLarge", 422);
   let matrix: string[][];
   if (isZip(bytes)) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await excel()).Workbook();
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
@@ -123,7 +127,7 @@ export function mapColumns<K extends string>(table: Table, columns: Column<K>[])
 }
 
 export async function writeXlsx(sheetName: string, headers: string[], rows: (string | number | null)[][]) {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((v) => v ?? ""));

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
-import QRCode from "qrcode";
 import { z } from "zod";
 import { contestExclusions, attempts } from "#db/schema";
 import { Countdown } from "~/components/countdown";
@@ -86,7 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
     shareUrl,
     programme,
-    qrSvg: await QRCode.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
+    // Loaded on first use, as most workers never draw a QR code.
+    qrSvg: await (await import("qrcode")).default.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
   };
 }
 

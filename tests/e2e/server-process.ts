@@ -16,8 +16,8 @@ export async function startServer(dataDir: string, port: number, env: Record<str
     )
   )
     throw new Error(`port ${port} is taken`);
-  // One process (node with tsx as a loader, not the tsx wrapper), so SIGKILL really kills the server.
-  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The compiled server (`npm run build`), one process, so SIGKILL really kills the server.
+  const proc: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -174,7 +174,7 @@ const RESIDENTS_FROM = RUSH_FROM + S.rush;
     const rawRun = await saveLoad(`raw-${workers}`, raw.base, savePlans);
     const rawMem = peakMemory(raw.proc.pid!);
     await stop(raw);
-    const app = await startNode("server.ts", appEnv(mainUrl, mainDir, workers), port++);
+    const app = await startNode("build/server.js", appEnv(mainUrl, mainDir, workers), port++);
     // As many saves as the app can take, then a steady half of the raw limit.
     const appRun = await saveLoad(`app-${workers}`, app.base, savePlans);
     const half = Math.round((rawRun.saves.rps ?? 0) / 2);
@@ -229,7 +229,7 @@ const RESIDENTS_FROM = RUSH_FROM + S.rush;
 
   // (c) The deadline rush: every submit carries one answer the server had not seen.
   if (runs("c")) {
-    const app = await startNode("server.ts", appEnv(mainUrl, mainDir, 2), port++);
+    const app = await startNode("build/server.js", appEnv(mainUrl, mainDir, 2), port++);
     const rush = await drive<{ seconds: number; submit: Summary; retries: number; refused: string[] }>(
       root,
       "rush",
@@ -269,7 +269,7 @@ const RESIDENTS_FROM = RUSH_FROM + S.rush;
 
 // (b) Residents: sign in, start, load the quiz, 20 answers with think time, submit.
 if (runs("b")) {
-  const app = await startNode("server.ts", appEnv(mainUrl, mainDir, 2), port++);
+  const app = await startNode("build/server.js", appEnv(mainUrl, mainDir, 2), port++);
   const phones = Array.from({ length: S.residents }, (_, i) => data.residentPhone(RESIDENTS_FROM + i));
   log(`(b) ${S.residents} residents arriving over ${S.rampMs / 1000} s …`);
   type Residents = {
@@ -369,7 +369,7 @@ if (runs("d")) {
   const [organiser] = await db.all<{ id: number }>(sql`SELECT id FROM users WHERE phone = '0900000002'`);
   const cookie = (await createSession(db, organiser.id, Date.now())).split(";")[0];
   client.close();
-  const app = await startNode("server.ts", appEnv(url, dir, 2), port++);
+  const app = await startNode("build/server.js", appEnv(url, dir, 2), port++);
   type Gets = { cold: Summary; get: Summary };
   const json = await drive<Gets>(root, "stats-json", {
     scenario: "get",
@@ -425,7 +425,7 @@ if (runs("e")) {
   const times: Record<string, number> = {};
   for (const label of ["empty database", "restart"]) {
     const t = performance.now();
-    const app = await startNode("server.ts", env, port++).catch((error: Error) => {
+    const app = await startNode("build/server.js", env, port++).catch((error: Error) => {
       problems.push(`(e) ${label}: ${error.message}`);
       return null;
     });
@@ -470,7 +470,7 @@ if (runs("sqld")) {
       ],
       [
         `app answer saving over sqld, 2 workers, ${SQLD_CONNS} connections flat out`,
-        "server.ts",
+        "build/server.js",
         appEnv(sqld.url, dir, 2),
       ],
     ] as const) {
@@ -486,7 +486,7 @@ if (runs("sqld")) {
       await stop(server);
       results[`sqld ${name}`] = run;
       row(`sqld: ${name}`, "", run.saves, memory);
-      if (script === "server.ts" && errorsOf(run.saves) > 0)
+      if (script === "build/server.js" && errorsOf(run.saves) > 0)
         problems.push(`sqld: ${errorsOf(run.saves)} saves failed`);
     }
   } finally {

@@ -53,6 +53,7 @@ function send(
   path: string,
   headers: Record<string, string> = {},
   body?: string,
+  retried = false,
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -78,7 +79,13 @@ function send(
         response.on("error", reject);
       },
     );
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed as idle just as this request went out (Node's docs
+      // advise sending again): the request never reached the server, as a phone would find.
+      if (request.reusedSocket && error.code === "ECONNRESET" && !retried)
+        resolve(send(method, path, headers, body, true));
+      else reject(error);
+    });
     request.setTimeout(30_000, () => request.destroy(new Error("timeout")));
     request.end(body);
   });

@@ -18,9 +18,12 @@ export async function waitUntilUp(base: string, proc: ChildProcess, output: () =
   }
 }
 
-/** Starts `node --import tsx <script>` with env; resolves once GET /healthz answers 200. */
+/**
+ * Starts `node <script>` (a .ts script with tsx as a loader) with env;
+ * resolves once GET /healthz answers 200.
+ */
 export async function startNode(script: string, env: Record<string, string>, port: number): Promise<Running> {
-  const proc = spawn(process.execPath, ["--import", "tsx", script], {
+  const proc = spawn(process.execPath, [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
