@@ -39,7 +39,11 @@ export default defineConfig({
     { name: "app", testIgnore: /(reliability|fuzz|scale-out|cluster)\.spec\.ts/ },
     // Tests that start, kill, starve or hammer servers of their own run after the rest,
     // so their load never slows the browser tests on this two-core machine.
-    { name: "own-servers", testMatch: /(reliability|fuzz|scale-out|cluster)\.spec\.ts/, dependencies: ["app"] },
+    {
+      name: "own-servers",
+      testMatch: /(reliability|fuzz|scale-out|cluster)\.spec\.ts/,
+      dependencies: ["app"],
+    },
   ],
   webServer: {
     command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=.cache/e2e PORT=${PORT} SWEEP_INTERVAL_MS=1000 node build/server.js`,
