@@ -57,7 +57,12 @@ function runPrimary(count: number) {
   let quickExits = 0;
   const fork = (index: number) => {
     const startedAt = Date.now();
-    const worker = cluster.fork({ WORKER_INDEX: String(index) });
+    const worker = cluster.fork({
+      WORKER_INDEX: String(index),
+      // glibc keeps each argon2 hash's 19 MB in the thread that ran it once its mmap threshold has
+      // grown (up to ~80 MB a worker); a fixed threshold hands large blocks back to the system.
+      MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? "131072",
+    });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
       // A worker that dies at once again and again (port taken, database unreadable) will not get better.
