@@ -59,9 +59,10 @@ function runPrimary(count: number) {
     const startedAt = Date.now();
     const worker = cluster.fork({
       WORKER_INDEX: String(index),
-      // glibc keeps each argon2 hash's 19 MB in the thread that ran it once its mmap threshold has
-      // grown (up to ~80 MB a worker); a fixed threshold hands large blocks back to the system.
-      MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? "131072",
+      // One glibc malloc arena: each argon2 hash takes 19 MB in whichever thread runs it, and with
+      // an arena per thread each kept its own (~80 MB a worker); in one arena the next hash reuses
+      // the block. Measured: 20 MB kept instead of 80, hashes as fast (docs/benchmarks.md).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1",
     });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
