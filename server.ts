@@ -108,9 +108,10 @@ async function serve() {
   // Past MAX_IN_FLIGHT requests at once, answer "busy, retry" at once rather than queue until timeouts.
   const limit = createInFlightLimit({ limit: Number(process.env.MAX_IN_FLIGHT ?? 256) });
 
-  function refuse(res: http.ServerResponse, status: number, retryAfter: number, pathname: string) {
+  /** 503 with Retry-After: a short Vietnamese page, or JSON for the API. */
+  function refuse(res: http.ServerResponse, retryAfter: number, pathname: string) {
     const { type, body } = busyResponseBody(pathname);
-    res.writeHead(status, { "Content-Type": type, "Retry-After": String(retryAfter) }).end(body);
+    res.writeHead(503, { "Content-Type": type, "Retry-After": String(retryAfter) }).end(body);
   }
 
   /**
@@ -123,7 +124,7 @@ async function serve() {
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
-    if (!limit.admit(pathname)) return refuse(res, 503, limit.retryAfterSeconds, pathname);
+    if (!limit.admit(pathname)) return refuse(res, limit.retryAfterSeconds, pathname);
     res.once("close", limit.done);
 
     // Which worker answered: lets operators (and the cluster test) see that every worker serves.
@@ -143,7 +144,7 @@ async function serve() {
     if (answerOf) return saveAnswer(req, res, answerOf[1]);
     // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
     if ((pathname === "/login" || pathname === "/register") && passwordQueueFull())
-      return refuse(res, 503, 5, pathname);
+      return refuse(res, 5, pathname);
     app(req, res);
   }
 

@@ -9,12 +9,6 @@ const SIGN_IN = { status: 401, json: { error: "auth.required" } };
 
 export type JsonReply = { status: number; json: unknown; headers?: Record<string, string> };
 
-/**
- * Saving one answer or the prediction (POST /api/attempts/:id/answers), the
- * request residents send most. Plain inputs and a plain reply, so the Remix
- * route and server.ts's fast path (which skips Remix's routing and web
- * Request/Response objects for this one hot request) answer identically.
- */
 export type AnswerSaveRequest = {
   method: string;
   cookie: string | null;
@@ -23,6 +17,12 @@ export type AnswerSaveRequest = {
   now: number;
 };
 
+/**
+ * Saving one answer or the prediction (POST /api/attempts/:id/answers), the
+ * request residents send most. Plain inputs and a plain reply, so the Remix
+ * route and server.ts's fast path (which skips Express, Remix's routing and
+ * web Request/Response objects for this one hot request) answer identically.
+ */
 export async function answerSave(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
   try {
     return await save(db, input);

@@ -107,6 +107,7 @@ export function liveSessionUserId(idHash: string, now: number) {
   return sql`(SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id_hash = ${idHash} AND s.expires_at > ${now} AND u.disabled_at IS NULL)`;
 }
+
 /** The user id of a live session, or null. */
 export async function sessionUserId(db: Db, idHash: string, now: number) {
   const [row] = await db.all<{ id: number | null }>(sql`SELECT ${liveSessionUserId(idHash, now)} AS id`);
