@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
-export const E2E_DB_FILE = ".cache/e2e/e2e.db";
+// E2E_PORT and E2E_DIR let two developers' runs share one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DIR = process.env.E2E_DIR ?? ".cache/e2e";
+export const E2E_DB_FILE = `${DIR}/e2e.db`;
 
 /**
  * End-to-end tests against the production build in Debian's Chromium
@@ -46,7 +48,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=.cache/e2e PORT=${PORT} SWEEP_INTERVAL_MS=1000 node build/server.js`,
+    command: `rm -rf ${DIR} && mkdir -p ${DIR} && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=${DIR} PORT=${PORT} SWEEP_INTERVAL_MS=1000 node build/server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -35,7 +35,7 @@ async function outcome(request: APIRequestContext, url: string, init?: { post?: 
   const response = init?.post
     ? await request.post(url, {
         data: init.post,
-        headers: { Origin: new URL(url, "http://localhost:3100").origin },
+        headers: { Origin: new URL(url, `http://localhost:${process.env.E2E_PORT ?? 3100}`).origin },
         maxRedirects: 0,
       })
     : await request.get(url, { maxRedirects: 0 });

@@ -4,7 +4,7 @@ import { openDatabase, type Db } from "#db/client";
 import { attemptQuestions, contests } from "#db/schema";
 import { createContest } from "../factories";
 
-const DB_URL = "file:.cache/e2e/e2e.db";
+const DB_URL = `file:${process.env.E2E_DIR ?? ".cache/e2e"}/e2e.db`;
 
 let shared: Promise<Db> | undefined;
 /** The same database file the server under test uses (embedded libSQL, WAL). */

@@ -4,7 +4,7 @@ import { auditLog, users } from "#db/schema";
 import { createUser, TEST_PASSWORD } from "../factories";
 import { e2eDb, expect, test, uniquePhone } from "./fixtures";
 
-const ORIGIN = "http://localhost:3100";
+const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 function signIn(
   request: APIRequestContext,
