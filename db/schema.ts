@@ -56,6 +56,9 @@ export const users = sqliteTable(
     consentAt: integer("consent_at"),
     assistedByUserId: integer("assisted_by_user_id"),
     disabledAt: integer("disabled_at"),
+    /** Set when someone else reset the password; the owner is told who and when at their next sign-in. */
+    passwordResetAt: integer("password_reset_at"),
+    passwordResetByUserId: integer("password_reset_by_user_id"),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("users_phone_uq").on(t.phone), index("users_unit_idx").on(t.unitId)],
@@ -73,6 +76,9 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     /** Set when staff sat a resident at the ward's device: their entries are marked "hỗ trợ". */
     assistedByUserId: integer("assisted_by_user_id"),
+    /** Shown to the owner on their sessions page, so they can tell their devices apart. */
+    userAgent: text("user_agent"),
+    ip: text("ip"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -394,6 +400,26 @@ export const contestResults = sqliteTable("contest_results", {
 });
 
 /** Committee approvals towards locking results (chair, or N of M members). */
+/**
+ * The committee that decides a contest's results: named members, set by an
+ * admin before the contest closes and frozen from then on. Lock and reopen
+ * count approvals of these members only.
+ */
+export const contestCommittee = sqliteTable(
+  "contest_committee",
+  {
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.userId] }), index("contest_committee_user_idx").on(t.userId)],
+);
+
+/** A roster member's approval to lock the results, or to reopen them (with a reason). */
 export const contestApprovals = sqliteTable(
   "contest_approvals",
   {
@@ -403,9 +429,13 @@ export const contestApprovals = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["lock", "reopen"] })
+      .notNull()
+      .default("lock"),
+    reason: text("reason"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.contestId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.contestId, t.userId, t.kind] })],
 );
 
 export const stageParts = sqliteTable("stage_parts", {
