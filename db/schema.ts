@@ -556,10 +556,25 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_at_idx").on(t.at)],
 );
 
-/** Failed sign-ins per account ("phone:…") and per address ("ip:…"), shared by every app process. */
-export const loginThrottle = sqliteTable("login_throttle", {
-  key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
-  windowStart: integer("window_start").notNull(),
-  lockedUntil: integer("locked_until"),
-});
+/**
+ * Failed sign-ins, shared by every app process: per account and address pair
+ * ("pair:…"), per account across addresses ("phone:…"), per address across
+ * accounts ("ip:…"), and taken phones at registration ("register:…").
+ * docs/decisions/004-sign-in-throttle.md
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    /** The account's phone, on its pair and account rows (so a lock can be listed and lifted). */
+    phone: text("phone"),
+    /** The client address, on pair and address rows. */
+    address: text("address"),
+    failures: integer("failures").notNull(),
+    windowStart: integer("window_start").notNull(),
+    lockedUntil: integer("locked_until"),
+    /** Last correct sign-in of this pair: the address is known to hold the password. */
+    signedInAt: integer("signed_in_at"),
+  },
+  (t) => [index("login_throttle_phone_idx").on(t.phone)],
+);
