@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
+import { pruneSignInThrottle } from "~/models/login-throttle.server";
 import { answerSave as answerSaveOn, type AnswerSaveRequest } from "~/utils/answer-save.server";
 import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
@@ -25,9 +26,19 @@ export { passwordQueueFull } from "~/utils/password.server";
 export { busyResponseBody, createInFlightLimit } from "~/utils/overload.server";
 export { secureCookiesFrom } from "~/utils/env.server";
 
-/** Called by server.ts on a timer: finalises attempts whose time is up, browser or not. */
-export function sweep() {
-  return sweepExpiredAttempts(db, Date.now());
+let prunedAt = 0;
+
+/**
+ * Called by server.ts on a timer: finalises attempts whose time is up, browser
+ * or not, and once an hour forgets sign-in counts that no longer matter.
+ */
+export async function sweep() {
+  const now = Date.now();
+  await sweepExpiredAttempts(db, now);
+  if (now - prunedAt >= 60 * 60 * 1000) {
+    prunedAt = now;
+    await pruneSignInThrottle(db, now);
+  }
 }
 
 /**

@@ -7,20 +7,12 @@ import { Alert, Field } from "~/components/ui/field";
 import { Honeypot } from "~/components/ui/honeypot";
 import { authenticate } from "~/models/account.server";
 import { audit } from "~/models/audit.server";
-import {
-  ACCOUNT_LIMIT,
-  ADDRESS_LIMIT,
-  clearFailures,
-  ipKey,
-  lockedFor,
-  phoneKey,
-  recordFailure,
-} from "~/models/login-throttle.server";
+import { signInAbandoned, signInSucceeded, startSignIn } from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { ServerBusyError } from "~/utils/overload.server";
-import { useT } from "~/utils/i18n";
+import { useT, type Translate } from "~/utils/i18n";
 import { cookieWouldBeDropped, createSession, destroySession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
 
@@ -48,37 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const typed = parsed.success ? parsed.data.phone : "";
   const phone = normalisePhone(typed);
   const now = Date.now();
-  const keys = [phone ? phoneKey(phone) : null, context.clientIp ? ipKey(context.clientIp) : null].filter(
-    (k) => k !== null,
-  );
-  const wait = await lockedFor(db, keys, now);
   const ip = context.clientIp ?? null;
-  if (wait !== null) {
-    await audit(db, {
-      actorUserId: null,
-      action: "auth.throttled",
-      entity: "phone",
-      entityId: phone ?? "",
-      ip,
-    });
-    // Checked before the password, so a locked account cannot be probed; the same answer for any phone.
-    return data(
-      { error: "error.tooMany" as const, phone: typed },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
-  }
-  let user: Awaited<ReturnType<typeof authenticate>> = null;
-  try {
-    if (parsed.success && phone && !filledHoneypot(form))
-      user = await authenticate(db, phone, parsed.data.password);
-  } catch (error) {
-    // Too many sign-ins at once: "try again in a few seconds", not a failed attempt.
-    if (error instanceof ServerBusyError) return busy(error, typed);
-    throw error;
-  }
-  if (!parsed.success || !phone || !user) {
-    if (phone) await recordFailure(db, phoneKey(phone), ACCOUNT_LIMIT, now);
-    if (context.clientIp) await recordFailure(db, ipKey(context.clientIp), ADDRESS_LIMIT, now);
+  const failed = async () => {
     await audit(db, {
       actorUserId: null,
       action: "auth.loginFailed",
@@ -88,8 +51,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     // One message for every failure: it never tells whether the phone is registered.
     return { error: "login.failed" as const, phone: typed };
+  };
+  // Nothing to check, nothing guessed: no password is tried, so nothing counts.
+  if (!parsed.success || !phone || filledHoneypot(form)) return failed();
+
+  // Counted before the password is checked, and refused while a wait is in effect (the same for any phone).
+  const started = await startSignIn(db, phone, ip ?? "unknown", now);
+  if ("retryAfter" in started) {
+    await audit(db, { actorUserId: null, action: "auth.throttled", entity: "phone", entityId: phone, ip });
+    return data(
+      { error: "signIn.locked" as const, retryAfter: started.retryAfter, phone: typed },
+      { status: 429, headers: { "Retry-After": String(started.retryAfter) } },
+    );
   }
-  await clearFailures(db, phoneKey(phone));
+  let user: Awaited<ReturnType<typeof authenticate>> = null;
+  try {
+    user = await authenticate(db, phone, parsed.data.password);
+  } catch (error) {
+    // Too many sign-ins at once: "try again in a few seconds", not a failed attempt.
+    if (error instanceof ServerBusyError) {
+      await signInAbandoned(db, started.try);
+      return busy(error, typed);
+    }
+    throw error;
+  }
+  if (!user) return failed();
+  await signInSucceeded(db, started.try, now);
   await audit(db, { actorUserId: user.id, action: "auth.login", ip });
   // A new session id at every sign-in; whatever session this browser held before ends here.
   await destroySession(db, request);
@@ -99,6 +86,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export const headers = passRetryAfter;
+
+/** "45 giây", "3 phút": a wait as a person reads it (whole minutes from one minute up). */
+function waitText(t: Translate, seconds: number) {
+  if (seconds < 60) return t(seconds === 1 ? "signIn.wait.oneSecond" : "signIn.wait.seconds", { n: seconds });
+  const minutes = Math.ceil(seconds / 60);
+  return t(minutes === 1 ? "signIn.wait.oneMinute" : "signIn.wait.minutes", { n: minutes });
+}
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
@@ -110,7 +104,13 @@ export default function Login() {
     <div className="mx-auto flex max-w-md flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
       {loaderData?.cookieWarning ? <Alert>{t("login.needsHttps")}</Alert> : null}
-      {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
+      {actionData?.error === "signIn.locked" ? (
+        <Alert>
+          {t("signIn.locked", { wait: waitText(t, actionData.retryAfter) })} {t("signIn.askToUnlock")}
+        </Alert>
+      ) : actionData?.error ? (
+        <Alert>{t(actionData.error)}</Alert>
+      ) : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Honeypot />

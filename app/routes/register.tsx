@@ -5,7 +5,13 @@ import { RegistrationForm } from "~/components/registration-form";
 import { Alert } from "~/components/ui/field";
 import { Honeypot } from "~/components/ui/honeypot";
 import { listActiveUnits, registerResident } from "~/models/account.server";
-import { lockedFor, recordFailure, registerKey, TAKEN_PHONE_LIMIT } from "~/models/login-throttle.server";
+import {
+  lockedFor,
+  recordFailure,
+  registerKey,
+  rememberSignIn,
+  TAKEN_PHONE_LIMIT,
+} from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
@@ -36,6 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   try {
     const userId = await registerResident(db, { ...parsed.input, now });
+    // Whoever just chose the password may sign in from here even while this address is over its cap.
+    await rememberSignIn(db, parsed.input.phone, context.clientIp ?? "unknown", now);
     return redirect(safeRedirect(form.redirectTo), {
       headers: { "Set-Cookie": await createSession(db, userId, Date.now()) },
     });

@@ -6,6 +6,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { resultsEn, resultsVi } from "./messages/results";
+import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
 import { statsEn, statsVi } from "./messages/stats";
 
@@ -191,6 +192,7 @@ const vi = {
   ...resultsVi,
   ...statsVi,
   ...stageVi,
+  ...signInVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -377,6 +379,7 @@ const en: Record<MessageKey, string> = {
   ...resultsEn,
   ...statsEn,
   ...stageEn,
+  ...signInEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;
