@@ -14,7 +14,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { passwordResetNotice } from "~/models/own-account.server";
 import { getUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
 import { isMessageKey, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
@@ -30,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: user ? { fullName: user.fullName, role: user.role } : null,
+    // Someone else reset this account's password: say who and when until its owner has read it.
+    resetNotice: user ? await passwordResetNotice(db, user) : null,
   };
 }
 
@@ -91,6 +96,9 @@ function Header() {
               <Link to="/me/entries" className="underline underline-offset-4">
                 {t("nav.myEntries")}
               </Link>
+              <Link to="/me/sessions" className="underline underline-offset-4">
+                {t("sessions.link")}
+              </Link>
               <span className="text-brand-100">{data.user.fullName}</span>
               <Form method="post" action="/logout">
                 <button type="submit" className="underline underline-offset-4">
@@ -128,12 +136,40 @@ function Header() {
   );
 }
 
+function ResetNotice() {
+  const notice = useRouteLoaderData<typeof loader>("root")?.resetNotice;
+  const t = useT();
+  const locale = useLocale();
+  const here = useLocation();
+  if (!notice) return null;
+  return (
+    <div
+      role="alert"
+      className="mb-4 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-4 text-lg text-amber-950"
+    >
+      <p>
+        {t("sessions.resetNotice", {
+          name: notice.byName ?? t("sessions.commandLine"),
+          at: formatDateTime(notice.at, locale),
+        })}
+      </p>
+      <Form method="post" action="/me/sessions" className="mt-2">
+        <input type="hidden" name="redirectTo" value={here.pathname + here.search} />
+        <button name="intent" value="ackReset" className="font-semibold underline">
+          {t("sessions.resetNoticeOk")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   return (
     <>
       <Header />
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+        <ResetNotice />
         {children}
       </main>
       <footer className="border-t border-slate-200 py-4 text-center text-base text-slate-600">

@@ -3,6 +3,7 @@
  * can run them on a temp file. The CLI wrapper is scripts/admin.ts.
  */
 import { eq, sql } from "drizzle-orm";
+import { COMMAND_LINE } from "~/utils/permissions.server";
 import { readFileSync } from "node:fs";
 import type { Db } from "../db/client";
 import { units, users, wards } from "../db/schema";
@@ -52,7 +53,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
         const fullName = option(rest, "name") ?? fail("--name is required");
         const password = option(rest, "password") ?? fail("--password is required (at least 8 characters)");
         if (password.length < 8) fail("--password must have at least 8 characters");
-        const id = await createStaff(db, { phone, fullName, role: "admin", password }, null);
+        const id = await createStaff(db, { phone, fullName, role: "admin", password }, COMMAND_LINE);
         return [`Created administrator #${id} (${phone}).`];
       }
       case "reset-password": {
@@ -61,7 +62,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
           fail("--phone must be a 10-digit number starting with 0");
         const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
         if (!user) fail(`No account with phone ${phone}.`);
-        return [`New password for ${phone}: ${await resetPassword(db, user.id, null)}`];
+        return [`New password for ${phone}: ${(await resetPassword(db, user.id, COMMAND_LINE)).password}`];
       }
       case "set-ward": {
         const name = option(rest, "name") ?? fail("--name is required");
@@ -79,7 +80,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
           new Set((await listUnits(db)).map((u) => u.name.toLowerCase())),
         );
         if (problems.length) fail(describeProblems(problems));
-        await createUnits(db, inputs, null);
+        await createUnits(db, inputs, COMMAND_LINE);
         return [`Imported ${inputs.length} units.`];
       }
       case "import-questions": {
@@ -87,7 +88,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
         const existing = new Set((await listQuestions(db)).flatMap((q) => (q.code ? [q.code] : [])));
         const { inputs, problems } = parseQuestionTable(table, existing);
         if (problems.length) fail(describeProblems(problems));
-        await createQuestions(db, inputs, null);
+        await createQuestions(db, inputs, COMMAND_LINE);
         return [`Imported ${inputs.length} questions.`];
       }
       case "backup": {

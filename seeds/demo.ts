@@ -174,7 +174,7 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
     random,
   );
   // The committee reviewed, locked and announced it in May 2022.
-  const chair = accountIds.get("committee")!;
+  const chair = { id: accountIds.get("committee")!, role: "committee" as const };
   await approveLock(db, c2022.id, chair, vnTime(2022, 5, 5, 9));
   await announce(db, c2022.id, chair, vnTime(2022, 5, 10, 9));
 

@@ -2,6 +2,7 @@
  * Builders for rows with sensible defaults, shared by the tests and the
  * demo seed so both exercise the same shapes.
  */
+import { sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import {
   contestPrizes,
@@ -167,6 +168,9 @@ export async function createContest(db: Db, values: Partial<typeof contests.$inf
       ...values,
     })
     .returning();
+  // Its results committee: every active committee account, as the migration gave contests made before rosters.
+  await db.run(sql`INSERT INTO contest_committee (contest_id, user_id, added_at)
+    SELECT ${contest.id}, id, ${now} FROM users WHERE role = 'committee' AND disabled_at IS NULL`);
   return contest;
 }
 

@@ -26,7 +26,6 @@ export type ContestFormValues = {
   predictionPrompt: string;
   entryModes: string;
   collectiveRule: string;
-  lockQuorum: number | string;
   eligibleUnitIds: number[];
   exclusions: string;
   rules: string;
@@ -243,14 +242,6 @@ export function ContestForm({
             ["average_score", t("contests.rule.average_score")],
             ["points", t("contests.rule.points")],
           ]}
-        />
-        <Field
-          label={t("contests.lockQuorum")}
-          hint={t("contests.lockQuorumHint")}
-          name="lockQuorum"
-          inputMode="numeric"
-          defaultValue={String(values.lockQuorum)}
-          error={problems.lockQuorum}
         />
         <SelectField
           className="text-lg"

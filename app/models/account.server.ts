@@ -3,6 +3,7 @@ import type { Db } from "#db/client";
 import { units, users } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { hashPassword, needsRehash, verifyPassword } from "~/utils/password.server";
+import { authorize, type Actor } from "~/utils/permissions.server";
 
 export type RegisterInput = {
   fullName: string;
@@ -12,12 +13,14 @@ export type RegisterInput = {
   unitId: number | null;
   unitOther: string | null;
   address: string | null;
-  assistedByUserId?: number | null;
+  /** The staff member registering the resident on the ward's device (tổ công nghệ số cộng đồng). */
+  assistedBy?: Actor | null;
   now: number;
 };
 
 /** Creates a resident account. One account per phone: a duplicate is refused, never merged. */
 export async function registerResident(db: Db, input: RegisterInput) {
+  if (input.assistedBy) authorize(input.assistedBy, "account.assist");
   if (input.unitId !== null) {
     const [unit] = await db
       .select({ id: units.id })
@@ -38,7 +41,7 @@ export async function registerResident(db: Db, input: RegisterInput) {
       role: "resident",
       passwordHash,
       consentAt: input.now,
-      assistedByUserId: input.assistedByUserId ?? null,
+      assistedByUserId: input.assistedBy?.id ?? null,
     })
     .onConflictDoNothing({ target: users.phone })
     .returning({ id: users.id });

@@ -14,6 +14,7 @@ import {
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { normalisePhone } from "~/utils/validation";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { generateRules } from "./contest-rules.server";
 
@@ -44,8 +45,6 @@ export type ContestSettings = {
   predictionPrompt: string | null;
   entryModes: "individual" | "team" | "both";
   collectiveRule: "participation_rate" | "entries" | "average_score" | "points";
-  /** Committee approvals needed to lock the results: 1 = the chair alone, or N of M members. */
-  lockQuorum: number;
   eligibleUnitIds: number[] | null;
   rules: string;
 };
@@ -111,8 +110,6 @@ export function validateSettings(
   if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100))
     p.pointsPerQuestion = "Điểm mỗi câu từ 1 đến 100.";
   if (!(s.maxAttempts >= 1 && s.maxAttempts <= 50)) p.maxAttempts = "Số lần dự thi từ 1 đến 50.";
-  if (!(s.lockQuorum >= 1 && s.lockQuorum <= 20))
-    p.lockQuorum = "Số thành viên hội đồng đồng ý chốt kết quả từ 1 đến 20.";
   if (s.predictionTarget && !s.predictionPrompt?.trim())
     p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
   const prizeProblem = prizeRowProblem(prizes);
@@ -187,9 +184,10 @@ export async function slugTaken(db: Db, slug: string, exceptId?: number) {
 export async function createQuizContest(
   db: Db,
   input: { settings: ContestSettings; prizes: PrizeInput[]; exclusions: string[]; wardName: string },
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "contest.create");
   const [created] = await db
     .insert(contests)
     .values({
@@ -197,7 +195,7 @@ export async function createQuizContest(
       kind: "quiz",
       state: "draft",
       wardName: input.wardName,
-      createdByUserId: actorUserId,
+      createdByUserId: actor.id,
       createdAt: now,
     })
     .returning({ id: contests.id });
@@ -206,7 +204,7 @@ export async function createQuizContest(
     created.id,
     input.prizes,
     input.exclusions,
-    { actorUserId, action: "contest.create", after: input },
+    { actorUserId: actor.id, action: "contest.create", after: input },
     now,
   );
   return created.id;
@@ -217,7 +215,7 @@ async function saveChildren(
   contestId: number,
   prizes: PrizeInput[],
   exclusions: string[],
-  auditEntry: { actorUserId: number; action: string; before?: unknown; after?: unknown },
+  auditEntry: { actorUserId: number | null; action: string; before?: unknown; after?: unknown },
   now: number,
   extra: BatchItem<"sqlite">[] = [],
 ) {
@@ -240,9 +238,10 @@ export async function updateQuizContest(
   db: Db,
   contestId: number,
   input: { settings: ContestSettings; prizes: PrizeInput[]; exclusions: string[] },
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ): Promise<FieldProblems> {
+  authorize(actor, "contest.edit");
   const before = await loadSettings(db, contestId);
   if (before.contest.state !== "draft" && before.contest.state !== "published") {
     return { title: "Cuộc thi đã kết thúc và đang được xét kết quả; không thể sửa cài đặt." };
@@ -257,14 +256,15 @@ export async function updateQuizContest(
     contestId,
     input.prizes,
     input.exclusions,
-    { actorUserId, action: extended ? "contest.extend" : "contest.update", before, after: input },
+    { actorUserId: actor.id, action: extended ? "contest.extend" : "contest.update", before, after: input },
     now,
     [db.update(contests).set(settingsValues(input.settings, now)).where(eq(contests.id, contestId))],
   );
   return {};
 }
 
-export async function publishContest(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function publishContest(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "contest.publish");
   const { contest, prizes } = await loadSettings(db, contestId);
   const problems = validateSettings(contest, await bankCounts(db), prizes);
   if (Object.keys(problems).length) return Object.values(problems);
@@ -273,13 +273,18 @@ export async function publishContest(db: Db, contestId: number, actorUserId: num
       .update(contests)
       .set({ state: "published", updatedAt: now })
       .where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
-    auditInsert(db, { actorUserId, action: "contest.publish", entity: "contest", entityId: contestId }, now),
+    auditInsert(
+      db,
+      { actorUserId: actor.id, action: "contest.publish", entity: "contest", entityId: contestId },
+      now,
+    ),
   ]);
   return [];
 }
 
 /** Back to draft, only while nobody has started an attempt. */
-export async function unpublishContest(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function unpublishContest(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "contest.publish");
   const result = await db.run(sql`
     UPDATE contests SET state = 'draft', updated_at = ${now}
     WHERE id = ${contestId} AND state = 'published'
@@ -288,7 +293,7 @@ export async function unpublishContest(db: Db, contestId: number, actorUserId: n
   await db.batch([
     auditInsert(
       db,
-      { actorUserId, action: "contest.unpublish", entity: "contest", entityId: contestId },
+      { actorUserId: actor.id, action: "contest.unpublish", entity: "contest", entityId: contestId },
       now,
     ),
   ]);
@@ -296,7 +301,8 @@ export async function unpublishContest(db: Db, contestId: number, actorUserId: n
 }
 
 /** A draft copy for the next round: same settings, window moved a week later. */
-export async function cloneContest(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function cloneContest(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "contest.create");
   const { contest, prizes, exclusions } = await loadSettings(db, contestId);
   const WEEK = 7 * 24 * 60 * 60 * 1000;
   let slug = `${contest.slug}-ban-sao`;
@@ -323,7 +329,7 @@ export async function cloneContest(db: Db, contestId: number, actorUserId: numbe
       exclusions,
       wardName: contest.wardName,
     },
-    actorUserId,
+    actor,
     now,
   );
 }
@@ -348,7 +354,6 @@ export function pickSettings(c: typeof contests.$inferSelect): ContestSettings {
     predictionPrompt: c.predictionPrompt,
     entryModes: c.entryModes,
     collectiveRule: c.collectiveRule,
-    lockQuorum: c.lockQuorum,
     eligibleUnitIds: c.eligibleUnitIds,
     rules: c.rules,
   };

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { questionOptions, questions, QUESTION_CATEGORIES, type QuestionCategory } from "#db/schema";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 
 export type QuestionInput = {
@@ -138,12 +139,8 @@ export async function codeTaken(db: Db, code: string | null, exceptId?: number) 
  * import is all or nothing. Ids are assigned here; if a parallel insert took
  * one, the batch fails whole and is tried again with fresh ids.
  */
-export async function createQuestions(
-  db: Db,
-  inputs: QuestionInput[],
-  actorUserId: number | null,
-  now = Date.now(),
-) {
+export async function createQuestions(db: Db, inputs: QuestionInput[], actor: Actor, now = Date.now()) {
+  authorize(actor, "question.manage");
   for (let attempt = 0; ; attempt++) {
     const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
     const ids = inputs.map((_, i) => maxId + 1 + i);
@@ -165,7 +162,7 @@ export async function createQuestions(
         auditInsert(
           db,
           {
-            actorUserId,
+            actorUserId: actor.id,
             action: inputs.length > 1 ? "question.import" : "question.create",
             entity: "question",
             entityId: inputs.length > 1 ? `${ids[0]}-${ids[ids.length - 1]}` : ids[0],
@@ -189,9 +186,10 @@ export async function updateQuestion(
   db: Db,
   id: number,
   input: QuestionInput,
-  actorUserId: number | null,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "question.manage");
   const before = await getQuestion(db, id);
   await db.batch([
     db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
@@ -206,7 +204,14 @@ export async function updateQuestion(
     ),
     auditInsert(
       db,
-      { actorUserId, action: "question.update", entity: "question", entityId: id, before, after: input },
+      {
+        actorUserId: actor.id,
+        action: "question.update",
+        entity: "question",
+        entityId: id,
+        before,
+        after: input,
+      },
       now,
     ),
   ]);
@@ -216,15 +221,23 @@ export async function setQuestionStatus(
   db: Db,
   id: number,
   status: QuestionInput["status"],
-  actorUserId: number | null,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "question.manage");
   const [before] = await db.select({ status: questions.status }).from(questions).where(eq(questions.id, id));
   await db.batch([
     db.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, id)),
     auditInsert(
       db,
-      { actorUserId, action: "question.status", entity: "question", entityId: id, before, after: { status } },
+      {
+        actorUserId: actor.id,
+        action: "question.status",
+        entity: "question",
+        entityId: id,
+        before,
+        after: { status },
+      },
       now,
     ),
   ]);

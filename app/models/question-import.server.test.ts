@@ -94,7 +94,7 @@ describe("importing questions", () => {
     const actor = await createUser(db, { role: "organiser" });
     const table = await readTable(readFileSync("tests/fixtures/questions.xlsx"));
     const { inputs } = parseQuestionTable(table, new Set());
-    await createQuestions(db, inputs, actor.id);
+    await createQuestions(db, inputs, { id: actor.id, role: "organiser" });
     const saved = await listQuestions(db);
     const file = await writeXlsx("Câu hỏi", QUESTION_HEADERS, questionExportRows(saved));
     const again = parseQuestionTable(await readTable(file), new Set());

@@ -20,16 +20,17 @@ import {
   reopen,
   undoDisqualification,
 } from "./results.server";
+import type { Actor } from "~/utils/permissions.server";
 import { countedAttempt } from "./attempt-policy.server";
 import { reviewFlags } from "./review-flags.server";
 
 let db: Db;
-let committee: number;
+let committee: Actor;
 const HOUR = 3_600_000;
 
 beforeEach(async () => {
   ({ db } = await createTestDb());
-  committee = (await createUser(db, { role: "committee" })).id;
+  committee = { id: (await createUser(db, { role: "committee" })).id, role: "committee" };
 });
 
 /** A closed contest: four residents in two units, one organiser who scored best. */
@@ -112,7 +113,7 @@ describe("results of a closed contest", () => {
         targetKind: "attempt",
         targetId: attempts.a,
         reason: "",
-        actorUserId: committee,
+        actor: committee,
       }),
     ).rejects.toMatchObject({
       code: "review.reasonRequired",
@@ -122,7 +123,7 @@ describe("results of a closed contest", () => {
       targetKind: "attempt",
       targetId: attempts.a,
       reason: "Dùng hai tài khoản",
-      actorUserId: committee,
+      actor: committee,
     });
     let results = await computeResults(db, contest.id);
     expect(results.individual.filter((e) => e.prize).map((e) => e.name)).toEqual(["Bình", "Chi"]);
@@ -131,7 +132,7 @@ describe("results of a closed contest", () => {
       contestId: contest.id,
       disqualificationId: dq.id,
       reason: "Đã xác minh lại",
-      actorUserId: committee,
+      actor: committee,
     });
     results = await computeResults(db, contest.id);
     expect(results.individual.filter((e) => e.prize).map((e) => e.name)).toEqual(["An", "Bình"]);
@@ -144,7 +145,7 @@ describe("results of a closed contest", () => {
       targetKind: "attempt" as const,
       targetId: attempts.c,
       reason: "Nghi vấn gian lận",
-      actorUserId: committee,
+      actor: committee,
     };
     const outcomes = await Promise.allSettled([disqualify(db, input), disqualify(db, input)]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -153,7 +154,7 @@ describe("results of a closed contest", () => {
       contestId: contest.id,
       disqualificationId: dq.id,
       reason: "Hủy vì nhầm",
-      actorUserId: committee,
+      actor: committee,
     };
     const undos = await Promise.allSettled([undoDisqualification(db, undo), undoDisqualification(db, undo)]);
     expect(undos.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -167,7 +168,7 @@ describe("results of a closed contest", () => {
       targetKind: "unit",
       targetId: String(units[1].id),
       reason: "Đơn vị vi phạm thể lệ",
-      actorUserId: committee,
+      actor: committee,
     });
     const results = await computeResults(db, contest.id);
     expect(results.collective.find((u) => u.name === "Tổ 2")?.status).toBe("disqualified");
@@ -185,8 +186,9 @@ describe("results of a closed contest", () => {
   });
 
   it("locks after the quorum approves, freezes the results, announces, and reopens only with a reason", async () => {
+    // Both members are on the roster: the contest's committee is made with it.
+    const second: Actor = { id: (await createUser(db, { role: "committee" })).id, role: "committee" };
     const { contest, attempts } = await closedContest({ lockQuorum: 2 });
-    const second = (await createUser(db, { role: "committee" })).id;
     expect(await approveLock(db, contest.id, committee)).toMatchObject({
       locked: false,
       approvals: 1,
@@ -200,7 +202,7 @@ describe("results of a closed contest", () => {
         targetKind: "attempt",
         targetId: attempts.b,
         reason: "Quá muộn rồi",
-        actorUserId: committee,
+        actor: committee,
       }),
     ).rejects.toMatchObject({ code: "review.locked" });
     const frozen = await currentResults(db, contest.id);
@@ -212,7 +214,16 @@ describe("results of a closed contest", () => {
     await expect(reopen(db, contest.id, "", committee)).rejects.toMatchObject({
       code: "review.reasonRequired",
     });
-    await reopen(db, contest.id, "Có khiếu nại cần xem lại", committee);
+    // Reopening needs the same quorum as locking: one member alone only asks.
+    expect(await reopen(db, contest.id, "Có khiếu nại cần xem lại", committee)).toMatchObject({
+      reopened: false,
+      approvals: 1,
+      quorum: 2,
+    });
+    expect((await currentResults(db, contest.id)).lockedAt).not.toBeNull();
+    expect(await reopen(db, contest.id, "Đồng ý xem lại khiếu nại", second)).toMatchObject({
+      reopened: true,
+    });
     expect((await currentResults(db, contest.id)).lockedAt).toBeNull();
   });
 
@@ -353,14 +364,14 @@ describe("the attempt that counts, chosen in SQL", () => {
       targetKind: "user",
       targetId: String(people[3].id),
       reason: "Dùng hai tài khoản",
-      actorUserId: committee,
+      actor: committee,
     });
     await disqualify(db, {
       contestId: contest.id,
       targetKind: "attempt",
       targetId: "z-last",
       reason: "Nộp hộ người khác",
-      actorUserId: committee,
+      actor: committee,
     });
 
     const expected = {

@@ -19,7 +19,9 @@ import { DomainError } from "~/utils/errors";
 import { countedAttempt } from "./attempt-policy.server";
 import { loadCandidates, type Candidate } from "./counted-entries.server";
 import { computeStage, stageEntries, type StageBreakdown } from "./stage-results.server";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import { countApprovals, listApprovals, requireRosterMember } from "./committee.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
 import {
   rankEntries,
@@ -200,10 +202,12 @@ export async function disqualify(
     targetKind: "attempt" | "user" | "unit" | "team";
     targetId: string;
     reason: string;
-    actorUserId: number;
+    actor: Actor;
   },
   now = Date.now(),
 ) {
+  authorize(input.actor, "results.disqualify");
+  await requireRosterMember(db, input.contestId, input.actor);
   if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
   const contest = await loadContest(db, input.contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
@@ -211,7 +215,7 @@ export async function disqualify(
     // The state is checked again inside the insert, atomically with it.
     const result = await db.run(sql`
       INSERT INTO disqualifications (contest_id, target_kind, target_id, reason, by_user_id, created_at)
-      SELECT ${input.contestId}, ${input.targetKind}, ${input.targetId}, ${input.reason.trim()}, ${input.actorUserId}, ${now}
+      SELECT ${input.contestId}, ${input.targetKind}, ${input.targetId}, ${input.reason.trim()}, ${input.actor.id}, ${now}
       WHERE EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
     if (result.rowsAffected === 0) throw new DomainError("review.locked", 409);
   } catch (error) {
@@ -222,7 +226,7 @@ export async function disqualify(
   await auditInsert(
     db,
     {
-      actorUserId: input.actorUserId,
+      actorUserId: input.actor.id,
       action: "review.disqualify",
       entity: input.targetKind,
       entityId: input.targetId,
@@ -234,19 +238,21 @@ export async function disqualify(
 
 export async function undoDisqualification(
   db: Db,
-  input: { contestId: number; disqualificationId: number; reason: string; actorUserId: number },
+  input: { contestId: number; disqualificationId: number; reason: string; actor: Actor },
   now = Date.now(),
 ) {
+  authorize(input.actor, "results.disqualify");
+  await requireRosterMember(db, input.contestId, input.actor);
   if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
   const result = await db.run(sql`
-    UPDATE disqualifications SET revoked_at = ${now}, revoked_by_user_id = ${input.actorUserId}, revoke_reason = ${input.reason.trim()}
+    UPDATE disqualifications SET revoked_at = ${now}, revoked_by_user_id = ${input.actor.id}, revoke_reason = ${input.reason.trim()}
     WHERE id = ${input.disqualificationId} AND contest_id = ${input.contestId} AND revoked_at IS NULL
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
   if (result.rowsAffected === 0) throw new DomainError("review.cannotUndo", 409);
   await auditInsert(
     db,
     {
-      actorUserId: input.actorUserId,
+      actorUserId: input.actor.id,
       action: "review.undoDisqualify",
       entity: "disqualification",
       entityId: input.disqualificationId,
@@ -279,7 +285,9 @@ export function listDisqualifications(db: Db, contestId: number) {
  * contest's quorum the results are frozen: the snapshot is stored and the
  * state becomes "locked" in one batch. Only after the contest has closed.
  */
-export async function approveLock(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function approveLock(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "results.approve");
+  await requireRosterMember(db, contestId, actor);
   const contest = await loadContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   if (contest.kind === "stage") {
@@ -295,17 +303,14 @@ export async function approveLock(db: Db, contestId: number, actorUserId: number
     throw new DomainError("review.notClosed", 409);
   await db
     .insert(contestApprovals)
-    .values({ contestId, userId: actorUserId, createdAt: now })
+    .values({ contestId, userId: actor.id!, kind: "lock", createdAt: now })
     .onConflictDoNothing();
   await auditInsert(
     db,
-    { actorUserId, action: "review.approveLock", entity: "contest", entityId: contestId },
+    { actorUserId: actor.id, action: "review.approveLock", entity: "contest", entityId: contestId },
     now,
   );
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(contestApprovals)
-    .where(eq(contestApprovals.contestId, contestId));
+  const n = await countApprovals(db, contestId, "lock");
   if (n < contest.lockQuorum) return { locked: false, approvals: n, quorum: contest.lockQuorum };
   const results = await computeResults(db, contestId);
   await db.batch([
@@ -317,7 +322,7 @@ export async function approveLock(db: Db, contestId: number, actorUserId: number
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: "review.lock",
         entity: "contest",
         entityId: contestId,
@@ -329,7 +334,9 @@ export async function approveLock(db: Db, contestId: number, actorUserId: number
   return { locked: true, approvals: n, quorum: contest.lockQuorum };
 }
 
-export async function announce(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function announce(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "results.announce");
+  await requireRosterMember(db, contestId, actor);
   const contest = await loadContest(db, contestId);
   if (contest.state !== "locked") throw new DomainError("review.notLocked", 409);
   await db.batch([
@@ -338,21 +345,47 @@ export async function announce(db: Db, contestId: number, actorUserId: number, n
       .set({ state: "announced", updatedAt: now })
       .where(and(eq(contests.id, contestId), eq(contests.state, "locked"))),
     db.update(contestResults).set({ announcedAt: now }).where(eq(contestResults.contestId, contestId)),
-    auditInsert(db, { actorUserId, action: "review.announce", entity: "contest", entityId: contestId }, now),
+    auditInsert(
+      db,
+      { actorUserId: actor.id, action: "review.announce", entity: "contest", entityId: contestId },
+      now,
+    ),
   ]);
 }
 
-/** The only way back from locked: an audited reopen with a reason. */
-export async function reopen(
-  db: Db,
-  contestId: number,
-  reason: string,
-  actorUserId: number,
-  now = Date.now(),
-) {
+/**
+ * The only way back from locked: each roster member asks with a reason, and
+ * the results reopen when as many have asked as locking needed.
+ */
+export async function reopen(db: Db, contestId: number, reason: string, actor: Actor, now = Date.now()) {
+  authorize(actor, "results.reopen");
   if (reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
+  await requireRosterMember(db, contestId, actor);
   const contest = await loadContest(db, contestId);
   if (!isFinal(contest.state)) throw new DomainError("review.notLocked", 409);
+  await db.batch([
+    db
+      .insert(contestApprovals)
+      .values({ contestId, userId: actor.id!, kind: "reopen", reason: reason.trim(), createdAt: now })
+      .onConflictDoUpdate({
+        target: [contestApprovals.contestId, contestApprovals.userId, contestApprovals.kind],
+        set: { reason: reason.trim(), createdAt: now },
+      }),
+    auditInsert(
+      db,
+      {
+        actorUserId: actor.id,
+        action: "review.requestReopen",
+        entity: "contest",
+        entityId: contestId,
+        after: { reason: reason.trim() },
+      },
+      now,
+    ),
+  ]);
+  const n = await countApprovals(db, contestId, "reopen");
+  if (n < contest.lockQuorum) return { reopened: false, approvals: n, quorum: contest.lockQuorum };
+  const reasons = (await listApprovals(db, contestId)).filter((a) => a.kind === "reopen");
   const [before] = await db.select().from(contestResults).where(eq(contestResults.contestId, contestId));
   await db.batch([
     db.update(contests).set({ state: "review", updatedAt: now }).where(eq(contests.id, contestId)),
@@ -361,16 +394,17 @@ export async function reopen(
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: "review.reopen",
         entity: "contest",
         entityId: contestId,
         before: before?.snapshot,
-        after: { reason },
+        after: { reasons: reasons.map((r) => ({ by: r.fullName, reason: r.reason })) },
       },
       now,
     ),
   ]);
+  return { reopened: true, approvals: n, quorum: contest.lockQuorum };
 }
 
 /** The announced winners, without personal data beyond name and unit: for the public page, JSON and ceremony. */

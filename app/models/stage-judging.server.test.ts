@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
 import { auditLog, stageParts, stageScores, teamMembers, teams } from "#db/schema";
 import { createContest, createPrizes, createUnit, createUser, createWard } from "../../tests/factories";
+import type { Actor } from "~/utils/permissions.server";
 import { createTestDb } from "../../tests/setup/test-db";
 import { announce, approveLock, computeResults, publicWinners, currentResults } from "./results.server";
 import {
@@ -17,8 +18,8 @@ import { drawPerformanceOrder, setJudges } from "./stage.server";
 import { createTeam } from "./teams.server";
 
 let db: Db;
-let organiser: number;
-let committee: number;
+let organiser: Actor;
+let committee: Actor;
 
 const part = (values: Partial<PartInput>): PartInput => ({
   name: "Chào hỏi",
@@ -40,9 +41,10 @@ async function stageContest() {
   const [u1, u2, u3] = await Promise.all(
     ["UBND", "Trường THCS", "Tổ dân phố 1"].map((name) => createUnit(db, { wardId: ward.id, name })),
   );
+  organiser = { id: (await createUser(db, { role: "organiser" })).id, role: "organiser" };
+  // Made before the contest, so the contest's committee roster has them.
+  committee = { id: (await createUser(db, { role: "committee" })).id, role: "committee" };
   const contest = await createContest(db, { kind: "stage", stageAggregation: "mean", entryModes: "team" });
-  organiser = (await createUser(db, { role: "organiser" })).id;
-  committee = (await createUser(db, { role: "committee" })).id;
   expect(
     await savePart(
       db,
@@ -114,7 +116,7 @@ const score = (
     contestId: s.contest.id,
     partId: s.parts[partIndex].id,
     teamId: s.teams[teamIndex].id,
-    judgeUserId: judge,
+    judge: { id: judge, role: "judge" },
     values,
     comment: "",
     seq: seq++,
@@ -153,7 +155,7 @@ describe("a judge saving scores", () => {
       contestId: s.contest.id,
       partId: s.parts[0].id,
       teamId: s.teams[1].id,
-      judgeUserId: s.judges[1],
+      judge: { id: s.judges[1], role: "judge" as const },
       comment: "",
     };
     await saveJudgeScore(db, { ...base, values: { [c1]: 8, [c2]: 7.5 }, seq: 10 });
@@ -188,7 +190,7 @@ describe("a judge saving scores", () => {
       contestId: s.contest.id,
       partId: s.parts[2].id,
       closed: true,
-      actorUserId: committee,
+      actor: committee,
     });
     await expect(score(s, s.judges[0], 2, 1, { total: 45 })).rejects.toMatchObject({
       code: "stage.partClosed",
@@ -218,7 +220,7 @@ describe("organisers during the contest", () => {
         contestId: s.contest.id,
         partId: s.parts[1].id,
         right: { 1: [s.teams[0].id, s.teams[1].id] },
-        actorUserId: organiser,
+        actor: organiser,
       }),
     ).rejects.toMatchObject({ code: "stage.buzzerOneTeam" });
   });
@@ -255,20 +257,20 @@ describe("from scores to announced winners", () => {
       partId: s.parts[0].id,
       teamId: s.teams[2].id,
       overtimeSec: 30,
-      actorUserId: organiser,
+      actor: organiser,
     });
     // Knowledge: a second save replaces the first → one right answer each, 10 points; team 3's greeting loses 1 point for overtime (13).
     await saveKnowledgeMarks(db, {
       contestId: s.contest.id,
       partId: s.parts[1].id,
       right: { 1: [s.teams[0].id], 2: [s.teams[1].id], 3: [s.teams[0].id] },
-      actorUserId: organiser,
+      actor: organiser,
     });
     await saveKnowledgeMarks(db, {
       contestId: s.contest.id,
       partId: s.parts[1].id,
       right: { 1: [s.teams[0].id], 2: [s.teams[1].id], 3: [s.teams[2].id] },
-      actorUserId: organiser,
+      actor: organiser,
     });
     // Skit: teams 1 and 2 equal → totals 17 + 10 + 45 = 72 for both, team 3: 13 + 10 + 40 = 63.
     for (const judge of [j1, j2]) await score(s, judge, 2, 0, { total: 45 });
@@ -290,7 +292,7 @@ describe("from scores to announced winners", () => {
         contestId: s.contest.id,
         partId: p.id,
         closed: true,
-        actorUserId: committee,
+        actor: committee,
       });
     await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({ code: "stage.unscored" });
     await db.delete(teams).where(eq(teams.name, "Đội đăng ký muộn"));
@@ -299,7 +301,7 @@ describe("from scores to announced winners", () => {
         contestId: s.contest.id,
         partId: p.id,
         closed: true,
-        actorUserId: committee,
+        actor: committee,
       });
     await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({
       code: "stage.tieUndecided",
@@ -309,14 +311,14 @@ describe("from scores to announced winners", () => {
         contestId: s.contest.id,
         teamIds: [s.teams[1].id, s.teams[1].id],
         reason: "Chọn trùng một đội",
-        actorUserId: committee,
+        actor: committee,
       }),
     ).rejects.toMatchObject({ code: "stage.tieOrderInvalid" });
     await decideTie(db, {
       contestId: s.contest.id,
       teamIds: [s.teams[1].id, s.teams[0].id],
       reason: "Hội đồng bỏ phiếu 3/2 cho đội số 2",
-      actorUserId: committee,
+      actor: committee,
     });
     expect(await approveLock(db, s.contest.id, committee)).toMatchObject({ locked: true });
     await announce(db, s.contest.id, committee);

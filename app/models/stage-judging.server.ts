@@ -18,7 +18,9 @@ import {
   users,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import { requireRosterMember } from "./committee.server";
 import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
 
 const isFinal = (state: string) => state === "locked" || state === "announced";
@@ -130,7 +132,7 @@ export type ScoreInput = {
   contestId: number;
   partId: number;
   teamId: number;
-  judgeUserId: number;
+  judge: Actor & { id: number };
   /** Points per criterion id (or `{ total: points }` for a part without criteria), in points with one decimal. */
   values: Record<string, number>;
   comment: string;
@@ -151,13 +153,14 @@ function toTenths(points: number, max: number) {
  * the device's sequence number) is ignored; a closed part refuses it.
  */
 export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()) {
+  authorize(input.judge, "stage.score");
   const contest = await loadStageContest(db, input.contestId);
-  const judge = await requireJudgeOf(db, input.contestId, input.judgeUserId);
+  const judge = await requireJudgeOf(db, input.contestId, input.judge.id);
   const part = await loadPart(db, input.contestId, input.partId);
   const team = await loadTeam(db, input.contestId, input.teamId);
   if (part.scoring !== "judges") throw new DomainError("stage.notJudgedPart", 422);
   if (team.unitId !== null && team.unitId === judge.unitId) throw new DomainError("stage.ownUnit", 403);
-  if (await isMember(db, team.id, input.judgeUserId)) throw new DomainError("stage.ownUnit", 403);
+  if (await isMember(db, team.id, input.judge.id)) throw new DomainError("stage.ownUnit", 403);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   if (contest.state === "draft") throw new DomainError("start.notPublished", 409);
   if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
@@ -183,7 +186,7 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   // phone sends one save per score at a time, so its own saves arrive in order).
   const result = await db.run(sql`
     INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, updated_at)
-    SELECT ${part.id}, ${team.id}, ${input.judgeUserId}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, ${input.seq}, ${now}
+    SELECT ${part.id}, ${team.id}, ${input.judge.id}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, ${input.seq}, ${now}
     WHERE EXISTS (SELECT 1 FROM stage_parts WHERE id = ${part.id} AND closed_at IS NULL)
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))
     ON CONFLICT (part_id, team_id, judge_user_id) DO UPDATE SET
@@ -193,7 +196,7 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   await auditInsert(
     db,
     {
-      actorUserId: input.judgeUserId,
+      actorUserId: input.judge.id,
       action: "stage.score",
       entity: "stage_part",
       entityId: part.id,
@@ -219,9 +222,10 @@ async function requireOpenPart(db: Db, contestId: number, partId: number) {
  */
 export async function saveKnowledgeMarks(
   db: Db,
-  input: { contestId: number; partId: number; right: Record<number, number[]>; actorUserId: number },
+  input: { contestId: number; partId: number; right: Record<number, number[]>; actor: Actor },
   now = Date.now(),
 ) {
+  authorize(input.actor, "stage.mark");
   const part = await requireOpenPart(db, input.contestId, input.partId);
   if (part.scoring !== "knowledge" || !part.knowledgeQuestions)
     throw new DomainError("stage.notKnowledgePart", 422);
@@ -243,7 +247,7 @@ export async function saveKnowledgeMarks(
     auditInsert(
       db,
       {
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.id,
         action: "stage.knowledge",
         entity: "stage_part",
         entityId: part.id,
@@ -257,9 +261,10 @@ export async function saveKnowledgeMarks(
 /** Seconds a team went over a part's time limit, as the timekeeper recorded them. */
 export async function saveOvertime(
   db: Db,
-  input: { contestId: number; partId: number; teamId: number; overtimeSec: number; actorUserId: number },
+  input: { contestId: number; partId: number; teamId: number; overtimeSec: number; actor: Actor },
   now = Date.now(),
 ) {
+  authorize(input.actor, "stage.mark");
   const part = await requireOpenPart(db, input.contestId, input.partId);
   await loadTeam(db, input.contestId, input.teamId);
   if (!part.timeLimitSec) throw new DomainError("stage.noTimeLimit", 422);
@@ -276,7 +281,7 @@ export async function saveOvertime(
     auditInsert(
       db,
       {
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.id,
         action: "stage.overtime",
         entity: "stage_part",
         entityId: part.id,
@@ -290,9 +295,11 @@ export async function saveOvertime(
 /** The committee closes a part (judges can no longer save) or reopens it before the lock. */
 export async function setPartClosed(
   db: Db,
-  input: { contestId: number; partId: number; closed: boolean; actorUserId: number },
+  input: { contestId: number; partId: number; closed: boolean; actor: Actor },
   now = Date.now(),
 ) {
+  authorize(input.actor, "stage.closePart");
+  await requireRosterMember(db, input.contestId, input.actor);
   const contest = await loadStageContest(db, input.contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   await loadPart(db, input.contestId, input.partId);
@@ -304,7 +311,7 @@ export async function setPartClosed(
     auditInsert(
       db,
       {
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.id,
         action: input.closed ? "stage.closePart" : "stage.reopenPart",
         entity: "stage_part",
         entityId: input.partId,
@@ -321,9 +328,11 @@ export async function setPartClosed(
  */
 export async function decideTie(
   db: Db,
-  input: { contestId: number; teamIds: number[]; reason: string; actorUserId: number },
+  input: { contestId: number; teamIds: number[]; reason: string; actor: Actor },
   now = Date.now(),
 ) {
+  authorize(input.actor, "stage.decideTie");
+  await requireRosterMember(db, input.contestId, input.actor);
   if (input.reason.trim().length < 5) throw new DomainError("review.reasonRequired", 422);
   const contest = await loadStageContest(db, input.contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
@@ -339,7 +348,7 @@ export async function decideTie(
     auditInsert(
       db,
       {
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.id,
         action: "stage.decideTie",
         entity: "contest",
         entityId: input.contestId,

@@ -7,6 +7,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { stageCriteria, stageKnowledgeMarks, stageParts, stageScores } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { isFinal, loadStageContest } from "./stage.server";
 
@@ -66,9 +67,10 @@ export async function savePart(
   contestId: number,
   partId: number | null,
   input: PartInput,
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ): Promise<PartProblems> {
+  authorize(actor, "stage.setup");
   const contest = await loadStageContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   const problems = validatePart(input);
@@ -90,7 +92,13 @@ export async function savePart(
     await db.batch([
       auditInsert(
         db,
-        { actorUserId, action: "stage.part.create", entity: "contest", entityId: contestId, after: input },
+        {
+          actorUserId: actor.id,
+          action: "stage.part.create",
+          entity: "contest",
+          entityId: contestId,
+          after: input,
+        },
         now,
       ),
       ...(criteria.length && input.scoring === "judges"
@@ -124,7 +132,7 @@ export async function savePart(
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: "stage.part.update",
         entity: "stage_part",
         entityId: partId,
@@ -137,19 +145,14 @@ export async function savePart(
   return {};
 }
 
-export async function deletePart(
-  db: Db,
-  contestId: number,
-  partId: number,
-  actorUserId: number,
-  now = Date.now(),
-) {
+export async function deletePart(db: Db, contestId: number, partId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "stage.setup");
   if (await partHasScores(db, partId)) throw new DomainError("stage.partHasScores", 409);
   await db.batch([
     db.delete(stageParts).where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId))),
     auditInsert(
       db,
-      { actorUserId, action: "stage.part.delete", entity: "stage_part", entityId: partId },
+      { actorUserId: actor.id, action: "stage.part.delete", entity: "stage_part", entityId: partId },
       now,
     ),
   ]);

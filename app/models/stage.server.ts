@@ -18,6 +18,7 @@ import {
   users,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { prizeRowProblem } from "./contest-admin.server";
 
@@ -30,7 +31,6 @@ export type StageSettings = {
   stageAggregation: "mean" | "trimmed_mean";
   stageHideTotals: boolean;
   stageSpreadPct: number;
-  lockQuorum: number;
 };
 
 export type StagePrize = { rank: number; label: string; count: number; amount: number };
@@ -47,8 +47,6 @@ export function validateStageSettings(s: StageSettings, prizes: StagePrize[]): S
   else if (s.closesAt <= s.opensAt) p.closesAt = "Thời điểm kết thúc phải sau thời điểm bắt đầu.";
   if (!(s.stageSpreadPct >= 1 && s.stageSpreadPct <= 100))
     p.stageSpreadPct = "Mức chênh lệch từ 1 đến 100 (% điểm tối đa của phần thi).";
-  if (!(s.lockQuorum >= 1 && s.lockQuorum <= 20))
-    p.lockQuorum = "Số thành viên hội đồng đồng ý chốt kết quả từ 1 đến 20.";
   const prizeProblem = prizeRowProblem(prizes);
   if (prizeProblem) p.prizes = prizeProblem;
   return p;
@@ -61,9 +59,10 @@ function prizeRows(contestId: number, prizes: StagePrize[]) {
 export async function createStageContest(
   db: Db,
   input: { settings: StageSettings; prizes: StagePrize[]; wardName: string },
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "contest.create");
   const [created] = await db
     .insert(contests)
     .values({
@@ -73,7 +72,7 @@ export async function createStageContest(
       wardName: input.wardName,
       draw: { mode: "fixed", questionIds: [] },
       entryModes: "team",
-      createdByUserId: actorUserId,
+      createdByUserId: actor.id,
       createdAt: now,
       updatedAt: now,
     })
@@ -81,7 +80,13 @@ export async function createStageContest(
   await db.batch([
     auditInsert(
       db,
-      { actorUserId, action: "stage.create", entity: "contest", entityId: created.id, after: input },
+      {
+        actorUserId: actor.id,
+        action: "stage.create",
+        entity: "contest",
+        entityId: created.id,
+        after: input,
+      },
       now,
     ),
     ...(input.prizes.length ? [db.insert(contestPrizes).values(prizeRows(created.id, input.prizes))] : []),
@@ -123,9 +128,10 @@ export async function updateStageSettings(
   db: Db,
   contestId: number,
   input: { settings: StageSettings; prizes: StagePrize[] },
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "stage.setup");
   const before = await loadStageContest(db, contestId);
   if (isFinal(before.state)) throw new DomainError("review.locked", 409);
   await db.batch([
@@ -137,7 +143,13 @@ export async function updateStageSettings(
     ...(input.prizes.length ? [db.insert(contestPrizes).values(prizeRows(contestId, input.prizes))] : []),
     auditInsert(
       db,
-      { actorUserId, action: "stage.settings", entity: "contest", entityId: contestId, after: input },
+      {
+        actorUserId: actor.id,
+        action: "stage.settings",
+        entity: "contest",
+        entityId: contestId,
+        after: input,
+      },
       now,
     ),
   ]);
@@ -186,9 +198,10 @@ export async function setJudges(
   db: Db,
   contestId: number,
   userIds: number[],
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "stage.setup");
   const contest = await loadStageContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   const valid = userIds.length
@@ -209,7 +222,13 @@ export async function setJudges(
     ...(keep.size ? [db.insert(stageJudges).values([...keep].map((userId) => ({ contestId, userId })))] : []),
     auditInsert(
       db,
-      { actorUserId, action: "stage.judges", entity: "contest", entityId: contestId, after: [...keep] },
+      {
+        actorUserId: actor.id,
+        action: "stage.judges",
+        entity: "contest",
+        entityId: contestId,
+        after: [...keep],
+      },
       now,
     ),
   ]);
@@ -220,7 +239,8 @@ export async function setJudges(
  * cryptographic random source) and records it with the time. Refused once
  * scoring has begun, so the order cannot be redrawn to suit anyone.
  */
-export async function drawPerformanceOrder(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function drawPerformanceOrder(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "stage.setup");
   const contest = await loadStageContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
   const [{ n }] = await db
@@ -245,7 +265,7 @@ export async function drawPerformanceOrder(db: Db, contestId: number, actorUserI
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: "stage.drawOrder",
         entity: "contest",
         entityId: contestId,
@@ -264,7 +284,8 @@ export async function drawPerformanceOrder(db: Db, contestId: number, actorUserI
 }
 
 /** Problems that keep a stage contest from being published. */
-export async function publishStage(db: Db, contestId: number, actorUserId: number, now = Date.now()) {
+export async function publishStage(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "contest.publish");
   const setup = await stageSetup(db, contestId);
   const problems: string[] = [];
   if (setup.parts.length === 0) problems.push("Hội thi chưa có phần thi nào.");
@@ -277,7 +298,11 @@ export async function publishStage(db: Db, contestId: number, actorUserId: numbe
       .update(contests)
       .set({ state: "published", updatedAt: now })
       .where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
-    auditInsert(db, { actorUserId, action: "contest.publish", entity: "contest", entityId: contestId }, now),
+    auditInsert(
+      db,
+      { actorUserId: actor.id, action: "contest.publish", entity: "contest", entityId: contestId },
+      now,
+    ),
   ]);
   return [];
 }

@@ -12,6 +12,7 @@ import {
   users,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 
 export async function listTeams(db: Db, contestId: number) {
@@ -57,9 +58,10 @@ export async function createTeam(
   db: Db,
   contestId: number,
   input: { unitId: number | null; name: string },
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "team.manage");
   await assertEditable(db, contestId);
   const [{ next }] = await db
     .select({ next: sql<number>`coalesce(max(${teams.number}), 0) + 1` })
@@ -77,7 +79,7 @@ export async function createTeam(
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: "team.create",
         entity: "contest",
         entityId: contestId,
@@ -93,9 +95,10 @@ export async function addMember(
   db: Db,
   teamId: number,
   input: { phone: string | null; name: string },
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "team.manage");
   let userId: number | null = null;
   let displayName = input.name;
   if (input.phone) {
@@ -113,7 +116,7 @@ export async function addMember(
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: "team.addMember",
         entity: "team",
         entityId: teamId,
@@ -125,13 +128,8 @@ export async function addMember(
 }
 
 /** The captain takes the quiz for the team, so they must be a member with an account. */
-export async function setCaptain(
-  db: Db,
-  teamId: number,
-  userId: number,
-  actorUserId: number,
-  now = Date.now(),
-) {
+export async function setCaptain(db: Db, teamId: number, userId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "team.manage");
   const [member] = await db
     .select()
     .from(teamMembers)
@@ -141,20 +139,15 @@ export async function setCaptain(
     db.update(teams).set({ captainUserId: userId }).where(eq(teams.id, teamId)),
     auditInsert(
       db,
-      { actorUserId, action: "team.captain", entity: "team", entityId: teamId, after: { userId } },
+      { actorUserId: actor.id, action: "team.captain", entity: "team", entityId: teamId, after: { userId } },
       now,
     ),
   ]);
 }
 
 /** Removes a team entered by mistake; refused once it has an entry or a score. */
-export async function deleteTeam(
-  db: Db,
-  contestId: number,
-  teamId: number,
-  actorUserId: number,
-  now = Date.now(),
-) {
+export async function deleteTeam(db: Db, contestId: number, teamId: number, actor: Actor, now = Date.now()) {
+  authorize(actor, "team.manage");
   await assertEditable(db, contestId);
   const [[a], [b], [c]] = await Promise.all([
     db.select({ n: count() }).from(attempts).where(eq(attempts.teamId, teamId)),
@@ -163,7 +156,7 @@ export async function deleteTeam(
   ]);
   if (a.n + b.n + c.n > 0) throw new DomainError("teams.inUse", 409);
   await db.batch([
-    auditInsert(db, { actorUserId, action: "team.delete", entity: "team", entityId: teamId }, now),
+    auditInsert(db, { actorUserId: actor.id, action: "team.delete", entity: "team", entityId: teamId }, now),
     db.delete(teams).where(and(eq(teams.id, teamId), eq(teams.contestId, contestId))),
   ]);
 }
@@ -174,14 +167,21 @@ export async function removeMember(
   contestId: number,
   teamId: number,
   displayName: string,
-  actorUserId: number,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "team.manage");
   await assertEditable(db, contestId);
   await db.batch([
     auditInsert(
       db,
-      { actorUserId, action: "team.removeMember", entity: "team", entityId: teamId, after: { displayName } },
+      {
+        actorUserId: actor.id,
+        action: "team.removeMember",
+        entity: "team",
+        entityId: teamId,
+        after: { displayName },
+      },
       now,
     ),
     db.run(sql`DELETE FROM team_members WHERE rowid = (

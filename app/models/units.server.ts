@@ -2,6 +2,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { units, users, wards, UNIT_KINDS, type UnitKind } from "#db/schema";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { mapColumns, normaliseHeader, type Table } from "./spreadsheet.server";
 
@@ -63,14 +64,15 @@ export async function unitNameTaken(db: Db, name: string, exceptId?: number) {
   return Boolean(row && row.id !== exceptId);
 }
 
-export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: number | null, now = Date.now()) {
+export async function createUnits(db: Db, inputs: UnitInput[], actor: Actor, now = Date.now()) {
+  authorize(actor, "unit.manage");
   const ward = await wardId(db);
   await db.batch([
     db.insert(units).values(inputs.map((u) => ({ ...u, wardId: ward, createdAt: now }))),
     auditInsert(
       db,
       {
-        actorUserId,
+        actorUserId: actor.id,
         action: inputs.length > 1 ? "unit.import" : "unit.create",
         entity: "unit",
         after: inputs.length > 1 ? { count: inputs.length } : inputs[0],
@@ -80,31 +82,21 @@ export async function createUnits(db: Db, inputs: UnitInput[], actorUserId: numb
   ]);
 }
 
-export async function updateUnit(
-  db: Db,
-  id: number,
-  input: UnitInput,
-  actorUserId: number | null,
-  now = Date.now(),
-) {
+export async function updateUnit(db: Db, id: number, input: UnitInput, actor: Actor, now = Date.now()) {
+  authorize(actor, "unit.manage");
   const [before] = await db.select().from(units).where(eq(units.id, id));
   await db.batch([
     db.update(units).set(input).where(eq(units.id, id)),
     auditInsert(
       db,
-      { actorUserId, action: "unit.update", entity: "unit", entityId: id, before, after: input },
+      { actorUserId: actor.id, action: "unit.update", entity: "unit", entityId: id, before, after: input },
       now,
     ),
   ]);
 }
 
-export async function setUnitRetired(
-  db: Db,
-  id: number,
-  retired: boolean,
-  actorUserId: number | null,
-  now = Date.now(),
-) {
+export async function setUnitRetired(db: Db, id: number, retired: boolean, actor: Actor, now = Date.now()) {
+  authorize(actor, "unit.manage");
   await db.batch([
     db
       .update(units)
@@ -112,7 +104,12 @@ export async function setUnitRetired(
       .where(eq(units.id, id)),
     auditInsert(
       db,
-      { actorUserId, action: retired ? "unit.retire" : "unit.restore", entity: "unit", entityId: id },
+      {
+        actorUserId: actor.id,
+        action: retired ? "unit.retire" : "unit.restore",
+        entity: "unit",
+        entityId: id,
+      },
       now,
     ),
   ]);
@@ -131,9 +128,10 @@ export async function mapResidentToUnit(
   db: Db,
   userId: number,
   unitId: number,
-  actorUserId: number | null,
+  actor: Actor,
   now = Date.now(),
 ) {
+  authorize(actor, "unit.manage");
   await db.batch([
     db
       .update(users)
@@ -141,7 +139,13 @@ export async function mapResidentToUnit(
       .where(and(eq(users.id, userId), isNull(users.unitId))),
     auditInsert(
       db,
-      { actorUserId, action: "unit.mapResident", entity: "user", entityId: userId, after: { unitId } },
+      {
+        actorUserId: actor.id,
+        action: "unit.mapResident",
+        entity: "user",
+        entityId: userId,
+        after: { unitId },
+      },
       now,
     ),
   ]);

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await saveJudgeScore(db, {
       contestId: parsedParams.data.id,
-      judgeUserId: user.id,
+      judge: user,
       ...body.data,
     });
     return Response.json({ ok: true, totalTenths: result.totalTenths });

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { contestApprovals, contests } from "#db/schema";
+import { contests } from "#db/schema";
 import { Button } from "~/components/ui/button";
 import { DisqualifyButton } from "~/components/results/disqualify-button";
 import { LockPanel } from "~/components/results/lock-panel";
 import { Alert } from "~/components/ui/field";
+import { committeeStatus } from "~/models/committee.server";
 import { contestStatus } from "~/models/contest.server";
 import {
   announce,
@@ -31,16 +32,16 @@ const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const IntentSchema = z.discriminatedUnion("intent", [...reviewIntents]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["committee"]);
+  const user = await requireRole(request, ["committee"]);
   const { id } = parseParams(ParamsSchema, params);
   const [contest] = await db.select().from(contests).where(eq(contests.id, id));
   if (!contest) throw new Response("Not found", { status: 404 });
   if (contest.kind === "stage") throw redirect(`/committee/stage/${id}`);
-  const [{ results, lockedAt }, flags, dqs, [{ n: approvals }]] = await Promise.all([
+  const [{ results, lockedAt }, flags, dqs, committee] = await Promise.all([
     currentResults(db, id),
     reviewFlags(db, id),
     listDisqualifications(db, id),
-    db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, id)),
+    committeeStatus(db, id, user),
   ]);
   return {
     contest: {
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lockedAt,
     flags,
     disqualifications: dqs,
-    approvals,
+    committee,
   };
 }
 
@@ -65,12 +66,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = IntentSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
   try {
-    await runReviewIntent(parsed.data, id, user.id);
+    return { error: null, ...(await runReviewIntent(parsed.data, id, user)) };
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
     throw error;
   }
-  return { error: null };
 }
 
 export default function Review() {
@@ -92,6 +92,8 @@ export default function Review() {
       </p>
       {result?.error ? (
         <Alert>{t(result.error)}</Alert>
+      ) : result && "reopenRequested" in result && result.reopenRequested ? (
+        <Alert tone="success">{t("review.reopenRequested", result.reopenRequested)}</Alert>
       ) : result ? (
         <Alert tone="success">{t("review.done")}</Alert>
       ) : null}
@@ -101,7 +103,7 @@ export default function Review() {
         <Alert tone="info">{t("review.provisional")}</Alert>
       )}
 
-      <LockPanel contest={contest} approvals={data.approvals}>
+      <LockPanel contest={contest} committee={data.committee}>
         <Link
           to={`/staff/contests/${contest.id}/stats`}
           className="text-brand-700 text-lg font-semibold underline"

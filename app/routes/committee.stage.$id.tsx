@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { contestApprovals } from "#db/schema";
 import { DisqualifyButton } from "~/components/results/disqualify-button";
 import { LockPanel } from "~/components/results/lock-panel";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
+import { committeeStatus } from "~/models/committee.server";
 import { contestStatus } from "~/models/contest.server";
 import { currentResults, listDisqualifications } from "~/models/results.server";
 import { eligibleJudges } from "~/models/stage-results.server";
@@ -30,14 +29,14 @@ const IntentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["committee"]);
+  const user = await requireRole(request, ["committee"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => loadStageContest(db, contestId));
-  const [{ results, lockedAt }, sheet, dqs, [{ n: approvals }]] = await Promise.all([
+  const [{ results, lockedAt }, sheet, dqs, committee] = await Promise.all([
     currentResults(db, contestId),
     judgeScoreSheet(db, contestId),
     listDisqualifications(db, contestId),
-    db.select({ n: count() }).from(contestApprovals).where(eq(contestApprovals.contestId, contestId)),
+    committeeStatus(db, contestId, user),
   ]);
   const stage = results.stage!;
   return {
@@ -55,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sheet,
     disqualifications: dqs.filter((d) => !d.revokedAt),
     lockedAt,
-    approvals,
+    committee,
   };
 }
 
@@ -72,14 +71,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         contestId,
         partId: v.partId,
         closed: v.intent === "closePart",
-        actorUserId: user.id,
+        actor: user,
       });
     else if (v.intent === "tie") {
       // The tied group in the order the committee chose, best first.
       const teamIds = form.getAll("order").map(Number);
       if (teamIds.some((t) => !Number.isInteger(t))) return { error: "stage.tieOrderInvalid" as MessageKey };
-      await decideTie(db, { contestId, teamIds, reason: v.reason, actorUserId: user.id });
-    } else await runReviewIntent(v, contestId, user.id);
+      await decideTie(db, { contestId, teamIds, reason: v.reason, actor: user });
+    } else return { error: null, ...(await runReviewIntent(v, contestId, user)) };
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
     throw error;
@@ -110,6 +109,8 @@ export default function StageReview() {
       </p>
       {result?.error ? (
         <Alert>{t(result.error)}</Alert>
+      ) : result && "reopenRequested" in result && result.reopenRequested ? (
+        <Alert tone="success">{t("review.reopenRequested", result.reopenRequested)}</Alert>
       ) : result ? (
         <Alert tone="success">{t("review.done")}</Alert>
       ) : null}
@@ -185,7 +186,7 @@ export default function StageReview() {
           ))
         : null}
 
-      <LockPanel contest={contest} approvals={data.approvals}>
+      <LockPanel contest={contest} committee={data.committee}>
         <Link
           to={`/contests/${contest.slug}/scoreboard`}
           className="text-brand-700 text-lg font-semibold underline"

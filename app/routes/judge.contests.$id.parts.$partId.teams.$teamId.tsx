@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       contestId: id,
       partId,
       teamId,
-      judgeUserId: user.id,
+      judge: user,
       values,
       comment: String(form.get("comment") ?? ""),
       seq: Date.now() * 1000,

@@ -81,7 +81,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A new session id at every sign-in; whatever session this browser held before ends here.
   await destroySession(db, request);
   return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await createSession(db, user.id, now) },
+    headers: {
+      "Set-Cookie": await createSession(db, user.id, now, null, {
+        userAgent: request.headers.get("User-Agent"),
+        ip: context.clientIp,
+      }),
+    },
   });
 }
 

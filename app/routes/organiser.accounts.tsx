@@ -1,18 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES } from "#db/schema";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
 import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/accounts.server";
+import { liftSignInLock, signInLocks } from "~/models/login-throttle.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/format";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { can, manageableRoles } from "~/utils/permissions.server";
 import { normalisePhone } from "~/utils/validation";
 
 const STAFF_ROLES = ["organiser", "committee", "judge", "admin"] as const;
+const ROLES = ["resident", ...STAFF_ROLES] as const;
 
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -31,6 +35,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("disable"), userId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("enable"), userId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("role"), userId: z.coerce.number().int().positive(), role: z.enum(ROLES) }),
+  z.object({ intent: z.literal("unlock"), userId: z.coerce.number().int().positive() }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,10 +46,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .max(50)
     .catch("")
     .parse(new URL(request.url).searchParams.get("q") ?? "");
+  const accounts = await listAccounts(db, { q, staffOnly: !q });
+  const locks = new Map(
+    (
+      await signInLocks(
+        db,
+        accounts.map((a) => a.id),
+        Date.now(),
+      )
+    ).map((l) => [l.userId, l.lockedUntil]),
+  );
   return {
-    accounts: await listAccounts(db, { q, staffOnly: !q }),
+    accounts: accounts.map((a) => ({ ...a, lockedUntil: locks.get(a.id) ?? null })),
     q,
-    isAdmin: user.role === "admin",
+    // Cosmetic: the models refuse whatever the matrix does not allow.
+    may: {
+      create: manageableRoles(user, "create").filter((r) => r !== "resident"),
+      reset: manageableRoles(user, "reset"),
+      disable: manageableRoles(user, "disable"),
+      role: manageableRoles(user, "role"),
+      unlock: manageableRoles(user, "unlock"),
+    },
+    isAdmin: can(user, "account.create:admin"),
     me: user.id,
   };
 }
@@ -60,28 +83,29 @@ export async function action({ request }: ActionFunctionArgs) {
     return { fieldErrors, values: { ...raw, password: "" } };
   }
   const v = parsed.data;
-  // Only an administrator hands out the administrator role or changes roles.
-  if ((v.intent === "create" && v.role === "admin") || v.intent === "role") {
-    if (user.role !== "admin") throw new Response("Forbidden", { status: 403 });
-  }
   try {
-    if (v.intent === "create") await createStaff(db, v, user.id);
+    if (v.intent === "create") await createStaff(db, v, user);
     else if (v.intent === "reset") {
-      const password = await resetPassword(db, v.userId, user.id);
-      const [target] = (await listAccounts(db, { staffOnly: false })).filter((a) => a.id === v.userId);
-      return { newPassword: { name: target?.fullName ?? "", password } };
+      const { password, fullName } = await resetPassword(db, v.userId, user);
+      return { newPassword: { name: fullName, password } };
     } else if (v.intent === "disable" || v.intent === "enable")
-      await setDisabled(db, v.userId, v.intent === "disable", user.id);
-    else await changeRole(db, v.userId, v.role, user.id);
+      await setDisabled(db, v.userId, v.intent === "disable", user);
+    else if (v.intent === "unlock") {
+      await liftSignInLock(db, user, v.userId, Date.now());
+      const [target] = await listAccounts(db, { id: v.userId, staffOnly: false });
+      return { unlocked: target?.fullName ?? "" };
+    } else await changeRole(db, v.userId, v.role, user);
   } catch (error) {
-    if (error instanceof DomainError) return { formError: error.code, values: { ...raw, password: "" } };
+    if (error instanceof DomainError)
+      return data({ formError: error.code, values: { ...raw, password: "" } }, { status: error.status });
     throw error;
   }
   return { saved: true };
 }
 
 export default function Accounts() {
-  const { accounts, q, isAdmin, me } = useLoaderData<typeof loader>();
+  const { accounts, q, may, isAdmin, me } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -96,6 +120,10 @@ export default function Accounts() {
       ) : null}
       {result && "formError" in result && result.formError ? <Alert>{t(result.formError)}</Alert> : null}
       {result && "saved" in result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
+      {result && "unlocked" in result ? (
+        <Alert tone="success">{t("accounts.unlocked", { name: result.unlocked ?? "" })}</Alert>
+      ) : null}
+      {!isAdmin ? <p className="text-lg">{t("accounts.onlyAdmin")}</p> : null}
 
       <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={t("accounts.create")}>
         <h2 className="mb-3 text-xl font-bold">{t("accounts.create")}</h2>
@@ -125,10 +153,10 @@ export default function Accounts() {
             {t("accounts.role")}
             <select
               name="role"
-              defaultValue={values.role ?? "committee"}
+              defaultValue={values.role ?? "judge"}
               className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
             >
-              {STAFF_ROLES.filter((r) => isAdmin || r !== "admin").map((r) => (
+              {may.create.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}`)}
                 </option>
@@ -160,28 +188,47 @@ export default function Accounts() {
                 <span className="text-accent-600 ml-2 font-semibold">{t("accounts.disabled")}</span>
               ) : null}
             </span>
+            {a.lockedUntil ? (
+              <span className="text-accent-600 font-semibold">
+                {t("accounts.signInLocked", { until: formatDateTime(a.lockedUntil, locale) })}
+              </span>
+            ) : null}
             {a.id !== me ? (
               <Form method="post" className="flex flex-wrap gap-2">
                 <input type="hidden" name="userId" value={a.id} />
-                <Button
-                  name="intent"
-                  value="reset"
-                  variant="ghost"
-                  aria-label={`${t("accounts.reset")}: ${a.fullName}`}
-                >
-                  {t("accounts.reset")}
-                </Button>
-                <Button
-                  name="intent"
-                  value={a.disabledAt ? "enable" : "disable"}
-                  variant="ghost"
-                  aria-label={`${a.disabledAt ? t("accounts.enable") : t("accounts.disable")}: ${a.fullName}`}
-                >
-                  {a.disabledAt ? t("accounts.enable") : t("accounts.disable")}
-                </Button>
+                {may.reset.includes(a.role) ? (
+                  <Button
+                    name="intent"
+                    value="reset"
+                    variant="ghost"
+                    aria-label={`${t("accounts.reset")}: ${a.fullName}`}
+                  >
+                    {t("accounts.reset")}
+                  </Button>
+                ) : null}
+                {may.disable.includes(a.role) ? (
+                  <Button
+                    name="intent"
+                    value={a.disabledAt ? "enable" : "disable"}
+                    variant="ghost"
+                    aria-label={`${a.disabledAt ? t("accounts.enable") : t("accounts.disable")}: ${a.fullName}`}
+                  >
+                    {a.disabledAt ? t("accounts.enable") : t("accounts.disable")}
+                  </Button>
+                ) : null}
+                {a.lockedUntil && may.unlock.includes(a.role) ? (
+                  <Button
+                    name="intent"
+                    value="unlock"
+                    variant="ghost"
+                    aria-label={`${t("accounts.unlock")}: ${a.fullName}`}
+                  >
+                    {t("accounts.unlock")}
+                  </Button>
+                ) : null}
               </Form>
             ) : null}
-            {isAdmin && a.id !== me ? (
+            {a.id !== me && may.role.includes(a.role) ? (
               <Form method="post" className="flex gap-2">
                 <input type="hidden" name="intent" value="role" />
                 <input type="hidden" name="userId" value={a.id} />
@@ -191,7 +238,7 @@ export default function Accounts() {
                   aria-label={`${t("accounts.role")}: ${a.fullName}`}
                   className="min-h-10 rounded border-2 border-slate-400 bg-white"
                 >
-                  {ROLES.map((r) => (
+                  {may.role.map((r) => (
                     <option key={r} value={r}>
                       {t(`role.${r}`)}
                     </option>

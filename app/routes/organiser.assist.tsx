@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
   try {
     const now = Date.now();
-    const userId = await registerResident(db, { ...parsed.input, assistedByUserId: staff.id, now });
+    const userId = await registerResident(db, { ...parsed.input, assistedBy: staff, now });
     await audit(db, {
       actorUserId: staff.id,
       action: "account.assistedRegistration",
@@ -39,7 +39,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     await destroySession(db, request);
     const headers = new Headers();
-    headers.append("Set-Cookie", await createSession(db, userId, now, staff.id));
+    headers.append(
+      "Set-Cookie",
+      await createSession(db, userId, now, staff.id, {
+        userAgent: request.headers.get("User-Agent"),
+        ip: context.clientIp,
+      }),
+    );
     return redirect("/", { headers });
   } catch (error) {
     if (error instanceof DomainError) return { errors: {}, formError: error.code, values: parsed.values };

@@ -58,17 +58,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "save");
   if (intent === "publish" || intent === "unpublish") {
     const messages =
-      intent === "publish" ? await publishContest(db, id, user.id) : await unpublishContest(db, id, user.id);
+      intent === "publish" ? await publishContest(db, id, user) : await unpublishContest(db, id, user);
     const done: MessageKey = intent === "publish" ? "contests.published" : "contests.unpublished";
     return { kind: "state" as const, messages, done };
   }
-  if (intent === "clone")
-    return redirect(`/organiser/contests/${await cloneContest(db, id, user.id)}?saved=1`);
+  if (intent === "clone") return redirect(`/organiser/contests/${await cloneContest(db, id, user)}?saved=1`);
   const { settings, prizes, exclusions, problems } = await readContestForm(db, form, contest.wardName);
   if (!problems.slug && (await slugTaken(db, settings.slug, id)))
     problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
   if (Object.keys(problems).length === 0)
-    Object.assign(problems, await updateQuizContest(db, id, { settings, prizes, exclusions }, user.id));
+    Object.assign(problems, await updateQuizContest(db, id, { settings, prizes, exclusions }, user));
   if (Object.keys(problems).length) return { kind: "form" as const, problems, values: rawFormValues(form) };
   return redirect(`/organiser/contests/${id}?saved=1`);
 }
@@ -130,6 +129,12 @@ export default function EditContest() {
           className="text-brand-700 self-center text-lg font-semibold underline"
         >
           {t("contests.teams")}
+        </Link>
+        <Link
+          to={`/organiser/contests/${contest.id}/committee`}
+          className="text-brand-700 self-center text-lg font-semibold underline"
+        >
+          {t("roster.link")}
         </Link>
       </Form>
       {contest.kind === "quiz" ? (

@@ -69,14 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await assertEditable(db, contestId);
     if (v.intent === "create")
-      await createTeam(db, contestId, { unitId: v.unitId ? Number(v.unitId) : null, name: v.name }, user.id);
+      await createTeam(db, contestId, { unitId: v.unitId ? Number(v.unitId) : null, name: v.name }, user);
     else if (v.intent === "member") {
       const phone = v.phone ? normalisePhone(v.phone) : null;
       if (v.phone && !phone) return { error: "field.phoneInvalid" as const };
-      await addMember(db, v.teamId, { phone, name: v.name }, user.id);
-    } else if (v.intent === "captain") await setCaptain(db, v.teamId, v.userId, user.id);
-    else if (v.intent === "delete") await deleteTeam(db, contestId, v.teamId, user.id);
-    else await removeMember(db, contestId, v.teamId, v.name, user.id);
+      await addMember(db, v.teamId, { phone, name: v.name }, user);
+    } else if (v.intent === "captain") await setCaptain(db, v.teamId, v.userId, user);
+    else if (v.intent === "delete") await deleteTeam(db, contestId, v.teamId, user);
+    else await removeMember(db, contestId, v.teamId, v.name, user);
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
     throw error;

@@ -39,7 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     predictionPrompt: "Theo bạn, cuộc thi có bao nhiêu bài dự thi?",
     entryModes: "individual",
     collectiveRule: "participation_rate",
-    lockQuorum: 1,
     eligibleUnitIds: [],
     exclusions: "",
     rules: "",
@@ -61,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!problems.slug && (await slugTaken(db, settings.slug)))
     problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
   if (Object.keys(problems).length) return { problems, values: rawFormValues(form) };
-  const id = await createQuizContest(db, { settings, prizes, exclusions, wardName }, user.id);
+  const id = await createQuizContest(db, { settings, prizes, exclusions, wardName }, user);
   return redirect(`/organiser/contests/${id}?saved=1`);
 }
 

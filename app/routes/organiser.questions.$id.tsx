@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const problems = validateQuestion(input);
   if (await codeTaken(db, input.code, id)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
   if (problems.length) return { problems, values: input, saved: false };
-  await updateQuestion(db, id, input, user.id);
+  await updateQuestion(db, id, input, user);
   return { problems: [], values: input, saved: true };
 }
 

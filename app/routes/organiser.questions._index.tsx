@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const existing = await listQuestions(db);
       return parseQuestionTable(table, new Set(existing.flatMap((q) => (q.code ? [q.code] : []))));
     },
-    (inputs) => createQuestions(db, inputs, user.id),
+    (inputs) => createQuestions(db, inputs, user),
   );
 }
 

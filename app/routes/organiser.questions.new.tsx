@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const problems = validateQuestion(input);
   if (await codeTaken(db, input.code)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
   if (problems.length) return { problems, values: input };
-  const [id] = await createQuestions(db, [input], user.id);
+  const [id] = await createQuestions(db, [input], user);
   return redirect(`/organiser/questions/${id}?saved=1`);
 }
 

@@ -43,12 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "publish") {
-      const messages = await publishStage(db, id, user.id);
+      const messages = await publishStage(db, id, user);
       return { kind: "messages" as const, messages, done: "contests.published" as MessageKey };
     }
     if (intent === "judges") {
       const ids = form.getAll("judge").map(Number).filter(Number.isInteger);
-      await setJudges(db, id, ids, user.id);
+      await setJudges(db, id, ids, user);
       return { kind: "messages" as const, messages: [], done: "stage.judgesSaved" as MessageKey };
     }
     const { settings, prizes, problems } = readStageForm(form);
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
     if (Object.keys(problems).length)
       return { kind: "form" as const, problems, values: rawStageValues(form) };
-    await updateStageSettings(db, id, { settings, prizes }, user.id);
+    await updateStageSettings(db, id, { settings, prizes }, user);
     return { kind: "messages" as const, messages: [], done: "org.saved" as MessageKey };
   } catch (error) {
     if (error instanceof DomainError) return { kind: "error" as const, error: error.code };
@@ -100,6 +100,9 @@ export default function StageOverview() {
         </Link>
         <Link to={`/organiser/contests/${contest.id}/teams`} className={link}>
           {t("contests.teams")} ({data.counts.teams})
+        </Link>
+        <Link to={`/organiser/contests/${contest.id}/committee`} className={link}>
+          {t("roster.link")}
         </Link>
         <Link to="order" className={link}>
           {t("stage.order")}

@@ -69,14 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const [q, team] = String(value).split(":").map(Number);
         if (Number.isInteger(q) && Number.isInteger(team)) right[q] = [...(right[q] ?? []), team];
       }
-      await saveKnowledgeMarks(db, { contestId, partId: v.partId, right, actorUserId: user.id });
+      await saveKnowledgeMarks(db, { contestId, partId: v.partId, right, actor: user });
     } else
       await saveOvertime(db, {
         contestId,
         partId: v.partId,
         teamId: v.teamId,
         overtimeSec: Number(v.overtimeSec),
-        actorUserId: user.id,
+        actor: user,
       });
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code, saved: false };

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   try {
-    await drawPerformanceOrder(db, id, user.id);
+    await drawPerformanceOrder(db, id, user);
     return { error: null, drawn: true };
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code, drawn: false };

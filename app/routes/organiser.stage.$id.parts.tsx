@@ -40,10 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, partId } = target.data;
   try {
     if (intent === "delete" && partId !== null) {
-      await deletePart(db, id, partId, user.id);
+      await deletePart(db, id, partId, user);
       return { partId, problems: {} as PartProblems, error: null, saved: true };
     }
-    const problems = await savePart(db, id, partId, readPartForm(form), user.id);
+    const problems = await savePart(db, id, partId, readPartForm(form), user);
     return { partId, problems, error: null, saved: Object.keys(problems).length === 0 };
   } catch (error) {
     if (error instanceof DomainError) return { partId, problems: {}, error: error.code, saved: false };

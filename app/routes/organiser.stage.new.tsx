@@ -29,7 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stageAggregation: "mean",
     stageHideTotals: false,
     stageSpreadPct: 20,
-    lockQuorum: 1,
     prizes: [
       { label: "Nhất", count: 1, amount: 3_000_000 },
       { label: "Nhì", count: 1, amount: 2_000_000 },
@@ -48,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
   if (Object.keys(problems).length) return { problems, values: rawStageValues(form) };
   const { wardName } = await contestFormContext(db);
-  const id = await createStageContest(db, { settings, prizes, wardName }, user.id);
+  const id = await createStageContest(db, { settings, prizes, wardName }, user);
   return redirect(`/organiser/stage/${id}/parts`);
 }
 

@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return runImport(
       request,
       async (table) => parseUnitTable(table, new Set((await listUnits(db)).map((u) => u.name.toLowerCase()))),
-      (inputs) => createUnits(db, inputs, user.id),
+      (inputs) => createUnits(db, inputs, user),
     );
   }
   const raw = Object.fromEntries(await readForm(request));
@@ -80,12 +80,12 @@ export async function action({ request }: ActionFunctionArgs) {
       denominator: v.denominator ? Number(v.denominator) : null,
       denominatorKind: v.denominator ? (v.denominatorKind ?? "population") : null,
     };
-    if (v.intent === "create") await createUnits(db, [input], user.id);
-    else await updateUnit(db, v.id, input, user.id);
+    if (v.intent === "create") await createUnits(db, [input], user);
+    else await updateUnit(db, v.id, input, user);
   } else if (v.intent === "retire" || v.intent === "restore") {
-    await setUnitRetired(db, v.id, v.intent === "retire", user.id);
+    await setUnitRetired(db, v.id, v.intent === "retire", user);
   } else {
-    await mapResidentToUnit(db, v.userId, v.unitId, user.id);
+    await mapResidentToUnit(db, v.userId, v.unitId, user);
   }
   return { saved: true };
 }

@@ -45,7 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Whoever just chose the password may sign in from here even while this address is over its cap.
     await rememberSignIn(db, parsed.input.phone, context.clientIp ?? "unknown", now);
     return redirect(safeRedirect(form.redirectTo), {
-      headers: { "Set-Cookie": await createSession(db, userId, Date.now()) },
+      headers: {
+        "Set-Cookie": await createSession(db, userId, Date.now(), null, {
+          userAgent: request.headers.get("User-Agent"),
+          ip: context.clientIp,
+        }),
+      },
     });
   } catch (error) {
     if (error instanceof DomainError) {

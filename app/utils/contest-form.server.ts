@@ -82,7 +82,6 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
     collectiveRule:
       (["entries", "average_score", "points"] as const).find((r) => r === str("collectiveRule")) ??
       "participation_rate",
-    lockQuorum: int(form.get("lockQuorum")),
     eligibleUnitIds: eligible.length ? eligible : null,
     rules: str("rules"),
   };
@@ -143,7 +142,6 @@ export function rawFormValues(form: FormData): FormValues {
     predictionPrompt: str("predictionPrompt"),
     entryModes: str("entryModes"),
     collectiveRule: str("collectiveRule"),
-    lockQuorum: str("lockQuorum"),
     eligibleUnitIds: form
       .getAll("eligible")
       .map((v) => int(v))
@@ -198,7 +196,6 @@ export async function contestFormValues(
     predictionPrompt: c.predictionPrompt ?? "",
     entryModes: c.entryModes,
     collectiveRule: c.collectiveRule,
-    lockQuorum: c.lockQuorum,
     eligibleUnitIds: c.eligibleUnitIds ?? [],
     exclusions: exclusions.join("\n"),
     rules: c.rules,

@@ -3,6 +3,7 @@
  * (the type checker enforces it). Question content stays Vietnamese.
  */
 import { useRouteLoaderData } from "@remix-run/react";
+import { accessEn, accessVi } from "./messages/access";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { resultsEn, resultsVi } from "./messages/results";
@@ -191,6 +192,7 @@ const vi = {
   ...contestsVi,
   ...resultsVi,
   ...statsVi,
+  ...accessVi,
   ...stageVi,
   ...signInVi,
 };
@@ -378,6 +380,7 @@ const en: Record<MessageKey, string> = {
   ...contestsEn,
   ...resultsEn,
   ...statsEn,
+  ...accessEn,
   ...stageEn,
   ...signInEn,
 };

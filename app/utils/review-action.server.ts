@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { announce, approveLock, disqualify, reopen, undoDisqualification } from "~/models/results.server";
 import { db } from "./db.server";
+import type { Actor } from "./permissions.server";
 
 const reason = z.string().trim().max(500);
 
@@ -21,7 +22,8 @@ export const reviewIntents = [
 const ReviewIntentSchema = z.discriminatedUnion("intent", [...reviewIntents]);
 export type ReviewIntent = z.infer<typeof ReviewIntentSchema>;
 
-export async function runReviewIntent(v: ReviewIntent, contestId: number, actorUserId: number) {
+/** Runs one intent; a reopen request that has not reached the quorum yet returns its count. */
+export async function runReviewIntent(v: ReviewIntent, contestId: number, actor: Actor) {
   if (v.intent === "disqualify") {
     const [kind, targetId] = v.target.split(":");
     await disqualify(db, {
@@ -29,16 +31,20 @@ export async function runReviewIntent(v: ReviewIntent, contestId: number, actorU
       targetKind: kind as "attempt" | "user" | "unit" | "team",
       targetId,
       reason: v.reason,
-      actorUserId,
+      actor,
     });
   } else if (v.intent === "undo")
     await undoDisqualification(db, {
       contestId,
       disqualificationId: v.disqualificationId,
       reason: v.reason,
-      actorUserId,
+      actor,
     });
-  else if (v.intent === "approve") await approveLock(db, contestId, actorUserId);
-  else if (v.intent === "announce") await announce(db, contestId, actorUserId);
-  else await reopen(db, contestId, v.reason, actorUserId);
+  else if (v.intent === "approve") await approveLock(db, contestId, actor);
+  else if (v.intent === "announce") await announce(db, contestId, actor);
+  else {
+    const { reopened, approvals, quorum } = await reopen(db, contestId, v.reason, actor);
+    if (!reopened) return { reopenRequested: { n: approvals, quorum } };
+  }
+  return {};
 }

@@ -40,6 +40,7 @@ export async function createSession(
   userId: number,
   now: number,
   assistedByUserId: number | null = null,
+  device: { userAgent?: string | null; ip?: string | null } = {},
 ) {
   const token = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
@@ -48,6 +49,8 @@ export async function createSession(
     createdAt: now,
     expiresAt: now + SESSION_TTL_MS,
     assistedByUserId,
+    userAgent: device.userAgent?.slice(0, 300) ?? null,
+    ip: device.ip ?? null,
   });
   return sessionCookie.serialize(token);
 }
@@ -80,6 +83,8 @@ export async function findSessionUser(db: Db, cookieHeader: string | null, now: 
       unitName: units.name,
       expiresAt: sessions.expiresAt,
       assistedByUserId: sessions.assistedByUserId,
+      passwordResetAt: users.passwordResetAt,
+      passwordResetByUserId: users.passwordResetByUserId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -134,7 +139,5 @@ export function getSessionUser(db: Db, request: Request) {
   return found;
 }
 
-/** Ends every session of a user at once (account disabled, password reset). */
-export async function endAllSessions(db: Db, userId: number) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-}
+/** The hash a session is stored by, so a page can mark the device it is shown on. */
+export { hashToken as sessionTokenHash };

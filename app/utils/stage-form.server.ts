@@ -22,7 +22,6 @@ export function readStageForm(form: FormData) {
     stageAggregation: str(form, "stageAggregation") === "trimmed_mean" ? "trimmed_mean" : "mean",
     stageHideTotals: form.get("stageHideTotals") === "on",
     stageSpreadPct: int(form.get("stageSpreadPct")),
-    lockQuorum: int(form.get("lockQuorum")),
   };
   const prizes: StagePrize[] = [];
   for (let i = 0; i < STAGE_PRIZE_ROWS; i++) {
@@ -46,7 +45,6 @@ export function rawStageValues(form: FormData): StageFormValues {
     stageAggregation: str(form, "stageAggregation"),
     stageHideTotals: form.get("stageHideTotals") === "on",
     stageSpreadPct: str(form, "stageSpreadPct"),
-    lockQuorum: str(form, "lockQuorum"),
     prizes: Array.from({ length: STAGE_PRIZE_ROWS }, (_, i) => ({
       label: str(form, `prize-label-${i}`),
       count: str(form, `prize-count-${i}`),
@@ -68,7 +66,6 @@ export function stageValues(
     stageAggregation: c.stageAggregation ?? "mean",
     stageHideTotals: c.stageHideTotals,
     stageSpreadPct: c.stageSpreadPct,
-    lockQuorum: c.lockQuorum,
     prizes: prizes.map((p) => ({ label: p.label, count: p.count, amount: p.amount })),
   };
 }

@@ -11,11 +11,16 @@ const link = "text-brand-700 text-lg font-semibold underline";
  */
 export function LockPanel({
   contest,
-  approvals,
+  committee,
   children,
 }: {
-  contest: { id: number; slug: string; state: string; lockQuorum: number };
-  approvals: number;
+  contest: { id: number; slug: string; state: string };
+  committee: {
+    members: string[];
+    quorum: number;
+    isMember: boolean;
+    approvals: { lock: number; reopen: number };
+  };
   children?: ReactNode;
 }) {
   const t = useT();
@@ -25,9 +30,15 @@ export function LockPanel({
       className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       aria-label={t("review.approve")}
     >
+      <p className="w-full text-lg">
+        {committee.members.length
+          ? t("roster.summary", { names: committee.members.join(", "), quorum: committee.quorum })
+          : t("roster.none")}
+      </p>
+      {!committee.isMember ? <p className="w-full text-lg font-semibold">{t("roster.notMember")}</p> : null}
       {!final ? (
         <Form method="post" className="flex flex-col gap-2">
-          <p>{t("review.approvals", { n: approvals, quorum: contest.lockQuorum })}</p>
+          <p>{t("review.approvals", { n: committee.approvals.lock, quorum: committee.quorum })}</p>
           <Button name="intent" value="approve">
             {t("review.approve")}
           </Button>
@@ -42,6 +53,9 @@ export function LockPanel({
       ) : null}
       {final ? (
         <Form method="post" className="flex flex-wrap items-end gap-2">
+          <p className="w-full">
+            {t("review.reopenApprovals", { n: committee.approvals.reopen, quorum: committee.quorum })}
+          </p>
           <input type="hidden" name="intent" value="reopen" />
           <label className="flex flex-col">
             {t("review.reopenReason")}
@@ -51,6 +65,9 @@ export function LockPanel({
         </Form>
       ) : null}
       {children}
+      <Link to={`/committee/contests/${contest.id}/audit`} className={link}>
+        {t("audit.contestLink")}
+      </Link>
       <a href={`/committee/contests/${contest.id}/export/csv`} className={link} download>
         {t("review.exportCsv")}
       </a>

@@ -12,7 +12,6 @@ export type StageFormValues = {
   stageAggregation: string;
   stageHideTotals: boolean;
   stageSpreadPct: number | string;
-  lockQuorum: number | string;
   prizes: { label: string; count: number | string; amount: number | string }[];
 };
 
@@ -89,13 +88,6 @@ export function StageSettingsForm({
           inputMode="numeric"
           defaultValue={values.stageSpreadPct}
           error={problems.stageSpreadPct}
-        />
-        <Field
-          label={t("contests.lockQuorum")}
-          name="lockQuorum"
-          inputMode="numeric"
-          defaultValue={values.lockQuorum}
-          error={problems.lockQuorum}
         />
         <label className="flex min-h-12 items-center gap-3 text-lg font-semibold">
           <input

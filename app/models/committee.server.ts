@@ -1,0 +1,204 @@
+/**
+ * A contest's committee (hội đồng): the named members whose approvals lock
+ * or reopen its results, and how many must agree. An admin sets it before
+ * the contest closes; from the close it is frozen, so nobody can add a
+ * member to reach a quorum after seeing the ranking.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { auditLog, contestApprovals, contestCommittee, contests, users } from "#db/schema";
+import { DomainError } from "~/utils/errors";
+import { authorize, can, type Actor } from "~/utils/permissions.server";
+import { auditInsert } from "./audit.server";
+
+/** Roles that may sit on a committee roster. */
+const ROSTER_ROLES = ["committee", "admin"] as const;
+
+async function loadContest(db: Db, contestId: number) {
+  const [c] = await db
+    .select({
+      id: contests.id,
+      state: contests.state,
+      closesAt: contests.closesAt,
+      lockQuorum: contests.lockQuorum,
+    })
+    .from(contests)
+    .where(eq(contests.id, contestId));
+  if (!c) throw new DomainError("contest.notFound", 404);
+  return c;
+}
+
+/** From the close (or once the committee is at work) the roster and quorum are frozen. */
+export function rosterFrozen(c: { state: string; closesAt: number }, now: number) {
+  return now >= c.closesAt || !["draft", "published"].includes(c.state);
+}
+
+export function listRoster(db: Db, contestId: number) {
+  return db
+    .select({ userId: users.id, fullName: users.fullName, phone: users.phone, disabledAt: users.disabledAt })
+    .from(contestCommittee)
+    .innerJoin(users, eq(users.id, contestCommittee.userId))
+    .where(eq(contestCommittee.contestId, contestId))
+    .orderBy(asc(users.fullName));
+}
+
+/** Active accounts an admin can put on a roster. */
+export function rosterCandidates(db: Db) {
+  return db
+    .select({ userId: users.id, fullName: users.fullName, phone: users.phone, role: users.role })
+    .from(users)
+    .where(and(inArray(users.role, [...ROSTER_ROLES]), isNull(users.disabledAt)))
+    .orderBy(asc(users.role), asc(users.fullName));
+}
+
+/**
+ * Sets a contest's committee and its quorum (approvals needed to lock, and
+ * to reopen). Admin only, before close; audited with the before and after.
+ */
+export async function setRoster(
+  db: Db,
+  input: { contestId: number; userIds: number[]; quorum: number },
+  actor: Actor,
+  now = Date.now(),
+) {
+  authorize(actor, "contest.roster");
+  const contest = await loadContest(db, input.contestId);
+  if (rosterFrozen(contest, now)) throw new DomainError("roster.frozen", 409);
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) throw new DomainError("roster.empty", 422);
+  const eligible = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), inArray(users.role, [...ROSTER_ROLES]), isNull(users.disabledAt)));
+  if (eligible.length !== userIds.length) throw new DomainError("roster.notCommittee", 422);
+  if (!Number.isInteger(input.quorum) || input.quorum < 1 || input.quorum > userIds.length)
+    throw new DomainError("roster.quorumRange", 422);
+  const before = (await listRoster(db, input.contestId)).map((m) => m.userId);
+  await db.batch([
+    db.delete(contestCommittee).where(eq(contestCommittee.contestId, input.contestId)),
+    db
+      .insert(contestCommittee)
+      .values(userIds.map((userId) => ({ contestId: input.contestId, userId, addedAt: now }))),
+    db
+      .update(contests)
+      .set({ lockQuorum: input.quorum, updatedAt: now })
+      .where(eq(contests.id, input.contestId)),
+    // Approvals given by members who are no longer on the roster stop counting.
+    db.delete(contestApprovals).where(
+      and(
+        eq(contestApprovals.contestId, input.contestId),
+        sql`${contestApprovals.userId} NOT IN (${sql.join(
+          userIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      ),
+    ),
+    auditInsert(
+      db,
+      {
+        actorUserId: actor.id,
+        action: "contest.roster",
+        entity: "contest",
+        entityId: input.contestId,
+        before: { members: before, quorum: contest.lockQuorum },
+        after: { members: userIds, quorum: input.quorum },
+      },
+      now,
+    ),
+  ]);
+}
+
+/** Refuses anyone not on the contest's roster (whatever their role). */
+export async function requireRosterMember(db: Db, contestId: number, actor: Actor) {
+  if (actor.id === null) throw new DomainError("roster.notMember", 403);
+  const [row] = await db
+    .select({ userId: contestCommittee.userId })
+    .from(contestCommittee)
+    .where(and(eq(contestCommittee.contestId, contestId), eq(contestCommittee.userId, actor.id)));
+  if (!row) throw new DomainError("roster.notMember", 403);
+}
+
+/** Distinct roster members who gave an approval of this kind. */
+export async function countApprovals(db: Db, contestId: number, kind: "lock" | "reopen") {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(contestApprovals)
+    .innerJoin(
+      contestCommittee,
+      and(
+        eq(contestCommittee.contestId, contestApprovals.contestId),
+        eq(contestCommittee.userId, contestApprovals.userId),
+      ),
+    )
+    .where(and(eq(contestApprovals.contestId, contestId), eq(contestApprovals.kind, kind)));
+  return n;
+}
+
+/** Who approved what so far, for the committee's page. */
+export function listApprovals(db: Db, contestId: number) {
+  return db
+    .select({
+      userId: contestApprovals.userId,
+      fullName: users.fullName,
+      kind: contestApprovals.kind,
+      reason: contestApprovals.reason,
+      createdAt: contestApprovals.createdAt,
+    })
+    .from(contestApprovals)
+    .innerJoin(users, eq(users.id, contestApprovals.userId))
+    .where(eq(contestApprovals.contestId, contestId))
+    .orderBy(asc(contestApprovals.createdAt));
+}
+
+/**
+ * The audit trail of one contest, for its committee: the contest's own
+ * entries and those about its parts, teams and disqualifications. Organisers
+ * and admins read the whole log; a committee member reads the contests whose
+ * roster they are on.
+ */
+export async function contestAudit(db: Db, contestId: number, actor: Actor, limit = 300) {
+  if (!can(actor, "audit.read")) {
+    authorize(actor, "audit.readContest");
+    await requireRosterMember(db, contestId, actor);
+  }
+  const id = String(contestId);
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      after: auditLog.after,
+      actorName: users.fullName,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      or(
+        and(eq(auditLog.entity, "contest"), eq(auditLog.entityId, id)),
+        sql`json_extract(${auditLog.after}, '$.contestId') = ${contestId}`,
+        sql`${auditLog.entity} = 'stage_part' AND ${auditLog.entityId} IN (SELECT cast(id AS text) FROM stage_parts WHERE contest_id = ${contestId})`,
+        sql`${auditLog.entity} = 'team' AND ${auditLog.entityId} IN (SELECT cast(id AS text) FROM teams WHERE contest_id = ${contestId})`,
+        sql`${auditLog.entity} = 'disqualification' AND ${auditLog.entityId} IN (SELECT cast(id AS text) FROM disqualifications WHERE contest_id = ${contestId})`,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}
+
+/** What the committee's review page shows about the roster and the approvals so far. */
+export async function committeeStatus(db: Db, contestId: number, actor: Actor) {
+  const [contest, roster, lock, reopen] = await Promise.all([
+    loadContest(db, contestId),
+    listRoster(db, contestId),
+    countApprovals(db, contestId, "lock"),
+    countApprovals(db, contestId, "reopen"),
+  ]);
+  return {
+    members: roster.map((m) => m.fullName),
+    quorum: contest.lockQuorum,
+    isMember: roster.some((m) => m.userId === actor.id),
+    approvals: { lock, reopen },
+  };
+}
