@@ -73,6 +73,7 @@ const ORGANISER: Action[] = [
   "stage.mark",
   "stats.read",
   "audit.read",
+  "audit.readContest",
 ];
 
 const COMMITTEE: Action[] = [

@@ -1,0 +1,580 @@
+/**
+ * The permission matrix, held against every model function that changes
+ * data, for every role: a role the matrix refuses gets 403 `error.forbidden`
+ * from the model itself (whatever route or command calls it), and a role it
+ * allows is never refused for its role. A new exported model function fails
+ * the last test until it is listed here, as an action or as read-only.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "#db/client";
+import { ROLES, stageParts, teams, type Role } from "#db/schema";
+import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
+import { createTestDb } from "../../tests/setup/test-db";
+import { PERMISSIONS, type Action, type Actor } from "~/utils/permissions.server";
+import * as account from "./account.server";
+import * as accounts from "./accounts.server";
+import * as attempt from "./attempt.server";
+import * as committee from "./committee.server";
+import * as contestAdmin from "./contest-admin.server";
+import * as loginThrottle from "./login-throttle.server";
+import * as ownAccount from "./own-account.server";
+import * as questionBank from "./question-bank.server";
+import * as results from "./results.server";
+import * as stageJudging from "./stage-judging.server";
+import * as stageParts_ from "./stage-parts.server";
+import * as stage from "./stage.server";
+import * as teams_ from "./teams.server";
+import * as units from "./units.server";
+
+let db: Db;
+let wardUnit: number;
+const actors = {} as Record<Role, Actor & { id: number }>;
+
+beforeAll(async () => {
+  ({ db } = await createTestDb());
+  const ward = await createWard(db);
+  wardUnit = (await createUnit(db, { wardId: ward.id, name: "Tổ dân phố 1" })).id;
+  for (const role of ROLES) actors[role] = { id: (await createUser(db, { role })).id, role };
+});
+
+/** A fresh draft contest, so one role's call never changes what the next one finds. */
+const quiz = () => createContest(db, { state: "draft" });
+async function stageWithPart() {
+  const contest = await createContest(db, { kind: "stage", stageAggregation: "mean", entryModes: "team" });
+  const [part] = await db
+    .insert(stageParts)
+    .values({ contestId: contest.id, position: 1, name: "Chào hỏi", maxScore: 20 })
+    .returning();
+  const [team] = await db
+    .insert(teams)
+    .values({ contestId: contest.id, number: 1, name: "Đội 1", unitId: wardUnit })
+    .returning();
+  return { contest, part, team };
+}
+
+type Case = { fn: string; action: Action; run: (actor: Actor) => Promise<unknown> };
+
+const cases: Case[] = [
+  // Units and the question bank
+  { fn: "createUnits", action: "unit.manage", run: (a) => units.createUnits(db, [], a) },
+  {
+    fn: "updateUnit",
+    action: "unit.manage",
+    run: (a) => units.updateUnit(db, wardUnit, { name: "Tổ dân phố 1" } as never, a),
+  },
+  { fn: "setUnitRetired", action: "unit.manage", run: (a) => units.setUnitRetired(db, -1, false, a) },
+  {
+    fn: "mapResidentToUnit",
+    action: "unit.manage",
+    run: (a) => units.mapResidentToUnit(db, actors.resident.id, wardUnit, a),
+  },
+  { fn: "createQuestions", action: "question.manage", run: (a) => questionBank.createQuestions(db, [], a) },
+  {
+    fn: "updateQuestion",
+    action: "question.manage",
+    run: async (a) => questionBank.updateQuestion(db, (await createQuestion(db)).id, {} as never, a),
+  },
+  {
+    fn: "setQuestionStatus",
+    action: "question.manage",
+    run: async (a) => questionBank.setQuestionStatus(db, (await createQuestion(db)).id, "retired", a),
+  },
+  // Contests and teams
+  {
+    fn: "createQuizContest",
+    action: "contest.create",
+    run: (a) => contestAdmin.createQuizContest(db, {} as never, a),
+  },
+  {
+    fn: "updateQuizContest",
+    action: "contest.edit",
+    run: async (a) => contestAdmin.updateQuizContest(db, (await quiz()).id, {} as never, a),
+  },
+  {
+    fn: "publishContest",
+    action: "contest.publish",
+    run: async (a) => contestAdmin.publishContest(db, (await quiz()).id, a),
+  },
+  {
+    fn: "unpublishContest",
+    action: "contest.publish",
+    run: async (a) => contestAdmin.unpublishContest(db, (await quiz()).id, a),
+  },
+  {
+    fn: "cloneContest",
+    action: "contest.create",
+    run: async (a) => contestAdmin.cloneContest(db, (await quiz()).id, a),
+  },
+  {
+    fn: "setRoster",
+    action: "contest.roster",
+    run: async (a) =>
+      committee.setRoster(db, { contestId: (await quiz()).id, userIds: [actors.committee.id], quorum: 1 }, a),
+  },
+  {
+    fn: "createTeam",
+    action: "team.manage",
+    run: async (a) => teams_.createTeam(db, (await quiz()).id, { unitId: null, name: "Đội A" }, a),
+  },
+  {
+    fn: "addMember",
+    action: "team.manage",
+    run: async (a) => teams_.addMember(db, (await stageWithPart()).team.id, { phone: null, name: "An" }, a),
+  },
+  {
+    fn: "setCaptain",
+    action: "team.manage",
+    run: async (a) => teams_.setCaptain(db, (await stageWithPart()).team.id, actors.resident.id, a),
+  },
+  {
+    fn: "deleteTeam",
+    action: "team.manage",
+    run: async (a) => {
+      const { contest, team } = await stageWithPart();
+      return teams_.deleteTeam(db, contest.id, team.id, a);
+    },
+  },
+  {
+    fn: "removeMember",
+    action: "team.manage",
+    run: async (a) => {
+      const { contest, team } = await stageWithPart();
+      return teams_.removeMember(db, contest.id, team.id, "An", a);
+    },
+  },
+  // Stage contests
+  {
+    fn: "createStageContest",
+    action: "contest.create",
+    run: (a) => stage.createStageContest(db, {} as never, a),
+  },
+  {
+    fn: "updateStageSettings",
+    action: "stage.setup",
+    run: async (a) => stage.updateStageSettings(db, (await stageWithPart()).contest.id, {} as never, a),
+  },
+  {
+    fn: "setJudges",
+    action: "stage.setup",
+    run: async (a) => stage.setJudges(db, (await stageWithPart()).contest.id, [actors.judge.id], a),
+  },
+  {
+    fn: "drawPerformanceOrder",
+    action: "stage.setup",
+    run: async (a) => stage.drawPerformanceOrder(db, (await stageWithPart()).contest.id, a),
+  },
+  {
+    fn: "publishStage",
+    action: "contest.publish",
+    run: async (a) => stage.publishStage(db, (await stageWithPart()).contest.id, a),
+  },
+  {
+    fn: "savePart",
+    action: "stage.setup",
+    run: async (a) => stageParts_.savePart(db, (await stageWithPart()).contest.id, null, {} as never, a),
+  },
+  {
+    fn: "deletePart",
+    action: "stage.setup",
+    run: async (a) => {
+      const { contest, part } = await stageWithPart();
+      return stageParts_.deletePart(db, contest.id, part.id, a);
+    },
+  },
+  {
+    fn: "saveJudgeScore",
+    action: "stage.score",
+    run: async (a) => {
+      const { contest, part, team } = await stageWithPart();
+      const judge = { ...a, id: a.id! };
+      return stageJudging.saveJudgeScore(db, {
+        contestId: contest.id,
+        partId: part.id,
+        teamId: team.id,
+        judge,
+        values: { total: 10 },
+        comment: "",
+        seq: 1,
+      });
+    },
+  },
+  {
+    fn: "saveKnowledgeMarks",
+    action: "stage.mark",
+    run: async (a) => {
+      const { contest, part } = await stageWithPart();
+      return stageJudging.saveKnowledgeMarks(db, {
+        contestId: contest.id,
+        partId: part.id,
+        right: {},
+        actor: a,
+      });
+    },
+  },
+  {
+    fn: "saveOvertime",
+    action: "stage.mark",
+    run: async (a) => {
+      const { contest, part, team } = await stageWithPart();
+      return stageJudging.saveOvertime(db, {
+        contestId: contest.id,
+        partId: part.id,
+        teamId: team.id,
+        overtimeSec: 30,
+        actor: a,
+      });
+    },
+  },
+  {
+    fn: "setPartClosed",
+    action: "stage.closePart",
+    run: async (a) => {
+      const { contest, part } = await stageWithPart();
+      return stageJudging.setPartClosed(db, {
+        contestId: contest.id,
+        partId: part.id,
+        closed: true,
+        actor: a,
+      });
+    },
+  },
+  {
+    fn: "decideTie",
+    action: "stage.decideTie",
+    run: async (a) => {
+      const { contest, team } = await stageWithPart();
+      return stageJudging.decideTie(db, {
+        contestId: contest.id,
+        teamIds: [team.id],
+        reason: "Bốc thăm trước hội đồng",
+        actor: a,
+      });
+    },
+  },
+  // The committee's decisions
+  {
+    fn: "disqualify",
+    action: "results.disqualify",
+    run: async (a) =>
+      results.disqualify(db, {
+        contestId: (await quiz()).id,
+        targetKind: "user",
+        targetId: String(actors.resident.id),
+        reason: "Gian lận rõ ràng",
+        actor: a,
+      }),
+  },
+  {
+    fn: "undoDisqualification",
+    action: "results.disqualify",
+    run: async (a) =>
+      results.undoDisqualification(db, {
+        contestId: (await quiz()).id,
+        disqualificationId: 1,
+        reason: "Xem xét lại",
+        actor: a,
+      }),
+  },
+  {
+    fn: "approveLock",
+    action: "results.approve",
+    run: async (a) => results.approveLock(db, (await quiz()).id, a),
+  },
+  {
+    fn: "announce",
+    action: "results.announce",
+    run: async (a) => results.announce(db, (await quiz()).id, a),
+  },
+  {
+    fn: "reopen",
+    action: "results.reopen",
+    run: async (a) => results.reopen(db, (await quiz()).id, "Có khiếu nại", a),
+  },
+  {
+    fn: "contestAudit",
+    action: "audit.readContest",
+    run: async (a) => committee.contestAudit(db, (await quiz()).id, a),
+  },
+  // Every signed-in person: their own account
+  {
+    fn: "signOutEverywhere",
+    action: "session.own",
+    run: (a) => ownAccount.signOutEverywhere(db, { ...a, id: a.id! }, null),
+  },
+  {
+    fn: "acknowledgePasswordReset",
+    action: "session.own",
+    run: (a) => ownAccount.acknowledgePasswordReset(db, { ...a, id: a.id! }),
+  },
+  {
+    fn: "registerResident",
+    action: "account.assist",
+    run: (a) =>
+      account.registerResident(db, {
+        fullName: "Nguyễn Văn Hỗ Trợ",
+        birthYear: 1950,
+        phone: `05${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,
+        password: "mat-khau-ho-tro",
+        unitId: null,
+        unitOther: "Khác",
+        address: null,
+        assistedBy: a,
+        now: Date.now(),
+      }),
+  },
+];
+
+/** Account actions name the role of the account they touch. */
+const accountCases = (target: Role): Case[] => [
+  {
+    fn: "createStaff",
+    action: `account.create:${target}`,
+    run: (a) =>
+      accounts.createStaff(
+        db,
+        {
+          phone: `07${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,
+          fullName: "Tài khoản mới",
+          role: target,
+          password: "mat-khau-dai-du",
+        },
+        a,
+      ),
+  },
+  {
+    fn: "resetPassword",
+    action: `account.reset:${target}`,
+    run: async (a) => accounts.resetPassword(db, (await createUser(db, { role: target })).id, a),
+  },
+  {
+    fn: "setDisabled",
+    action: `account.disable:${target}`,
+    run: async (a) => accounts.setDisabled(db, (await createUser(db, { role: target })).id, true, a),
+  },
+  {
+    fn: "changeRole",
+    action: `account.role:${target}`,
+    // From the target role to resident: managing both is needed, and everyone who may manage any role manages residents.
+    run: async (a) => accounts.changeRole(db, (await createUser(db, { role: target })).id, "resident", a),
+  },
+  {
+    fn: "liftSignInLock",
+    action: `account.unlock:${target}`,
+    run: async (a) =>
+      loginThrottle.liftSignInLock(db, a, (await createUser(db, { role: target })).id, Date.now()),
+  },
+];
+
+const allCases = [...cases, ...ROLES.flatMap(accountCases)];
+
+async function outcome(run: () => Promise<unknown>) {
+  try {
+    await run();
+    return "done";
+  } catch (error) {
+    return (error as { code?: string }).code === "error.forbidden" ? "forbidden" : "other";
+  }
+}
+
+describe("the permission matrix, enforced by the models", () => {
+  for (const c of allCases)
+    it(`${c.fn} (${c.action}): refused with 403 to exactly the roles the matrix refuses`, async () => {
+      for (const role of ROLES) {
+        const allowed = PERMISSIONS[role].has(c.action);
+        let error: unknown = null;
+        await c.run(actors[role]).catch((e: unknown) => (error = e));
+        if (allowed)
+          expect((error as { code?: string } | null)?.code, `${role} must be allowed`).not.toBe(
+            "error.forbidden",
+          );
+        else expect(error, `${role} must be refused`).toMatchObject({ code: "error.forbidden", status: 403 });
+      }
+    });
+
+  it("the admin command line acts as an admin, but not as a committee member", async () => {
+    const { COMMAND_LINE } = await import("~/utils/permissions.server");
+    expect(await outcome(() => questionBank.setQuestionStatus(db, -1, "retired", COMMAND_LINE))).toBe("done");
+    // Approving needs a place on the contest's roster, which the command line never has.
+    await expect(results.approveLock(db, (await quiz()).id, COMMAND_LINE)).rejects.toMatchObject({
+      code: "roster.notMember",
+    });
+  });
+
+  it("every exported model function that changes data is listed here", () => {
+    const readOnly = new Set([
+      // reads, pure rules and helpers
+      ...["authenticate", "listActiveUnits", "listAccounts", "listOwnSessions", "passwordResetNotice"],
+      ...["listRoster", "rosterCandidates", "rosterFrozen", "requireRosterMember", "countApprovals"],
+      ...["listApprovals", "committeeStatus", "bankCounts", "hasStarted", "loadSettings", "slugTaken"],
+      ...["pickSettings", "validateSettings", "fairnessProblems", "computeResults", "currentResults"],
+      ...["listDisqualifications", "publicWinners", "announcedResults", "listQuestions", "getQuestion"],
+      ...["allTags", "codeTaken", "isCategory", "readQuestionForm", "validateQuestion", "listUnits"],
+      ...["unitNameTaken", "listUnmappedResidents", "parseUnitTable", "listTeams", "assertEditable"],
+      ...["loadStageContest", "stageSetup", "stageProgramme", "validateStageSettings", "validatePart"],
+      ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
+      ...["signInLocks", "lockedFor", "delayAfter", "pairKey", "phoneKey", "ipKey", "registerKey"],
+      ...["prizeRowProblem", "parseExclusions", "stageTeams", "byPerformance", "isFinal"],
+      // the sign-in throttle's own counts, kept by sign-in and registration before anyone is known
+      ...["startSignIn", "signInSucceeded", "signInAbandoned", "rememberSignIn", "recordFailure"],
+      ...["pruneSignInThrottle"],
+      // a resident's own attempt: checked by ownership inside each statement (every role may enter)
+      ...["newAttemptId", "startAttempt", "loadOwnAttempt", "saveAnswer", "savePrediction"],
+      ...["submitWithUnsent", "submitAttempt", "finaliseAttempt", "sweepExpiredAttempts"],
+    ]);
+    const modules = [
+      account,
+      accounts,
+      attempt,
+      committee,
+      contestAdmin,
+      loginThrottle,
+      ownAccount,
+      questionBank,
+      results,
+      stage,
+      stageJudging,
+      stageParts_,
+      teams_,
+      units,
+    ];
+    const listed = new Set(allCases.map((c) => c.fn));
+    const missing = modules
+      .flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function"))
+      .map(([name]) => name)
+      .filter((name) => !listed.has(name) && !readOnly.has(name) && !/^[A-Z]/.test(name));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("accounts: an organiser cannot take over the committee", () => {
+  it("an organiser manages residents and judges, and nobody else", async () => {
+    const org = actors.organiser;
+    const admin = await createUser(db, { role: "admin" });
+    const chair = await createUser(db, { role: "committee" });
+    for (const target of [admin, chair]) {
+      await expect(accounts.resetPassword(db, target.id, org)).rejects.toMatchObject({ status: 403 });
+      await expect(accounts.setDisabled(db, target.id, true, org)).rejects.toMatchObject({ status: 403 });
+    }
+    await expect(
+      accounts.createStaff(
+        db,
+        { phone: "0612345678", fullName: "Hội đồng 2", role: "committee", password: "x".repeat(10) },
+        org,
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(accounts.changeRole(db, actors.judge.id, "organiser", org)).rejects.toMatchObject({
+      status: 403,
+    });
+    const judge = await createUser(db, { role: "judge" });
+    const { password } = await accounts.resetPassword(db, judge.id, org);
+    expect(password).toMatch(/^[a-z2-9]{10}$/);
+  });
+
+  it("nobody can disable or demote the last active admin, not even from the command line", async () => {
+    const { db: fresh } = await createTestDb();
+    const only = await createUser(fresh, { role: "admin" });
+    const { COMMAND_LINE } = await import("~/utils/permissions.server");
+    await expect(accounts.setDisabled(fresh, only.id, true, COMMAND_LINE)).rejects.toMatchObject({
+      code: "accounts.lastAdmin",
+    });
+    await expect(accounts.changeRole(fresh, only.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
+      code: "accounts.lastAdmin",
+    });
+    // With a second admin, the first may go.
+    const second = { id: (await createUser(fresh, { role: "admin" })).id, role: "admin" as const };
+    await accounts.setDisabled(fresh, only.id, true, second);
+    await expect(accounts.changeRole(fresh, second.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
+      code: "accounts.lastAdmin",
+    });
+  });
+
+  it("a reset password's owner is told who reset it and when", async () => {
+    const member = await createUser(db, { role: "committee" });
+    const admin = actors.admin;
+    await accounts.resetPassword(db, member.id, admin, 1_700_000_000_000);
+    const notice = await ownAccount.passwordResetNotice(db, {
+      passwordResetAt: 1_700_000_000_000,
+      passwordResetByUserId: admin.id,
+    });
+    expect(notice).toMatchObject({ at: 1_700_000_000_000, byRole: "admin" });
+    const { users } = await import("#db/schema");
+    const [row] = await db.select().from(users).where(eq(users.id, member.id));
+    expect(row).toMatchObject({ passwordResetAt: 1_700_000_000_000, passwordResetByUserId: admin.id });
+    await ownAccount.acknowledgePasswordReset(db, { id: member.id, role: "committee" });
+    const [after] = await db.select().from(users).where(eq(users.id, member.id));
+    expect(after.passwordResetAt).toBeNull();
+  });
+});
+
+describe("the contest's committee roster", () => {
+  it("counts approvals of roster members only, and freezes at close", async () => {
+    const { db: fresh } = await createTestDb();
+    const admin = { id: (await createUser(fresh, { role: "admin" })).id, role: "admin" as const };
+    const a = { id: (await createUser(fresh, { role: "committee" })).id, role: "committee" as const };
+    const b = { id: (await createUser(fresh, { role: "committee" })).id, role: "committee" as const };
+    const now = Date.now();
+    const contest = await createContest(fresh, { opensAt: now - 7_200_000, closesAt: now + 60_000 });
+    await committee.setRoster(fresh, { contestId: contest.id, userIds: [a.id, b.id], quorum: 2 }, admin, now);
+    // A committee account made later (e.g. by whoever holds an admin password) is not on the roster.
+    const late = { id: (await createUser(fresh, { role: "committee" })).id, role: "committee" as const };
+    const afterClose = now + 120_000;
+    await expect(
+      committee.setRoster(
+        fresh,
+        { contestId: contest.id, userIds: [a.id, late.id], quorum: 1 },
+        admin,
+        afterClose,
+      ),
+    ).rejects.toMatchObject({ code: "roster.frozen" });
+    await expect(results.approveLock(fresh, contest.id, late, afterClose)).rejects.toMatchObject({
+      code: "roster.notMember",
+      status: 403,
+    });
+    expect(await results.approveLock(fresh, contest.id, a, afterClose)).toMatchObject({
+      locked: false,
+      approvals: 1,
+    });
+    expect(await results.approveLock(fresh, contest.id, b, afterClose)).toMatchObject({
+      locked: true,
+      approvals: 2,
+    });
+    // One member alone cannot reopen a 2-of-2 lock.
+    expect(await results.reopen(fresh, contest.id, "Khiếu nại của tổ 3", a, afterClose)).toMatchObject({
+      reopened: false,
+    });
+    await expect(
+      results.reopen(fresh, contest.id, "Khiếu nại của tổ 3", late, afterClose),
+    ).rejects.toMatchObject({
+      code: "roster.notMember",
+    });
+    expect(await results.reopen(fresh, contest.id, "Đồng ý xem lại", b, afterClose)).toMatchObject({
+      reopened: true,
+    });
+    const trail = await committee.contestAudit(fresh, contest.id, a);
+    expect(trail.map((r) => r.action)).toEqual(
+      expect.arrayContaining(["contest.roster", "review.lock", "review.requestReopen", "review.reopen"]),
+    );
+    await expect(committee.contestAudit(fresh, contest.id, late)).rejects.toMatchObject({
+      code: "roster.notMember",
+    });
+  });
+
+  it("refuses a roster of non-committee accounts or a quorum above its size", async () => {
+    const contest = await quiz();
+    await expect(
+      committee.setRoster(
+        db,
+        { contestId: contest.id, userIds: [actors.organiser.id], quorum: 1 },
+        actors.admin,
+      ),
+    ).rejects.toMatchObject({ code: "roster.notCommittee" });
+    await expect(
+      committee.setRoster(
+        db,
+        { contestId: contest.id, userIds: [actors.committee.id], quorum: 2 },
+        actors.admin,
+      ),
+    ).rejects.toMatchObject({ code: "roster.quorumRange" });
+  });
+});
