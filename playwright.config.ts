@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DIR = process.env.E2E_DIR ?? ".cache/e2e";
 export const E2E_DB_FILE = `${DIR}/e2e.db`;
+/** Specs that start servers (and nginx) of their own on ports 3111–3127. */
+const OWN_SERVERS = /(reliability|fuzz|scale-out|cluster|reverse-proxy|malformed-requests)\.spec\.ts/;
 
 /**
  * End-to-end tests against the production build in Debian's Chromium
@@ -38,12 +40,12 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: /(reliability|fuzz|scale-out|cluster)\.spec\.ts/ },
+    { name: "app", testIgnore: OWN_SERVERS },
     // Tests that start, kill, starve or hammer servers of their own run after the rest,
     // so their load never slows the browser tests on this two-core machine.
     {
       name: "own-servers",
-      testMatch: /(reliability|fuzz|scale-out|cluster)\.spec\.ts/,
+      testMatch: OWN_SERVERS,
       dependencies: ["app"],
     },
   ],

@@ -18,6 +18,7 @@ import http from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type * as Express from "express";
 import type * as entry from "./app/entry.server";
 
 // This file runs as build/server.js, next to the app's build.
@@ -37,7 +38,16 @@ function isSameOrigin(req: http.IncomingMessage) {
   }
 }
 
+/** The status an error from Express or its middleware asks for (4xx: the client's fault), else 500. */
+function httpStatusOf(error: unknown) {
+  const { status, statusCode } = (error ?? {}) as { status?: unknown; statusCode?: unknown };
+  const code = Number(status ?? statusCode);
+  return Number.isInteger(code) && code >= 400 && code < 600 ? code : 500;
+}
+
 const workerCount = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
+/** A worker's exit code for a configuration it cannot start with: the primary stops instead of restarting it. */
+const EXIT_CONFIG = 78;
 
 if (cluster.isPrimary) {
   // Migrations and demo data, in a child process (TypeScript, run by tsx) that ends when done.
@@ -55,6 +65,8 @@ if (cluster.isPrimary && workerCount > 1) {
 function runPrimary(count: number) {
   let stopping = false;
   let quickExits = 0;
+  let running = 0;
+  let misconfigured = false;
   const fork = (index: number) => {
     const startedAt = Date.now();
     const worker = cluster.fork({
@@ -64,7 +76,15 @@ function runPrimary(count: number) {
       // the block. Measured: 20 MB kept instead of 80, hashes as fast (docs/benchmarks.md).
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1",
     });
+    running++;
     worker.on("exit", (code, signal) => {
+      running--;
+      // A setting no worker can start with (worker 1 has said which): stop once they have all gone.
+      if (code === EXIT_CONFIG) [stopping, misconfigured] = [true, true];
+      if (misconfigured) {
+        if (running === 0) process.exit(1);
+        return;
+      }
       if (stopping) return;
       // A worker that dies at once again and again (port taken, database unreadable) will not get better.
       quickExits = Date.now() - startedAt < 10_000 ? quickExits + 1 : 0;
@@ -100,8 +120,25 @@ async function serve() {
   const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild & {
     entry: { module: typeof entry };
   };
-  const { answerSave, passwordQueueFull, secureCookiesFrom, busyResponseBody, createInFlightLimit } =
-    build.entry.module;
+  const {
+    answerSave,
+    passwordQueueFull,
+    secureCookiesFrom,
+    busyResponseBody,
+    createInFlightLimit,
+    parseTrustProxy,
+    refuseMalformed,
+  } = build.entry.module;
+
+  let trustProxy: ReturnType<typeof parseTrustProxy>;
+  try {
+    trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  } catch (error) {
+    // One line, no stack trace: a setting to fix, not a bug. In a cluster, worker 1 says it for all.
+    if (process.env.WORKER_INDEX === undefined || process.env.WORKER_INDEX === "1")
+      console.error(`Hội Thi cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(EXIT_CONFIG);
+  }
 
   const secureCookies = secureCookiesFrom(process.env);
   const worker = process.env.WORKER_INDEX ?? "1";
@@ -121,6 +158,13 @@ async function serve() {
    * (Express and Remix cost several times the save itself; docs/benchmarks.md).
    */
   function frontDoor(req: http.IncomingMessage, res: http.ServerResponse) {
+    // What no route can answer gets its 4xx here, cheaply and without a line in the log.
+    const malformed = refuseMalformed(req);
+    if (malformed) {
+      res.writeHead(malformed.status, { "X-Content-Type-Options": "nosniff", ...malformed.headers });
+      res.end(req.method === "HEAD" ? undefined : malformed.body);
+      return;
+    }
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
@@ -194,7 +238,9 @@ async function serve() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // req.ip (the client address sign-in throttles and the audit log use) honours X-Forwarded-For
+  // only from the proxies TRUST_PROXY trusts; docs/security.md has the set-up.
+  app.set("trust proxy", trustProxy);
   app.use(compression());
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -227,6 +273,17 @@ async function serve() {
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip }),
     }),
   );
+  // Express's own error page prints the stack of every error, a client's mistake included.
+  app.use((error: unknown, req: Express.Request, res: Express.Response, _next: Express.NextFunction) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) console.error(`${req.method} ${req.originalUrl.slice(0, 200)} failed:`, error);
+    // Half a response is already out: all that is left is to end the connection.
+    if (res.headersSent) return res.destroy();
+    res
+      .status(status)
+      .type("text/plain")
+      .send(http.STATUS_CODES[status] ?? "Error");
+  });
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
@@ -25,6 +25,9 @@ export { passwordQueueFull } from "~/utils/password.server";
 /** server.ts's load shedding and headers (it imports nothing of the app but this build). */
 export { busyResponseBody, createInFlightLimit } from "~/utils/overload.server";
 export { secureCookiesFrom } from "~/utils/env.server";
+/** server.ts reads TRUST_PROXY with this and refuses malformed requests at its front door. */
+export { parseTrustProxy } from "~/utils/trust-proxy.server";
+export { refuseMalformed } from "~/utils/request-guard.server";
 
 let prunedAt = 0;
 
@@ -106,6 +109,9 @@ export function handleDataRequest(response: Response, { request }: { request: Re
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // Remix's own 4xx (no route for this URL, a method or route id it does not serve) is the client's
+  // mistake: the answer says so, and a log line (with a stack) for each would let anyone fill the log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isStorageUnavailable(error)) unavailable.set(request, RETRY_AFTER_SECONDS);
   if (error instanceof ServerBusyError) unavailable.set(request, error.retryAfterSeconds);
   console.error(error);

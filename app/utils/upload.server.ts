@@ -1,4 +1,5 @@
 import {
+  data,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -16,7 +17,8 @@ export async function readUpload(request: Request, field = "file") {
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new DomainError("import.tooLarge", 422);
-    throw error;
+    // A body that is not the multipart form it claims to be: the sender's mistake, not ours.
+    throw data({ code: "error.badRequest" }, { status: 400 });
   }
   const file = form.get(field);
   if (!(file instanceof File) || file.size === 0) throw new DomainError("import.noFile", 422);
