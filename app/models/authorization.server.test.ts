@@ -6,7 +6,7 @@
  * the last test until it is listed here, as an action or as read-only.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
 import { ROLES, stageParts, teams, type Role } from "#db/schema";
 import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
@@ -31,12 +31,17 @@ let db: Db;
 let wardUnit: number;
 const actors = {} as Record<Role, Actor & { id: number }>;
 
-beforeAll(async () => {
+/**
+ * A fresh database with one account per role. Under `npm run test:sqld` every
+ * call empties the worker's one sqld, so each block sets it up anew rather
+ * than opening a second database beside it.
+ */
+async function setUp() {
   ({ db } = await createTestDb());
   const ward = await createWard(db);
   wardUnit = (await createUnit(db, { wardId: ward.id, name: "Tổ dân phố 1" })).id;
   for (const role of ROLES) actors[role] = { id: (await createUser(db, { role })).id, role };
-});
+}
 
 /** A fresh draft contest, so one role's call never changes what the next one finds. */
 const quiz = () => createContest(db, { state: "draft" });
@@ -378,6 +383,7 @@ async function outcome(run: () => Promise<unknown>) {
 }
 
 describe("the permission matrix, enforced by the models", () => {
+  beforeAll(setUp);
   for (const c of allCases)
     it(`${c.fn} (${c.action}): refused with 403 to exactly the roles the matrix refuses`, async () => {
       for (const role of ROLES) {
@@ -448,6 +454,7 @@ describe("the permission matrix, enforced by the models", () => {
 });
 
 describe("accounts: an organiser cannot take over the committee", () => {
+  beforeEach(setUp);
   it("an organiser manages residents and judges, and nobody else", async () => {
     const org = actors.organiser;
     const admin = await createUser(db, { role: "admin" });
@@ -472,19 +479,18 @@ describe("accounts: an organiser cannot take over the committee", () => {
   });
 
   it("nobody can disable or demote the last active admin, not even from the command line", async () => {
-    const { db: fresh } = await createTestDb();
-    const only = await createUser(fresh, { role: "admin" });
+    const only = actors.admin; // the only admin of this database
     const { COMMAND_LINE } = await import("~/utils/permissions.server");
-    await expect(accounts.setDisabled(fresh, only.id, true, COMMAND_LINE)).rejects.toMatchObject({
+    await expect(accounts.setDisabled(db, only.id, true, COMMAND_LINE)).rejects.toMatchObject({
       code: "accounts.lastAdmin",
     });
-    await expect(accounts.changeRole(fresh, only.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
+    await expect(accounts.changeRole(db, only.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
       code: "accounts.lastAdmin",
     });
     // With a second admin, the first may go.
-    const second = { id: (await createUser(fresh, { role: "admin" })).id, role: "admin" as const };
-    await accounts.setDisabled(fresh, only.id, true, second);
-    await expect(accounts.changeRole(fresh, second.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
+    const second = { id: (await createUser(db, { role: "admin" })).id, role: "admin" as const };
+    await accounts.setDisabled(db, only.id, true, second);
+    await expect(accounts.changeRole(db, second.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
       code: "accounts.lastAdmin",
     });
   });
@@ -508,54 +514,54 @@ describe("accounts: an organiser cannot take over the committee", () => {
 });
 
 describe("the contest's committee roster", () => {
+  beforeEach(setUp);
   it("counts approvals of roster members only, and freezes at close", async () => {
-    const { db: fresh } = await createTestDb();
-    const admin = { id: (await createUser(fresh, { role: "admin" })).id, role: "admin" as const };
-    const a = { id: (await createUser(fresh, { role: "committee" })).id, role: "committee" as const };
-    const b = { id: (await createUser(fresh, { role: "committee" })).id, role: "committee" as const };
+    const admin = actors.admin;
+    const a = { id: (await createUser(db, { role: "committee" })).id, role: "committee" as const };
+    const b = { id: (await createUser(db, { role: "committee" })).id, role: "committee" as const };
     const now = Date.now();
-    const contest = await createContest(fresh, { opensAt: now - 7_200_000, closesAt: now + 60_000 });
-    await committee.setRoster(fresh, { contestId: contest.id, userIds: [a.id, b.id], quorum: 2 }, admin, now);
+    const contest = await createContest(db, { opensAt: now - 7_200_000, closesAt: now + 60_000 });
+    await committee.setRoster(db, { contestId: contest.id, userIds: [a.id, b.id], quorum: 2 }, admin, now);
     // A committee account made later (e.g. by whoever holds an admin password) is not on the roster.
-    const late = { id: (await createUser(fresh, { role: "committee" })).id, role: "committee" as const };
+    const late = { id: (await createUser(db, { role: "committee" })).id, role: "committee" as const };
     const afterClose = now + 120_000;
     await expect(
       committee.setRoster(
-        fresh,
+        db,
         { contestId: contest.id, userIds: [a.id, late.id], quorum: 1 },
         admin,
         afterClose,
       ),
     ).rejects.toMatchObject({ code: "roster.frozen" });
-    await expect(results.approveLock(fresh, contest.id, late, afterClose)).rejects.toMatchObject({
+    await expect(results.approveLock(db, contest.id, late, afterClose)).rejects.toMatchObject({
       code: "roster.notMember",
       status: 403,
     });
-    expect(await results.approveLock(fresh, contest.id, a, afterClose)).toMatchObject({
+    expect(await results.approveLock(db, contest.id, a, afterClose)).toMatchObject({
       locked: false,
       approvals: 1,
     });
-    expect(await results.approveLock(fresh, contest.id, b, afterClose)).toMatchObject({
+    expect(await results.approveLock(db, contest.id, b, afterClose)).toMatchObject({
       locked: true,
       approvals: 2,
     });
     // One member alone cannot reopen a 2-of-2 lock.
-    expect(await results.reopen(fresh, contest.id, "Khiếu nại của tổ 3", a, afterClose)).toMatchObject({
+    expect(await results.reopen(db, contest.id, "Khiếu nại của tổ 3", a, afterClose)).toMatchObject({
       reopened: false,
     });
     await expect(
-      results.reopen(fresh, contest.id, "Khiếu nại của tổ 3", late, afterClose),
+      results.reopen(db, contest.id, "Khiếu nại của tổ 3", late, afterClose),
     ).rejects.toMatchObject({
       code: "roster.notMember",
     });
-    expect(await results.reopen(fresh, contest.id, "Đồng ý xem lại", b, afterClose)).toMatchObject({
+    expect(await results.reopen(db, contest.id, "Đồng ý xem lại", b, afterClose)).toMatchObject({
       reopened: true,
     });
-    const trail = await committee.contestAudit(fresh, contest.id, a);
+    const trail = await committee.contestAudit(db, contest.id, a);
     expect(trail.map((r) => r.action)).toEqual(
       expect.arrayContaining(["contest.roster", "review.lock", "review.requestReopen", "review.reopen"]),
     );
-    await expect(committee.contestAudit(fresh, contest.id, late)).rejects.toMatchObject({
+    await expect(committee.contestAudit(db, contest.id, late)).rejects.toMatchObject({
       code: "roster.notMember",
     });
   });

@@ -50,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: contest.title,
       state: contest.state,
       status: contestStatus(contest, Date.now()),
-      lockQuorum: contest.lockQuorum,
     },
     results,
     lockedAt,

@@ -46,7 +46,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: contest.title,
       state: contest.state,
       status: contestStatus(contest, Date.now()),
-      lockQuorum: contest.lockQuorum,
     },
     parts: stage.parts,
     teams: stage.teams.map((t) => ({ ...t, eligibleJudges: eligibleJudges(stage, t.unitId) })),
