@@ -240,6 +240,8 @@ export const teams = sqliteTable(
     performanceOrder: integer("performance_order"),
     /** Stage contests: the committee's order among teams tied on total and tie-break part (lower ranks higher). */
     committeeTieOrder: integer("committee_tie_order"),
+    /** The exact tie the committee decided (teams and their scores): the order lapses when it changes. */
+    committeeTieKey: text("committee_tie_key"),
   },
   (t) => [uniqueIndex("teams_contest_number_uq").on(t.contestId, t.number)],
 );
@@ -401,6 +403,29 @@ export const contestResults = sqliteTable("contest_results", {
 
 /** Committee approvals towards locking results (chair, or N of M members). */
 /**
+ * A dated revision of a contest's rules (sửa đổi thể lệ): a change after the
+ * first entry started, with its reason, what changed and the thể lệ as amended.
+ */
+export const contestAmendments = sqliteTable(
+  "contest_amendments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    /** Field → its value before and after, as shown to people. */
+    changes: text("changes", { mode: "json" })
+      .$type<{ field: string; before: string; after: string }[]>()
+      .notNull(),
+    rules: text("rules").notNull(),
+  },
+  (t) => [index("contest_amendments_contest_idx").on(t.contestId, t.at)],
+);
+
+/**
  * The committee that decides a contest's results: named members, set by an
  * admin before the contest closes and frozen from then on. Lock and reopen
  * count approvals of these members only.
@@ -433,6 +458,10 @@ export const contestApprovals = sqliteTable(
       .notNull()
       .default("lock"),
     reason: text("reason"),
+    /** The ranking a lock approval agreed to: it counts only while the ranking is still this one. */
+    rankingHash: text("ranking_hash"),
+    /** The winners at that moment, to show what changed since. */
+    winners: text("winners", { mode: "json" }).$type<string[]>(),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.userId, t.kind] })],
