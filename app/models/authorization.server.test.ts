@@ -412,7 +412,15 @@ describe("the permission matrix, enforced by the models", () => {
       // reads, pure rules and helpers
       ...["authenticate", "listActiveUnits", "listAccounts", "listOwnSessions", "passwordResetNotice"],
       ...["listRoster", "rosterCandidates", "rosterFrozen", "requireRosterMember", "countApprovals"],
-      ...["listApprovals", "committeeStatus", "bankCounts", "hasStarted", "loadSettings", "slugTaken"],
+      ...[
+        "listApprovals",
+        "committeeStatus",
+        "rankingDigest",
+        "bankCounts",
+        "hasStarted",
+        "loadSettings",
+        "slugTaken",
+      ],
       ...["pickSettings", "validateSettings", "fairnessProblems", "computeResults", "currentResults"],
       ...["listDisqualifications", "publicWinners", "announcedResults", "listQuestions", "getQuestion"],
       ...["allTags", "codeTaken", "isCategory", "readQuestionForm", "validateQuestion", "listUnits"],

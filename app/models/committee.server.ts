@@ -5,11 +5,13 @@
  * member to reach a quorum after seeing the ranking.
  */
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import type { Db } from "#db/client";
 import { auditLog, contestApprovals, contestCommittee, contests, users } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { authorize, can, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import type { ContestResults } from "./results.server";
 
 /** Roles that may sit on a committee roster. */
 const ROSTER_ROLES = ["committee", "admin"] as const;
@@ -118,8 +120,44 @@ export async function requireRosterMember(db: Db, contestId: number, actor: Acto
   if (!row) throw new DomainError("roster.notMember", 403);
 }
 
-/** Distinct roster members who gave an approval of this kind. */
-export async function countApprovals(db: Db, contestId: number, kind: "lock" | "reopen") {
+/**
+ * What a lock approval agrees to: a hash of the whole ranking (every row's
+ * place, status, prize and score, and the prediction's actual figure) and
+ * the winners in words, to show what changed since.
+ */
+export function rankingDigest(results: ContestResults) {
+  const rows = [
+    ...[...results.individual, ...results.teams].map((e) => [
+      e.key,
+      e.rank,
+      e.status,
+      e.score,
+      e.prize?.rank,
+    ]),
+    ...results.collective.map((u) => [u.unitId, u.rank, u.status, u.prize?.rank]),
+  ];
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ actual: results.actual, rows }))
+    .digest("base64url");
+  const winners = [
+    ...results.individual.filter((e) => e.prize).map((e) => `Cá nhân · ${e.prize!.label}: ${e.name}`),
+    ...results.teams.filter((e) => e.prize).map((e) => `Đội · ${e.prize!.label}: ${e.name}`),
+    ...results.collective.filter((u) => u.prize).map((u) => `Tập thể · ${u.prize!.label}: ${u.name}`),
+  ];
+  return { hash, winners };
+}
+
+/**
+ * Distinct roster members who gave an approval of this kind; for lock
+ * approvals, only those given to the ranking `rankingHash` (an approval of a
+ * ranking that has since changed no longer counts).
+ */
+export async function countApprovals(
+  db: Db,
+  contestId: number,
+  kind: "lock" | "reopen",
+  rankingHash?: string,
+) {
   const [{ n }] = await db
     .select({ n: count() })
     .from(contestApprovals)
@@ -130,7 +168,13 @@ export async function countApprovals(db: Db, contestId: number, kind: "lock" | "
         eq(contestCommittee.userId, contestApprovals.userId),
       ),
     )
-    .where(and(eq(contestApprovals.contestId, contestId), eq(contestApprovals.kind, kind)));
+    .where(
+      and(
+        eq(contestApprovals.contestId, contestId),
+        eq(contestApprovals.kind, kind),
+        rankingHash === undefined ? undefined : eq(contestApprovals.rankingHash, rankingHash),
+      ),
+    );
   return n;
 }
 
@@ -142,6 +186,8 @@ export function listApprovals(db: Db, contestId: number) {
       fullName: users.fullName,
       kind: contestApprovals.kind,
       reason: contestApprovals.reason,
+      rankingHash: contestApprovals.rankingHash,
+      winners: contestApprovals.winners,
       createdAt: contestApprovals.createdAt,
     })
     .from(contestApprovals)
@@ -186,18 +232,38 @@ export async function contestAudit(db: Db, contestId: number, actor: Actor, limi
     .limit(limit);
 }
 
-/** What the committee's review page shows about the roster and the approvals so far. */
-export async function committeeStatus(db: Db, contestId: number, actor: Actor) {
-  const [contest, roster, lock, reopen] = await Promise.all([
+/**
+ * What the committee's review page shows about the roster and the approvals
+ * so far: each lock approval, whether it still holds for `results` (the
+ * ranking on the page), and if not, which winners changed since.
+ */
+export async function committeeStatus(db: Db, contestId: number, actor: Actor, results: ContestResults) {
+  const current = rankingDigest(results);
+  const [contest, roster, approvals, reopen] = await Promise.all([
     loadContest(db, contestId),
     listRoster(db, contestId),
-    countApprovals(db, contestId, "lock"),
+    listApprovals(db, contestId),
     countApprovals(db, contestId, "reopen"),
   ]);
+  const onRoster = new Set(roster.map((m) => m.userId));
+  const lockApprovals = approvals
+    .filter((a) => a.kind === "lock" && onRoster.has(a.userId))
+    .map((a) => {
+      const then = new Set(a.winners ?? []);
+      const now = new Set(current.winners);
+      return {
+        fullName: a.fullName,
+        at: a.createdAt,
+        holds: a.rankingHash === current.hash,
+        gone: [...then].filter((w) => !now.has(w)),
+        added: [...now].filter((w) => !then.has(w)),
+      };
+    });
   return {
     members: roster.map((m) => m.fullName),
     quorum: contest.lockQuorum,
-    isMember: roster.some((m) => m.userId === actor.id),
-    approvals: { lock, reopen },
+    isMember: onRoster.has(actor.id ?? -1),
+    lockApprovals,
+    approvals: { lock: lockApprovals.filter((a) => a.holds).length, reopen },
   };
 }

@@ -227,6 +227,32 @@ describe("results of a closed contest", () => {
     expect((await currentResults(db, contest.id)).lockedAt).toBeNull();
   });
 
+  it("an approval is of the ranking it saw: it lapses when the ranking changes before the quorum", async () => {
+    const second: Actor = { id: (await createUser(db, { role: "committee" })).id, role: "committee" };
+    const { contest, attempts } = await closedContest({ lockQuorum: 2 });
+    expect(await approveLock(db, contest.id, committee)).toMatchObject({ locked: false, approvals: 1 });
+    // The ranking changes after the first approval: it no longer counts.
+    await disqualify(db, {
+      contestId: contest.id,
+      targetKind: "attempt",
+      targetId: attempts.b,
+      reason: "Dùng hai tài khoản",
+      actor: second,
+    });
+    expect(await approveLock(db, contest.id, second)).toMatchObject({ locked: false, approvals: 1 });
+    const { committeeStatus } = await import("./committee.server");
+    const status = await committeeStatus(
+      db,
+      contest.id,
+      committee,
+      (await currentResults(db, contest.id)).results,
+    );
+    const mine = status.lockApprovals.find((a) => !a.holds)!;
+    expect(mine.gone.length + mine.added.length).toBeGreaterThan(0);
+    // Approving again, of the ranking as it is now, reaches the quorum.
+    expect(await approveLock(db, contest.id, committee)).toMatchObject({ locked: true, approvals: 2 });
+  });
+
   it("flags several accounts from one device, implausibly fast entries, duplicate identities and answers in lockstep", async () => {
     const { contest, units, attempts: plain } = await closedContest();
     const twins = [

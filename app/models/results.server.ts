@@ -21,7 +21,7 @@ import { loadCandidates, type Candidate } from "./counted-entries.server";
 import { computeStage, stageEntries, type StageBreakdown } from "./stage-results.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
-import { countApprovals, listApprovals, requireRosterMember } from "./committee.server";
+import { countApprovals, listApprovals, rankingDigest, requireRosterMember } from "./committee.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
 import {
   rankEntries,
@@ -301,18 +301,31 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
     if (stage.undecidedTies.length) throw new DomainError("stage.tieUndecided", 409);
   } else if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
     throw new DomainError("review.notClosed", 409);
-  await db
-    .insert(contestApprovals)
-    .values({ contestId, userId: actor.id!, kind: "lock", createdAt: now })
-    .onConflictDoNothing();
-  await auditInsert(
-    db,
-    { actorUserId: actor.id, action: "review.approveLock", entity: "contest", entityId: contestId },
-    now,
-  );
-  const n = await countApprovals(db, contestId, "lock");
-  if (n < contest.lockQuorum) return { locked: false, approvals: n, quorum: contest.lockQuorum };
+  // The approval is of this ranking: if it changes before the quorum is reached, it lapses.
   const results = await computeResults(db, contestId);
+  const { hash, winners } = rankingDigest(results);
+  await db.batch([
+    db
+      .insert(contestApprovals)
+      .values({ contestId, userId: actor.id!, kind: "lock", rankingHash: hash, winners, createdAt: now })
+      .onConflictDoUpdate({
+        target: [contestApprovals.contestId, contestApprovals.userId, contestApprovals.kind],
+        set: { rankingHash: hash, winners, createdAt: now },
+      }),
+    auditInsert(
+      db,
+      {
+        actorUserId: actor.id,
+        action: "review.approveLock",
+        entity: "contest",
+        entityId: contestId,
+        after: { rankingHash: hash, winners },
+      },
+      now,
+    ),
+  ]);
+  const n = await countApprovals(db, contestId, "lock", hash);
+  if (n < contest.lockQuorum) return { locked: false, approvals: n, quorum: contest.lockQuorum };
   await db.batch([
     db.insert(contestResults).values({ contestId, lockedAt: now, snapshot: results }).onConflictDoNothing(),
     db

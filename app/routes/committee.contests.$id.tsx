@@ -37,11 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [contest] = await db.select().from(contests).where(eq(contests.id, id));
   if (!contest) throw new Response("Not found", { status: 404 });
   if (contest.kind === "stage") throw redirect(`/committee/stage/${id}`);
+  const current = currentResults(db, id);
   const [{ results, lockedAt }, flags, dqs, committee] = await Promise.all([
-    currentResults(db, id),
+    current,
     reviewFlags(db, id),
     listDisqualifications(db, id),
-    committeeStatus(db, id, user),
+    current.then((c) => committeeStatus(db, id, user, c.results)),
   ]);
   return {
     contest: {

@@ -32,11 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["committee"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => loadStageContest(db, contestId));
+  const current = currentResults(db, contestId);
   const [{ results, lockedAt }, sheet, dqs, committee] = await Promise.all([
-    currentResults(db, contestId),
+    current,
     judgeScoreSheet(db, contestId),
     listDisqualifications(db, contestId),
-    committeeStatus(db, contestId, user),
+    current.then((c) => committeeStatus(db, contestId, user, c.results)),
   ]);
   const stage = results.stage!;
   return {

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button";
-import { useT } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n";
 
 const link = "text-brand-700 text-lg font-semibold underline";
 
@@ -19,11 +20,13 @@ export function LockPanel({
     members: string[];
     quorum: number;
     isMember: boolean;
+    lockApprovals: { fullName: string; at: number; holds: boolean; gone: string[]; added: string[] }[];
     approvals: { lock: number; reopen: number };
   };
   children?: ReactNode;
 }) {
   const t = useT();
+  const locale = useLocale();
   const final = contest.state === "locked" || contest.state === "announced";
   return (
     <section
@@ -39,6 +42,25 @@ export function LockPanel({
       {!final ? (
         <Form method="post" className="flex flex-col gap-2">
           <p>{t("review.approvals", { n: committee.approvals.lock, quorum: committee.quorum })}</p>
+          {committee.lockApprovals.length ? (
+            <ul aria-label={t("review.approvalList")} className="flex flex-col gap-1">
+              {committee.lockApprovals.map((a) => (
+                <li key={a.fullName + a.at}>
+                  {t(a.holds ? "review.approvalHolds" : "review.approvalLapsed", {
+                    name: a.fullName,
+                    at: formatDateTime(a.at, locale),
+                  })}
+                  {!a.holds && (a.gone.length || a.added.length) ? (
+                    <span className="block text-base">
+                      {a.gone.map((w) => `− ${w}`).join("; ")}
+                      {a.gone.length && a.added.length ? "; " : ""}
+                      {a.added.map((w) => `+ ${w}`).join("; ")}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <Button name="intent" value="approve">
             {t("review.approve")}
           </Button>

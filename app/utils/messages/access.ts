@@ -25,6 +25,10 @@ export const accessVi = {
   "review.reopenRequested":
     "Đã ghi nhận đề nghị mở lại ({n}/{quorum}). Kết quả được mở lại khi đủ số thành viên đồng ý.",
   "review.reopenApprovals": "Đề nghị mở lại: {n}/{quorum}",
+  "review.approvalList": "Ý kiến đồng ý chốt",
+  "review.approvalHolds": "{name} đồng ý lúc {at}: còn hiệu lực.",
+  "review.approvalLapsed":
+    "{name} đồng ý lúc {at}: hết hiệu lực vì kết quả đã thay đổi sau đó (cần đồng ý lại).",
   "audit.contestTitle": "Nhật ký thao tác của cuộc thi",
   "audit.contestLink": "Nhật ký thao tác",
   "sessions.title": "Phiên đăng nhập",
@@ -68,6 +72,9 @@ export const accessEn: Record<keyof typeof accessVi, string> = {
   "review.reopenRequested":
     "Reopen request recorded ({n}/{quorum}). The results reopen when enough members agree.",
   "review.reopenApprovals": "Reopen requests: {n}/{quorum}",
+  "review.approvalList": "Approvals to lock",
+  "review.approvalHolds": "{name} approved at {at}: still valid.",
+  "review.approvalLapsed": "{name} approved at {at}: lapsed because the results changed since (approve again).",
   "audit.contestTitle": "Audit log of the contest",
   "audit.contestLink": "Audit log",
   "sessions.title": "Signed-in devices",
