@@ -320,14 +320,38 @@ describe("from scores to announced winners", () => {
       reason: "Hội đồng bỏ phiếu 3/2 cho đội số 2",
       actor: committee,
     });
+    // The decision settles this tie only: when the tied teams' scores change, it lapses.
+    const skit = { contestId: s.contest.id, partId: s.parts[2].id, actor: committee };
+    await setPartClosed(db, { ...skit, closed: false });
+    for (const judge of [j1, j2]) await score(s, judge, 2, 0, { total: 44 });
+    for (const judge of [j0, j1, j2]) await score(s, judge, 2, 1, { total: 44 });
+    await setPartClosed(db, { ...skit, closed: true });
+    await expect(approveLock(db, s.contest.id, committee)).rejects.toMatchObject({
+      code: "stage.tieUndecided",
+    });
+    // Deciding only part of a tie, or a tie that is not there, is refused.
+    await expect(
+      decideTie(db, {
+        contestId: s.contest.id,
+        teamIds: [s.teams[2].id, s.teams[0].id],
+        reason: "Nhầm đội",
+        actor: committee,
+      }),
+    ).rejects.toMatchObject({ code: "stage.tieChanged" });
+    await decideTie(db, {
+      contestId: s.contest.id,
+      teamIds: [s.teams[1].id, s.teams[0].id],
+      reason: "Hội đồng quyết định lại sau khi sửa điểm",
+      actor: committee,
+    });
     expect(await approveLock(db, s.contest.id, committee)).toMatchObject({ locked: true });
     await announce(db, s.contest.id, committee);
 
     const { results } = await currentResults(db, s.contest.id);
     const winners = publicWinners(results);
     expect(winners.teams.map((w) => [w.name, w.prize, w.score])).toEqual([
-      [s.teams[1].name, "Nhất", 72],
-      [s.teams[0].name, "Nhì", 72],
+      [s.teams[1].name, "Nhất", 71],
+      [s.teams[0].name, "Nhì", 71],
     ]);
     expect(winners.totalAmount).toBe(5_000_000);
     expect(results.teams[1].separatedBy).toBe("committee");

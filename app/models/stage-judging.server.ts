@@ -21,6 +21,7 @@ import { DomainError } from "~/utils/errors";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { requireRosterMember } from "./committee.server";
+import { computeStage, tieKey } from "./stage-results.server";
 import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
 
 const isFinal = (state: string) => state === "locked" || state === "announced";
@@ -344,6 +345,19 @@ export async function decideTie(
     throw new DomainError("stage.tieOrderInvalid", 422);
   if (found.length !== input.teamIds.length || found.length < 2)
     throw new DomainError("contest.notFound", 404);
+  // The decision is of this exact tie: the whole group tied now, with these scores.
+  const stage = await computeStage(db, contest);
+  const chosen = stage.teams.filter((t) => input.teamIds.includes(t.id));
+  const [first] = chosen;
+  const group = stage.teams.filter(
+    (t) =>
+      t.status === "ranked" &&
+      t.totalHundredths === first.totalHundredths &&
+      t.tieBreakHundredths === first.tieBreakHundredths,
+  );
+  if (group.length !== chosen.length || chosen.some((t) => !group.includes(t)))
+    throw new DomainError("stage.tieChanged", 409);
+  const key = tieKey(group);
   await db.batch([
     auditInsert(
       db,
@@ -352,14 +366,18 @@ export async function decideTie(
         action: "stage.decideTie",
         entity: "contest",
         entityId: input.contestId,
-        after: { teamIds: input.teamIds, reason: input.reason.trim() },
+        after: {
+          teamIds: input.teamIds,
+          reason: input.reason.trim(),
+          tie: group.map((t) => ({ id: t.id, name: t.name, total: t.totalHundredths / 100 })),
+        },
       },
       now,
     ),
     ...input.teamIds.map((id, i) =>
       db
         .update(teams)
-        .set({ committeeTieOrder: i + 1 })
+        .set({ committeeTieOrder: i + 1, committeeTieKey: key })
         .where(eq(teams.id, id)),
     ),
   ]);

@@ -14,6 +14,8 @@ import {
   stagePartResults,
   stageParts,
   stageScores,
+  teamMembers,
+  teams,
   users,
   type contests,
 } from "#db/schema";
@@ -35,9 +37,39 @@ export type StageBreakdown = {
   undecidedTies: number[][];
 };
 
+/** The exact tie a committee decision settles: the tied teams' totals and tie-break scores, and who they are. */
+export function tieKey(group: { id: number; totalHundredths: number; tieBreakHundredths: number }[]) {
+  const ids = group.map((t) => t.id).sort((a, b) => a - b);
+  return `${group[0]?.totalHundredths}|${group[0]?.tieBreakHundredths}|${ids.join(",")}`;
+}
+
+/**
+ * A committee's order counts only for the tie it decided: if any of the tied
+ * teams' scores changed, or another team joined or left the tie, the
+ * decision lapses and the tie is the committee's to decide again.
+ */
+function standingTieOrders<
+  T extends {
+    id: number;
+    totalHundredths: number;
+    tieBreakHundredths: number;
+    committeeTieOrder: number | null;
+  },
+>(scored: T[], decidedKeys: Map<number, string | null>): T[] {
+  const groups = new Map<string, T[]>();
+  for (const t of scored) {
+    const at = `${t.totalHundredths}|${t.tieBreakHundredths}`;
+    groups.set(at, [...(groups.get(at) ?? []), t]);
+  }
+  return scored.map((t) => {
+    const key = tieKey(groups.get(`${t.totalHundredths}|${t.tieBreakHundredths}`)!);
+    return decidedKeys.get(t.id) === key ? t : { ...t, committeeTieOrder: null };
+  });
+}
+
 export async function computeStage(db: Db, contest: typeof contests.$inferSelect): Promise<StageBreakdown> {
   const contestId = contest.id;
-  const [parts, teamRows, scores, marks, overtime, judges, prizes, dq] = await Promise.all([
+  const [parts, teamRows, scores, marks, overtime, judges, prizes, dq, performers] = await Promise.all([
     db.select().from(stageParts).where(eq(stageParts.contestId, contestId)).orderBy(asc(stageParts.position)),
     stageTeams(db, contestId),
     db
@@ -85,6 +117,16 @@ export async function computeStage(db: Db, contest: typeof contests.$inferSelect
       .select({ targetKind: disqualifications.targetKind, targetId: disqualifications.targetId })
       .from(disqualifications)
       .where(and(eq(disqualifications.contestId, contestId), isNull(disqualifications.revokedAt))),
+    // Judges who perform in a team of this contest: they may not score it.
+    db
+      .select({ teamId: teamMembers.teamId, userId: stageJudges.userId })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .innerJoin(
+        stageJudges,
+        and(eq(stageJudges.contestId, contestId), eq(stageJudges.userId, teamMembers.userId)),
+      )
+      .where(eq(teams.contestId, contestId)),
   ]);
   const scored = scoreTeams({
     parts,
@@ -94,13 +136,18 @@ export async function computeStage(db: Db, contest: typeof contests.$inferSelect
     overtime,
     aggregation: contest.stageAggregation ?? "mean",
     spreadPct: contest.stageSpreadPct,
+    jury: judges,
+    performers,
   });
   const dqTeams = new Set(dq.filter((d) => d.targetKind === "team").map((d) => d.targetId));
   const dqUnits = new Set(dq.filter((d) => d.targetKind === "unit").map((d) => d.targetId));
-  const ranked = rankTeams(scored, {
-    prizes,
-    disqualified: (t) => dqTeams.has(String(t.id)) || (t.unitId !== null && dqUnits.has(String(t.unitId))),
-  });
+  const ranked = rankTeams(
+    standingTieOrders(scored, new Map(teamRows.map((t) => [t.id, t.committeeTieKey]))),
+    {
+      prizes,
+      disqualified: (t) => dqTeams.has(String(t.id)) || (t.unitId !== null && dqUnits.has(String(t.unitId))),
+    },
+  );
   return {
     parts: parts.map((p) => ({
       id: p.id,
@@ -138,7 +185,18 @@ export function stageEntries(stage: StageBreakdown): RankedEntry[] {
   }));
 }
 
-/** How many judges may score a team (the jury minus those from the team's own unit). */
-export function eligibleJudges(stage: StageBreakdown, teamUnitId: number | null) {
-  return stage.judges.filter((j) => teamUnitId === null || j.unitId !== teamUnitId).length;
+/**
+ * How many judges may score a team: the jury minus those from its unit and
+ * those who perform in it. Given only a unit id, performers are not known.
+ */
+export function eligibleJudges(
+  stage: StageBreakdown,
+  team: { id: number; unitId: number | null } | number | null,
+) {
+  if (team !== null && typeof team === "object") {
+    const scored = stage.teams.find((t) => t.id === team.id);
+    if (scored) return scored.eligibleJudges;
+  }
+  const unitId = team !== null && typeof team === "object" ? team.unitId : team;
+  return stage.judges.filter((j) => unitId === null || j.unitId !== unitId).length;
 }

@@ -105,6 +105,7 @@ export function stageTeams(db: Db, contestId: number) {
       unitName: units.name,
       performanceOrder: teams.performanceOrder,
       committeeTieOrder: teams.committeeTieOrder,
+      committeeTieKey: teams.committeeTieKey,
     })
     .from(teams)
     .leftJoin(units, eq(units.id, teams.unitId))

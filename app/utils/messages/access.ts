@@ -26,6 +26,8 @@ export const accessVi = {
     "Đã ghi nhận đề nghị mở lại ({n}/{quorum}). Kết quả được mở lại khi đủ số thành viên đồng ý.",
   "review.reopenApprovals": "Đề nghị mở lại: {n}/{quorum}",
   "review.approvalList": "Ý kiến đồng ý chốt",
+  "stage.tieChanged":
+    "Điểm các đội đã thay đổi nên nhóm bằng điểm không còn như lúc chọn. Vui lòng tải lại trang và quyết định lại.",
   "review.approvalHolds": "{name} đồng ý lúc {at}: còn hiệu lực.",
   "review.approvalLapsed":
     "{name} đồng ý lúc {at}: hết hiệu lực vì kết quả đã thay đổi sau đó (cần đồng ý lại).",
@@ -73,8 +75,11 @@ export const accessEn: Record<keyof typeof accessVi, string> = {
     "Reopen request recorded ({n}/{quorum}). The results reopen when enough members agree.",
   "review.reopenApprovals": "Reopen requests: {n}/{quorum}",
   "review.approvalList": "Approvals to lock",
+  "stage.tieChanged":
+    "The teams' scores changed, so the tie is no longer the one shown. Reload the page and decide again.",
   "review.approvalHolds": "{name} approved at {at}: still valid.",
-  "review.approvalLapsed": "{name} approved at {at}: lapsed because the results changed since (approve again).",
+  "review.approvalLapsed":
+    "{name} approved at {at}: lapsed because the results changed since (approve again).",
   "audit.contestTitle": "Audit log of the contest",
   "audit.contestLink": "Audit log",
   "sessions.title": "Signed-in devices",
