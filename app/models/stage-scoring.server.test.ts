@@ -154,6 +154,80 @@ describe("team totals", () => {
   });
 });
 
+describe("conflicts of interest", () => {
+  const jury = [10, 11, 12, 13, 14].map((id) => ({ id, unitId: id === 10 ? 7 : null }));
+  const judgeScore = (teamId: number, judgeUserId: number, totalTenths: number) => ({
+    partId: 1,
+    teamId,
+    judgeUserId,
+    judgeUnitId: judgeUserId === 10 ? 7 : null,
+    totalTenths,
+  });
+
+  test("a judge who performs in a team does not score it and is not counted as missing", () => {
+    const [scored] = scoreTeams({
+      parts: [greeting],
+      teams: [team(1, null)],
+      // Judge 11 performs in team 1; a score saved before they joined the team is left out too.
+      scores: [judgeScore(1, 11, 200), judgeScore(1, 12, 140), judgeScore(1, 13, 160), judgeScore(1, 10, 150)],
+      marks: [],
+      overtime: [],
+      aggregation: "mean",
+      spreadPct: 20,
+      jury: jury.slice(0, 4),
+      performers: [{ teamId: 1, userId: 11 }],
+    });
+    expect(scored).toMatchObject({ eligibleJudges: 3, conflictedJudges: 1 });
+    // (15 + 14 + 16) / 3 = 15.00: judge 11's 20 does not count.
+    expect(scored.parts[0]).toMatchObject({ hundredths: 1500, judges: 3, ownUnitExcluded: 1 });
+  });
+
+  test("with the trimmed mean, a team with fewer than 5 judges because of a conflict gets the plain mean, and says so", () => {
+    const [full, conflicted] = scoreTeams({
+      parts: [greeting],
+      teams: [team(1, null), team(2, 7)],
+      scores: [
+        ...[10, 11, 12, 13, 14].map((j, i) => judgeScore(1, j, [100, 150, 160, 170, 200][i])),
+        // Judge 10 is from team 2's unit and does not score it.
+        ...[11, 12, 13, 14].map((j, i) => judgeScore(2, j, [150, 160, 170, 200][i])),
+      ],
+      marks: [],
+      overtime: [],
+      aggregation: "trimmed_mean",
+      spreadPct: 100,
+      jury,
+    });
+    expect(full.parts[0]).toMatchObject({ trimmed: true, fewerJudges: false, hundredths: 1600 });
+    // (15 + 16 + 17 + 20) / 4 = 17.00, nothing dropped: the rule is flagged for the committee and scoreboard.
+    expect(conflicted.parts[0]).toMatchObject({ trimmed: false, fewerJudges: true, hundredths: 1700, judges: 4 });
+    expect(conflicted).toMatchObject({ eligibleJudges: 4, conflictedJudges: 1 });
+  });
+
+  test("a penalty of 0,5 point per started minute takes 1 point for 61 to 120 seconds over", () => {
+    const [scored] = scoreTeams({
+      parts: [{ ...greeting, timeLimitSec: 450, overtimePenaltyPerMin: 0.5 }],
+      teams: [team(1, null)],
+      scores: [judgeScore(1, 12, 150)],
+      marks: [],
+      overtime: [{ partId: 1, teamId: 1, overtimeSec: 61 }],
+      aggregation: "mean",
+      spreadPct: 20,
+    });
+    expect(scored.parts[0]).toMatchObject({ penaltyHundredths: 100, hundredths: 1400 });
+    const [third] = scoreTeams({
+      parts: [{ ...greeting, timeLimitSec: 450, overtimePenaltyPerMin: 0.3 }],
+      teams: [team(1, null)],
+      scores: [judgeScore(1, 12, 150)],
+      marks: [],
+      overtime: [{ partId: 1, teamId: 1, overtimeSec: 150 }],
+      aggregation: "mean",
+      spreadPct: 20,
+    });
+    // 3 started minutes × 0,3 = 0,9 exactly, not 0.8999….
+    expect(third.parts[0].penaltyHundredths).toBe(90);
+  });
+});
+
 describe("ranking teams", () => {
   const prizes: Prize[] = [
     { category: "team", rank: 1, label: "Nhất", count: 1, amount: 3_000_000 },
@@ -162,6 +236,8 @@ describe("ranking teams", () => {
   ];
   const scored = (t: StageTeam, total: number, tieBreak: number) => ({
     ...t,
+    eligibleJudges: 3,
+    conflictedJudges: 0,
     parts: [],
     totalHundredths: total,
     tieBreakHundredths: tieBreak,

@@ -75,9 +75,15 @@ export type TeamPartScore = {
   partId: number;
   /** Judges' scores saved that count (own-unit judges' never do), before any trimming. */
   judges: number;
-  /** Scores left out because the judge belongs to the team's unit. */
+  /** Scores left out because the judge belongs to the team's unit or performs in the team. */
   ownUnitExcluded: number;
   trimmed: boolean;
+  /**
+   * With the trimmed mean: the full jury would be trimmed, but fewer than
+   * TRIM_MIN_JUDGES may score this team (the others belong to its unit or
+   * perform in it), so its score is the plain mean of those who may.
+   */
+  fewerJudges: boolean;
   /** Before penalties; null while nobody has scored (or marked) the team. */
   rawHundredths: number | null;
   penaltyHundredths: number;
@@ -88,10 +94,19 @@ export type TeamPartScore = {
 };
 
 export type StageTeamScore = StageTeam & {
+  /** Jury members who may score this team: not from its unit, not performing in it. */
+  eligibleJudges: number;
+  /** Jury members who may not (conflict of interest). */
+  conflictedJudges: number;
   parts: TeamPartScore[];
   totalHundredths: number;
   tieBreakHundredths: number;
 };
+
+/** A judge may not score a team of their own unit, nor one they perform in. */
+function conflicted(team: StageTeam, judgeUserId: number, judgeUnitId: number | null, performers: Set<string>) {
+  return (team.unitId !== null && judgeUnitId === team.unitId) || performers.has(`${team.id}:${judgeUserId}`);
+}
 
 /** Every team's part scores and total. */
 export function scoreTeams(input: {
@@ -102,12 +117,23 @@ export function scoreTeams(input: {
   overtime: Overtime[];
   aggregation: Aggregation;
   spreadPct: number;
+  /** The jury; without it, the judges who saved a score. */
+  jury?: { id: number; unitId: number | null }[];
+  /** Judges who perform in a team (team members with the judge's account). */
+  performers?: { teamId: number; userId: number }[];
 }): StageTeamScore[] {
+  const performers = new Set((input.performers ?? []).map((p) => `${p.teamId}:${p.userId}`));
+  const jury =
+    input.jury ??
+    [...new Map(input.scores.map((s) => [s.judgeUserId, { id: s.judgeUserId, unitId: s.judgeUnitId }])).values()];
   return input.teams.map((team) => {
+    const conflictedJudges = jury.filter((j) => conflicted(team, j.id, j.unitId, performers)).length;
+    const eligibleJudges = jury.length - conflictedJudges;
     const parts = input.parts.map((part): TeamPartScore => {
       const overtimeSec =
         input.overtime.find((o) => o.partId === part.id && o.teamId === team.id)?.overtimeSec ?? 0;
-      const penaltyHundredths = overtimePenalty(overtimeSec, part.overtimePenaltyPerMin) * 100;
+      // Penalties may have one decimal (0,5 per minute): rounded once to whole hundredths.
+      const penaltyHundredths = Math.round(overtimePenalty(overtimeSec, part.overtimePenaltyPerMin) * 100);
       let raw: { hundredths: number | null; trimmed: boolean };
       let judges = 0;
       let ownUnitExcluded = 0;
@@ -123,7 +149,7 @@ export function scoreTeams(input: {
         };
       } else {
         const all = input.scores.filter((s) => s.partId === part.id && s.teamId === team.id);
-        const valid = all.filter((s) => team.unitId === null || s.judgeUnitId !== team.unitId);
+        const valid = all.filter((s) => !conflicted(team, s.judgeUserId, s.judgeUnitId, performers));
         ownUnitExcluded = all.length - valid.length;
         const totals = valid.map((s) => s.totalTenths);
         raw = aggregateJudges(totals, input.aggregation);
@@ -135,6 +161,13 @@ export function scoreTeams(input: {
         judges,
         ownUnitExcluded,
         trimmed: raw.trimmed,
+        fewerJudges:
+          part.scoring === "judges" &&
+          input.aggregation === "trimmed_mean" &&
+          judges > 0 &&
+          conflictedJudges > 0 &&
+          jury.length >= TRIM_MIN_JUDGES &&
+          eligibleJudges < TRIM_MIN_JUDGES,
         rawHundredths: raw.hundredths,
         penaltyHundredths,
         overtimeSec,
@@ -145,6 +178,8 @@ export function scoreTeams(input: {
     const tieBreakIds = new Set(input.parts.filter((p) => p.isTieBreak).map((p) => p.id));
     return {
       ...team,
+      eligibleJudges,
+      conflictedJudges,
       parts,
       totalHundredths: parts.reduce((s, p) => s + (p.hundredths ?? 0), 0),
       tieBreakHundredths: parts
