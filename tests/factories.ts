@@ -202,6 +202,7 @@ export async function createFinishedAttempts(
     submittedAt?: number;
     prediction?: number | null;
     teamId?: number | null;
+    attemptNo?: number;
     ip?: string | null;
     userAgent?: string | null;
   }[],
@@ -216,7 +217,7 @@ export async function createFinishedAttempts(
       contestId: r.contestId,
       userId: r.userId,
       teamId: r.teamId ?? null,
-      attemptNo: 1,
+      attemptNo: r.attemptNo ?? 1,
       status: "submitted" as const,
       startedAt: submittedAt - durationMs,
       deadlineAt: submittedAt - durationMs + 1_200_000,

@@ -7,8 +7,9 @@ import type { Db } from "#db/client";
 
 /**
  * The order that puts a person's (or team's) counted attempt first, mirroring
- * `countedAttempt`: attempts without a submission time last, then the contest's
- * rule. Attempts tied on all of it share rank 1 and `countedAttempt` picks
+ * `countedAttempt`: after the entries the committee disqualified one by one
+ * (so the person's next entry counts instead), attempts without a submission
+ * time last, then the contest's rule. Attempts tied on all of it share rank 1 and `countedAttempt` picks
  * among them by id (its locale order differs from SQLite's binary one).
  */
 const COUNTED_ORDER = {
@@ -70,14 +71,17 @@ export async function loadCandidates(
       json_group_array(r.undisqualified) AS undisqualified
     FROM (
       SELECT id, user_id, team_id, score, duration_ms, submitted_at, prediction,
-        rank() OVER (subject ORDER BY ${COUNTED_ORDER[contest.counting]}) AS place,
+        rank() OVER (subject ORDER BY disqualified, ${COUNTED_ORDER[contest.counting]}) AS place,
         count(*) OVER subject AS entries,
         sum(score = max_score) OVER subject AS perfect,
-        sum(id NOT IN (SELECT target_id FROM disqualifications
-                       WHERE contest_id = ${contest.id} AND target_kind = 'attempt' AND revoked_at IS NULL)
-        ) OVER subject AS undisqualified
-      FROM attempts
-      WHERE contest_id = ${contest.id} AND status = 'submitted' AND score IS NOT NULL AND ${entries}
+        sum(NOT disqualified) OVER subject AS undisqualified
+      FROM (
+        SELECT *, id IN (SELECT target_id FROM disqualifications
+                         WHERE contest_id = ${contest.id} AND target_kind = 'attempt' AND revoked_at IS NULL)
+          AS disqualified
+        FROM attempts
+        WHERE contest_id = ${contest.id} AND status = 'submitted' AND score IS NOT NULL AND ${entries}
+      )
       WINDOW subject AS (PARTITION BY ${key})
     ) r JOIN users us ON us.id = r.user_id
     WHERE r.place = 1`);

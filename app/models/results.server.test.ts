@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { answers, attempts, contests, disqualifications, teams } from "#db/schema";
+import { answers, attempts, contestExclusions, contests, disqualifications, teams } from "#db/schema";
 import {
   createContest,
   createFinishedAttempts,
@@ -96,13 +96,59 @@ describe("results of a closed contest", () => {
       ["Chi", "ranked", 3, null, "score"],
       ["Dũng", "ranked", 4, null, "score"],
     ]);
-    // Tổ 2: 2 of 10 (20%) beats Tổ 1: 2 of 100 (the organiser counts as a participant there).
-    expect(results.collective.map((u) => [u.name, u.rank, u.prize?.label ?? null])).toEqual([
-      ["Tổ 2", 1, "Nhất"],
-      ["Tổ 1", 2, null],
+    // Tổ 2: 2 of 10 (20%) beats Tổ 1: 2 of 100; the organiser, never ranked, counts for nothing there.
+    expect(
+      results.collective.map((u) => [u.name, u.rank, u.prize?.label ?? null, u.participants, u.entries]),
+    ).toEqual([
+      ["Tổ 2", 1, "Nhất", 2, 2],
+      ["Tổ 1", 2, null, 2, 2],
     ]);
+    expect(results.collective.find((u) => u.name === "Tổ 1")?.averageScore).toBe(19);
     expect(results.totalAmount).toBe(1_800_000);
     expect(JSON.stringify(await computeResults(db, contest.id))).toBe(JSON.stringify(results));
+  });
+
+  it("disqualifying a person's counted entry counts their next entry instead", async () => {
+    const { contest, people, attempts } = await closedContest();
+    await createFinishedAttempts(db, [
+      { contestId: contest.id, userId: people[0].id, score: 18, attemptNo: 2 },
+    ]);
+    await disqualify(db, {
+      contestId: contest.id,
+      targetKind: "attempt",
+      targetId: attempts.a,
+      reason: "Bài này làm hộ",
+      actor: committee,
+    });
+    const { individual } = await computeResults(db, contest.id);
+    expect(individual.find((e) => e.name === "An")).toMatchObject({ status: "ranked", score: 18 });
+    // Disqualifying the person is its own action: then no entry of theirs counts.
+    await disqualify(db, {
+      contestId: contest.id,
+      targetKind: "user",
+      targetId: String(people[0].id),
+      reason: "Vi phạm thể lệ",
+      actor: committee,
+    });
+    const after = await computeResults(db, contest.id);
+    expect(after.individual.find((e) => e.name === "An")).toMatchObject({ status: "disqualified" });
+  });
+
+  it("a unit wins nothing through excluded people", async () => {
+    const { contest, units } = await closedContest();
+    // Tổ 3's only entrant is on the exclusion list, with the best score of all.
+    const u3 = await createUnit(db, {
+      wardId: units[0].wardId,
+      name: "Tổ 3",
+      denominator: 1,
+      createdAt: Date.now() - 72 * HOUR,
+    });
+    const excluded = await createUser(db, { fullName: "Người bị loại trừ", unitId: u3.id });
+    await db.insert(contestExclusions).values({ contestId: contest.id, phone: excluded.phone });
+    await createFinishedAttempts(db, [{ contestId: contest.id, userId: excluded.id, score: 20 }]);
+    const results = await computeResults(db, contest.id);
+    expect(results.individual.find((e) => e.name === "Người bị loại trừ")?.status).toBe("ineligible");
+    expect(results.collective.find((u) => u.name === "Tổ 3")).toMatchObject({ participants: 0, prize: null });
   });
 
   it("moves the next person up when an entry is disqualified, and back when undone", async () => {

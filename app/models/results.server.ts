@@ -137,22 +137,23 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
       dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
   });
 
-  // Per unit: its members' counted entries (not disqualified), and all their entries except
-  // those disqualified one by one or whose person is.
+  // Per unit: its ranked members' counted entries, and all their entries except those
+  // disqualified one by one; staff, excluded and disqualified people count for nothing.
   const byUnit = new Map<number | null, { participants: number; total: number; entries: number }>();
   const figuresOf = (unitId: number | null) => {
     let f = byUnit.get(unitId);
     if (!f) byUnit.set(unitId, (f = { participants: 0, total: 0, entries: 0 }));
     return f;
   };
+  // Excluded and disqualified people count for nothing prize-related, collective prizes included.
   for (const e of individual)
-    if (e.status !== "disqualified") {
+    if (e.status === "ranked") {
       const f = figuresOf(e.unitId);
       f.participants++;
       f.total += e.score;
     }
   for (const [c] of people)
-    if (!dqUsers.has(String(c.userId))) figuresOf(c.unitId).entries += c.undisqualified;
+    if (!dqUsers.has(String(c.userId)) && !c.ineligible) figuresOf(c.unitId).entries += c.undisqualified;
   const figures: UnitFigures[] = unitRows
     .filter((u) => unitTakesPart(contest, u))
     .map((u) => {
