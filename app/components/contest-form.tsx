@@ -220,6 +220,7 @@ export function ContestForm({
             ["never", t("contests.review.never")],
           ]}
         />
+        <p className="text-base text-slate-600 sm:col-span-2">{t("contests.reviewHint")}</p>
         <SelectField
           className="text-lg"
           label={t("contests.entryModes")}

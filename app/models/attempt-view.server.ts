@@ -1,5 +1,5 @@
 /** What a resident sees of their own attempts: the open quiz, the result, the list. */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { answers, attemptQuestions, attempts, contests } from "#db/schema";
 import { countedAttempt } from "./attempt-policy.server";
@@ -51,12 +51,26 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
   };
 }
 
+/**
+ * Whether a person may see the answers and explanations of their submitted
+ * attempt. "Right after submitting" never shows the key while the contest is
+ * open and the person could still enter again (attempts left, or a new
+ * allowance each day or week): otherwise one blank attempt reads the key for
+ * the next.
+ */
 export function reviewAllowed(
-  policy: "after_submit" | "after_close" | "never",
-  closesAt: number,
+  c: {
+    reviewPolicy: "after_submit" | "after_close" | "never";
+    closesAt: number;
+    maxAttempts: number;
+    attemptPeriod: "contest" | "day" | "week";
+  },
+  attemptsUsed: number,
   now: number,
 ) {
-  return policy === "after_submit" || (policy === "after_close" && now >= closesAt);
+  if (c.reviewPolicy === "never") return false;
+  if (now >= c.closesAt) return true;
+  return c.reviewPolicy === "after_submit" && c.attemptPeriod === "contest" && attemptsUsed >= c.maxAttempts;
 }
 
 /** A submitted attempt's result; the review (key and explanations) only when the policy allows. */
@@ -81,11 +95,18 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
       contestSlug: contests.slug,
       reviewPolicy: contests.reviewPolicy,
       closesAt: contests.closesAt,
+      maxAttempts: contests.maxAttempts,
+      attemptPeriod: contests.attemptPeriod,
+      contestId: attempts.contestId,
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .where(eq(attempts.id, attemptId));
-  const showReview = reviewAllowed(row.reviewPolicy, row.closesAt, now);
+  const [{ used }] = await db
+    .select({ used: count() })
+    .from(attempts)
+    .where(and(eq(attempts.contestId, row.contestId), eq(attempts.userId, userId)));
+  const showReview = reviewAllowed(row, used, now);
   let review: {
     position: number;
     prompt: string;

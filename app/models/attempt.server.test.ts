@@ -393,6 +393,26 @@ describe("a resident's attempt", () => {
     }
   });
 
+  it("never shows the key right after submitting while the person can still enter again", async () => {
+    // Two attempts, answers "right after submitting": a blank first attempt must not read the key.
+    const { contest, id, now } = await contestAndAttempt({ reviewPolicy: "after_submit", maxAttempts: 2 });
+    await submitAttempt(db, { attemptId: id, userId, now: now + 1000 });
+    const first = await getAttemptResult(db, id, userId, now + 2000);
+    expect(first.status === "submitted" && [first.showReview, first.review.length]).toEqual([false, 0]);
+    const { id: second } = await startAttempt(db, { contest, userId, now: now + 3000 });
+    await submitAttempt(db, { attemptId: second, userId, now: now + 4000 });
+    // Both attempts used: now the key may be shown, for either attempt.
+    const again = await getAttemptResult(db, id, userId, now + 5000);
+    expect(again.status === "submitted" && again.showReview).toBe(true);
+    // With a new allowance every day, only the close shows it.
+    const daily = await contestAndAttempt({ reviewPolicy: "after_submit", attemptPeriod: "day" });
+    await submitAttempt(db, { attemptId: daily.id, userId, now: daily.now + 1000 });
+    const open = await getAttemptResult(db, daily.id, userId, daily.now + 2000);
+    expect(open.status === "submitted" && open.showReview).toBe(false);
+    const closed = await getAttemptResult(db, daily.id, userId, daily.contest.closesAt + 1);
+    expect(closed.status === "submitted" && closed.showReview).toBe(true);
+  });
+
   it("lists a resident's entries and marks the one that counts", async () => {
     const contest = await createContest(db, {
       maxAttempts: 2,

@@ -28,7 +28,8 @@ const COUNTING = {
   last: "lần dự thi cuối cùng",
 } as const;
 const REVIEW = {
-  after_submit: "Đáp án và giải thích được hiển thị ngay sau khi nộp bài.",
+  after_submit:
+    "Đáp án và giải thích được hiển thị sau khi nộp bài, khi người dự thi đã dùng hết số lần dự thi (nếu được dự thi theo ngày hoặc theo tuần: khi cuộc thi kết thúc).",
   after_close: "Đáp án và giải thích được công bố sau khi cuộc thi kết thúc.",
   never: "Cuộc thi không công bố đáp án.",
 } as const;

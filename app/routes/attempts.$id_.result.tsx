@@ -67,7 +67,11 @@ export default function ResultPage() {
         <h2 className="mb-3 text-2xl font-bold">{t("result.review")}</h2>
         {!r.showReview ? (
           <p className="text-lg">
-            {r.reviewPolicy === "never" ? t("result.reviewNever") : t("result.reviewLater")}
+            {r.reviewPolicy === "never"
+              ? t("result.reviewNever")
+              : r.reviewPolicy === "after_submit"
+                ? t("result.reviewAfterAttempts")
+                : t("result.reviewLater")}
           </p>
         ) : (
           <ol className="flex flex-col gap-3">

@@ -26,6 +26,10 @@ export const accessVi = {
     "Đã ghi nhận đề nghị mở lại ({n}/{quorum}). Kết quả được mở lại khi đủ số thành viên đồng ý.",
   "review.reopenApprovals": "Đề nghị mở lại: {n}/{quorum}",
   "review.approvalList": "Ý kiến đồng ý chốt",
+  "result.reviewAfterAttempts":
+    "Đáp án sẽ hiện khi bạn đã dùng hết số lần dự thi, hoặc khi cuộc thi kết thúc, để không ai xem trước đáp án rồi thi lại.",
+  "contests.reviewHint":
+    "Để không lộ đáp án: “Ngay sau khi nộp bài” chỉ hiện đáp án khi người dự thi đã dùng hết số lần dự thi; nếu được dự thi theo ngày hoặc theo tuần, đáp án hiện khi cuộc thi kết thúc.",
   "stage.tieChanged":
     "Điểm các đội đã thay đổi nên nhóm bằng điểm không còn như lúc chọn. Vui lòng tải lại trang và quyết định lại.",
   "review.approvalHolds": "{name} đồng ý lúc {at}: còn hiệu lực.",
@@ -75,6 +79,10 @@ export const accessEn: Record<keyof typeof accessVi, string> = {
     "Reopen request recorded ({n}/{quorum}). The results reopen when enough members agree.",
   "review.reopenApprovals": "Reopen requests: {n}/{quorum}",
   "review.approvalList": "Approvals to lock",
+  "result.reviewAfterAttempts":
+    "Answers appear once you have used all your attempts, or when the contest closes, so nobody reads the key and then tries again.",
+  "contests.reviewHint":
+    "So the key never leaks: “Right after submitting” shows answers only once the person has used all their attempts; with attempts per day or week, when the contest closes.",
   "stage.tieChanged":
     "The teams' scores changed, so the tie is no longer the one shown. Reload the page and decide again.",
   "review.approvalHolds": "{name} approved at {at}: still valid.",
