@@ -29,6 +29,7 @@ export type ContestFormValues = {
   eligibleUnitIds: number[];
   exclusions: string;
   rules: string;
+  amendmentReason?: string;
   prizes: { category: string; label: string; count: number | string; amount: number | string }[];
 };
 
@@ -362,6 +363,15 @@ export function ContestForm({
           className="rounded-lg border-2 border-slate-400 p-2 text-base font-normal"
         />
       </label>
+      {locked ? (
+        <Field
+          label={t("contests.amendmentReason")}
+          hint={t("contests.amendmentHint")}
+          name="amendmentReason"
+          defaultValue={values.amendmentReason}
+          error={problems.amendmentReason}
+        />
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <Button name="intent" value="save" disabled={navigation.state !== "idle"}>
           {t("org.save")}

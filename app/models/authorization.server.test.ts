@@ -16,6 +16,7 @@ import * as account from "./account.server";
 import * as accounts from "./accounts.server";
 import * as attempt from "./attempt.server";
 import * as committee from "./committee.server";
+import * as contestAmendments from "./contest-amendments.server";
 import * as contestAdmin from "./contest-admin.server";
 import * as loginThrottle from "./login-throttle.server";
 import * as ownAccount from "./own-account.server";
@@ -416,6 +417,10 @@ describe("the permission matrix, enforced by the models", () => {
         "listApprovals",
         "committeeStatus",
         "rankingDigest",
+        // amendmentInsert is a statement for updateQuizContest's batch, which checks contest.amend
+        "ruleChanges",
+        "amendmentInsert",
+        "listAmendments",
         "bankCounts",
         "hasStarted",
         "loadSettings",
@@ -442,6 +447,7 @@ describe("the permission matrix, enforced by the models", () => {
       attempt,
       committee,
       contestAdmin,
+      contestAmendments,
       loginThrottle,
       ownAccount,
       questionBank,

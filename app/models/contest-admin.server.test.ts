@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { auditLog, contests } from "#db/schema";
+import { attempts, auditLog, contests } from "#db/schema";
+import { formatDateTime } from "~/utils/format";
+import { listAmendments } from "./contest-amendments.server";
 import { createContest, createQuestion, createUser } from "../../tests/factories";
 import type { Actor } from "~/utils/permissions.server";
 import { createTestDb } from "../../tests/setup/test-db";
@@ -111,22 +113,90 @@ describe("contest settings", () => {
     expect(refused.timeLimitSec).toBeDefined();
     expect((await loadSettings(db, contest.id)).contest.timeLimitSec).toBe(contest.timeLimitSec);
 
+    // After a start, extending the window is an amendment: it needs a reason and is published.
+    const change = {
+      settings: { ...current, closesAt: current.closesAt + HOUR },
+      prizes: [],
+      exclusions: ["0912345678"],
+    };
+    const unexplained = await updateQuizContest(db, contest.id, change, organiser);
+    expect(unexplained.amendmentReason).toContain("cần ghi lý do");
+    expect((await loadSettings(db, contest.id)).contest.closesAt).toBe(current.closesAt);
     const extended = await updateQuizContest(
       db,
       contest.id,
-      { settings: { ...current, closesAt: current.closesAt + HOUR }, prizes: [], exclusions: ["0912345678"] },
+      { ...change, reason: "Gia hạn do mất điện ngày 20/4" },
       organiser,
     );
     expect(extended).toEqual({});
     const after = await loadSettings(db, contest.id);
     expect(after.contest.closesAt).toBe(current.closesAt + HOUR);
     expect(after.exclusions).toEqual(["0912345678"]);
-    const log = await db.select().from(auditLog).where(eq(auditLog.action, "contest.extend"));
+    // The thể lệ follows: the new window is in it.
+    expect(after.contest.rules).toContain(formatDateTime(current.closesAt + HOUR));
+    const log = await db.select().from(auditLog).where(eq(auditLog.action, "contest.amend"));
     expect(log).toHaveLength(1);
+    const amendments = await listAmendments(db, contest.id);
+    expect(amendments).toHaveLength(1);
+    expect(amendments[0].reason).toBe("Gia hạn do mất điện ngày 20/4");
+    expect(amendments[0].changes.map((c) => c.field)).toEqual([
+      "Thời điểm kết thúc",
+      "Danh sách không xét giải",
+    ]);
 
     expect(await unpublishContest(db, contest.id, organiser)).toEqual([
       "Không thể hủy công bố: đã có người bắt đầu làm bài.",
     ]);
+  });
+
+  it("after the close, the rules change no more: no exclusions or prizes added to move the winners", async () => {
+    const now = Date.now();
+    const contest = await createContest(db, { opensAt: now - 48 * HOUR, closesAt: now - HOUR });
+    const resident = await createUser(db);
+    const problems = await updateQuizContest(
+      db,
+      contest.id,
+      {
+        settings: pickSettings(contest),
+        prizes: [{ category: "individual", rank: 1, label: "Nhất", count: 1, amount: 9_999_000 }],
+        exclusions: [resident.phone],
+        reason: "Thêm người không xét giải",
+      },
+      organiser,
+    );
+    expect(problems.title).toContain("đã kết thúc");
+    const after = await loadSettings(db, contest.id);
+    expect([after.prizes.length, after.exclusions.length]).toEqual([0, 0]);
+  });
+
+  it("keeps the thể lệ in step with the settings: regenerated when untouched, refused when a hand edit would go stale", async () => {
+    const contest = await createContest(db, { state: "draft" });
+    const current = pickSettings(contest);
+    await updateQuizContest(db, contest.id, { settings: current, prizes: [], exclusions: [] }, organiser);
+    const generated = (await loadSettings(db, contest.id)).contest.rules;
+    expect(generated).toContain(formatDateTime(current.closesAt));
+    // Plain "Lưu" with a new window: the generated text follows it.
+    const later = { ...current, rules: generated, closesAt: current.closesAt + 24 * HOUR };
+    expect(
+      await updateQuizContest(db, contest.id, { settings: later, prizes: [], exclusions: [] }, organiser),
+    ).toEqual({});
+    const regenerated = (await loadSettings(db, contest.id)).contest.rules;
+    expect(regenerated).toContain(formatDateTime(later.closesAt));
+    // A hand-edited thể lệ is never silently left with the old window.
+    const edited = `${regenerated}\nGhi chú thêm của ban tổ chức.`;
+    await updateQuizContest(
+      db,
+      contest.id,
+      { settings: { ...later, rules: edited }, prizes: [], exclusions: [] },
+      organiser,
+    );
+    const stale = await updateQuizContest(
+      db,
+      contest.id,
+      { settings: { ...later, rules: edited, closesAt: later.closesAt + HOUR }, prizes: [], exclusions: [] },
+      organiser,
+    );
+    expect(stale.rules).toContain("sửa tay");
   });
 
   it("publishes a valid draft, and clones it a week later as a new draft", async () => {

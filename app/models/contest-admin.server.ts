@@ -16,6 +16,7 @@ import { DomainError } from "~/utils/errors";
 import { normalisePhone } from "~/utils/validation";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import { amendmentInsert, ruleChanges } from "./contest-amendments.server";
 import { generateRules } from "./contest-rules.server";
 
 export type PrizeInput = {
@@ -49,7 +50,9 @@ export type ContestSettings = {
   rules: string;
 };
 
-export type FieldProblems = Partial<Record<keyof ContestSettings | "prizes" | "exclusions", string>>;
+export type FieldProblems = Partial<
+  Record<keyof ContestSettings | "prizes" | "exclusions" | "amendmentReason", string>
+>;
 
 /** Active questions per category, to check a draw against the bank. */
 export async function bankCounts(db: Db) {
@@ -233,11 +236,18 @@ async function saveChildren(
   ]);
 }
 
-/** Saves edited settings, enforcing the fairness lock once anyone has started. */
+/**
+ * Saves edited settings. Once anyone has started, what would treat entrants
+ * differently is refused (`fairnessProblems`), and any other change to who
+ * may win and what is an amendment: it needs a reason and is recorded as a
+ * dated revision of the thể lệ. After the close nothing changes here. The
+ * thể lệ follows the settings: regenerated when it was never edited by hand,
+ * and a hand-edited one that a change would leave stale is refused.
+ */
 export async function updateQuizContest(
   db: Db,
   contestId: number,
-  input: { settings: ContestSettings; prizes: PrizeInput[]; exclusions: string[] },
+  input: { settings: ContestSettings; prizes: PrizeInput[]; exclusions: string[]; reason?: string },
   actor: Actor,
   now = Date.now(),
 ): Promise<FieldProblems> {
@@ -246,19 +256,63 @@ export async function updateQuizContest(
   if (before.contest.state !== "draft" && before.contest.state !== "published") {
     return { title: "Cuộc thi đã kết thúc và đang được xét kết quả; không thể sửa cài đặt." };
   }
-  if (await hasStarted(db, contestId)) {
+  if (before.contest.state === "published" && now >= before.contest.closesAt)
+    return {
+      title: "Cuộc thi đã kết thúc: thể lệ không còn được sửa đổi; chỉ hội đồng ghi nhận quyết định.",
+    };
+  const started = await hasStarted(db, contestId);
+  if (started) {
     const problems = fairnessProblems(before.contest, input.settings);
     if (Object.keys(problems).length) return problems;
   }
-  const extended = input.settings.closesAt > before.contest.closesAt && before.contest.state === "published";
+  const settings = { ...input.settings };
+  const wardName = before.contest.wardName;
+  const generatedBefore = generateRules(before.contest, before.prizes);
+  const generatedAfter = generateRules({ ...settings, wardName }, input.prizes);
+  if (generatedAfter !== generatedBefore && settings.rules.trim() === before.contest.rules.trim()) {
+    const handEdited = before.contest.rules.trim() && before.contest.rules.trim() !== generatedBefore.trim();
+    if (handEdited)
+      return {
+        rules:
+          "Thay đổi này làm thể lệ khác đi, nhưng thể lệ đã được sửa tay nên không tự cập nhật được. Hãy sửa thể lệ cho khớp, hoặc bấm “Tạo lại thể lệ”.",
+      };
+    settings.rules = generatedAfter;
+  }
+  if (!settings.rules.trim()) settings.rules = generatedAfter;
+  const changes = started
+    ? ruleChanges(
+        { settings: before.contest, prizes: before.prizes, exclusions: before.exclusions },
+        { settings, prizes: input.prizes, exclusions: input.exclusions },
+      )
+    : [];
+  const reason = input.reason?.trim() ?? "";
+  if (changes.length) {
+    authorize(actor, "contest.amend");
+    if (reason.length < 5)
+      return {
+        amendmentReason:
+          "Đã có người dự thi: mọi thay đổi thể lệ là một lần sửa đổi, cần ghi lý do (ít nhất 5 ký tự) để công bố cùng thể lệ.",
+      };
+  }
+  const action = changes.length ? "contest.amend" : "contest.update";
   await saveChildren(
     db,
     contestId,
     input.prizes,
     input.exclusions,
-    { actorUserId: actor.id, action: extended ? "contest.extend" : "contest.update", before, after: input },
+    {
+      actorUserId: actor.id,
+      action,
+      before,
+      after: changes.length ? { ...input, settings, reason, changes } : { ...input, settings },
+    },
     now,
-    [db.update(contests).set(settingsValues(input.settings, now)).where(eq(contests.id, contestId))],
+    [
+      db.update(contests).set(settingsValues(settings, now)).where(eq(contests.id, contestId)),
+      ...(changes.length
+        ? [amendmentInsert(db, { contestId, reason, changes, rules: settings.rules }, actor, now)]
+        : []),
+    ],
   );
   return {};
 }

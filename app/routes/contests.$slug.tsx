@@ -14,6 +14,7 @@ import { stageProgramme } from "~/models/stage.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { listAmendments } from "~/models/contest-amendments.server";
 import { formatDateTime, formatMoney } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = user?.role === "organiser" || user?.role === "admin";
   const contest = await orHttpError(() => getContestBySlug(db, slug, { allowDraft: isStaff }));
   const now = Date.now();
-  const [prizes, programme, mine, excluded] = await Promise.all([
+  const [prizes, programme, mine, excluded, amendments] = await Promise.all([
     listPrizes(db, [contest.id]),
     contest.kind === "stage" ? stageProgramme(db, contest.id) : null,
     user
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .where(and(eq(contestExclusions.contestId, contest.id), eq(contestExclusions.phone, user.phone)))
           .get()
       : undefined,
+    listAmendments(db, contest.id),
   ]);
   const openAttempt = mine.find((a) => a.status === "open");
   // Tell people before they press the button when they have no attempt left.
@@ -85,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
     shareUrl,
     programme,
+    amendments,
     // Loaded on first use, as most workers never draw a QR code.
     qrSvg: await (await import("qrcode")).default.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
   };
@@ -265,6 +268,25 @@ export default function ContestPage() {
           <div className="rounded-xl border border-slate-200 bg-white p-4 text-lg leading-relaxed whitespace-pre-line">
             {contest.rules}
           </div>
+          {data.amendments.length ? (
+            <div className="mt-3 rounded-xl border-l-4 border-amber-600 bg-amber-50 p-4 text-lg">
+              <h3 className="mb-1 font-bold">{t("contest.amendments")}</h3>
+              <ol className="flex flex-col gap-2">
+                {data.amendments.map((a) => (
+                  <li key={a.id}>
+                    {t("contest.amendmentAt", { at: formatDateTime(a.at, locale), reason: a.reason })}
+                    <ul className="list-disc pl-6 text-base">
+                      {a.changes.map((c) => (
+                        <li key={c.field}>
+                          {c.field}: {c.before} → {c.after}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
         </section>
       ) : null}
 

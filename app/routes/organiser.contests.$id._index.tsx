@@ -67,7 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!problems.slug && (await slugTaken(db, settings.slug, id)))
     problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
   if (Object.keys(problems).length === 0)
-    Object.assign(problems, await updateQuizContest(db, id, { settings, prizes, exclusions }, user));
+    Object.assign(
+      problems,
+      await updateQuizContest(
+        db,
+        id,
+        { settings, prizes, exclusions, reason: String(form.get("amendmentReason") ?? "").slice(0, 1000) },
+        user,
+      ),
+    );
   if (Object.keys(problems).length) return { kind: "form" as const, problems, values: rawFormValues(form) };
   return redirect(`/organiser/contests/${id}?saved=1`);
 }

@@ -148,6 +148,7 @@ export function rawFormValues(form: FormData): FormValues {
       .filter(Number.isInteger),
     exclusions: str("exclusions"),
     rules: str("rules"),
+    amendmentReason: str("amendmentReason"),
     prizes: Array.from({ length: PRIZE_ROWS }, (_, i) => ({
       category: str(`prizeCategory-${i}`) || "individual",
       label: str(`prizeLabel-${i}`),
