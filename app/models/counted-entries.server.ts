@@ -12,7 +12,7 @@ import type { Db } from "#db/client";
  * time last, then the contest's rule. Attempts tied on all of it share rank 1 and `countedAttempt` picks
  * among them by id (its locale order differs from SQLite's binary one).
  */
-const COUNTED_ORDER = {
+export const COUNTED_ORDER = {
   best: sql.raw("submitted_at IS NULL, score DESC, duration_ms IS NULL, duration_ms, submitted_at"),
   first: sql.raw("submitted_at IS NULL, submitted_at"),
   last: sql.raw("submitted_at IS NULL, submitted_at DESC"),

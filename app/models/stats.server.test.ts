@@ -157,3 +157,38 @@ describe("statistics figures", () => {
     await expect(contestStats(db, "khong-co")).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe("one definition of a unit's average score", () => {
+  it("is the same on the statistics page and in the prize ranking: each person's counted entry", async () => {
+    const { createFinishedAttempts } = await import("../../tests/factories");
+    const { computeResults } = await import("./results.server");
+    const ward = await createWard(db);
+    const now = Date.now();
+    const unit = await createUnit(db, {
+      wardId: ward.id,
+      name: "Tổ trung bình",
+      denominator: 50,
+      createdAt: now - 72 * 3_600_000,
+    });
+    const contest = await createContest(db, {
+      opensAt: now - 48 * 3_600_000,
+      closesAt: now - 3_600_000,
+      maxAttempts: 2,
+      counting: "best",
+    });
+    const [an, binh] = [await createUser(db, { unitId: unit.id }), await createUser(db, { unitId: unit.id })];
+    await createFinishedAttempts(db, [
+      { contestId: contest.id, userId: an.id, score: 5, attemptNo: 1 },
+      { contestId: contest.id, userId: an.id, score: 10, attemptNo: 2 },
+      { contestId: contest.id, userId: binh.id, score: 5 },
+    ]);
+    const stats = await contestStats(db, contest.id);
+    const ranking = await computeResults(db, contest.id);
+    const onStats = stats.units.find((u) => u.name === "Tổ trung bình")!;
+    const inRanking = ranking.collective.find((u) => u.name === "Tổ trung bình")!;
+    // An's best (10) and Bình's 5: 7.5 everywhere, never the 6.67 of all three entries.
+    expect(onStats.averageScore).toBe(7.5);
+    expect(inRanking.averageScore).toBe(7.5);
+    expect([onStats.entries, inRanking.entries]).toEqual([3, 3]);
+  });
+});

@@ -6,6 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { attempts, contests, units } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { COUNTED_ORDER } from "./counted-entries.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
 
 const VN_OFFSET_S = 7 * 3600;
@@ -85,14 +86,16 @@ async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
     assisted: number | null;
   }>(sql`
     WITH e AS (
-      SELECT us.unit_id AS unit_id, a.user_id, a.score, a.max_score, a.assisted_by_user_id
+      SELECT us.unit_id AS unit_id, a.user_id, a.score, a.max_score, a.assisted_by_user_id,
+        -- 1 on each person's counted entry (the contest's rule), as the prize ranking counts it
+        row_number() OVER (PARTITION BY a.user_id ORDER BY ${COUNTED_ORDER[c.counting]}) AS place
       FROM attempts a JOIN users us ON us.id = a.user_id
       WHERE a.contest_id = ${c.id} AND a.status = 'submitted' AND a.score IS NOT NULL
     )
     SELECT u.id, u.name, u.kind, u.denominator, u.created_at AS createdAt, u.retired_at AS retiredAt,
       count(DISTINCT e.user_id) AS participants,
       count(e.user_id) AS entries,
-      avg(e.score) AS averageScore,
+      avg(CASE WHEN e.place = 1 THEN e.score END) AS averageScore,
       max(e.score) AS bestScore,
       sum(e.score = e.max_score) AS perfectScores,
       sum(e.assisted_by_user_id IS NOT NULL) AS assisted
