@@ -30,7 +30,7 @@ export const accessVi = {
   "contests.amendmentHint":
     "Cuộc thi đã có người dự thi: thay đổi về thời gian, giải thưởng, đối tượng, cách xếp giải hoặc công bố đáp án là một lần sửa đổi thể lệ, được công bố kèm lý do và ngày sửa đổi.",
   "contest.amendments": "Sửa đổi thể lệ",
-  "contest.amendmentAt": "Sửa đổi ngày {at}: {reason}",
+  "contest.amendmentAt": "Sửa đổi lúc {at}. Lý do: {reason}",
   "result.reviewAfterAttempts":
     "Đáp án sẽ hiện khi bạn đã dùng hết số lần dự thi, hoặc khi cuộc thi kết thúc, để không ai xem trước đáp án rồi thi lại.",
   "contests.reviewHint":
@@ -88,7 +88,7 @@ export const accessEn: Record<keyof typeof accessVi, string> = {
   "contests.amendmentHint":
     "People have entered: a change to the window, prizes, who may enter, how prizes are ranked or when answers are shown is an amendment of the rules, published with its reason and date.",
   "contest.amendments": "Amendments to the rules",
-  "contest.amendmentAt": "Amended on {at}: {reason}",
+  "contest.amendmentAt": "Amended at {at}. Reason: {reason}",
   "result.reviewAfterAttempts":
     "Answers appear once you have used all your attempts, or when the contest closes, so nobody reads the key and then tries again.",
   "contests.reviewHint":
