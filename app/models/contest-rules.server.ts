@@ -36,7 +36,7 @@ const REVIEW = {
 const COLLECTIVE = {
   participation_rate: "tỷ lệ người dự thi so với dân số (hoặc số thành viên) của đơn vị",
   entries: "số bài dự thi của đơn vị",
-  average_score: "điểm trung bình của các bài dự thi của đơn vị",
+  average_score: "điểm trung bình của đơn vị (mỗi người dự thi tính một bài theo quy định trên)",
   points: "tỷ lệ tham gia (%) cộng điểm giải cá nhân (nhất 10, nhì 8, ba 6, khuyến khích 4)",
 } as const;
 
@@ -56,7 +56,7 @@ export function generateRules(c: Settings, prizes: Prize[]) {
   }
   lines.push(
     `${lines.length + 1}. Xếp giải cá nhân: điểm cao hơn xếp trên; bằng điểm thì ${c.predictionPrompt ? "dự đoán gần đúng hơn, rồi " : ""}thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên. Mỗi người chỉ nhận một giải.`,
-    `${lines.length + 2}. Xếp giải tập thể theo ${COLLECTIVE[c.collectiveRule]}.`,
+    `${lines.length + 2}. Xếp giải tập thể theo ${COLLECTIVE[c.collectiveRule]}. Người không xét giải và người bị loại không được tính cho đơn vị.`,
     `${lines.length + 3}. ${REVIEW[c.reviewPolicy]}`,
   );
   if (prizes.length) {
