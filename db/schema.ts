@@ -242,8 +242,16 @@ export const teams = sqliteTable(
     committeeTieOrder: integer("committee_tie_order"),
     /** The exact tie the committee decided (teams and their scores): the order lapses when it changes. */
     committeeTieKey: text("committee_tie_key"),
+    /**
+     * The name as compared (teams.server.ts teamNameKey): lower case, Vietnamese
+     * capitals included, so "Đội Tổ 1" and "đội tổ 1" are one name in a contest.
+     */
+    nameKey: text("name_key").notNull().default(""),
   },
-  (t) => [uniqueIndex("teams_contest_number_uq").on(t.contestId, t.number)],
+  (t) => [
+    uniqueIndex("teams_contest_number_uq").on(t.contestId, t.number),
+    uniqueIndex("teams_contest_name_uq").on(t.contestId, t.nameKey),
+  ],
 );
 
 export const teamMembers = sqliteTable(
@@ -255,8 +263,18 @@ export const teamMembers = sqliteTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     /** Stage teams may list performers without accounts. */
     displayName: text("display_name").notNull(),
+    /**
+     * Who the member is, once per team: "u:<user id>" for an account, "n:<name
+     * as compared>" for a performer without one. A person is in at most one
+     * team of a contest: a trigger (migration 0011) refuses a second.
+     */
+    nameKey: text("name_key").notNull().default(""),
   },
-  (t) => [index("team_members_team_idx").on(t.teamId)],
+  (t) => [
+    index("team_members_team_idx").on(t.teamId),
+    uniqueIndex("team_members_team_key_uq").on(t.teamId, t.nameKey),
+    index("team_members_user_idx").on(t.userId),
+  ],
 );
 
 export const attempts = sqliteTable(
@@ -479,6 +497,7 @@ export const stageParts = sqliteTable("stage_parts", {
     .notNull()
     .default("judges"),
   timeLimitSec: integer("time_limit_sec"),
+  /** Points per started minute over, with up to one decimal (0.5): SQLite keeps such a value as REAL in this column. */
   overtimePenaltyPerMin: integer("overtime_penalty_per_min"),
   isTieBreak: integer("is_tie_break", { mode: "boolean" }).notNull().default(false),
   /** Knowledge parts: how many questions, points per right answer, and whether every team answers each question or the first to ring. */

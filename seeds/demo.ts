@@ -24,6 +24,7 @@ import { vnDay } from "../app/models/attempt-policy.server";
 import { generateRules } from "../app/models/contest-rules.server";
 import { announce, approveLock } from "../app/models/results.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "../app/models/scoring.server";
+import { memberKey, teamNameKey } from "../app/models/teams.server";
 import { hashPassword } from "../app/utils/password.server";
 import { createContest, createPrizes, createQuestion, createUnit, createWard } from "../tests/factories";
 import { seedQuestions } from "./questions";
@@ -302,14 +303,26 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
   const stageUnits = ["UBND", "THCS", "TH", "TDP01"];
   for (const [i, code] of stageUnits.entries()) {
     const unit = unitByCode.get(code)!;
+    const name = `Đội số ${i + 1} — ${unit.name}`;
     const [team] = await db
       .insert(teams)
-      .values({ contestId: stage.id, unitId: unit.id, number: i + 1, name: `Đội số ${i + 1} — ${unit.name}` })
+      .values({ contestId: stage.id, unitId: unit.id, number: i + 1, name, nameKey: teamNameKey(name) })
       .returning();
+    // Three performers with different names (a team lists each member once).
+    const performers = new Map<string, string>();
+    while (performers.size < 3) {
+      const displayName = personName(random);
+      performers.set(memberKey(null, displayName), displayName);
+    }
     await db
       .insert(teamMembers)
       .values(
-        Array.from({ length: 3 }, () => ({ teamId: team.id, userId: null, displayName: personName(random) })),
+        [...performers].map(([nameKey, displayName]) => ({
+          teamId: team.id,
+          userId: null,
+          displayName,
+          nameKey,
+        })),
       );
   }
 

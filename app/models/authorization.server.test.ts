@@ -124,6 +124,14 @@ const cases: Case[] = [
     run: async (a) => teams_.createTeam(db, (await quiz()).id, { unitId: null, name: "Đội A" }, a),
   },
   {
+    fn: "updateTeam",
+    action: "team.manage",
+    run: async (a) => {
+      const { contest, team } = await stageWithPart();
+      return teams_.updateTeam(db, contest.id, team.id, { unitId: null, name: "Đội Hoa Sen" }, a);
+    },
+  },
+  {
     fn: "addMember",
     action: "team.manage",
     run: async (a) => teams_.addMember(db, (await stageWithPart()).team.id, { phone: null, name: "An" }, a),
@@ -434,6 +442,7 @@ describe("the permission matrix, enforced by the models", () => {
       ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
       ...["signInLocks", "lockedFor", "delayAfter", "pairKey", "phoneKey", "ipKey", "registerKey"],
       ...["prizeRowProblem", "parseExclusions", "stageTeams", "byPerformance", "isFinal"],
+      ...["tidyName", "teamNameKey", "memberKey"],
       // the sign-in throttle's own counts, kept by sign-in and registration before anyone is known
       ...["startSignIn", "signInSucceeded", "signInAbandoned", "rememberSignIn", "recordFailure"],
       ...["pruneSignInThrottle"],

@@ -15,6 +15,7 @@ import {
   listTeams,
   removeMember,
   setCaptain,
+  updateTeam,
 } from "~/models/teams.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -25,8 +26,14 @@ import { normalisePhone } from "~/utils/validation";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
+/** A unit chosen from the list, or none (""). */
+const unitId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : null));
 const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), unitId: z.string().optional(), name: z.string().trim().max(120) }),
+  z.object({ intent: z.literal("create"), unitId, name: z.string().trim().max(120) }),
+  z.object({ intent: z.literal("rename"), teamId: id, unitId, name: z.string().trim().max(120) }),
   z.object({
     intent: z.literal("member"),
     teamId: id,
@@ -68,9 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     await assertEditable(db, contestId);
-    if (v.intent === "create")
-      await createTeam(db, contestId, { unitId: v.unitId ? Number(v.unitId) : null, name: v.name }, user);
-    else if (v.intent === "member") {
+    if (v.intent === "create") await createTeam(db, contestId, { unitId: v.unitId, name: v.name }, user);
+    else if (v.intent === "rename") {
+      await updateTeam(db, contestId, v.teamId, { unitId: v.unitId, name: v.name }, user);
+      return { error: null, renamed: true };
+    } else if (v.intent === "member") {
       const phone = v.phone ? normalisePhone(v.phone) : null;
       if (v.phone && !phone) return { error: "field.phoneInvalid" as const };
       await addMember(db, v.teamId, { phone, name: v.name }, user);
@@ -78,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else if (v.intent === "delete") await deleteTeam(db, contestId, v.teamId, user);
     else await removeMember(db, contestId, v.teamId, v.name, user);
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.code };
+    if (error instanceof DomainError) return { error: error.code, vars: error.vars };
     throw error;
   }
   return { error: null };
@@ -98,7 +107,8 @@ export default function Teams() {
           {data.contest.title}
         </Link>
       </h1>
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      {result?.error ? <Alert>{t(result.error, "vars" in result ? result.vars : undefined)}</Alert> : null}
+      {result && "renamed" in result ? <Alert tone="success">{t("teams.renamed")}</Alert> : null}
       <Form
         method="post"
         className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3"
@@ -132,6 +142,40 @@ export default function Teams() {
           <h2 className="text-xl font-bold">
             {team.name} {team.unitName ? `— ${team.unitName}` : ""}
           </h2>
+          <details className="my-2">
+            <summary className="text-brand-700 min-h-11 cursor-pointer py-2 text-base font-semibold underline">
+              {t("teams.rename")}
+            </summary>
+            <Form
+              method="post"
+              className="flex flex-wrap items-end gap-2"
+              aria-label={`${t("teams.rename")}: ${team.name}`}
+            >
+              <input type="hidden" name="intent" value="rename" />
+              <input type="hidden" name="teamId" value={team.id} />
+              <label className="flex flex-col text-base font-semibold">
+                {t("teams.unit")}
+                <select name="unitId" defaultValue={team.unitId ?? ""} className={`${input} bg-white`}>
+                  <option value="">—</option>
+                  {/* A unit retired since keeps its place until the team is moved. */}
+                  {team.unitId !== null && !data.units.some((u) => u.id === team.unitId) ? (
+                    <option value={team.unitId}>{team.unitName}</option>
+                  ) : null}
+                  {data.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col text-base font-semibold">
+                {t("teams.name")}
+                <input name="name" defaultValue={team.name} className={input} />
+              </label>
+              <Button variant="secondary">{t("teams.renameSave")}</Button>
+              <p className="w-full text-base text-slate-600">{t("teams.renameHint")}</p>
+            </Form>
+          </details>
           <ul className="my-2 list-disc pl-6">
             {team.members.map((m, i) => (
               <li key={i} className="flex flex-wrap items-center gap-2">

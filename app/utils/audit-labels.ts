@@ -29,6 +29,7 @@ const LABELS: Record<string, string> = {
   "unit.mapResident": "Xếp người dự thi vào đơn vị",
   "team.create": "Tạo đội",
   "team.delete": "Xóa đội",
+  "team.update": "Đổi tên, đơn vị của đội",
   "team.addMember": "Thêm thành viên đội",
   "team.removeMember": "Bỏ thành viên đội",
   "team.captain": "Chọn đội trưởng",

@@ -5,6 +5,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { accessEn, accessVi } from "./messages/access";
 import { contestsEn, contestsVi } from "./messages/contests";
+import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
@@ -195,6 +196,7 @@ const vi = {
   ...accessVi,
   ...stageVi,
   ...signInVi,
+  ...numbersTeamsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -383,6 +385,7 @@ const en: Record<MessageKey, string> = {
   ...accessEn,
   ...stageEn,
   ...signInEn,
+  ...numbersTeamsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;
