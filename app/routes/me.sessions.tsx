@@ -37,8 +37,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** A short name for a browser's User-Agent: enough to tell "Android phone" from "Windows PC". */
 function deviceName(userAgent: string | null) {
   if (!userAgent) return null;
-  const os = /Android|iPhone|iPad|Windows|Macintosh|Linux/.exec(userAgent)?.[0];
-  const browser = /Zalo|Edg|Firefox|Chrome|Safari/.exec(userAgent)?.[0];
+  // In order of preference: an Android phone's UA also says "Linux", Chrome's also "Safari".
+  const os = ["Android", "iPhone", "iPad", "Windows", "Macintosh", "Linux"].find((n) =>
+    userAgent.includes(n),
+  );
+  const browser = ["Zalo", "Edg", "Firefox", "Chrome", "Safari"].find((n) => userAgent.includes(n));
   return [browser === "Edg" ? "Edge" : browser, os === "Macintosh" ? "Mac" : os].filter(Boolean).join(" · ");
 }
 
