@@ -4,7 +4,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { COMMAND_LINE } from "~/utils/permissions.server";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { Db } from "../db/client";
 import { units, users, wards } from "../db/schema";
 import { createStaff, resetPassword } from "../app/models/accounts.server";
@@ -14,6 +14,7 @@ import { parseQuestionTable } from "../app/models/question-import.server";
 import { readTable } from "../app/models/spreadsheet.server";
 import { createUnits, listUnits, parseUnitTable } from "../app/models/units.server";
 import { DomainError } from "../app/utils/errors";
+import { capProblems, IMPORT_LIMITS, importLimitVars } from "../app/utils/import-limits";
 import { translate } from "../app/utils/i18n";
 import { normalisePhone } from "../app/utils/validation";
 
@@ -32,10 +33,18 @@ function option(args: string[], name: string) {
 }
 
 function describeProblems(problems: { line: number; message: string }[]) {
+  const { shown, more } = capProblems(problems);
   return [
     `Nothing imported. ${problems.length} problem(s):`,
-    ...problems.map((p) => `  line ${p.line}: ${p.message}`),
+    ...shown.map((p) => `  line ${p.line}: ${p.message}`),
+    ...(more ? [`  … and ${more} more (only the first ${shown.length} are listed).`] : []),
   ].join("\n");
+}
+
+/** The file's bytes, refusing one over the import limit before reading it into memory. */
+function readImportFile(file: string) {
+  if (statSync(file).size > IMPORT_LIMITS.fileBytes) throw new DomainError("import.tooLarge", 422);
+  return readFileSync(file);
 }
 
 /** Runs one command; returns the lines to print, throws an Error with a message for bad input. */
@@ -74,7 +83,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
         return [`Ward: ${name}${province ? `, ${province}` : ""}`];
       }
       case "import-units": {
-        const table = await readTable(readFileSync(rest[0] ?? fail("a file name is required")));
+        const table = await readTable(readImportFile(rest[0] ?? fail("a file name is required")));
         const { inputs, problems } = parseUnitTable(
           table,
           new Set((await listUnits(db)).map((u) => u.name.toLowerCase())),
@@ -84,7 +93,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
         return [`Imported ${inputs.length} units.`];
       }
       case "import-questions": {
-        const table = await readTable(readFileSync(rest[0] ?? fail("a file name is required")));
+        const table = await readTable(readImportFile(rest[0] ?? fail("a file name is required")));
         const existing = new Set((await listQuestions(db)).flatMap((q) => (q.code ? [q.code] : [])));
         const { inputs, problems } = parseQuestionTable(table, existing);
         if (problems.length) fail(describeProblems(problems));
@@ -101,7 +110,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
         return [USAGE];
     }
   } catch (error) {
-    if (error instanceof DomainError) throw new Error(translate("vi", error.code));
+    if (error instanceof DomainError) throw new Error(translate("vi", error.code, importLimitVars("vi")));
     throw error;
   }
 }

@@ -1,11 +1,13 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { formatNumber } from "~/utils/format";
+import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { importLimitVars } from "~/utils/import-limits";
 
 export type ImportResult =
   | { importError: MessageKey }
-  | { importProblems: { line: number; message: string }[] }
+  | { importProblems: { line: number; message: string }[]; moreProblems: number }
   | { imported: number };
 
 /** A file picker that posts multipart data, with the result of the last import. */
@@ -19,14 +21,19 @@ export function ImportForm({
   result: ImportResult | Record<string, unknown> | undefined;
 }) {
   const t = useT();
+  const locale = useLocale();
+  const limits = importLimitVars(locale);
   const navigation = useNavigation();
+  const more = result && "moreProblems" in result ? Number(result.moreProblems) || 0 : 0;
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={title}>
       <h2 className="mb-2 text-xl font-bold">{title}</h2>
-      {result && "importError" in result ? <Alert>{t(result.importError as MessageKey)}</Alert> : null}
+      {result && "importError" in result ? (
+        <Alert>{t(result.importError as MessageKey, limits)}</Alert>
+      ) : null}
       {result && "importProblems" in result && Array.isArray(result.importProblems) ? (
         <Alert>
-          <p>{t("import.problems", { n: result.importProblems.length })}</p>
+          <p>{t("import.problems", { n: formatNumber(result.importProblems.length + more, locale) })}</p>
           <ul className="mt-2 list-disc pl-6">
             {(result.importProblems as { line: number; message: string }[]).map((p, i) => (
               <li key={i}>
@@ -34,11 +41,17 @@ export function ImportForm({
               </li>
             ))}
           </ul>
+          {more > 0 ? (
+            <p className="mt-2">
+              {t("import.moreProblems", { n: formatNumber(more, locale), shown: limits.shownProblems })}
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       {result && "imported" in result ? (
         <Alert tone="success">{t("import.done", { n: Number(result.imported) })}</Alert>
       ) : null}
+      <p className="text-base text-slate-700">{t("import.limits", limits)}</p>
       <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-col gap-3">
         <label className="flex flex-col gap-1 text-lg font-semibold">
           {t("import.file")}

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { questionOptions, questions, QUESTION_CATEGORIES, type QuestionCategory } from "#db/schema";
+import { chunks } from "~/utils/chunks";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 
@@ -51,6 +52,11 @@ export function validateQuestion(q: QuestionInput): string[] {
     problems.push("Câu Đúng/Sai phải có đúng 2 phương án.");
   if (q.code && !/^[A-Za-z0-9_.-]{1,40}$/.test(q.code))
     problems.push("Mã chỉ gồm chữ không dấu, số, dấu gạch (tối đa 40 ký tự).");
+  if (q.options.some((o) => o.text.length > 500)) problems.push("Có phương án dài quá 500 ký tự.");
+  if ((q.explanation?.length ?? 0) > 2000) problems.push("Giải thích dài quá 2000 ký tự.");
+  if ((q.legalSource?.length ?? 0) > 300) problems.push("Căn cứ pháp lý dài quá 300 ký tự.");
+  if (q.tags.length > 20 || q.tags.some((t) => t.length > 60))
+    problems.push("Tối đa 20 thẻ, mỗi thẻ tối đa 60 ký tự.");
   return problems;
 }
 
@@ -144,21 +150,17 @@ export async function createQuestions(db: Db, inputs: QuestionInput[], actor: Ac
   for (let attempt = 0; ; attempt++) {
     const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
     const ids = inputs.map((_, i) => maxId + 1 + i);
+    const questionRows = inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }));
+    const optionRows = inputs.flatMap((q, i) =>
+      q.options.map((o, p) => ({
+        questionId: ids[i],
+        position: p + 1,
+        text: o.text.trim(),
+        isCorrect: o.correct,
+      })),
+    );
     try {
       await db.batch([
-        db
-          .insert(questions)
-          .values(inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }))),
-        db.insert(questionOptions).values(
-          inputs.flatMap((q, i) =>
-            q.options.map((o, p) => ({
-              questionId: ids[i],
-              position: p + 1,
-              text: o.text.trim(),
-              isCorrect: o.correct,
-            })),
-          ),
-        ),
         auditInsert(
           db,
           {
@@ -170,6 +172,8 @@ export async function createQuestions(db: Db, inputs: QuestionInput[], actor: Ac
           },
           now,
         ),
+        ...chunks(questionRows, 500).map((rows) => db.insert(questions).values(rows)),
+        ...chunks(optionRows, 1000).map((rows) => db.insert(questionOptions).values(rows)),
       ]);
       return ids;
     } catch (error) {

@@ -8,7 +8,7 @@ import {
   validateQuestion,
   type QuestionInput,
 } from "./question-bank.server";
-import { mapColumns, normaliseHeader, type Column, type Table } from "./spreadsheet.server";
+import { mapColumns, mergeProblems, normaliseHeader, type Column, type Table } from "./spreadsheet.server";
 
 const columns = [
   { key: "code", header: "Mã", required: true },
@@ -106,7 +106,7 @@ export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
     for (const message of here) rowProblems.push({ line, message });
     if (here.length === 0) inputs.push(input);
   }
-  return { inputs, problems: rowProblems };
+  return { inputs, problems: mergeProblems(table.problems, rowProblems) };
 }
 
 /** Rows for export (same columns as the template, so an export can be edited and re-imported). */

@@ -1,9 +1,19 @@
 /** Reading and writing the CSV and XLSX files organisers import and export. */
 import { DomainError } from "~/utils/errors";
+import { TIME_ZONE } from "~/utils/format";
+import { IMPORT_LIMITS } from "~/utils/import-limits";
+import { checkZipSize } from "./zip-guard.server";
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.fileBytes;
 
-export type Table = { headers: string[]; rows: { line: number; cells: string[] }[] };
+export type RowProblem = { line: number; message: string };
+
+export type Table = {
+  headers: string[];
+  rows: { line: number; cells: string[] }[];
+  /** Cells over the length limit, one problem each. */
+  problems: RowProblem[];
+};
 
 /** Lower-case, no diacritics, single spaces: "Đáp án đúng" → "dap an dung". */
 export function normaliseHeader(text: string) {
@@ -16,15 +26,23 @@ export function normaliseHeader(text: string) {
     .trim();
 }
 
-/** RFC 4180 CSV with "," or ";" (Excel in Vietnamese uses ";"), quotes and a UTF-8 BOM. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV with "," or ";" (Excel in Vietnamese uses ";"), quotes and a
+ * UTF-8 BOM, one record at a time. Cells past `maxColumns` must be empty
+ * (Excel often writes trailing ";;;"); one that is not stops the reading.
+ */
+function eachCsvRecord(text: string, visit: (cells: string[]) => void, maxColumns = Infinity) {
   const body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  const endCell = () => {
+    if (row.length < maxColumns) row.push(cell);
+    else if (cell.trim() !== "") throw new DomainError("import.tooManyColumns", 422);
+    cell = "";
+  };
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
@@ -34,21 +52,23 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
+    else if (ch === delimiter) endCell();
+    else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && body[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
+      endCell();
+      visit(row);
       row = [];
-      cell = "";
     } else cell += ch;
   }
   if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
+    endCell();
+    visit(row);
   }
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  eachCsvRecord(text, (cells) => rows.push(cells));
   return rows;
 }
 
@@ -61,15 +81,44 @@ function isZip(bytes: Uint8Array) {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Our exports put a ' before a cell that would be a formula (see `neutralise`); reading drops it again. */
+const unneutralise = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
 /**
  * Reads the first sheet of an XLSX file or a CSV file into header + rows
  * (with their line numbers as the organiser sees them), dropping empty rows.
+ * Refuses, with a message naming the limit, a file over IMPORT_LIMITS in
+ * size, decompressed size, rows or columns; a cell over the length limit is
+ * a problem on its row, reported with the others.
  */
 export async function readTable(bytes: Uint8Array): Promise<Table> {
   if (bytes.length === 0) throw new DomainError("import.empty", 422);
-  if (bytes.length > MAX_IMPORT_BYTES) throw new DomainError("import.tooLarge", 422);
-  let matrix: string[][];
+  if (bytes.length > IMPORT_LIMITS.fileBytes) throw new DomainError("import.tooLarge", 422);
+  const table: Table = { headers: [], rows: [], problems: [] };
+  const { rows, problems } = table;
+  let haveHeaders = false;
+  const visit = (raw: string[], line: number) => {
+    const cells = raw.map((c) => unneutralise(c.trim()));
+    if (!cells.some((c) => c !== "")) return;
+    if (!haveHeaders) {
+      table.headers = cells;
+      haveHeaders = true;
+      return;
+    }
+    if (rows.length >= IMPORT_LIMITS.rows) throw new DomainError("import.tooManyRows", 422);
+    cells.forEach((c, i) => {
+      if (c.length > IMPORT_LIMITS.cellChars) {
+        const column = table.headers[i] || `${i + 1}`;
+        problems.push({
+          line,
+          message: `Ô ở cột “${column}” dài ${c.length.toLocaleString("vi-VN")} ký tự, tối đa ${IMPORT_LIMITS.cellChars.toLocaleString("vi-VN")} ký tự.`,
+        });
+      }
+    });
+    rows.push({ line, cells });
+  };
   if (isZip(bytes)) {
+    checkZipSize(bytes, IMPORT_LIMITS.unzippedBytes);
     const workbook = new (await excel()).Workbook();
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -78,29 +127,35 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
     }
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new DomainError("import.empty", 422);
-    matrix = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    // Only the cells that exist: sheet.columnCount walks every row on each call,
+    // which made reading 8,000 rows take a minute.
+    sheet.eachRow((row, rowNumber) => {
       const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? "");
-      matrix[rowNumber - 1] = cells;
+      row.eachCell((cell, column) => {
+        const text = cell.text ?? "";
+        if (column <= IMPORT_LIMITS.columns) cells[column - 1] = text;
+        else if (text.trim() !== "") throw new DomainError("import.tooManyColumns", 422);
+      });
+      visit(
+        Array.from(cells, (c) => c ?? ""),
+        rowNumber,
+      );
     });
-    matrix = Array.from(matrix, (r) => r ?? []);
   } else {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     // Binary files (a PDF, an image, an old .xls) are full of control characters.
     const control = text.slice(0, 4000).match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
     if (control > 5) throw new DomainError("import.notSpreadsheet", 422);
-    matrix = parseCsv(text);
+    let line = 0;
+    eachCsvRecord(text, (cells) => visit(cells, ++line), IMPORT_LIMITS.columns);
   }
-  const headerIndex = matrix.findIndex((r) => r.some((c) => c.trim() !== ""));
-  if (headerIndex < 0) throw new DomainError("import.empty", 422);
-  const headers = matrix[headerIndex].map((h) => h.trim());
-  const rows = matrix
-    .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => c.trim()) }))
-    .slice(headerIndex + 1)
-    .filter((r) => r.cells.some((c) => c !== ""));
-  if (rows.length === 0) throw new DomainError("import.empty", 422);
-  return { headers, rows };
+  if (!haveHeaders || rows.length === 0) throw new DomainError("import.empty", 422);
+  return table;
+}
+
+/** The problems of a file in row order: the cells too long, then each parser's own. */
+export function mergeProblems(...lists: RowProblem[][]) {
+  return lists.flat().sort((a, b) => a.line - b.line);
 }
 
 export type Column<K extends string> = { key: K; header: string; required?: boolean };
@@ -108,7 +163,7 @@ export type Column<K extends string> = { key: K; header: string; required?: bool
 /** Maps a table's headers onto known columns; unknown or missing required headers are problems. */
 export function mapColumns<K extends string>(table: Table, columns: Column<K>[]) {
   const index = new Map<K, number>();
-  const problems: { line: number; message: string }[] = [];
+  const problems: RowProblem[] = [];
   const known = new Map(columns.map((c) => [normaliseHeader(c.header), c]));
   table.headers.forEach((header, i) => {
     if (!header) return;
@@ -126,35 +181,103 @@ export function mapColumns<K extends string>(table: Table, columns: Column<K>[])
   return { get, problems };
 }
 
-export async function writeXlsx(sheetName: string, headers: string[], rows: (string | number | null)[][]) {
+export type Cell = string | number | null;
+
+/**
+ * OWASP's rule against formula injection: a text cell starting with
+ * = + - @ tab or CR gets a leading ', so a name like =HYPERLINK(…) stays text
+ * in Excel and LibreOffice. Numbers we computed are left alone.
+ */
+export function neutralise(text: string) {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** "05/04/2022 08:00": Hà Nội time, as Vietnamese Excel reads a date and time. */
+export function exportDateTime(ms: number | null) {
+  if (ms === null) return null;
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(ms);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
+}
+
+/** "2022-04-05" (a day as SQL gives it) → "05/04/2022". */
+export function exportDate(isoDay: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
+}
+
+export async function writeXlsx(sheetName: string, headers: string[], rows: Cell[][]) {
   const workbook = new (await excel()).Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
+  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31));
   sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((v) => v ?? ""));
+  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === "string" ? neutralise(v) : (v ?? ""))));
   sheet.columns.forEach((column) => {
     column.width = 18;
   });
   return new Uint8Array(await workbook.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>;
 }
 
-export function writeCsv(headers: string[], rows: (string | number | null)[][]) {
-  const escape = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * CSV as Excel in Vietnamese opens it with a double click: ";" between cells,
+ * a UTF-8 BOM (without it Excel reads the text as Windows-1258), numbers with
+ * a decimal comma and no thousands separator ("7,5", "4000000"), text
+ * neutralised against formulas.
+ */
+export function writeCsv(headers: string[], rows: Cell[][]) {
+  const escape = (v: Cell) => {
+    const s =
+      v === null
+        ? ""
+        : typeof v === "number"
+          ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4, useGrouping: false })
+          : neutralise(v);
+    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  // The BOM makes Excel read the Vietnamese text as UTF-8.
-  return "\uFEFF" + [headers, ...rows].map((r) => r.map(escape).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + [headers, ...rows].map((r) => r.map(escape).join(";")).join("\r\n") + "\r\n";
 }
 
+/** "Xếp hạng cchc-2022.csv" → "xep-hang-cchc-2022.csv", for clients that cannot read filename*. */
+export function asciiFilename(filename: string) {
+  const dot = filename.lastIndexOf(".");
+  const [stem, ext] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ""];
+  const ascii = stem
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return (ascii || "tep") + ext.replace(/[^A-Za-z0-9.]/g, "");
+}
+
+/**
+ * A download: `attachment` with the Vietnamese name as RFC 5987 filename*
+ * (UTF-8, percent-encoded) and an ASCII fallback in filename.
+ */
 export function fileResponse(body: Uint8Array<ArrayBuffer> | string, filename: string) {
   const type = filename.endsWith(".csv")
     ? "text/csv; charset=utf-8"
     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const name = filename.replace(/[\u0000-\u001f\u007f"\\/]/g, " ").trim();
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return new Response(body, {
     headers: {
       "Content-Type": type,
-      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Disposition": `attachment; filename="${asciiFilename(name)}"; filename*=UTF-8''${encoded}`,
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }

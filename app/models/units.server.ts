@@ -2,9 +2,10 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { units, users, wards, UNIT_KINDS, type UnitKind } from "#db/schema";
+import { chunks } from "~/utils/chunks";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
-import { mapColumns, normaliseHeader, type Table } from "./spreadsheet.server";
+import { mapColumns, mergeProblems, normaliseHeader, type Table } from "./spreadsheet.server";
 
 export type UnitInput = {
   name: string;
@@ -67,8 +68,8 @@ export async function unitNameTaken(db: Db, name: string, exceptId?: number) {
 export async function createUnits(db: Db, inputs: UnitInput[], actor: Actor, now = Date.now()) {
   authorize(actor, "unit.manage");
   const ward = await wardId(db);
+  const rows = inputs.map((u) => ({ ...u, wardId: ward, createdAt: now }));
   await db.batch([
-    db.insert(units).values(inputs.map((u) => ({ ...u, wardId: ward, createdAt: now }))),
     auditInsert(
       db,
       {
@@ -79,6 +80,7 @@ export async function createUnits(db: Db, inputs: UnitInput[], actor: Actor, now
       },
       now,
     ),
+    ...chunks(rows, 1000).map((part) => db.insert(units).values(part)),
   ]);
 }
 
@@ -185,6 +187,7 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
     const name = get(cells, "name");
     const key = name.toLowerCase();
     if (!name) here.push("Thiếu tên đơn vị.");
+    else if (name.length > 120) here.push("Tên đơn vị dài quá 120 ký tự.");
     else if (existingNames.has(key)) here.push(`Đơn vị “${name}” đã có trong danh sách.`);
     else if (seen.has(key)) here.push(`Đơn vị “${name}” trùng với dòng ${seen.get(key)}.`);
     if (name) seen.set(key, line);
@@ -204,6 +207,8 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
     if (get(cells, "denominatorKind") && !denominatorKind) {
       here.push(`“${get(cells, "denominatorKind")}” không hợp lệ (Dân số, Hộ gia đình, Thành viên).`);
     }
+    if (get(cells, "code").length > 20)
+      here.push(`Mã “${get(cells, "code").slice(0, 20)}…” dài quá 20 ký tự.`);
     for (const message of here) problems.push({ line, message });
     if (here.length === 0 && kind) {
       inputs.push({
@@ -217,5 +222,5 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
       });
     }
   }
-  return { inputs, problems };
+  return { inputs, problems: mergeProblems(table.problems, problems) };
 }

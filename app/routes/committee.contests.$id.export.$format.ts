@@ -5,7 +5,7 @@ import { contests } from "#db/schema";
 import { audit } from "~/models/audit.server";
 import type { RankedEntry } from "~/models/ranking.server";
 import { currentResults } from "~/models/results.server";
-import { fileResponse, writeCsv, writeXlsx } from "~/models/spreadsheet.server";
+import { exportDateTime, fileResponse, writeCsv, writeXlsx, type Cell } from "~/models/spreadsheet.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams } from "~/utils/http.server";
@@ -19,7 +19,8 @@ const HEADERS = [
   "Đơn vị",
   "Điểm",
   "Dự đoán",
-  "Thời gian (giây)",
+  "Thời gian làm bài (giây)",
+  "Nộp bài lúc",
   "Tỷ lệ tham gia (%)",
   "Số bài",
   "Trạng thái",
@@ -33,47 +34,44 @@ const STATUS = {
   no_participants: "Chưa có người dự thi",
 };
 
-/** The full ranking with Vietnamese headings (CSV: vi-VN number formats; XLSX: numbers). */
+/** The full ranking with Vietnamese headings and labels, times in Hà Nội (CSV for Vietnamese Excel, or XLSX). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["committee", "organiser"]);
   const { id, format } = parseParams(ParamsSchema, params);
   const [contest] = await db.select({ slug: contests.slug }).from(contests).where(eq(contests.id, id));
   if (!contest) throw new Response("Not found", { status: 404 });
   const { results } = await currentResults(db, id);
-  const num = (n: number | null, digits = 0) =>
-    n === null
-      ? ""
-      : format === "csv"
-        ? n.toLocaleString("vi-VN", { maximumFractionDigits: digits })
-        : Number(n.toFixed(digits));
-  const entryRow = (table: string, e: RankedEntry) => [
+  const num = (n: number | null, digits = 0) => (n === null ? null : Number(n.toFixed(digits)));
+  const entryRow = (table: string, e: RankedEntry): Cell[] => [
     table,
-    e.rank ?? "",
+    e.rank,
     e.name,
-    e.unitName ?? "",
+    e.unitName,
     num(e.score, 2),
-    num(e.prediction),
-    num(Math.round(e.durationMs / 1000)),
-    "",
-    "",
+    e.prediction,
+    Math.round(e.durationMs / 1000),
+    e.submittedAt ? exportDateTime(e.submittedAt) : null,
+    null,
+    null,
     STATUS[e.status],
-    e.prize?.label ?? "",
-    num(e.prize?.amount ?? null),
+    e.prize?.label ?? null,
+    e.prize?.amount ?? null,
   ];
-  const rows = [
-    ...results.collective.map((u) => [
+  const rows: Cell[][] = [
+    ...results.collective.map((u): Cell[] => [
       "Tập thể",
-      u.rank ?? "",
+      u.rank,
       u.name,
       u.name,
       num(u.averageScore, 2),
-      "",
-      "",
+      null,
+      null,
+      null,
       num(u.participationRate === null ? null : u.participationRate * 100, 1),
-      num(u.entries),
+      u.entries,
       STATUS[u.status],
-      u.prize?.label ?? "",
-      num(u.prize?.amount ?? null),
+      u.prize?.label ?? null,
+      u.prize?.amount ?? null,
     ]),
     ...results.individual.map((e) => entryRow("Cá nhân", e)),
     ...results.teams.map((e) => entryRow("Đội", e)),
@@ -86,7 +84,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     after: { format },
     ip: context.clientIp,
   });
-  const filename = `xep-hang-${contest.slug}.${format}`;
+  const filename = `Xếp hạng ${contest.slug}.${format}`;
   return fileResponse(
     format === "csv" ? writeCsv(HEADERS, rows) : await writeXlsx("Xếp hạng", HEADERS, rows),
     filename,

@@ -31,6 +31,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   return fileResponse(
     format === "csv" ? writeCsv(QUESTION_HEADERS, rows) : await writeXlsx("Câu hỏi", QUESTION_HEADERS, rows),
-    `ngan-hang-cau-hoi.${format}`,
+    `Ngân hàng câu hỏi.${format}`,
   );
 }

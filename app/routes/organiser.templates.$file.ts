@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const match = /^(units|questions)\.(xlsx|csv)$/.exec(params.file ?? "");
   if (!match) throw new Response("Not found", { status: 404 });
   const template = TEMPLATES[match[1] as keyof typeof TEMPLATES];
-  const filename = `mau-${match[1] === "units" ? "don-vi" : "cau-hoi"}.${match[2]}`;
+  const filename = `Mẫu nhập ${match[1] === "units" ? "đơn vị" : "câu hỏi"}.${match[2]}`;
   const rows = template.rows.map((r) => [...r]);
   return fileResponse(
     match[2] === "csv"

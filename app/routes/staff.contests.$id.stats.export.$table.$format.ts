@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { audit } from "~/models/audit.server";
 import { fileResponse, writeCsv, writeXlsx } from "~/models/spreadsheet.server";
-import { contestStats, statsTable } from "~/models/stats.server";
+import { isStatsTable, STATS_TABLES, statsTable } from "~/models/stats-export.server";
+import { contestStats } from "~/models/stats.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { orHttpError, parseParams } from "~/utils/http.server";
@@ -16,9 +17,9 @@ const ParamsSchema = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["organiser", "committee"]);
   const { id, table, format } = parseParams(ParamsSchema, params);
+  if (!isStatsTable(table)) throw new Response("Not found", { status: 404 });
   const stats = await orHttpError(() => contestStats(db, id));
   const data = await statsTable(db, stats, table);
-  if (!data) throw new Response("Not found", { status: 404 });
   await audit(db, {
     actorUserId: user.id,
     action: "stats.export",
@@ -27,9 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     after: { table, format },
     ip: context.clientIp,
   });
-  const filename = `thong-ke-${stats.contest.slug}-${table}.${format}`;
+  const label = STATS_TABLES[table];
   return fileResponse(
-    format === "csv" ? writeCsv(data.headers, data.rows) : await writeXlsx(table, data.headers, data.rows),
-    filename,
+    format === "csv" ? writeCsv(data.headers, data.rows) : await writeXlsx(label, data.headers, data.rows),
+    `Thống kê ${stats.contest.slug} - ${label}.${format}`,
   );
 }

@@ -5,6 +5,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { accessEn, accessVi } from "./messages/access";
 import { contestsEn, contestsVi } from "./messages/contests";
+import { exportsEn, exportsVi } from "./messages/exports";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { resultsEn, resultsVi } from "./messages/results";
@@ -190,6 +191,7 @@ const vi = {
   "role.judge": "Giám khảo",
   "role.admin": "Quản trị",
   ...organiserVi,
+  ...exportsVi,
   ...contestsVi,
   ...resultsVi,
   ...statsVi,
@@ -379,6 +381,7 @@ const en: Record<MessageKey, string> = {
   "role.judge": "Judge",
   "role.admin": "Administrator",
   ...organiserEn,
+  ...exportsEn,
   ...contestsEn,
   ...resultsEn,
   ...statsEn,

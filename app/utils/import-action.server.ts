@@ -1,6 +1,7 @@
 import type { ImportResult } from "~/components/import-form";
-import { readTable, type Table } from "~/models/spreadsheet.server";
+import { readTable, type RowProblem, type Table } from "~/models/spreadsheet.server";
 import { DomainError } from "./errors";
+import { capProblems } from "./import-limits";
 import { readUpload } from "./upload.server";
 
 /**
@@ -9,13 +10,16 @@ import { readUpload } from "./upload.server";
  */
 export async function runImport<T>(
   request: Request,
-  parse: (table: Table) => Promise<{ inputs: T[]; problems: { line: number; message: string }[] }>,
+  parse: (table: Table) => Promise<{ inputs: T[]; problems: RowProblem[] }>,
   save: (inputs: T[]) => Promise<unknown>,
 ): Promise<ImportResult> {
   try {
     const { bytes } = await readUpload(request);
     const { inputs, problems } = await parse(await readTable(bytes));
-    if (problems.length) return { importProblems: problems };
+    if (problems.length) {
+      const { shown, more } = capProblems(problems);
+      return { importProblems: shown, moreProblems: more };
+    }
     await save(inputs);
     return { imported: inputs.length };
   } catch (error) {
