@@ -1,9 +1,11 @@
 /**
  * A stage contest's parts (phần thi): maximum, criteria, time limit and
  * penalty, the tie-break part and knowledge-part rules. A part's scoring
- * rules freeze once anyone has scored it.
+ * rules freeze once anyone has scored it. Criteria keep their ids through
+ * every edit: judges' scores are stored per criterion id, so a re-created
+ * criterion would leave every score sheet of the part blank.
  */
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { stageCriteria, stageKnowledgeMarks, stageParts, stageScores } from "#db/schema";
 import { DomainError } from "~/utils/errors";
@@ -26,18 +28,29 @@ export type PartInput = {
 
 export type PartProblems = Partial<Record<keyof PartInput, string>>;
 
+/** Penalties go by tenths of a point, like judges' scores: 0,5 yes, 0,25 no. */
+const onTenths = (n: number) => Number.isFinite(n) && Math.abs(Math.round(n * 10) - n * 10) < 1e-9;
+
 export function validatePart(p: PartInput): PartProblems {
   const problems: PartProblems = {};
   if (!p.name.trim()) problems.name = "Vui lòng nhập tên phần thi.";
   if (!(Number.isInteger(p.maxScore) && p.maxScore >= 1 && p.maxScore <= 1000))
     problems.maxScore = "Điểm tối đa là số nguyên từ 1 đến 1000.";
-  if (p.timeLimitSec !== null && !(p.timeLimitSec >= 30 && p.timeLimitSec <= 4 * 3600))
-    problems.timeLimitSec = "Thời gian tối đa từ 1 đến 240 phút.";
+  if (
+    p.timeLimitSec !== null &&
+    !(Number.isInteger(p.timeLimitSec) && p.timeLimitSec >= 30 && p.timeLimitSec <= 4 * 3600)
+  )
+    problems.timeLimitSec = "Thời gian tối đa từ 0,5 đến 240 phút (lẻ đến 0,1 phút, ví dụ 7,5).";
   if (
     p.overtimePenaltyPerMin !== null &&
-    !(p.overtimePenaltyPerMin >= 0 && p.overtimePenaltyPerMin <= p.maxScore)
+    !(
+      onTenths(p.overtimePenaltyPerMin) &&
+      p.overtimePenaltyPerMin >= 0 &&
+      p.overtimePenaltyPerMin <= p.maxScore
+    )
   )
-    problems.overtimePenaltyPerMin = "Điểm trừ mỗi phút không âm và không quá điểm tối đa.";
+    problems.overtimePenaltyPerMin =
+      "Điểm trừ mỗi phút không âm, không quá điểm tối đa, lẻ nhiều nhất 1 chữ số thập phân (ví dụ 0,5).";
   if (p.scoring === "knowledge") {
     if (!(p.knowledgeQuestions && p.knowledgeQuestions >= 1 && p.knowledgeQuestions <= 100))
       problems.knowledgeQuestions = "Số câu hỏi từ 1 đến 100.";
@@ -112,22 +125,43 @@ export async function savePart(
     .from(stageParts)
     .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
   if (!before) throw new DomainError("contest.notFound", 404);
+  const oldCriteria = await db
+    .select()
+    .from(stageCriteria)
+    .where(eq(stageCriteria.partId, partId))
+    .orderBy(asc(stageCriteria.id));
+  const newCriteria = input.scoring === "judges" ? criteria : [];
   if (await partHasScores(db, partId)) {
-    const oldCriteria = await db.select().from(stageCriteria).where(eq(stageCriteria.partId, partId));
     const same =
       before.maxScore === input.maxScore &&
       before.scoring === input.scoring &&
       (before.knowledgePoints ?? null) ===
         (input.scoring === "knowledge" ? input.knowledgePoints : before.knowledgePoints) &&
       JSON.stringify(oldCriteria.map((c) => [c.name, c.maxScore])) ===
-        JSON.stringify(input.scoring === "judges" ? criteria.map((c) => [c.name, c.maxScore]) : []);
+        JSON.stringify(newCriteria.map((c) => [c.name, c.maxScore]));
     if (!same) return { maxScore: "Phần thi đã có điểm: không thể đổi điểm tối đa, cách chấm hay tiêu chí." };
   }
+  // Row by row in place (the first criterion stays the first, with its id and the scores given for it).
   await db.batch([
     db.update(stageParts).set(partValues).where(eq(stageParts.id, partId)),
-    db.delete(stageCriteria).where(eq(stageCriteria.partId, partId)),
-    ...(criteria.length && input.scoring === "judges"
-      ? [db.insert(stageCriteria).values(criteria.map((c) => ({ ...c, partId })))]
+    ...oldCriteria
+      .filter((old, i) => !newCriteria[i])
+      .map((old) => db.delete(stageCriteria).where(eq(stageCriteria.id, old.id))),
+    ...oldCriteria
+      .map((old, i) => ({ old, next: newCriteria[i] }))
+      .filter(({ old, next }) => next && (next.name !== old.name || next.maxScore !== old.maxScore))
+      .map(({ old, next }) =>
+        db
+          .update(stageCriteria)
+          .set({ name: next.name, maxScore: next.maxScore })
+          .where(eq(stageCriteria.id, old.id)),
+      ),
+    ...(newCriteria.length > oldCriteria.length
+      ? [
+          db
+            .insert(stageCriteria)
+            .values(newCriteria.slice(oldCriteria.length).map((c) => ({ ...c, partId }))),
+        ]
       : []),
     auditInsert(
       db,
@@ -136,7 +170,7 @@ export async function savePart(
         action: "stage.part.update",
         entity: "stage_part",
         entityId: partId,
-        before,
+        before: { ...before, criteria: oldCriteria.map(({ name, maxScore }) => ({ name, maxScore })) },
         after: input,
       },
       now,

@@ -4,13 +4,17 @@ import { saveJudgeScore } from "~/models/stage-judging.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { parseVnNumber } from "~/utils/numbers";
 import { isStorageUnavailable, storageUnavailableJson } from "~/utils/storage-errors.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const BodySchema = z.object({
   partId: z.number().int().positive(),
   teamId: z.number().int().positive(),
-  values: z.record(z.string().max(20), z.number()).refine((v) => Object.keys(v).length <= 50),
+  // Numbers, or text as a judge types it ("8,5"), read by the same rules as the score sheet.
+  values: z
+    .record(z.string().max(20), z.union([z.number(), z.string().max(20)]))
+    .refine((v) => Object.keys(v).length <= 50),
   comment: z.string().max(1000),
   seq: z.number().int().nonnegative(),
 });
@@ -27,11 +31,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json({ error: "error.badRequest" }, { status: 405 });
   const body = BodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return Response.json({ error: "stage.scoreRange" }, { status: 422 });
+  const values: Record<string, number> = {};
+  for (const [key, value] of Object.entries(body.data.values)) {
+    const parsed =
+      typeof value === "number" ? { ok: true as const, value } : parseVnNumber(value, { decimals: 1 });
+    if (!parsed.ok || parsed.value === null)
+      return Response.json({ error: "stage.scoreRange" }, { status: 422 });
+    values[key] = parsed.value;
+  }
   try {
     const result = await saveJudgeScore(db, {
       contestId: parsedParams.data.id,
       judge: user,
       ...body.data,
+      values,
     });
     return Response.json({ ok: true, totalTenths: result.totalTenths });
   } catch (error) {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { QuestionCard, SaveStatus } from "~/components/quiz/question-card";
 import { clearStoredAnswers, useAnswerQueue } from "~/components/quiz/use-answer-queue";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
+import { Alert, FieldError } from "~/components/ui/field";
 import { getAttemptForTaker } from "~/models/attempt-view.server";
 import { submitWithUnsent } from "~/models/attempt.server";
 import { requireUser } from "~/utils/auth.server";
@@ -13,7 +13,8 @@ import { db } from "~/utils/db.server";
 import { formatClock } from "~/utils/format";
 import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
+import { numberProblemText, parseVnNumber } from "~/utils/numbers";
 
 function parseJson(text: string): unknown {
   try {
@@ -63,6 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const navigate = useNavigate();
   const navigation = useNavigation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -72,6 +74,7 @@ export default function AttemptPage() {
     Object.fromEntries(data.answers.map((a) => [a.questionId, a.selected])),
   );
   const [prediction, setPrediction] = useState(data.prediction === null ? "" : String(data.prediction));
+  const [predictionProblem, setPredictionProblem] = useState<string | null>(null);
   const [clock, setClock] = useState({ ms: data.remainingMs, at: 0 });
   const [remaining, setRemaining] = useState(data.remainingMs);
 
@@ -208,15 +211,21 @@ export default function AttemptPage() {
               id="prediction"
               name="prediction"
               inputMode="numeric"
-              pattern="[0-9]*"
+              maxLength={20}
               value={prediction}
+              aria-invalid={predictionProblem ? true : undefined}
+              aria-describedby={predictionProblem ? "prediction-problem" : undefined}
               onChange={(e) => {
-                const value = e.target.value.replace(/\D/g, "").slice(0, 9);
+                const value = e.target.value;
                 setPrediction(value);
-                queue.save("prediction", { prediction: value === "" ? null : Number(value) });
+                // "1.500" and "1500" are the same; "7,5" is refused with a message, never saved as 75.
+                const parsed = parseVnNumber(value, { max: 1_000_000_000 });
+                setPredictionProblem(parsed.ok ? null : numberProblemText(parsed.problem, locale));
+                if (parsed.ok) queue.save("prediction", { prediction: parsed.value });
               }}
               className="mt-1 block min-h-12 w-48 rounded-lg border-2 border-slate-400 px-3 text-xl"
             />
+            <FieldError id="prediction-problem" error={predictionProblem ?? undefined} />
             <SaveStatus state={queue.states.prediction} />
           </section>
         ) : null}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getContestBySlug } from "~/models/contest.server";
 import { currentResults } from "~/models/results.server";
 import { eligibleJudges } from "~/models/stage-results.server";
+import { TRIM_MIN_JUDGES } from "~/models/stage-scoring.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
@@ -36,6 +37,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     wardName: contest.wardName,
     hidden,
     at: Date.now(),
+    trimMin: TRIM_MIN_JUDGES,
     parts: stage.parts.map((p) => ({
       id: p.id,
       name: p.name,
@@ -49,12 +51,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
       rank: hidden ? null : shownRank.get(t.id)!,
       prize: contest.state === "announced" ? (t.prize?.label ?? null) : null,
       total: hidden ? null : t.totalHundredths,
+      conflicted: t.conflictedJudges,
       parts: t.parts.map((p) => ({
         partId: p.partId,
         score: hidden ? null : p.hundredths,
         done: p.hundredths !== null,
         judges: p.judges,
-        of: eligibleJudges(stage, t.unitId),
+        of: eligibleJudges(stage, t),
+        fewerJudges: p.fewerJudges,
       })),
     })),
   };
@@ -117,7 +121,14 @@ export default function Scoreboard() {
                 {team.parts.map((p, i) => (
                   <td key={p.partId} className="px-3 py-2">
                     {!data.hidden ? (
-                      pts(p.score)
+                      <>
+                        {pts(p.score)}
+                        {p.fewerJudges && p.score !== null ? (
+                          <sup aria-label={t("stage.flag.fewerJudges", { n: p.judges, k: team.conflicted })}>
+                            *
+                          </sup>
+                        ) : null}
+                      </>
                     ) : data.parts[i].byJudges ? (
                       <span className="text-lg">{t("stage.judgesScored", { n: p.judges, of: p.of })}</span>
                     ) : p.done ? (
@@ -139,6 +150,10 @@ export default function Scoreboard() {
             ))}
           </tbody>
         </table>
+        {!data.hidden &&
+        data.teams.some((team) => team.parts.some((p) => p.fewerJudges && p.score !== null)) ? (
+          <p className="text-brand-100 mt-2 text-base">* {t("stage.trimRule", { min: data.trimMin })}</p>
+        ) : null}
       </div>
     </main>
   );

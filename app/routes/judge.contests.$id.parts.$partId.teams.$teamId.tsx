@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { useScoreOutbox } from "~/components/stage/use-score-outbox";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
+import { Alert, FieldError } from "~/components/ui/field";
 import { judgeBoard, saveJudgeScore } from "~/models/stage-judging.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -13,6 +13,7 @@ import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { numberProblemText, parseVnNumber, toInputNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({
   id: z.coerce.number().int().positive(),
@@ -50,8 +51,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id, partId, teamId } = parseParams(ParamsSchema, params);
   const form = await readForm(request);
   const values: Record<string, number> = {};
-  for (const [key, value] of form.entries())
-    if (key.startsWith("score-")) values[key.slice(6)] = Number(String(value).replace(",", "."));
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("score-")) continue;
+    const parsed = parseVnNumber(String(value), SCORE);
+    if (!parsed.ok) return { error: parsed.problem.key, vars: parsed.problem.vars };
+    values[key.slice(6)] = parsed.value ?? Number.NaN;
+  }
   try {
     await saveJudgeScore(db, {
       contestId: id,
@@ -69,8 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/judge/contests/${id}`);
 }
 
-/** A score as typed in Vietnam: 8,5 (no thousands separator, which would read as a decimal point). */
-const decimal = (points: number) => String(points).replace(".", ",");
+/** Scores take one decimal: "8,5" or "8.5". The maximum is the model's check, with its own message. */
+const SCORE = { decimals: 1 };
 
 export default function ScoreTeam() {
   const data = useLoaderData<typeof loader>();
@@ -79,22 +84,35 @@ export default function ScoreTeam() {
   const locale = useLocale();
   const { part, team, criteria } = data;
   const initial = Object.fromEntries(
-    criteria.map((c) => [c.key, data.saved ? decimal((data.saved.values[c.key] ?? 0) / 10) : ""]),
+    criteria.map((c) => [c.key, data.saved ? toInputNumber((data.saved.values[c.key] ?? 0) / 10) : ""]),
   );
   const [values, setValues] = useState<Record<string, string>>(initial);
   const outbox = useScoreOutbox(data.contest.id);
   const state = outbox.states[`${part.id}:${team.id}`] ?? { kind: "idle" };
-  const total = criteria.reduce((s, c) => s + (Number(values[c.key].replace(",", ".")) || 0), 0);
+  const parsed = Object.fromEntries(
+    criteria.map((c) => [c.key, parseVnNumber(values[c.key], { ...SCORE, max: c.maxScore })]),
+  );
+  const numeric = (key: string) => {
+    const p = parsed[key];
+    return p.ok && p.value !== null ? p.value : null;
+  };
+  const total = criteria.reduce((s, c) => s + (numeric(c.key) ?? 0), 0);
+  // A problem shows once the judge tries to save, or leaves a box holding something unreadable.
+  const [checked, setChecked] = useState<Record<string, boolean>>({});
+  const problemOf = (key: string) => {
+    const p = parsed[key];
+    return checked[key] && !p.ok ? numberProblemText(p.problem, locale) : null;
+  };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setChecked(Object.fromEntries(criteria.map((c) => [c.key, true])));
+    if (criteria.some((c) => !parsed[c.key].ok)) return;
     const form = new FormData(event.currentTarget);
     outbox.save({
       partId: part.id,
       teamId: team.id,
-      values: Object.fromEntries(
-        criteria.map((c) => [c.key, Number(values[c.key].replace(",", ".") || Number.NaN)]),
-      ),
+      values: Object.fromEntries(criteria.map((c) => [c.key, numeric(c.key) ?? Number.NaN])),
       comment: String(form.get("comment") ?? ""),
     });
   }
@@ -111,7 +129,7 @@ export default function ScoreTeam() {
         </span>
       </h1>
       {part.closed ? <Alert>{t("stage.partClosed")}</Alert> : null}
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      {result?.error ? <Alert>{t(result.error, "vars" in result ? result.vars : undefined)}</Alert> : null}
       <Form
         method="post"
         onSubmit={onSubmit}
@@ -122,7 +140,7 @@ export default function ScoreTeam() {
           const label = c.name
             ? t("judge.criterion", { name: c.name, max: c.maxScore })
             : t("judge.points", { max: c.maxScore });
-          const numeric = Number(values[c.key].replace(",", "."));
+          const problem = problemOf(c.key);
           return (
             <div key={c.key} className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3">
               <label htmlFor={`score-${c.key}`} className="text-lg font-semibold">
@@ -134,8 +152,11 @@ export default function ScoreTeam() {
                   min={0}
                   max={c.maxScore}
                   step={0.5}
-                  value={Number.isFinite(numeric) ? numeric : 0}
-                  onChange={(e) => setValues((v) => ({ ...v, [c.key]: decimal(Number(e.target.value)) }))}
+                  value={numeric(c.key) ?? 0}
+                  onChange={(e) => {
+                    setValues((v) => ({ ...v, [c.key]: toInputNumber(Number(e.target.value)) }));
+                    setChecked((v) => ({ ...v, [c.key]: false }));
+                  }}
                   aria-label={t("judge.slider", { label })}
                   className="min-h-12 min-w-0 flex-1"
                   disabled={part.closed}
@@ -145,12 +166,19 @@ export default function ScoreTeam() {
                   name={`score-${c.key}`}
                   inputMode="decimal"
                   value={values[c.key]}
-                  onChange={(e) => setValues((v) => ({ ...v, [c.key]: e.target.value }))}
+                  onChange={(e) => {
+                    setValues((v) => ({ ...v, [c.key]: e.target.value }));
+                    setChecked((v) => ({ ...v, [c.key]: false }));
+                  }}
+                  onBlur={() => setChecked((v) => ({ ...v, [c.key]: values[c.key].trim() !== "" }))}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? `score-${c.key}-problem` : undefined}
                   className="min-h-12 w-24 rounded-lg border-2 border-slate-400 px-2 text-xl"
                   disabled={part.closed}
                   required
                 />
               </div>
+              <FieldError id={`score-${c.key}-problem`} error={problem ?? undefined} />
             </div>
           );
         })}

@@ -10,7 +10,9 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { formatNumber } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n";
+import { parseVnNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
@@ -20,10 +22,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
     intent: z.literal("overtime"),
     partId: id,
     teamId: id,
-    overtimeSec: z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}$/, "stage.overtimeRange"),
+    overtimeSec: z.string().max(30),
   }),
 ]);
 
@@ -47,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teams: teams.map((t) => ({
       id: t.id,
       name: t.name,
-      eligibleJudges: eligibleJudges(stage, t.unitId),
+      eligibleJudges: eligibleJudges(stage, t),
+      conflictedJudges: t.conflictedJudges,
       parts: t.parts,
     })),
     marks,
@@ -61,6 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = IntentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: "stage.overtimeRange" as const, saved: false };
   const v = parsed.data;
+  const overtime = v.intent === "overtime" ? parseVnNumber(v.overtimeSec) : null;
+  if (overtime && !overtime.ok)
+    return { error: overtime.problem.key, vars: overtime.problem.vars, saved: false };
   try {
     if (v.intent === "knowledge") {
       const right: Record<number, number[]> = {};
@@ -75,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         contestId,
         partId: v.partId,
         teamId: v.teamId,
-        overtimeSec: Number(v.overtimeSec),
+        overtimeSec: overtime?.ok ? (overtime.value ?? 0) : Number.NaN,
         actor: user,
       });
   } catch (error) {
@@ -89,6 +92,7 @@ export default function StageLive() {
   const { contest, parts, teams, marks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const marked = new Set(marks);
   return (
     <div className="flex min-w-0 flex-col gap-4">
@@ -98,7 +102,7 @@ export default function StageLive() {
           {contest.title}
         </Link>
       </h1>
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      {result?.error ? <Alert>{t(result.error, "vars" in result ? result.vars : undefined)}</Alert> : null}
       {result?.saved ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       {parts.map((part) => (
         <section
@@ -117,6 +121,9 @@ export default function StageLive() {
                 return (
                   <li key={team.id}>
                     {team.name}: {t("stage.judgesScored", { n: score?.judges ?? 0, of: team.eligibleJudges })}
+                    {team.conflictedJudges
+                      ? ` — ${t("stage.flag.conflicts", { n: team.conflictedJudges })}`
+                      : ""}
                   </li>
                 );
               })}
@@ -171,7 +178,10 @@ export default function StageLive() {
           {part.timeLimitSec ? (
             <div className="mt-2 flex flex-col gap-2">
               <h3 className="text-lg font-semibold">
-                {t("stage.overtime", { min: part.timeLimitSec / 60, pen: part.overtimePenaltyPerMin ?? 0 })}
+                {t("stage.overtime", {
+                  min: formatNumber(part.timeLimitSec / 60, locale),
+                  pen: formatNumber(part.overtimePenaltyPerMin ?? 0, locale),
+                })}
               </h3>
               {teams.map((team) => (
                 <Form key={team.id} method="post" className="flex flex-wrap items-end gap-2">

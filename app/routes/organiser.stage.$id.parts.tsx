@@ -5,13 +5,14 @@ import { z } from "zod";
 import { CRITERIA_ROWS } from "~/components/stage/stage-settings-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
-import { deletePart, savePart, type PartProblems } from "~/models/stage-parts.server";
+import { deletePart, savePart, validatePart, type PartProblems } from "~/models/stage-parts.server";
 import { stageSetup } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { toInputNumber } from "~/utils/numbers";
 import { readPartForm } from "~/utils/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -43,7 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await deletePart(db, id, partId, user);
       return { partId, problems: {} as PartProblems, error: null, saved: true };
     }
-    const problems = await savePart(db, id, partId, readPartForm(form), user);
+    const { input, problems: typed } = readPartForm(form);
+    // A number that cannot be read as typed is refused, with the model's other problems alongside.
+    const problems = Object.keys(typed).length
+      ? { ...validatePart(input), ...typed }
+      : await savePart(db, id, partId, input, user);
     return { partId, problems, error: null, saved: Object.keys(problems).length === 0 };
   } catch (error) {
     if (error instanceof DomainError) return { partId, problems: {}, error: error.code, saved: false };
@@ -86,16 +91,16 @@ function PartForm({ part, problems }: { part: Part | null; problems: PartProblem
         label={t("stage.timeLimitMin")}
         hint={t("stage.optional")}
         name="timeLimitMin"
-        inputMode="numeric"
-        defaultValue={part?.timeLimitSec ? part.timeLimitSec / 60 : ""}
+        inputMode="decimal"
+        defaultValue={part?.timeLimitSec ? toInputNumber(part.timeLimitSec / 60) : ""}
         error={problems.timeLimitSec}
       />
       <Field
         label={t("stage.penaltyPerMin")}
         hint={t("stage.optional")}
         name="overtimePenaltyPerMin"
-        inputMode="numeric"
-        defaultValue={part?.overtimePenaltyPerMin ?? ""}
+        inputMode="decimal"
+        defaultValue={toInputNumber(part?.overtimePenaltyPerMin)}
         error={problems.overtimePenaltyPerMin}
       />
       {scoring === "knowledge" ? (

@@ -20,16 +20,23 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { isMultipart, runImport } from "~/utils/import-action.server";
 import { useT, type MessageKey } from "~/utils/i18n";
+import { parseVnNumber } from "~/utils/numbers";
 
 const UnitSchema = z.object({
   name: z.string().trim().min(1, "units.nameRequired").max(120, "units.nameRequired"),
   code: z.string().trim().max(20).optional(),
   kind: z.enum(UNIT_KINDS),
+  // "1.200", "1,200" and "1200" people are the same; "7,5" is refused, never 75.
   denominator: z
     .string()
-    .trim()
-    .regex(/^\d{0,9}$/, "units.denominatorInvalid")
-    .optional(),
+    .max(30)
+    .optional()
+    .transform((text, ctx) => {
+      const parsed = parseVnNumber(text ?? "", { max: 999_999_999 });
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: "units.denominatorInvalid" });
+      return z.NEVER;
+    }),
   denominatorKind: z.enum(["population", "households", "members"]).optional(),
 });
 
@@ -77,8 +84,8 @@ export async function action({ request }: ActionFunctionArgs) {
       name: v.name,
       code: v.code || null,
       kind: v.kind,
-      denominator: v.denominator ? Number(v.denominator) : null,
-      denominatorKind: v.denominator ? (v.denominatorKind ?? "population") : null,
+      denominator: v.denominator,
+      denominatorKind: v.denominator !== null ? (v.denominatorKind ?? "population") : null,
     };
     if (v.intent === "create") await createUnits(db, [input], user);
     else await updateUnit(db, v.id, input, user);

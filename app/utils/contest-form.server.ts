@@ -12,12 +12,21 @@ import {
 } from "~/models/contest-admin.server";
 import { generateRules } from "~/models/contest-rules.server";
 import { fromVnInput, toVnInput } from "./format";
+import { wholeNumberProblems, wholeOr } from "./numbers";
 
 export const PRIZE_ROWS = 10;
 
-const int = (v: FormDataEntryValue | null, fallback = Number.NaN) => {
-  const s = String(v ?? "").replace(/[.\s]/g, "");
-  return /^-?\d+$/.test(s) ? Number(s) : fallback;
+/** Whole numbers as typed in Vietnam ("1.000.000", "1,000,000"); "7,5" or "7.5" is not one (never 75). */
+const int = wholeOr;
+
+/** The form's whole-number fields → the problem key their message goes under. */
+const NUMBER_FIELDS = {
+  timeLimitMin: "timeLimitSec",
+  pointsPerQuestion: "pointsPerQuestion",
+  maxAttempts: "maxAttempts",
+  "count-*": "draw",
+  "prizeCount-*": "prizes",
+  "prizeAmount-*": "prizes",
 };
 
 /** Reads the contest form into settings, prizes and exclusions, with every problem per field. */
@@ -108,6 +117,7 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
     problems,
     validateSettings(settings, await bankCounts(db), prizes),
     problems.draw ? { draw: problems.draw } : {},
+    wholeNumberProblems(form, NUMBER_FIELDS),
   );
   const valid = Object.keys(problems).length === 0;
   if (valid && (!settings.rules || form.get("intent") === "regenerate")) {

@@ -1,18 +1,21 @@
 import type { StageFormValues } from "~/components/stage/stage-settings-form";
 import { CRITERIA_ROWS, STAGE_PRIZE_ROWS } from "~/components/stage/stage-settings-form";
 import type { contestPrizes, contests } from "#db/schema";
-import type { PartInput } from "~/models/stage-parts.server";
+import type { PartInput, PartProblems } from "~/models/stage-parts.server";
 import { validateStageSettings, type StagePrize, type StageSettings } from "~/models/stage.server";
 import { fromVnInput, toVnInput } from "./format";
+import { formNumbers } from "./numbers";
 
-const int = (v: FormDataEntryValue | null, fallback = Number.NaN) => {
-  const s = String(v ?? "").replace(/[.\s]/g, "");
-  return /^-?\d+$/.test(s) ? Number(s) : fallback;
-};
+/** Any whole number here; each field's range is the model's rule, with its own message. */
+const WHOLE = { min: Number.NEGATIVE_INFINITY };
+/** Minutes and points per minute take one decimal: "7,5" phút, "0,5" điểm. */
+const ONE_DECIMAL = { decimals: 1, min: Number.NEGATIVE_INFINITY };
+const orNaN = (n: number | null) => n ?? Number.NaN;
 const str = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
 /** The stage settings form into settings and team prizes, with every problem per field. */
 export function readStageForm(form: FormData) {
+  const numbers = formNumbers(form);
   const settings: StageSettings = {
     title: str(form, "title"),
     slug: str(form, "slug").toLowerCase(),
@@ -21,7 +24,7 @@ export function readStageForm(form: FormData) {
     closesAt: fromVnInput(str(form, "closesAt")),
     stageAggregation: str(form, "stageAggregation") === "trimmed_mean" ? "trimmed_mean" : "mean",
     stageHideTotals: form.get("stageHideTotals") === "on",
-    stageSpreadPct: int(form.get("stageSpreadPct")),
+    stageSpreadPct: orNaN(numbers.read("stageSpreadPct", WHOLE)),
   };
   const prizes: StagePrize[] = [];
   for (let i = 0; i < STAGE_PRIZE_ROWS; i++) {
@@ -29,9 +32,14 @@ export function readStageForm(form: FormData) {
     const count = str(form, `prize-count-${i}`);
     const amount = str(form, `prize-amount-${i}`);
     if (!label && !count && !amount) continue;
-    prizes.push({ rank: prizes.length + 1, label, count: int(count), amount: int(amount) });
+    prizes.push({
+      rank: prizes.length + 1,
+      label,
+      count: orNaN(numbers.read(`prize-count-${i}`, WHOLE, "prizes")),
+      amount: orNaN(numbers.read(`prize-amount-${i}`, WHOLE, "prizes")),
+    });
   }
-  return { settings, prizes, problems: validateStageSettings(settings, prizes) };
+  return { settings, prizes, problems: { ...validateStageSettings(settings, prizes), ...numbers.problems } };
 }
 
 /** What the user typed, to show again when the server refuses it. */
@@ -70,27 +78,34 @@ export function stageValues(
   };
 }
 
-/** A part form: minutes and per-minute penalty may be left empty; criteria rows with a name count. */
-export function readPartForm(form: FormData): PartInput {
-  const optional = (name: string) => (str(form, name) === "" ? null : int(form.get(name)));
-  const minutes = optional("timeLimitMin");
+/**
+ * A part form: minutes and per-minute penalty may be left empty and take one
+ * decimal ("7,5" or "7.5" minutes is 450 seconds); criteria rows with a name
+ * count. `problems` has a message for each field that is not a number as
+ * typed, under the part's field it belongs to.
+ */
+export function readPartForm(form: FormData): { input: PartInput; problems: PartProblems } {
+  const numbers = formNumbers(form);
+  const minutes = numbers.read("timeLimitMin", ONE_DECIMAL, "timeLimitSec");
+  const scoring = str(form, "scoring") === "knowledge" ? "knowledge" : "judges";
   const criteria: PartInput["criteria"] = [];
-  for (let i = 0; i < CRITERIA_ROWS; i++) {
+  for (let i = 0; scoring === "judges" && i < CRITERIA_ROWS; i++) {
     const name = str(form, `criterion-name-${i}`);
     const max = str(form, `criterion-max-${i}`);
-    if (name || max) criteria.push({ name, maxScore: int(max) });
+    if (name || max)
+      criteria.push({ name, maxScore: orNaN(numbers.read(`criterion-max-${i}`, WHOLE, "criteria")) });
   }
-  const scoring = str(form, "scoring") === "knowledge" ? "knowledge" : "judges";
-  return {
+  const input: PartInput = {
     name: str(form, "name"),
-    maxScore: int(form.get("maxScore")),
+    maxScore: orNaN(numbers.read("maxScore", WHOLE)),
     scoring,
-    timeLimitSec: minutes === null ? null : minutes * 60,
-    overtimePenaltyPerMin: optional("overtimePenaltyPerMin"),
+    timeLimitSec: minutes === null ? null : Math.round(minutes * 60),
+    overtimePenaltyPerMin: numbers.read("overtimePenaltyPerMin", ONE_DECIMAL),
     isTieBreak: form.get("isTieBreak") === "on",
-    knowledgeQuestions: scoring === "knowledge" ? optional("knowledgeQuestions") : null,
-    knowledgePoints: scoring === "knowledge" ? optional("knowledgePoints") : null,
+    knowledgeQuestions: scoring === "knowledge" ? numbers.read("knowledgeQuestions", WHOLE) : null,
+    knowledgePoints: scoring === "knowledge" ? numbers.read("knowledgePoints", WHOLE) : null,
     knowledgeMode: str(form, "knowledgeMode") === "buzzer" ? "buzzer" : "all",
-    criteria: scoring === "judges" ? criteria : [],
+    criteria,
   };
+  return { input, problems: numbers.problems };
 }

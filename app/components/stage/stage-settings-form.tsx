@@ -81,6 +81,8 @@ export function StageSettingsForm({
             ["trimmed_mean", t("stage.aggregation.trimmed_mean")],
           ]}
         />
+        {/* 5: TRIM_MIN_JUDGES in models/stage-scoring.server.ts. */}
+        <p className="-mt-2 text-base text-slate-600">{t("stage.trimRule", { min: 5 })}</p>
         <Field
           label={t("stage.spreadPct")}
           hint={t("stage.spreadPctHint")}
