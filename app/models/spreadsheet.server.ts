@@ -277,7 +277,6 @@ export function fileResponse(body: Uint8Array<ArrayBuffer> | string, filename: s
       "Content-Type": type,
       "Content-Disposition": `attachment; filename="${asciiFilename(name)}"; filename*=UTF-8''${encoded}`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
