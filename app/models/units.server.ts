@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { units, users, wards, UNIT_KINDS, type UnitKind } from "#db/schema";
 import { chunks } from "~/utils/chunks";
+import { parseVnNumber } from "~/utils/numbers";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { mapColumns, mergeProblems, normaliseHeader, type Table } from "./spreadsheet.server";
@@ -196,9 +197,10 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
       here.push(
         `Loại đơn vị “${get(cells, "kind")}” không hợp lệ (${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join(", ")}).`,
       );
-    const rawDenominator = get(cells, "denominator").replace(/[.\s]/g, "");
-    const denominator = rawDenominator === "" ? null : Number(rawDenominator);
-    if (denominator !== null && (!Number.isInteger(denominator) || denominator < 0)) {
+    // "1.200", "1,200" and "1 200" are the same; "7.5" is refused, never read as 75.
+    const parsedDenominator = parseVnNumber(get(cells, "denominator"), { max: 999_999_999 });
+    const denominator = parsedDenominator.ok ? parsedDenominator.value : null;
+    if (!parsedDenominator.ok) {
       here.push(`Mẫu số “${get(cells, "denominator")}” phải là số nguyên không âm.`);
     }
     const denominatorKind = get(cells, "denominatorKind")

@@ -15,7 +15,7 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { listAmendments } from "~/models/contest-amendments.server";
-import { formatDateTime, formatMoney } from "~/utils/format";
+import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 
@@ -241,7 +241,9 @@ export default function ContestPage() {
             {data.programme.parts.map((p) => (
               <li key={p.name}>
                 {p.name} — {t("stage.maxPoints", { n: p.maxScore })}
-                {p.timeLimitSec ? `, ≤ ${Math.round(p.timeLimitSec / 60)} ${t("contest.minutes")}` : ""}
+                {p.timeLimitSec
+                  ? `, ≤ ${formatNumber(p.timeLimitSec / 60, locale)} ${t("contest.minutes")}`
+                  : ""}
               </li>
             ))}
           </ol>

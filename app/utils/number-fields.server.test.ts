@@ -95,3 +95,22 @@ describe("the stage contest settings form", () => {
     expect(readStageForm(stage({ "prize-count-0": "1,5" })).problems.prizes).toMatch(/chỉ nhận số nguyên/);
   });
 });
+
+describe("unit denominators in an import", () => {
+  it("reads 1.200, 1,200 and 1 200 alike, and refuses 7.5 instead of reading 75", async () => {
+    const { parseUnitTable } = await import("~/models/units.server");
+    const table = {
+      headers: ["Tên đơn vị", "Loại", "Mẫu số"],
+      rows: [
+        { line: 2, cells: ["Tổ 1", "Tổ dân phố", "1.200"] },
+        { line: 3, cells: ["Tổ 2", "Tổ dân phố", "1,200"] },
+        { line: 4, cells: ["Tổ 3", "Tổ dân phố", "1 200"] },
+        { line: 5, cells: ["Tổ 4", "Tổ dân phố", "7.5"] },
+      ],
+      problems: [],
+    };
+    const { inputs, problems } = parseUnitTable(table, new Set());
+    expect(inputs.map((u) => u.denominator)).toEqual([1200, 1200, 1200]);
+    expect(problems).toEqual([{ line: 5, message: "Mẫu số “7.5” phải là số nguyên không âm." }]);
+  });
+});
