@@ -4,7 +4,7 @@
  * amendment: a reason, an audit entry and a dated revision of the thể lệ that
  * the contest page lists. After the close there are none (docs/fairness.md).
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { contestAmendments, type contests } from "#db/schema";
 import { formatDateTime, formatMoney } from "~/utils/format";
@@ -114,4 +114,45 @@ export function listAmendments(db: Db, contestId: number) {
     .from(contestAmendments)
     .where(eq(contestAmendments.contestId, contestId))
     .orderBy(asc(contestAmendments.at), asc(contestAmendments.id));
+}
+
+/** A stage contest is scored once any judge's score, knowledge mark or overtime is recorded. */
+export async function stageScored(db: Db, contestId: number) {
+  const [row] = await db.all<{ scored: number }>(sql`
+    SELECT EXISTS (SELECT 1 FROM stage_scores s JOIN stage_parts p ON p.id = s.part_id WHERE p.contest_id = ${contestId})
+      OR EXISTS (SELECT 1 FROM stage_knowledge_marks m JOIN stage_parts p ON p.id = m.part_id WHERE p.contest_id = ${contestId})
+      OR EXISTS (SELECT 1 FROM stage_part_results r JOIN stage_parts p ON p.id = r.part_id WHERE p.contest_id = ${contestId})
+      AS scored`);
+  return row?.scored === 1;
+}
+
+/** A stage contest is over for its rules once the committee has closed every part (or is at work on it). */
+export async function stageOver(db: Db, contest: { id: number; state: string }) {
+  if (!["draft", "published"].includes(contest.state)) return true;
+  const [row] = await db.all<{ parts: number; open: number }>(sql`
+    SELECT count(*) AS parts, sum(closed_at IS NULL) AS open FROM stage_parts WHERE contest_id = ${contest.id}`);
+  return (row?.parts ?? 0) > 0 && (row?.open ?? 0) === 0;
+}
+
+/** The message a change gets when it needs a reason: the form shows it by the reason field. */
+export const AMENDMENT_NEEDS_REASON =
+  "Đã có điểm: mọi thay đổi cách tính điểm, phần thi hay giải thưởng là một lần sửa đổi thể lệ, cần ghi lý do (ít nhất 5 ký tự) để công bố cùng thể lệ.";
+export const STAGE_OVER =
+  "Các phần thi đã khóa: thể lệ không còn được sửa đổi; chỉ hội đồng ghi nhận quyết định.";
+
+/** What changes in a part, for an amendment's record ("Phần chào hỏi: giới hạn 7 → 8 phút"). */
+export function partChanges(
+  name: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  labels: Record<string, string>,
+): Change[] {
+  if (!before) return [{ field: `Phần thi ${name}`, before: "(chưa có)", after: "thêm mới" }];
+  return Object.entries(labels)
+    .filter(([key]) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map(([key, label]) => ({
+      field: `Phần thi ${name}: ${label}`,
+      before: String(before[key] ?? "(không có)"),
+      after: String(after[key] ?? "(không có)"),
+    }));
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { auditLog, stageParts, stageScores, teamMembers, teams } from "#db/schema";
+import { auditLog, contestPrizes, stageParts, stageScores, teamMembers, teams } from "#db/schema";
 import { createContest, createPrizes, createUnit, createUser, createWard } from "../../tests/factories";
 import type { Actor } from "~/utils/permissions.server";
 import { createTestDb } from "../../tests/setup/test-db";
@@ -14,7 +14,8 @@ import {
   setPartClosed,
 } from "./stage-judging.server";
 import { savePart, type PartInput } from "./stage-parts.server";
-import { drawPerformanceOrder, setJudges } from "./stage.server";
+import { drawPerformanceOrder, loadStageContest, setJudges, updateStageSettings } from "./stage.server";
+import { listAmendments } from "./contest-amendments.server";
 import { createTeam } from "./teams.server";
 
 let db: Db;
@@ -209,6 +210,43 @@ describe("a judge saving scores", () => {
     const logged = await db.select().from(auditLog).where(eq(auditLog.action, "stage.score"));
     expect(logged).toHaveLength(1);
     expect(logged[0].actorUserId).toBe(s.judges[1]);
+  });
+});
+
+describe("a stage contest's rules after the first score", () => {
+  it("switching mean and trimmed mean is an amendment with a reason, and impossible once every part is closed", async () => {
+    const s = await stageContest();
+    await score(s, s.judges[1], 2, 0, { total: 42 });
+    const settings = {
+      title: s.contest.title,
+      slug: s.contest.slug,
+      description: s.contest.description,
+      opensAt: s.contest.opensAt,
+      closesAt: s.contest.closesAt,
+      stageAggregation: "trimmed_mean" as const,
+      stageHideTotals: false,
+      stageSpreadPct: s.contest.stageSpreadPct,
+    };
+    const prizes = (
+      await db.select().from(contestPrizes).where(eq(contestPrizes.contestId, s.contest.id))
+    ).map(({ rank, label, count, amount }) => ({ rank, label, count, amount }));
+    expect(await updateStageSettings(db, s.contest.id, { settings, prizes }, organiser)).toHaveProperty(
+      "amendmentReason",
+    );
+    expect((await loadStageContest(db, s.contest.id)).stageAggregation).toBe("mean");
+    const reason = "Hội đồng đủ 5 giám khảo";
+    expect(await updateStageSettings(db, s.contest.id, { settings, prizes, reason }, organiser)).toEqual({});
+    const [amendment] = await listAmendments(db, s.contest.id);
+    expect(amendment.changes).toEqual([
+      { field: "Cách tính điểm phần thi", before: "trung bình cộng", after: "bỏ điểm cao nhất và thấp nhất" },
+    ]);
+    for (const p of s.parts)
+      await setPartClosed(db, { contestId: s.contest.id, partId: p.id, closed: true, actor: committee });
+    const back = { ...settings, stageAggregation: "mean" as const };
+    expect(
+      await updateStageSettings(db, s.contest.id, { settings: back, prizes, reason }, organiser),
+    ).toHaveProperty("stageAggregation");
+    expect((await loadStageContest(db, s.contest.id)).stageAggregation).toBe("trimmed_mean");
   });
 });
 

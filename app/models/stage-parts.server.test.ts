@@ -8,6 +8,7 @@ import type { Actor } from "~/utils/permissions.server";
 import { readPartForm } from "~/utils/stage-form.server";
 import { judgeBoard, saveJudgeScore } from "./stage-judging.server";
 import { savePart, type PartInput } from "./stage-parts.server";
+import { listAmendments } from "./contest-amendments.server";
 import { setJudges } from "./stage.server";
 import { createTeam } from "./teams.server";
 
@@ -94,7 +95,13 @@ describe("editing a part that judges have scored", () => {
     const s = await scoredStage();
     const { input, problems } = readPartForm(partForm({ timeLimitMin: "8" }));
     expect(problems).toEqual({});
-    expect(await savePart(db, s.contest.id, s.part.id, input, organiser)).toEqual({});
+    // Judges have scored: the change is an amendment of the thể lệ, refused without a reason.
+    expect(await savePart(db, s.contest.id, s.part.id, input, organiser)).toHaveProperty("amendmentReason");
+    const reason = "Ban tổ chức thống nhất nới thời gian";
+    expect(await savePart(db, s.contest.id, s.part.id, { ...input, reason }, organiser)).toEqual({});
+    const [amendment] = await listAmendments(db, s.contest.id);
+    expect(amendment).toMatchObject({ reason });
+    expect(amendment.changes.map((c) => c.field)).toEqual(["Phần thi Chào hỏi: giới hạn thời gian (giây)"]);
 
     expect((await criteriaOf(s.part.id)).map((c) => c.id)).toEqual(s.criteria.map((c) => c.id));
     for (const [j, judge] of s.judges.entries()) {
@@ -109,7 +116,15 @@ describe("editing a part that judges have scored", () => {
   it("changing the name, penalty or tie-break keeps them too; changing a criterion is refused and changes nothing", async () => {
     const s = await scoredStage();
     const renamed = readPartForm(partForm({ name: "Màn chào hỏi", overtimePenaltyPerMin: "2" }));
-    expect(await savePart(db, s.contest.id, s.part.id, renamed.input, organiser)).toEqual({});
+    expect(
+      await savePart(
+        db,
+        s.contest.id,
+        s.part.id,
+        { ...renamed.input, reason: "Đổi mức trừ điểm" },
+        organiser,
+      ),
+    ).toEqual({});
     const changed = readPartForm(partForm({ "criterion-max-0": "12", maxScore: "22" }));
     expect(await savePart(db, s.contest.id, s.part.id, changed.input, organiser)).toHaveProperty("maxScore");
     expect((await criteriaOf(s.part.id)).map((c) => [c.id, c.name, c.maxScore])).toEqual([

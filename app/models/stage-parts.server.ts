@@ -11,6 +11,14 @@ import { stageCriteria, stageKnowledgeMarks, stageParts, stageScores } from "#db
 import { DomainError } from "~/utils/errors";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import {
+  AMENDMENT_NEEDS_REASON,
+  amendmentInsert,
+  partChanges,
+  STAGE_OVER,
+  stageOver,
+  stageScored,
+} from "./contest-amendments.server";
 import { isFinal, loadStageContest } from "./stage.server";
 
 export type PartInput = {
@@ -26,7 +34,19 @@ export type PartInput = {
   criteria: { name: string; maxScore: number }[];
 };
 
-export type PartProblems = Partial<Record<keyof PartInput, string>>;
+export type PartProblems = Partial<Record<keyof PartInput | "amendmentReason", string>>;
+
+/** What an amendment records about a part, as people read it. */
+const PART_LABELS = {
+  maxScore: "điểm tối đa",
+  scoring: "cách chấm",
+  timeLimitSec: "giới hạn thời gian (giây)",
+  overtimePenaltyPerMin: "trừ điểm mỗi phút quá giờ",
+  isTieBreak: "dùng để phân định khi bằng điểm",
+  knowledgeQuestions: "số câu hỏi",
+  knowledgePoints: "điểm mỗi câu",
+  knowledgeMode: "cách trả lời",
+};
 
 /** Penalties go by tenths of a point, like judges' scores: 0,5 yes, 0,25 no. */
 const onTenths = (n: number) => Number.isFinite(n) && Math.abs(Math.round(n * 10) - n * 10) < 1e-9;
@@ -74,26 +94,56 @@ async function partHasScores(db: Db, partId: number) {
   return a.n + b.n > 0;
 }
 
-/** Creates or edits a part; its scoring rules are frozen once anyone has scored it. */
+/**
+ * Creates or edits a part; its scoring rules are frozen once anyone has
+ * scored it. Once the contest has its first score, any other change to the
+ * parts is an amendment (a reason, and a dated record on the contest page);
+ * once every part is closed, none.
+ */
 export async function savePart(
   db: Db,
   contestId: number,
   partId: number | null,
-  input: PartInput,
+  input: PartInput & { reason?: string },
   actor: Actor,
   now = Date.now(),
 ): Promise<PartProblems> {
   authorize(actor, "stage.setup");
   const contest = await loadStageContest(db, contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  const problems = validatePart(input);
+  const { reason: typedReason, ...part } = input;
+  const problems = validatePart(part);
   if (Object.keys(problems).length) return problems;
-  const { criteria, ...values } = input;
+  const { criteria, ...values } = part;
+  const [existing] =
+    partId === null
+      ? [null]
+      : await db
+          .select()
+          .from(stageParts)
+          .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
+  if (existing === undefined) throw new DomainError("contest.notFound", 404);
+  const changes = (await stageScored(db, contestId))
+    ? partChanges(input.name, existing, { ...values }, PART_LABELS)
+    : [];
+  const reason = typedReason?.trim() ?? "";
+  if (changes.length) authorize(actor, "contest.amend");
+  // Checked after the hard refusals below, so they are the message a refused change gets.
+  const amendmentRefusal = async (): Promise<PartProblems | null> => {
+    if (!changes.length) return null;
+    if (await stageOver(db, contest)) return { maxScore: STAGE_OVER };
+    return reason.length < 5 ? { amendmentReason: AMENDMENT_NEEDS_REASON } : null;
+  };
+  const amendment = changes.length
+    ? [amendmentInsert(db, { contestId, reason, changes, rules: contest.rules }, actor, now)]
+    : [];
   const partValues = {
     ...values,
     knowledgeQuestions: input.scoring === "knowledge" ? input.knowledgeQuestions : null,
   };
   if (partId === null) {
+    const refused = await amendmentRefusal();
+    if (refused) return refused;
     const [{ next }] = await db
       .select({ next: sql<number>`coalesce(max(${stageParts.position}), 0) + 1` })
       .from(stageParts)
@@ -117,14 +167,11 @@ export async function savePart(
       ...(criteria.length && input.scoring === "judges"
         ? [db.insert(stageCriteria).values(criteria.map((c) => ({ ...c, partId: created.id })))]
         : []),
+      ...amendment,
     ]);
     return {};
   }
-  const [before] = await db
-    .select()
-    .from(stageParts)
-    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
-  if (!before) throw new DomainError("contest.notFound", 404);
+  const before = existing!;
   const oldCriteria = await db
     .select()
     .from(stageCriteria)
@@ -141,6 +188,8 @@ export async function savePart(
         JSON.stringify(newCriteria.map((c) => [c.name, c.maxScore]));
     if (!same) return { maxScore: "Phần thi đã có điểm: không thể đổi điểm tối đa, cách chấm hay tiêu chí." };
   }
+  const refused = await amendmentRefusal();
+  if (refused) return refused;
   // Row by row in place (the first criterion stays the first, with its id and the scores given for it).
   await db.batch([
     db.update(stageParts).set(partValues).where(eq(stageParts.id, partId)),
@@ -175,6 +224,7 @@ export async function savePart(
       },
       now,
     ),
+    ...amendment,
   ]);
   return {};
 }
@@ -182,6 +232,8 @@ export async function savePart(
 export async function deletePart(db: Db, contestId: number, partId: number, actor: Actor, now = Date.now()) {
   authorize(actor, "stage.setup");
   if (await partHasScores(db, partId)) throw new DomainError("stage.partHasScores", 409);
+  // Once judges have scored, a part can no longer disappear from the totals.
+  if (await stageScored(db, contestId)) throw new DomainError("stage.frozenAfterScore", 409);
   await db.batch([
     db.delete(stageParts).where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId))),
     auditInsert(

@@ -18,8 +18,17 @@ import {
   users,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { formatDateTime } from "~/utils/format";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import {
+  AMENDMENT_NEEDS_REASON,
+  amendmentInsert,
+  STAGE_OVER,
+  stageOver,
+  stageScored,
+  type Change,
+} from "./contest-amendments.server";
 import { prizeRowProblem } from "./contest-admin.server";
 
 export type StageSettings = {
@@ -125,16 +134,52 @@ export async function loadStageContest(db: Db, contestId: number) {
 
 export const isFinal = (state: string) => state === "locked" || state === "announced";
 
+/**
+ * Saves a stage contest's settings. From the first score, a change to how
+ * scores are combined or to the prizes is an amendment (a reason and a dated
+ * record on the contest page); once every part is closed, none.
+ */
 export async function updateStageSettings(
   db: Db,
   contestId: number,
-  input: { settings: StageSettings; prizes: StagePrize[] },
+  input: { settings: StageSettings; prizes: StagePrize[]; reason?: string },
   actor: Actor,
   now = Date.now(),
-) {
+): Promise<{ amendmentReason?: string; stageAggregation?: string }> {
   authorize(actor, "stage.setup");
   const before = await loadStageContest(db, contestId);
   if (isFinal(before.state)) throw new DomainError("review.locked", 409);
+  const changes: Change[] = [];
+  if (await stageScored(db, contestId)) {
+    const beforePrizes = await db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId));
+    const aggregation = { mean: "trung bình cộng", trimmed_mean: "bỏ điểm cao nhất và thấp nhất" };
+    if ((before.stageAggregation ?? "mean") !== input.settings.stageAggregation)
+      changes.push({
+        field: "Cách tính điểm phần thi",
+        before: aggregation[before.stageAggregation ?? "mean"],
+        after: aggregation[input.settings.stageAggregation],
+      });
+    const prizeText = (p: { label: string; count: number; amount: number }[]) =>
+      p.map((x) => `${x.label} ×${x.count}: ${x.amount}`).join("; ") || "(không có)";
+    if (prizeText(beforePrizes) !== prizeText(input.prizes))
+      changes.push({
+        field: "Cơ cấu giải thưởng",
+        before: prizeText(beforePrizes),
+        after: prizeText(input.prizes),
+      });
+    if (before.opensAt !== input.settings.opensAt || before.closesAt !== input.settings.closesAt)
+      changes.push({
+        field: "Thời gian",
+        before: `${formatDateTime(before.opensAt)} – ${formatDateTime(before.closesAt)}`,
+        after: `${formatDateTime(input.settings.opensAt)} – ${formatDateTime(input.settings.closesAt)}`,
+      });
+  }
+  const reason = input.reason?.trim() ?? "";
+  if (changes.length) {
+    authorize(actor, "contest.amend");
+    if (await stageOver(db, before)) return { stageAggregation: STAGE_OVER };
+    if (reason.length < 5) return { amendmentReason: AMENDMENT_NEEDS_REASON };
+  }
   await db.batch([
     db
       .update(contests)
@@ -146,14 +191,18 @@ export async function updateStageSettings(
       db,
       {
         actorUserId: actor.id,
-        action: "stage.settings",
+        action: changes.length ? "contest.amend" : "stage.settings",
         entity: "contest",
         entityId: contestId,
-        after: input,
+        after: changes.length ? { ...input, changes } : input,
       },
       now,
     ),
+    ...(changes.length
+      ? [amendmentInsert(db, { contestId, reason, changes, rules: before.rules }, actor, now)]
+      : []),
   ]);
+  return {};
 }
 
 /** Everything the setup screens show: parts with criteria, teams, judges (assigned and available). */

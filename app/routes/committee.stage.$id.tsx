@@ -8,7 +8,6 @@ import { Alert } from "~/components/ui/field";
 import { committeeStatus } from "~/models/committee.server";
 import { contestStatus } from "~/models/contest.server";
 import { currentResults, listDisqualifications } from "~/models/results.server";
-import { eligibleJudges } from "~/models/stage-results.server";
 import { decideTie, judgeScoreSheet, setPartClosed } from "~/models/stage-judging.server";
 import { loadStageContest } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
@@ -49,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: contestStatus(contest, Date.now()),
     },
     parts: stage.parts,
-    teams: stage.teams.map((t) => ({ ...t, eligibleJudges: eligibleJudges(stage, t.unitId) })),
+    // Each team carries how many judges may score it (the jury minus its unit's and its performers).
+    teams: stage.teams,
     undecidedTies: stage.undecidedTies,
     sheet,
     disqualifications: dqs.filter((d) => !d.revokedAt),
@@ -226,6 +226,9 @@ export default function StageReview() {
                       p.penaltyHundredths ? t("stage.flag.penalty", { n: p.penaltyHundredths / 100 }) : null,
                       p.ownUnitExcluded ? t("stage.flag.ownUnit", { n: p.ownUnitExcluded }) : null,
                       p.trimmed ? t("stage.flag.trimmed") : null,
+                      p.fewerJudges
+                        ? t("stage.flag.fewerJudges", { n: p.judges, k: team.conflictedJudges })
+                        : null,
                       part.scoring === "judges" && p.judges < team.eligibleJudges
                         ? t("stage.flag.missing", { n: p.judges, of: team.eligibleJudges })
                         : null,

@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import { slugTaken } from "~/models/contest-admin.server";
 import { contestStatus } from "~/models/contest.server";
+import { stageScored } from "~/models/contest-amendments.server";
 import { publishStage, setJudges, stageSetup, updateStageSettings } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const setup = await orHttpError(() => stageSetup(db, id));
   const { contest } = setup;
   return {
+    scored: await stageScored(db, id),
     contest: {
       id,
       slug: contest.slug,
@@ -56,7 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
     if (Object.keys(problems).length)
       return { kind: "form" as const, problems, values: rawStageValues(form) };
-    await updateStageSettings(db, id, { settings, prizes }, user);
+    const refused = await updateStageSettings(
+      db,
+      id,
+      { settings, prizes, reason: String(form.get("amendmentReason") ?? "").slice(0, 1000) },
+      user,
+    );
+    if (Object.keys(refused).length)
+      return {
+        kind: "form" as const,
+        problems: refused as Record<string, string>,
+        values: rawStageValues(form),
+      };
     return { kind: "messages" as const, messages: [], done: "org.saved" as MessageKey };
   } catch (error) {
     if (error instanceof DomainError) return { kind: "error" as const, error: error.code };
@@ -154,6 +167,7 @@ export default function StageOverview() {
         key={JSON.stringify(data.values)}
         values={result?.kind === "form" ? result.values : data.values}
         problems={result?.kind === "form" ? result.problems : {}}
+        scored={data.scored}
         submitLabel={t("org.save")}
       />
     </div>

@@ -6,6 +6,7 @@ import { CRITERIA_ROWS } from "~/components/stage/stage-settings-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
 import { deletePart, savePart, validatePart, type PartProblems } from "~/models/stage-parts.server";
+import { stageScored } from "~/models/contest-amendments.server";
 import { stageSetup } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const { contest, parts } = await orHttpError(() => stageSetup(db, id));
-  return { contest: { id, title: contest.title }, parts };
+  return { contest: { id, title: contest.title }, parts, scored: await stageScored(db, id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A number that cannot be read as typed is refused, with the model's other problems alongside.
     const problems = Object.keys(typed).length
       ? { ...validatePart(input), ...typed }
-      : await savePart(db, id, partId, input, user);
+      : await savePart(
+          db,
+          id,
+          partId,
+          { ...input, reason: String(form.get("amendmentReason") ?? "").slice(0, 1000) },
+          user,
+        );
     return { partId, problems, error: null, saved: Object.keys(problems).length === 0 };
   } catch (error) {
     if (error instanceof DomainError) return { partId, problems: {}, error: error.code, saved: false };
@@ -58,7 +65,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Part = Awaited<ReturnType<typeof loader>>["parts"][number];
 
-function PartForm({ part, problems }: { part: Part | null; problems: PartProblems }) {
+function PartForm({
+  part,
+  problems,
+  scored,
+}: {
+  part: Part | null;
+  problems: PartProblems;
+  scored: boolean;
+}) {
   const t = useT();
   const [scoring, setScoring] = useState(part?.scoring ?? "judges");
   const criteria = Array.from({ length: CRITERIA_ROWS }, (_, i) => part?.criteria[i] ?? null);
@@ -153,6 +168,16 @@ function PartForm({ part, problems }: { part: Part | null; problems: PartProblem
           ))}
         </fieldset>
       )}
+      {scored ? (
+        <div className="sm:col-span-2">
+          <Field
+            label={t("contests.amendmentReason")}
+            hint={t("stage.amendmentHint")}
+            name="amendmentReason"
+            error={problems.amendmentReason}
+          />
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-3 sm:col-span-2">
         <Button>{part ? t("org.save") : t("stage.addPart")}</Button>
         {part ? (
@@ -173,7 +198,7 @@ function PartForm({ part, problems }: { part: Part | null; problems: PartProblem
 }
 
 export default function StageParts() {
-  const { contest, parts } = useLoaderData<typeof loader>();
+  const { contest, parts, scored } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const problemsFor = (partId: number | null) => (result && result.partId === partId ? result.problems : {});
@@ -193,12 +218,12 @@ export default function StageParts() {
             {t("stage.partN", { n: p.position })}: {p.name} — {t("stage.maxPoints", { n: p.maxScore })}
             {p.closedAt ? ` · ${t("stage.partClosedLabel")}` : ""}
           </h2>
-          <PartForm key={JSON.stringify(p)} part={p} problems={problemsFor(p.id)} />
+          <PartForm key={JSON.stringify(p)} part={p} problems={problemsFor(p.id)} scored={scored} />
         </section>
       ))}
       <section aria-label={t("stage.addPart")} className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-xl font-bold">{t("stage.addPart")}</h2>
-        <PartForm key={parts.length} part={null} problems={problemsFor(null)} />
+        <PartForm key={parts.length} part={null} problems={problemsFor(null)} scored={scored} />
       </section>
     </div>
   );

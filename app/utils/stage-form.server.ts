@@ -45,6 +45,7 @@ export function readStageForm(form: FormData) {
 /** What the user typed, to show again when the server refuses it. */
 export function rawStageValues(form: FormData): StageFormValues {
   return {
+    amendmentReason: str(form, "amendmentReason"),
     title: str(form, "title"),
     slug: str(form, "slug"),
     description: str(form, "description"),

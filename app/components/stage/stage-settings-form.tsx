@@ -13,6 +13,7 @@ export type StageFormValues = {
   stageHideTotals: boolean;
   stageSpreadPct: number | string;
   prizes: { label: string; count: number | string; amount: number | string }[];
+  amendmentReason?: string;
 };
 
 export const STAGE_PRIZE_ROWS = 6;
@@ -24,10 +25,13 @@ export function StageSettingsForm({
   values,
   problems,
   submitLabel,
+  scored = false,
 }: {
   values: StageFormValues;
   problems: Record<string, string | undefined>;
   submitLabel: string;
+  /** Judges have scored: a change is an amendment of the thể lệ, with a reason. */
+  scored?: boolean;
 }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
@@ -136,6 +140,15 @@ export function StageSettingsForm({
           </div>
         ))}
       </fieldset>
+      {scored ? (
+        <Field
+          label={t("contests.amendmentReason")}
+          hint={t("stage.amendmentHint")}
+          name="amendmentReason"
+          defaultValue={values.amendmentReason}
+          error={problems.amendmentReason}
+        />
+      ) : null}
       <Button disabled={busy} className="self-start">
         {submitLabel}
       </Button>

@@ -30,6 +30,9 @@ export const accessVi = {
   "contests.amendmentHint":
     "Cuộc thi đã có người dự thi: thay đổi về thời gian, giải thưởng, đối tượng, cách xếp giải hoặc công bố đáp án là một lần sửa đổi thể lệ, được công bố kèm lý do và ngày sửa đổi.",
   "contest.amendments": "Sửa đổi thể lệ",
+  "stage.frozenAfterScore": "Giám khảo đã chấm điểm: không thể xóa phần thi nữa.",
+  "stage.amendmentHint":
+    "Giám khảo đã chấm: thay đổi cách tính điểm, phần thi, thời gian hay giải thưởng là một lần sửa đổi thể lệ, được công bố kèm lý do và ngày sửa đổi.",
   "contest.amendmentAt": "Sửa đổi lúc {at}. Lý do: {reason}",
   "result.reviewAfterAttempts":
     "Đáp án sẽ hiện khi bạn đã dùng hết số lần dự thi, hoặc khi cuộc thi kết thúc, để không ai xem trước đáp án rồi thi lại.",
@@ -88,6 +91,9 @@ export const accessEn: Record<keyof typeof accessVi, string> = {
   "contests.amendmentHint":
     "People have entered: a change to the window, prizes, who may enter, how prizes are ranked or when answers are shown is an amendment of the rules, published with its reason and date.",
   "contest.amendments": "Amendments to the rules",
+  "stage.frozenAfterScore": "Judges have scored: a part can no longer be deleted.",
+  "stage.amendmentHint":
+    "Judges have scored: a change to how scores are combined, the parts, the times or the prizes is an amendment of the rules, published with its reason and date.",
   "contest.amendmentAt": "Amended at {at}. Reason: {reason}",
   "result.reviewAfterAttempts":
     "Answers appear once you have used all your attempts, or when the contest closes, so nobody reads the key and then tries again.",
