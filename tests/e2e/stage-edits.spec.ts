@@ -109,6 +109,11 @@ test("the organiser changes a part's time limit after judges scored: their score
   await hydrated(page);
   await part.getByLabel("Thời gian tối đa (phút)").fill("8");
   await part.getByRole("button", { name: "Lưu", exact: true }).click();
+  // Judges have scored: the change is an amendment of the thể lệ and needs a reason.
+  await expect(part.getByText("cần ghi lý do", { exact: false })).toBeVisible();
+  await part.getByLabel("Thời gian tối đa (phút)").fill("8");
+  await part.getByLabel("Lý do sửa đổi thể lệ").fill("Thống nhất với các đội trước giờ diễn");
+  await part.getByRole("button", { name: "Lưu", exact: true }).click();
   await expect(page.getByText("Đã lưu.")).toBeVisible();
   await expect(part.getByLabel("Thời gian tối đa (phút)")).toHaveValue("8");
 
