@@ -4,7 +4,7 @@
  * the contest closes; from the close it is frozen, so nobody can add a
  * member to reach a quorum after seeing the ranking.
  */
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Db } from "#db/client";
 import { auditLog, contestApprovals, contestCommittee, contests, users } from "#db/schema";
@@ -86,15 +86,11 @@ export async function setRoster(
       .set({ lockQuorum: input.quorum, updatedAt: now })
       .where(eq(contests.id, input.contestId)),
     // Approvals given by members who are no longer on the roster stop counting.
-    db.delete(contestApprovals).where(
-      and(
-        eq(contestApprovals.contestId, input.contestId),
-        sql`${contestApprovals.userId} NOT IN (${sql.join(
-          userIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
+    db
+      .delete(contestApprovals)
+      .where(
+        and(eq(contestApprovals.contestId, input.contestId), notInArray(contestApprovals.userId, userIds)),
       ),
-    ),
     auditInsert(
       db,
       {
