@@ -303,6 +303,8 @@ export const attempts = sqliteTable(
     durationMs: integer("duration_ms"),
     prediction: integer("prediction"),
     predictionSeq: integer("prediction_seq").notNull().default(0),
+    /** The server's count of prediction saves: a save made from a page that saw version N replaces version N only. */
+    predictionVersion: integer("prediction_version").notNull().default(0),
     receipt: text("receipt"),
     assistedByUserId: integer("assisted_by_user_id").references(() => users.id, {
       onDelete: "set null",
@@ -377,8 +379,10 @@ export const answers = sqliteTable(
     questionId: integer("question_id").notNull(),
     /** Sorted ids of the chosen options. */
     selected: text("selected", { mode: "json" }).$type<number[]>().notNull(),
-    /** Client's monotonic sequence: an older save arriving late never overwrites a newer one. */
+    /** Kept for old rows; no longer used for ordering (the phone's clock decided it, decision 006). */
     seq: integer("seq").notNull(),
+    /** Assigned by the server: a save made from a page that saw version N replaces version N only. */
+    version: integer("version").notNull().default(0),
     savedAt: integer("saved_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
