@@ -21,6 +21,7 @@ import { formatDateTime } from "~/utils/format";
 import { isMessageKey, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
+import { TextSizeControl, textSizeScript } from "~/components/text-size-control";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -43,11 +44,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale: Locale = data?.locale ?? "vi";
   return (
-    <html lang={locale}>
+    // The inline script below sets data-text-size on <html> before React hydrates it.
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#084a8c" />
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: textSizeScript }} />
         <Meta />
         <Links />
       </head>
@@ -60,6 +63,8 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+const navLink = "inline-flex min-h-11 items-center underline underline-offset-4";
+
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
@@ -68,53 +73,50 @@ function Header() {
   const here = location.pathname + location.search;
   return (
     <header className="bg-brand-800 text-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:block focus:p-3">
+      <a href="#main" className="sr-only focus:not-sr-only focus:block focus:min-h-11 focus:p-3">
         {t("nav.skip")}
       </a>
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link to="/" className="mr-auto text-2xl font-bold">
+        <Link to="/" className="mr-auto inline-flex min-h-11 items-center text-2xl font-bold">
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.menu")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-lg">
           {data?.user ? (
             <>
               {data.user.role === "organiser" || data.user.role === "admin" ? (
-                <Link to="/organiser" className="underline underline-offset-4">
+                <Link to="/organiser" className={navLink}>
                   {t("org.title")}
                 </Link>
               ) : null}
               {data.user.role === "committee" || data.user.role === "admin" ? (
-                <Link to="/committee" className="underline underline-offset-4">
+                <Link to="/committee" className={navLink}>
                   {t("role.committee")}
                 </Link>
               ) : null}
               {data.user.role === "judge" ? (
-                <Link to="/judge" className="underline underline-offset-4">
+                <Link to="/judge" className={navLink}>
                   {t("judge.title")}
                 </Link>
               ) : null}
-              <Link to="/me/entries" className="underline underline-offset-4">
+              <Link to="/me/entries" className={navLink}>
                 {t("nav.myEntries")}
               </Link>
-              <Link to="/me/sessions" className="underline underline-offset-4">
+              <Link to="/me/sessions" className={navLink}>
                 {t("sessions.link")}
               </Link>
               <span className="text-brand-100">{data.user.fullName}</span>
               <Form method="post" action="/logout">
-                <button type="submit" className="underline underline-offset-4">
+                <button type="submit" className={navLink}>
                   {t("nav.logout")}
                 </button>
               </Form>
             </>
           ) : (
             <>
-              <Link
-                to={`/login?redirectTo=${encodeURIComponent(here)}`}
-                className="underline underline-offset-4"
-              >
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className={navLink}>
                 {t("nav.login")}
               </Link>
-              <Link to="/register" className="underline underline-offset-4">
+              <Link to="/register" className={navLink}>
                 {t("nav.register")}
               </Link>
             </>
@@ -122,14 +124,16 @@ function Header() {
           <Form method="post" action="/set-language">
             <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
             <input type="hidden" name="redirectTo" value={here} />
+            {/* The accessible name starts with the visible text (WCAG 2.5.3 Label in Name). */}
             <button
               type="submit"
-              aria-label={t("nav.languageLabel")}
-              className="rounded border border-white/60 px-2 py-1 text-base"
+              className="inline-flex min-h-11 items-center rounded border border-white/60 px-3 text-base"
             >
               <span lang={locale === "vi" ? "en" : "vi"}>{t("nav.language")}</span>
+              <span className="sr-only"> — {t("nav.languageLabel")}</span>
             </button>
           </Form>
+          <TextSizeControl />
         </nav>
       </div>
     </header>

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { QuestionCard, SaveStatus } from "~/components/quiz/question-card";
+import { QuestionNavigator, UnansweredLinks } from "~/components/quiz/question-navigator";
 import { clearStoredAnswers, useAnswerQueue } from "~/components/quiz/use-answer-queue";
 import { Button } from "~/components/ui/button";
 import { Alert, FieldError } from "~/components/ui/field";
@@ -159,8 +160,9 @@ export default function AttemptPage() {
   const answeredCount = data.questions.filter((q) => (selected[q.questionId] ?? []).length > 0).length;
   const unanswered = data.questions
     .filter((q) => (selected[q.questionId] ?? []).length === 0)
-    .map((q) => t("quiz.question", { n: q.position }));
-  if (data.predictionPrompt && prediction.trim() === "") unanswered.push(t("quiz.predictionMissing"));
+    .map((q) => ({ href: `#cau-${q.position}`, label: t("quiz.question", { n: q.position }) }));
+  if (data.predictionPrompt && prediction.trim() === "")
+    unanswered.push({ href: "#prediction", label: t("quiz.predictionMissing") });
   const lowTime = remaining < 60_000;
 
   return (
@@ -187,6 +189,12 @@ export default function AttemptPage() {
       ) : null}
       <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
       {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}
+      <QuestionNavigator
+        items={data.questions.map((q) => ({
+          position: q.position,
+          answered: (selected[q.questionId] ?? []).length > 0,
+        }))}
+      />
       <Form method="post" className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
         {data.questions.map((q) => (
           <QuestionCard
@@ -247,9 +255,7 @@ export default function AttemptPage() {
           {t("quiz.confirmTitle")}
         </h2>
         <p className="mb-2 text-lg">
-          {unanswered.length
-            ? t("quiz.confirmUnanswered", { list: unanswered.join(", ") })
-            : t("quiz.confirmAll")}
+          {unanswered.length ? <UnansweredLinks items={unanswered} dialog={dialog} /> : t("quiz.confirmAll")}
         </p>
         <p className="mb-4 text-lg">{t("quiz.confirmNote")}</p>
         {submitState !== "idle" ? (

@@ -5,9 +5,10 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { contestExclusions, attempts } from "#db/schema";
 import { Countdown } from "~/components/countdown";
+import { StartConfirmation } from "~/components/quiz/start-confirmation";
 import { Alert } from "~/components/ui/field";
 import { Button, buttonClass } from "~/components/ui/button";
-import { assertCanStart } from "~/models/attempt-policy.server";
+import { assertCanStart, vnDay, vnWeek } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
 import { stageProgramme } from "~/models/stage.server";
@@ -59,7 +60,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       if (error instanceof DomainError) startBlocked = error.code;
     }
   }
+  const samePeriod = mine.filter((a) =>
+    contest.attemptPeriod === "day"
+      ? vnDay(a.startedAt) === vnDay(now)
+      : contest.attemptPeriod === "week"
+        ? vnWeek(a.startedAt) === vnWeek(now)
+        : true,
+  ).length;
   const url = new URL(request.url);
+  // "Bắt đầu làm bài" first shows what starting costs; the second press (a POST) starts the clock.
+  const confirming = url.searchParams.has("bat-dau") && Boolean(user) && !openAttempt && !startBlocked;
   const shareUrl = `${url.origin}/contests/${contest.slug}`;
   return {
     contest: {
@@ -83,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: Boolean(user),
     openAttemptId: openAttempt?.id ?? null,
     attemptsUsed: mine.length,
+    attemptsLeft: Math.max(0, contest.maxAttempts - samePeriod),
+    confirming,
     startBlocked,
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
     shareUrl,
@@ -198,11 +210,27 @@ export default function ContestPage() {
           ) : null}
           {status === "open" && !data.startBlocked ? (
             data.signedIn ? (
-              <Form method="post">
-                <Button disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
-                  {data.openAttemptId ? t("contest.resume") : t("contest.start")}
-                </Button>
-              </Form>
+              data.openAttemptId || data.confirming ? (
+                <StartConfirmation
+                  confirming={data.confirming}
+                  // The close cuts the attempt short: say the time there really is.
+                  minutes={Math.max(
+                    1,
+                    Math.ceil(Math.min(contest.timeLimitSec * 1000, data.msToClose) / 60_000),
+                  )}
+                  questionCount={contest.questionCount}
+                  attemptsLeft={data.attemptsLeft}
+                  period={contest.attemptPeriod}
+                  busy={navigation.state !== "idle"}
+                />
+              ) : (
+                <Form method="get" preventScrollReset>
+                  <input type="hidden" name="bat-dau" value="1" />
+                  <Button disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
+                    {t("contest.start")}
+                  </Button>
+                </Form>
+              )
             ) : (
               <a
                 href={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}

@@ -8,6 +8,7 @@ import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
+import { residentEn, residentVi } from "./messages/resident";
 import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
@@ -196,6 +197,7 @@ const vi = {
   ...resultsVi,
   ...statsVi,
   ...accessVi,
+  ...residentVi,
   ...stageVi,
   ...signInVi,
   ...numbersTeamsVi,
@@ -386,6 +388,7 @@ const en: Record<MessageKey, string> = {
   ...resultsEn,
   ...statsEn,
   ...accessEn,
+  ...residentEn,
   ...stageEn,
   ...signInEn,
   ...numbersTeamsEn,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { answers, attempts, users } from "#db/schema";
-import { e2eDb, expect, makeContest, register, test, uniquePhone } from "./fixtures";
+import { e2eDb, expect, makeContest, pressStart, register, test, uniquePhone } from "./fixtures";
 
 test("a wrong password and an unknown phone get the same single message", async ({ page }) => {
   const phone = await register(page);
@@ -82,7 +82,7 @@ test("starting outside the window or beyond the attempts allowed gets a clear me
   expect(await early.text()).toContain("Cuộc thi chưa mở. Bạn chưa thể bắt đầu làm bài.");
 
   await page.goto(`/contests/${once.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await pressStart(page);
   await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
   await expect(page).toHaveURL(/\/result$/);
@@ -100,7 +100,7 @@ test("tampered answers are rejected with 4xx and nothing is stored", async ({ pa
   const contest = await makeContest();
   await register(page);
   await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await pressStart(page);
   await expect(page).toHaveURL(/\/attempts\//);
   const attemptId = page.url().split("/attempts/")[1];
   const db = await e2eDb();

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { attempts } from "#db/schema";
 import { parseCsv } from "~/models/spreadsheet.server";
 import { zeros, zip } from "../zip-bomb";
-import { contestBySlug, e2eDb, expect, makeContest, register, test } from "./fixtures";
+import { contestBySlug, e2eDb, expect, makeContest, pressStart, register, test } from "./fixtures";
 
 const FORMULA_NAME = '=HYPERLINK("http://x")';
 
@@ -120,7 +120,7 @@ test("a resident named like a formula stays text in the organiser's participant 
   const contest = await makeContest();
   await register(page, FORMULA_NAME);
   await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await pressStart(page);
   await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
   await expect(page).toHaveURL(/\/result$/);

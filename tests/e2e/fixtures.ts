@@ -66,10 +66,22 @@ export async function answer(
   return question;
 }
 
-/** Opens a contest and presses "Bắt đầu làm bài"; returns the new attempt's id. */
+/**
+ * Presses "Bắt đầu làm bài" on a contest page, then again in the confirmation
+ * it opens ("20 phút, còn 2 lượt"), which starts the clock.
+ */
+export async function pressStart(page: Page) {
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await page
+    .getByRole("region", { name: "Xác nhận bắt đầu" })
+    .getByRole("button", { name: "Bắt đầu làm bài" })
+    .click();
+}
+
+/** Opens a contest and starts it (both presses); returns the new attempt's id. */
 export async function startQuiz(page: Page, slug: string) {
   await page.goto(`/contests/${slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await pressStart(page);
   await expect(page).toHaveURL(/\/attempts\//);
   return page.url().split("/attempts/")[1].split(/[/?#]/)[0];
 }

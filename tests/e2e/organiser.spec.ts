@@ -1,4 +1,4 @@
-import { expect, register, test } from "./fixtures";
+import { expect, pressStart, register, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function signIn(page: Page, phone: string, password = "hoithi2026") {
@@ -92,7 +92,7 @@ test("an organiser imports units and questions, builds a 10 CCHC + 10 CĐS conte
   await register(resident, "Người dự thi mới");
   await resident.goto(`/contests/${slug}`);
   await expect(resident.getByText("Số câu hỏi")).toBeVisible();
-  await resident.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await pressStart(resident);
   await expect(resident.getByRole("timer")).toBeVisible();
   await expect(resident.getByRole("group", { name: /^Câu \d+/ })).toHaveCount(20);
   await resident.close();

@@ -1,6 +1,16 @@
 import { eq } from "drizzle-orm";
 import { attempts } from "#db/schema";
-import { answer, answerKey, e2eDb, expect, makeContest, register, startQuiz, test } from "./fixtures";
+import {
+  answer,
+  answerKey,
+  e2eDb,
+  expect,
+  makeContest,
+  pressStart,
+  register,
+  startQuiz,
+  test,
+} from "./fixtures";
 
 function attemptIdFrom(url: string) {
   const match = /\/attempts\/([A-Za-z0-9_-]+)/.exec(url);
@@ -98,8 +108,9 @@ test("a second tab resumes the same attempt instead of starting another", async 
   const contest = await makeContest();
   await register(page);
   const second = await context.newPage();
-  await page.goto(`/contests/${contest.slug}`);
-  await second.goto(`/contests/${contest.slug}`);
+  // Both at the confirmation step, then both press "Bắt đầu làm bài" at once.
+  await page.goto(`/contests/${contest.slug}?bat-dau=1`);
+  await second.goto(`/contests/${contest.slug}?bat-dau=1`);
   await Promise.all([
     page.getByRole("button", { name: "Bắt đầu làm bài" }).click(),
     second.getByRole("button", { name: "Bắt đầu làm bài" }).click(),
@@ -146,7 +157,7 @@ test("the quiz fits a 390×844 phone without sideways scrolling", async ({ page 
   });
   await register(page);
   await page.goto(`/contests/${contest.slug}`);
-  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await pressStart(page);
   await expect(page.getByRole("timer")).toBeVisible();
   await expect(page.getByLabel("Dự đoán")).toBeVisible();
   const key = await answerKey(attemptIdFrom(page.url()));

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { QUESTION_KINDS } from "#db/schema";
 import { startPrimaryWithReplica, startSqld } from "../sqld/sqld";
-import { answer, expect, test } from "./fixtures";
+import { answer, expect, pressStart, test } from "./fixtures";
 import { signInCookie, startServer } from "./server-process";
 
 /**
@@ -81,7 +81,7 @@ test("two app servers on one sqld: a resident signs in on one, answers on both, 
     await expect(onB.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
 
     await page.goto(`${a.base}/contests/${OPEN}`);
-    await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+    await pressStart(page);
     await expect(page).toHaveURL(/\/attempts\//);
     const attemptId = page.url().split("/attempts/")[1].split(/[/?#]/)[0];
     const key = await answerKey(sqld.url, attemptId);
@@ -143,7 +143,7 @@ test("an app server on a replica: writes go to the primary, and the resident rea
 
     await signIn(page, app.base);
     await page.goto(`${app.base}/contests/${OPEN}`);
-    await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+    await pressStart(page);
     await expect(page).toHaveURL(/\/attempts\//);
     const attemptId = page.url().split("/attempts/")[1].split(/[/?#]/)[0];
     const key = await answerKey(cluster.replica.url, attemptId);
@@ -226,7 +226,7 @@ test("sqld restarting mid-quiz: an answer chosen meanwhile waits on the phone an
   try {
     await signIn(page, app.base);
     await page.goto(`${app.base}/contests/${OPEN}`);
-    await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+    await pressStart(page);
     await expect(page).toHaveURL(/\/attempts\//);
     const attemptId = page.url().split("/attempts/")[1].split(/[/?#]/)[0];
     const key = await answerKey(sqld.url, attemptId);
