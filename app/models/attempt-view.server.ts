@@ -18,7 +18,7 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
       id: attempts.id,
       deadlineAt: attempts.deadlineAt,
       prediction: attempts.prediction,
-      predictionSeq: attempts.predictionSeq,
+      predictionVersion: attempts.predictionVersion,
       contestTitle: contests.title,
       contestSlug: contests.slug,
       predictionPrompt: contests.predictionPrompt,
@@ -39,7 +39,7 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
     .where(eq(attemptQuestions.attemptId, attemptId))
     .orderBy(asc(attemptQuestions.position));
   const saved = await db
-    .select({ questionId: answers.questionId, selected: answers.selected, seq: answers.seq })
+    .select({ questionId: answers.questionId, selected: answers.selected, version: answers.version })
     .from(answers)
     .where(eq(answers.attemptId, attemptId));
   return {

@@ -11,6 +11,7 @@ import {
   savePrediction,
   startAttempt,
   submitAttempt,
+  submitWithUnsent,
   sweepExpiredAttempts,
 } from "./attempt.server";
 
@@ -91,38 +92,67 @@ describe("a resident's attempt", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("saves answers idempotently, and a late older save never overwrites a newer one", async () => {
+  it("orders saves by the server's version: a save from a page that saw version N replaces version N only", async () => {
     const { id, now, view } = await contestAndAttempt();
     const q = view.questions[0];
-    const [first, second] = q.options;
-    await saveAnswer(db, {
-      attemptId: id,
-      userId,
-      questionId: q.questionId,
-      optionIds: [second.id],
-      seq: 2,
-      now,
+    const [first, second, third] = q.options;
+    const input = { attemptId: id, userId, questionId: q.questionId, now };
+    // Phone A saves first; phone B, whose page loaded after that (version 1), changes the answer.
+    expect(await saveAnswer(db, { ...input, optionIds: [first.id], base: 0 })).toMatchObject({
+      outcome: "saved",
+      version: 1,
     });
-    await saveAnswer(db, {
-      attemptId: id,
-      userId,
-      questionId: q.questionId,
-      optionIds: [second.id],
-      seq: 2,
-      now,
+    expect(await saveAnswer(db, { ...input, optionIds: [second.id], base: 1 })).toMatchObject({
+      outcome: "saved",
+      version: 2,
     });
-    const late = await saveAnswer(db, {
-      attemptId: id,
-      userId,
-      questionId: q.questionId,
-      optionIds: [first.id],
-      seq: 1,
-      now,
+    // Phone A, still showing version 1 (or an offline save of it sent late), loses and hears what is held.
+    const late = await saveAnswer(db, { ...input, optionIds: [third.id], base: 1 });
+    expect(late).toEqual({
+      outcome: "conflict",
+      held: [second.id],
+      version: 2,
+      deadlineAt: expect.any(Number),
     });
-    expect(late.stale).toBe(true);
+    // The same save retried after its reply was lost is acknowledged, not a conflict.
+    expect(await saveAnswer(db, { ...input, optionIds: [second.id], base: 1 })).toMatchObject({
+      outcome: "saved",
+      version: 2,
+    });
     const rows = await db.select().from(answers).where(eq(answers.attemptId, id));
     expect(rows).toHaveLength(1);
-    expect(rows[0].selected).toEqual([second.id]);
+    expect(rows[0]).toMatchObject({ selected: [second.id], version: 2 });
+    const reloaded = await getAttemptForTaker(db, id, userId, now);
+    if (reloaded.status !== "open") throw new Error("expected open");
+    expect(reloaded.answers).toEqual([{ questionId: q.questionId, selected: [second.id], version: 2 }]);
+  });
+
+  it("counts at submission only the unsent answers chosen on the version the server still holds", async () => {
+    const { id, now, view } = await contestAndAttempt();
+    const [q1, q2] = view.questions;
+    await saveAnswer(db, {
+      attemptId: id,
+      userId,
+      questionId: q1.questionId,
+      optionIds: [q1.options[1].id],
+      base: 0,
+      now,
+    });
+    await submitWithUnsent(db, {
+      attemptId: id,
+      userId,
+      now: now + 1000,
+      unsent: [
+        // Chosen offline before the other device's save: not counted.
+        { questionId: q1.questionId, optionIds: [q1.options[0].id], base: 0 },
+        { questionId: q2.questionId, optionIds: [q2.options[0].id], base: 0 },
+      ],
+    });
+    const rows = await db.select().from(answers).where(eq(answers.attemptId, id));
+    expect(Object.fromEntries(rows.map((r) => [r.questionId, r.selected]))).toEqual({
+      [q1.questionId]: [q1.options[1].id],
+      [q2.questionId]: [q2.options[0].id],
+    });
   });
 
   it("rejects an option of another question, a question not in the attempt, and someone else's attempt", async () => {
@@ -134,12 +164,12 @@ describe("a resident's attempt", () => {
         userId,
         questionId: q1.questionId,
         optionIds: [q2.options[0].id],
-        seq: 1,
+        base: 0,
         now,
       }),
     ).rejects.toMatchObject({ status: 422 });
     await expect(
-      saveAnswer(db, { attemptId: id, userId, questionId: 999_999, optionIds: [1], seq: 1, now }),
+      saveAnswer(db, { attemptId: id, userId, questionId: 999_999, optionIds: [1], base: 0, now }),
     ).rejects.toMatchObject({ status: 422 });
     const other = await createUser(db);
     await expect(
@@ -148,7 +178,7 @@ describe("a resident's attempt", () => {
         userId: other.id,
         questionId: q1.questionId,
         optionIds: [q1.options[0].id],
-        seq: 1,
+        base: 0,
         now,
       }),
     ).rejects.toMatchObject({ status: 404 });
@@ -165,7 +195,7 @@ describe("a resident's attempt", () => {
         userId,
         questionId: q.questionId,
         optionIds: [q.options[0].id, q.options[1].id],
-        seq: 1,
+        base: 0,
         now,
       }),
     ).rejects.toMatchObject({ status: 422 });
@@ -183,7 +213,7 @@ describe("a resident's attempt", () => {
         userId,
         questionId: q.questionId,
         optionIds: chosen,
-        seq: 1,
+        base: 0,
         now: now + 1000,
       });
     }
@@ -207,7 +237,7 @@ describe("a resident's attempt", () => {
       userId,
       questionId: q.questionId,
       optionIds: [q.options[0].id],
-      seq: 1,
+      base: 0,
       now,
     });
     await submitAttempt(db, { attemptId: id, userId, now: now + 10_000 });
@@ -219,12 +249,12 @@ describe("a resident's attempt", () => {
         userId,
         questionId: q.questionId,
         optionIds: [q.options[1].id],
-        seq: 5,
+        base: 0,
         now: now + 11_000,
       }),
     ).rejects.toMatchObject({ status: 409 });
     await expect(
-      savePrediction(db, { attemptId: id, userId, value: 5, seq: 5, now: now + 11_000 }),
+      savePrediction(db, { attemptId: id, userId, value: 5, base: 0, now: now + 11_000 }),
     ).rejects.toMatchObject({
       status: 409,
     });
@@ -278,7 +308,7 @@ describe("a resident's attempt", () => {
       userId,
       questionId: q1.questionId,
       optionIds: [q1.options[0].id],
-      seq: 1,
+      base: 0,
       now: row.deadlineAt - 1000,
     });
     await saveAnswer(db, {
@@ -286,7 +316,7 @@ describe("a resident's attempt", () => {
       userId,
       questionId: q2.questionId,
       optionIds: [q2.options[0].id],
-      seq: 1,
+      base: 0,
       now: row.deadlineAt + GRACE_MS - 1,
     });
     await expect(
@@ -295,7 +325,7 @@ describe("a resident's attempt", () => {
         userId,
         questionId: q1.questionId,
         optionIds: [q1.options[1].id],
-        seq: 2,
+        base: 1,
         now: row.deadlineAt + GRACE_MS + 1000,
       }),
     ).rejects.toMatchObject({ status: 409 });
@@ -318,7 +348,7 @@ describe("a resident's attempt", () => {
       userId,
       questionId: q.questionId,
       optionIds: keys.get(q.questionId)!,
-      seq: 1,
+      base: 0,
       now: row.deadlineAt - 5000,
     });
     expect(await sweepExpiredAttempts(db, row.deadlineAt + 1000)).toBe(0);
@@ -367,13 +397,21 @@ describe("a resident's attempt", () => {
     expect(b.id).not.toBe(a.id);
   });
 
-  it("keeps the prediction, newest save winning", async () => {
+  it("keeps the prediction by version, a page that saw an older one losing", async () => {
     const { id, now } = await contestAndAttempt({
       predictionTarget: "entries",
       predictionPrompt: "Bao nhiêu bài?",
     });
-    await savePrediction(db, { attemptId: id, userId, value: 240, seq: 3, now });
-    await savePrediction(db, { attemptId: id, userId, value: 100, seq: 2, now });
+    await savePrediction(db, { attemptId: id, userId, value: 100, base: 0, now });
+    expect(await savePrediction(db, { attemptId: id, userId, value: 240, base: 1, now })).toMatchObject({
+      outcome: "saved",
+      version: 2,
+    });
+    expect(await savePrediction(db, { attemptId: id, userId, value: 7, base: 1, now })).toMatchObject({
+      outcome: "conflict",
+      held: 240,
+      version: 2,
+    });
     const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
     expect(row.prediction).toBe(240);
   });
@@ -423,7 +461,7 @@ describe("a resident's attempt", () => {
     const a = await startAttempt(db, { contest, userId, now });
     const keys = await key(a.id);
     for (const [questionId, correct] of keys) {
-      await saveAnswer(db, { attemptId: a.id, userId, questionId, optionIds: correct, seq: 1, now });
+      await saveAnswer(db, { attemptId: a.id, userId, questionId, optionIds: correct, base: 0, now });
     }
     await submitAttempt(db, { attemptId: a.id, userId, now: now + 1000 });
     const b = await startAttempt(db, { contest, userId, now: now + 2000 });

@@ -184,26 +184,40 @@ export type SaveAnswerInput = {
   userId: number | SQL;
   questionId: number;
   optionIds: number[];
-  seq: number;
+  /** The version of this answer the page saw when the choice was made (0: none saved yet). */
+  base: number;
   now: number;
 };
 
 /**
- * Saves one answer (idempotent upsert). Refused with 409 once the attempt is
- * submitted or past deadline + grace; an older save (lower seq) arriving
- * after a newer one is acknowledged but changes nothing.
+ * What a save did. `saved`: the server holds this choice as `version`.
+ * `conflict`: the page's base is not the server's version any more (another
+ * device or tab saved since), so nothing changed and the reply carries the
+ * answer the server holds. Decision 006: the server orders saves, never a
+ * phone's clock.
+ */
+export type SaveOutcome<T> = { deadlineAt: number; version: number } & (
+  { outcome: "saved" } | { outcome: "conflict"; held: T }
+);
+
+/**
+ * Saves one answer when the page saw the version the server holds (`base`),
+ * giving it version base + 1. Refused with 409 once the attempt is submitted
+ * or past deadline + grace; a save from a page that saw an older version is a
+ * `conflict` and changes nothing.
  *
  * It is the request residents send most, so the usual case is one statement:
  * the person's open attempt, the question in it, the chosen options among
- * the question's, and the upsert. Only when that writes nothing does
- * `explainUnsaved` look at why (a stale save, a closed attempt, bad input).
+ * the question's, and the versioned upsert. Only when that writes nothing does
+ * `explainUnsaved` look at why (a conflict, a closed attempt, bad input).
  */
-export async function saveAnswer(db: Db, input: SaveAnswerInput) {
+export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOutcome<number[]>> {
   const selected = normaliseSelection(input.optionIds);
   const json = JSON.stringify(selected);
+  const version = input.base + 1;
   const [saved] = await db.all<{ deadlineAt: number }>(sql`
-    INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
-    SELECT a.id, q.question_id, ${json}, ${input.seq}, ${input.now}
+    INSERT INTO answers (attempt_id, question_id, selected, seq, version, saved_at)
+    SELECT a.id, q.question_id, ${json}, 0, ${version}, ${input.now}
     FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id AND q.question_id = ${input.questionId}
     WHERE a.id = ${input.attemptId} AND a.user_id = ${input.userId}
       AND a.status = 'open' AND a.deadline_at + ${GRACE_MS} >= ${input.now}
@@ -212,10 +226,10 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput) {
         SELECT 1 FROM json_each(${json}) chosen
         WHERE chosen.value NOT IN (SELECT json_extract(o.value, '$.id') FROM json_each(q.options) o))
     ON CONFLICT (attempt_id, question_id) DO UPDATE
-      SET selected = excluded.selected, seq = excluded.seq, saved_at = excluded.saved_at
-      WHERE excluded.seq > answers.seq
+      SET selected = excluded.selected, version = excluded.version, saved_at = excluded.saved_at
+      WHERE answers.version + 1 = excluded.version
     RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`);
-  if (saved) return { savedAt: input.now, stale: false, deadlineAt: saved.deadlineAt };
+  if (saved) return { outcome: "saved", version, deadlineAt: saved.deadlineAt };
   return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId) }, selected);
 }
 
@@ -227,8 +241,14 @@ async function userIdOf(db: Db, userId: number | SQL) {
   return row.id;
 }
 
-/** Why a save wrote nothing: 404, 409 or 422, or a stale save (an older seq) acknowledged as such. */
-async function explainUnsaved(db: Db, input: SaveAnswerInput & { userId: number }, selected: number[]) {
+const sameSelection = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** Why a save wrote nothing: 404, 409 or 422, or a conflict that replies with the answer the server holds. */
+async function explainUnsaved(
+  db: Db,
+  input: SaveAnswerInput & { userId: number },
+  selected: number[],
+): Promise<SaveOutcome<number[]>> {
   const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
   if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
 
@@ -243,41 +263,53 @@ async function explainUnsaved(db: Db, input: SaveAnswerInput & { userId: number 
   if (selected.some((id) => !allowed.has(id))) throw new DomainError("answer.invalid", 422);
   if (question.kind !== "multiple" && selected.length > 1) throw new DomainError("answer.invalid", 422);
 
-  // Everything checks out, so the save is older than the stored one, or it raced a submit or the deadline.
-  const result = await db.run(sql`
-    INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
-    SELECT ${input.attemptId}, ${input.questionId}, ${JSON.stringify(selected)}, ${input.seq}, ${input.now}
-    WHERE EXISTS (
-      SELECT 1 FROM attempts
-      WHERE id = ${input.attemptId} AND status = 'open' AND deadline_at + ${GRACE_MS} >= ${input.now}
-    )
-    ON CONFLICT (attempt_id, question_id) DO UPDATE
-      SET selected = excluded.selected, seq = excluded.seq, saved_at = excluded.saved_at
-      WHERE excluded.seq > answers.seq`);
-  if (result.rowsAffected === 0) await assertStillOpen(db, input.attemptId);
-  return { savedAt: input.now, stale: result.rowsAffected === 0, deadlineAt: attempt.deadlineAt };
+  // Everything checks out, so the server holds another version (or the save raced a submit or the deadline).
+  await assertStillOpen(db, input.attemptId);
+  const [held] = await db
+    .select({ selected: answers.selected, version: answers.version })
+    .from(answers)
+    .where(and(eq(answers.attemptId, input.attemptId), eq(answers.questionId, input.questionId)));
+  if (!held) throw new DomainError("attempt.closed", 409);
+  // A retry of a save whose reply was lost: the server already holds exactly this choice.
+  if (sameSelection(held.selected, selected))
+    return { outcome: "saved", version: held.version, deadlineAt: attempt.deadlineAt };
+  return { outcome: "conflict", held: held.selected, version: held.version, deadlineAt: attempt.deadlineAt };
 }
 
 /** Saves the prediction (Dự đoán) with the same rules as an answer. */
 export async function savePrediction(
   db: Db,
-  input: { attemptId: string; userId: number | SQL; value: number | null; seq: number; now: number },
-) {
+  input: { attemptId: string; userId: number | SQL; value: number | null; base: number; now: number },
+): Promise<SaveOutcome<number | null>> {
   const attempt = await loadOwnAttempt(db, input.attemptId, await userIdOf(db, input.userId), input.now);
   if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
+  const version = input.base + 1;
   const result = await db
     .update(attempts)
-    .set({ prediction: input.value, predictionSeq: input.seq })
+    .set({ prediction: input.value, predictionVersion: version })
     .where(
       and(
         eq(attempts.id, input.attemptId),
         eq(attempts.status, "open"),
         sql`${attempts.deadlineAt} + ${GRACE_MS} >= ${input.now}`,
-        lt(attempts.predictionSeq, input.seq),
+        eq(attempts.predictionVersion, input.base),
       ),
     );
-  if (result.rowsAffected === 0) await assertStillOpen(db, input.attemptId);
-  return { savedAt: input.now, stale: result.rowsAffected === 0, deadlineAt: attempt.deadlineAt };
+  if (result.rowsAffected > 0) return { outcome: "saved", version, deadlineAt: attempt.deadlineAt };
+  await assertStillOpen(db, input.attemptId);
+  const [held] = await db
+    .select({ prediction: attempts.prediction, version: attempts.predictionVersion })
+    .from(attempts)
+    .where(eq(attempts.id, input.attemptId));
+  if (!held) throw new DomainError("attempt.closed", 409);
+  if (held.prediction === input.value)
+    return { outcome: "saved", version: held.version, deadlineAt: attempt.deadlineAt };
+  return {
+    outcome: "conflict",
+    held: held.prediction,
+    version: held.version,
+    deadlineAt: attempt.deadlineAt,
+  };
 }
 
 async function assertStillOpen(db: Db, attemptId: string) {
@@ -286,12 +318,13 @@ async function assertStillOpen(db: Db, attemptId: string) {
 }
 
 export type UnsentSave =
-  { questionId: number; optionIds: number[]; seq: number } | { prediction: number | null; seq: number };
+  { questionId: number; optionIds: number[]; base: number } | { prediction: number | null; base: number };
 
 /**
  * "Nộp bài" with the answers the browser could not deliver yet: they are
- * saved first (each by the usual rules, so a late or invalid one is simply
- * not counted), then the attempt is submitted.
+ * saved first (each by the usual rules, so a late or invalid one, or one
+ * chosen on a version another device has replaced since, is simply not
+ * counted), then the attempt is submitted.
  */
 export async function submitWithUnsent(
   db: Db,
@@ -306,7 +339,7 @@ export async function submitWithUnsent(
           attemptId: input.attemptId,
           userId: input.userId,
           value: item.prediction,
-          seq: item.seq,
+          base: item.base,
           now: input.now,
         });
     } catch (error) {

@@ -69,7 +69,7 @@ describe("statistics figures", () => {
           userId: user.id,
           questionId: q1.id,
           optionIds: [...a1],
-          seq: 1,
+          base: 0,
           now,
         });
       if (a2)
@@ -78,7 +78,7 @@ describe("statistics figures", () => {
           userId: user.id,
           questionId: q2.id,
           optionIds: [...a2],
-          seq: 1,
+          base: 0,
           now,
         });
       await submitAttempt(db, { attemptId: id, userId: user.id, now: now + 60_000 });

@@ -35,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /**
  * "Nộp bài". Answers the browser could not send yet ride along and are saved
- * first; without JavaScript the form's own radio buttons are saved with the
- * lowest sequence number, so they never overwrite an answer already saved.
+ * first; without JavaScript the form's own radio buttons are saved as chosen
+ * on no saved version, so they never overwrite an answer already saved.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { id } = parseParams(AttemptParamsSchema, params);
@@ -53,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   const unsentItems = [
-    ...[...fromForm].map(([questionId, optionIds]) => ({ questionId, optionIds, seq: 1 })),
+    // Chosen on no known version: they never replace an answer already saved (decision 006).
+    ...[...fromForm].map(([questionId, optionIds]) => ({ questionId, optionIds, base: 0 })),
     ...(unsent.success ? unsent.data : []),
   ];
   await orHttpError(() => submitWithUnsent(db, { attemptId: id, userId: user.id, unsent: unsentItems, now }));
@@ -79,21 +80,29 @@ export default function AttemptPage() {
   const [clock, setClock] = useState({ ms: data.remainingMs, at: 0 });
   const [remaining, setRemaining] = useState(data.remainingMs);
 
-  const queue = useAnswerQueue(data.id, {
+  // Each answer's version on the server: a save replaces the version this page saw (decision 006).
+  const versions: Record<string, number> = {
+    ...Object.fromEntries(data.answers.map((a) => [`q:${a.questionId}`, a.version])),
+    prediction: data.predictionVersion,
+  };
+  const queue = useAnswerQueue(data.id, versions, {
     onClosed: () => navigate(`/attempts/${data.id}/result`),
     onRemaining: (ms) => setClock({ ms, at: performance.now() }),
+    // Another device or tab saved since: show what the server holds (SaveStatus says why).
+    onConflict: (key, held) => {
+      if (key === "prediction") setPrediction(held.prediction == null ? "" : String(held.prediction));
+      else if (held.optionIds) setSelected((s) => ({ ...s, [Number(key.slice(2))]: held.optionIds! }));
+    },
   });
 
-  // Restore choices this device made but had not yet delivered (e.g. before a reload offline).
+  // Restore choices this device made but had not yet delivered (e.g. before a reload offline), when
+  // they were chosen on the version the server still holds; the others come back as conflicts.
   useEffect(() => {
     setClock({ ms: data.remainingMs, at: performance.now() });
-    const serverSeq = new Map(data.answers.map((a) => [a.questionId, a.seq]));
-    for (const item of Object.values(queue.stored())) {
-      if ("questionId" in item && item.seq > (serverSeq.get(item.questionId) ?? 0)) {
-        setSelected((s) => ({ ...s, [item.questionId]: item.optionIds }));
-      } else if ("prediction" in item && item.seq > data.predictionSeq) {
-        setPrediction(item.prediction === null ? "" : String(item.prediction));
-      }
+    for (const [key, item] of Object.entries(queue.stored())) {
+      if (item.base !== (versions[key] ?? 0)) continue;
+      if ("questionId" in item) setSelected((s) => ({ ...s, [item.questionId]: item.optionIds }));
+      else setPrediction(item.prediction === null ? "" : String(item.prediction));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data.id]);
@@ -182,7 +191,19 @@ export default function AttemptPage() {
           {formatClock(remaining)}
         </div>
       </div>
-      {queue.offline || submitState === "retrying" ? (
+      {queue.signedOut ? (
+        <div className="sticky top-16 z-10">
+          <Alert>
+            {t("quiz.signedOut")}{" "}
+            <a
+              className="font-semibold underline"
+              href={`/login?redirectTo=${encodeURIComponent(`/attempts/${data.id}`)}`}
+            >
+              {t("quiz.signInAgain")}
+            </a>
+          </Alert>
+        </div>
+      ) : queue.offline || submitState === "retrying" ? (
         <div className="sticky top-16 z-10">
           <Alert>{submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.offline")}</Alert>
         </div>

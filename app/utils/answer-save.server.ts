@@ -62,12 +62,21 @@ async function save(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
             attemptId,
             userId,
             value: body.data.prediction,
-            seq: body.data.seq,
+            base: body.data.base,
             now,
           });
+    const remainingMs = Math.max(0, result.deadlineAt - now);
+    if (result.outcome === "saved")
+      return { status: 200, json: { ok: true, version: result.version, remainingMs } };
+    // Another device or tab saved since this page's base: nothing changed, and the page shows what the server holds.
     return {
-      status: 200,
-      json: { ok: true, stale: result.stale, remainingMs: Math.max(0, result.deadlineAt - now) },
+      status: 409,
+      json: {
+        error: "answer.conflict",
+        version: result.version,
+        ...("questionId" in body.data ? { optionIds: result.held } : { prediction: result.held }),
+        remainingMs,
+      },
     };
   } catch (error) {
     // Refused: a session that has ended is told to sign in again, not that the attempt is gone.

@@ -4,6 +4,7 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 import { accessEn, accessVi } from "./messages/access";
+import { answerSaveEn, answerSaveVi } from "./messages/answer-save";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
@@ -197,6 +198,7 @@ const vi = {
   ...resultsVi,
   ...statsVi,
   ...accessVi,
+  ...answerSaveVi,
   ...residentVi,
   ...stageVi,
   ...signInVi,
@@ -388,6 +390,7 @@ const en: Record<MessageKey, string> = {
   ...resultsEn,
   ...statsEn,
   ...accessEn,
+  ...answerSaveEn,
   ...residentEn,
   ...stageEn,
   ...signInEn,

@@ -114,17 +114,17 @@ test("tampered answers are rejected with 4xx and nothing is stored", async ({ pa
     where: (t, { eq }) => eq(t.attemptId, attemptId),
   });
   const [q1, q2] = questionsOf;
-  expect((await post({ questionId: q1.questionId, optionIds: [q2.options[0].id], seq: 5 })).status()).toBe(
+  expect((await post({ questionId: q1.questionId, optionIds: [q2.options[0].id], base: 0 })).status()).toBe(
     422,
   );
-  expect((await post({ questionId: 987654, optionIds: [q1.options[0].id], seq: 5 })).status()).toBe(422);
-  expect((await post({ questionId: q1.questionId, optionIds: "all", seq: 5 })).status()).toBe(422);
+  expect((await post({ questionId: 987654, optionIds: [q1.options[0].id], base: 0 })).status()).toBe(422);
+  expect((await post({ questionId: q1.questionId, optionIds: "all", base: 0 })).status()).toBe(422);
   expect(
     (
       await post({
         questionId: q1.questionId,
         optionIds: [q1.options[0].id],
-        seq: 5,
+        base: 0,
         clientTime: 0,
         timeUp: false,
       })
@@ -136,7 +136,7 @@ test("tampered answers are rejected with 4xx and nothing is stored", async ({ pa
   });
   expect(malformed.status()).toBe(422);
   const crossSite = await page.request.post(`/api/attempts/${attemptId}/answers`, {
-    data: { questionId: q1.questionId, optionIds: [q1.options[1].id], seq: 9 },
+    data: { questionId: q1.questionId, optionIds: [q1.options[1].id], base: 0 },
     headers: { Origin: "https://ke-gian-lan.example" },
   });
   expect(crossSite.status()).toBe(403);

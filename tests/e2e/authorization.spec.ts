@@ -142,7 +142,7 @@ test("every route answers each role as the matrix says, resident A's attempt sta
   const [question] = await db.query.attemptQuestions.findMany({
     where: (q, { eq: is }) => is(q.attemptId, attemptA),
   });
-  const save = { questionId: question.questionId, optionIds: [question.options[0].id], seq: 1 };
+  const save = { questionId: question.questionId, optionIds: [question.options[0].id], base: 0 };
   for (const role of ROLES.filter((r) => r !== "residentA")) {
     expect(await outcome(clients[role], `/api/attempts/${attemptA}/answers`, { post: save }), role).toBe(
       role === "anonymous" ? 401 : 404,

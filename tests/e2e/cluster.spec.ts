@@ -85,10 +85,10 @@ test("two workers share one database: sessions, answers and sign-in throttles ho
         "POST",
         `/api/attempts/${attemptId}/answers`,
         { Cookie: cookie, "Content-Type": "application/json" },
-        JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]], seq: i + 1 }),
+        JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]], base: 0 }),
       );
       expect(reply.status, reply.body).toBe(200);
-      expect(JSON.parse(reply.body)).toMatchObject({ ok: true, stale: false });
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: true, version: 1 });
       savedBy.add(String(reply.headers["x-worker"]));
     }
     expect([...savedBy].sort()).toEqual(["1", "2"]);

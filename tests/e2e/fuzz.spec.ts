@@ -101,7 +101,19 @@ function nastyJson(next: () => number, depth = 0): unknown {
   if (pick === 5) return Array.from({ length: Math.floor(next() * 4) }, () => nastyJson(next, depth + 1));
   if (pick === 6) return next() < 0.5;
   return Object.fromEntries(
-    ["questionId", "optionIds", "seq", "prediction", "unsent", "partId", "teamId", "values", "comment", "x"]
+    [
+      "questionId",
+      "optionIds",
+      "seq",
+      "base",
+      "prediction",
+      "unsent",
+      "partId",
+      "teamId",
+      "values",
+      "comment",
+      "x",
+    ]
       .filter(() => next() < 0.5)
       .map((k) => [k, nastyJson(next, depth + 1)]),
   );

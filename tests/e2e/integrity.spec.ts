@@ -60,7 +60,7 @@ test("a forged client time or 'time is up' flag changes nothing; the server's cl
     data: {
       questionId: question.questionId,
       optionIds: [question.options[0].id],
-      seq: 1,
+      base: 0,
       // None of these is the client's to decide.
       clientTime: Date.now() + 3_600_000,
       timeUp: true,

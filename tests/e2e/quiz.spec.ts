@@ -139,7 +139,7 @@ test("a resident cannot read or answer into another resident's attempt", async (
   expect(response?.status()).toBe(404);
   await expect(other.getByText("Không tìm thấy bài dự thi.")).toBeVisible();
   const save = await other.request.post(`/api/attempts/${attemptId}/answers`, {
-    data: { questionId: 1, optionIds: [1], seq: 1 },
+    data: { questionId: 1, optionIds: [1], base: 0 },
     headers: { Origin: new URL(page.url()).origin },
   });
   expect(save.status()).toBe(404);

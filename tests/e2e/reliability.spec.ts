@@ -41,8 +41,10 @@ test("kill -9 during a stream of saves: after a restart the database is intact a
   const attemptId = await startAttemptOver(first.base, cookie, OPEN);
   const questions = await attemptQuestions(file, attemptId);
 
-  // Ten phones saving as fast as they can; the highest acknowledged seq per question is remembered.
-  const acked = new Map<number, { seq: number; optionId: number }>();
+  // Ten phones saving as fast as they can, each on the version the server last reported for the
+  // question (decision 006); the highest acknowledged version per question is remembered.
+  const acked = new Map<number, { version: number; optionId: number }>();
+  const known = new Map<number, number>();
   let seq = 0;
   let killed = false;
   const worker = async () => {
@@ -51,15 +53,19 @@ test("kill -9 during a stream of saves: after a restart the database is intact a
       const mine = {
         questionId: q.questionId,
         optionIds: [q.optionIds[seq % q.optionIds.length]],
-        seq: ++seq,
+        base: known.get(q.questionId) ?? 0,
       };
+      seq++;
       const response = await saveAnswer(first.base, cookie, attemptId, mine).catch(() => null);
       // The kill may cut an answer short: only a complete "saved" answer counts as acknowledged.
-      const body = response?.ok ? await response.json().catch(() => null) : null;
-      if (body?.stale === false) {
+      const body =
+        response && (response.ok || response.status === 409) ? await response.json().catch(() => null) : null;
+      if (typeof body?.version !== "number") continue;
+      known.set(q.questionId, Math.max(known.get(q.questionId) ?? 0, body.version));
+      if (body.ok === true) {
         const before = acked.get(mine.questionId);
-        if (!before || before.seq < mine.seq)
-          acked.set(mine.questionId, { seq: mine.seq, optionId: mine.optionIds[0] });
+        if (!before || before.version < body.version)
+          acked.set(mine.questionId, { version: body.version, optionId: mine.optionIds[0] });
       }
     }
   };
@@ -72,14 +78,17 @@ test("kill -9 during a stream of saves: after a restart the database is intact a
   const second = await startServer(dir, 3111);
   try {
     expect((await query(file, "PRAGMA integrity_check"))[0][0]).toBe("ok");
-    const stored = await query(file, "SELECT question_id, selected, seq FROM answers WHERE attempt_id = ?", [
-      attemptId,
-    ]);
+    const stored = await query(
+      file,
+      "SELECT question_id, selected, version FROM answers WHERE attempt_id = ?",
+      [attemptId],
+    );
     for (const [questionId, last] of acked) {
       const row = stored.find((r) => Number(r.question_id) === questionId);
       expect(row, `question ${questionId}`).toBeTruthy();
-      expect(Number(row!.seq)).toBeGreaterThanOrEqual(last.seq);
-      if (Number(row!.seq) === last.seq) expect(JSON.parse(String(row!.selected))).toEqual([last.optionId]);
+      expect(Number(row!.version)).toBeGreaterThanOrEqual(last.version);
+      if (Number(row!.version) === last.version)
+        expect(JSON.parse(String(row!.selected))).toEqual([last.optionId]);
     }
     // The resident's session and attempt survive too.
     const state = await fetch(`${second.base}/api/attempts/${attemptId}/answers`, {
@@ -107,10 +116,11 @@ test("an online backup taken while saves continue restores into a fresh director
   const saving = (async () => {
     for (let seq = 1; !stop; seq++) {
       const q = questions[seq % questions.length];
+      // The same choice again on version 0 is acknowledged as held (a retry), so every reply is 200.
       const response = await saveAnswer(server.base, cookie, attemptId, {
         questionId: q.questionId,
         optionIds: [q.optionIds[0]],
-        seq,
+        base: 0,
       });
       expect(response.status).toBe(200);
       saved++;
@@ -179,7 +189,7 @@ test("a full disk gives 503 with a Vietnamese message, corrupts nothing, and sav
     const questions = await attemptQuestions(file, attemptId);
     const [q1] = questions;
     expect(
-      (await saveAnswer(server.base, cookie, attemptId, { ...q1, optionIds: [q1.optionIds[0]], seq: 1 }))
+      (await saveAnswer(server.base, cookie, attemptId, { ...q1, optionIds: [q1.optionIds[0]], base: 0 }))
         .status,
     ).toBe(200);
 
@@ -194,14 +204,18 @@ test("a full disk gives 503 with a Vietnamese message, corrupts nothing, and sav
 
     const statuses: number[] = [];
     let refused: Response | null = null;
+    // Every save replaces the version the server holds, so each one is a write.
+    const versions = new Map([[q1.questionId, 1]]);
     for (let seq = 2; seq < 60 && !refused; seq++) {
       const q = questions[seq % questions.length];
+      const base = versions.get(q.questionId) ?? 0;
       const response = await saveAnswer(server.base, cookie, attemptId, {
         ...q,
-        optionIds: [q.optionIds[1]],
-        seq,
+        optionIds: [q.optionIds[seq % 2]],
+        base,
       });
       statuses.push(response.status);
+      if (response.status === 200) versions.set(q.questionId, base + 1);
       if (response.status === 503) refused = response;
     }
     expect(refused, `statuses: ${statuses.join(",")}`).not.toBeNull();
@@ -223,18 +237,26 @@ test("a full disk gives 503 with a Vietnamese message, corrupts nothing, and sav
     // Space returns: saving works again and nothing saved before was lost.
     rmSync(filler);
     let back = 0;
-    for (let seq = 100; seq < 130 && back !== 200; seq++) {
-      back = (await saveAnswer(server.base, cookie, attemptId, { ...q1, optionIds: [q1.optionIds[1]], seq }))
-        .status;
+    const q1Base = versions.get(q1.questionId)!;
+    for (let i = 0; i < 30 && back !== 200; i++) {
+      back = (
+        await saveAnswer(server.base, cookie, attemptId, {
+          ...q1,
+          optionIds: [q1.optionIds[1]],
+          base: q1Base,
+        })
+      ).status;
       if (back !== 200) await new Promise((r) => setTimeout(r, 200));
     }
     expect(back).toBe(200);
     expect((await query(file, "PRAGMA integrity_check"))[0][0]).toBe("ok");
-    const [row] = await query(file, "SELECT seq FROM answers WHERE attempt_id = ? AND question_id = ?", [
-      attemptId,
-      q1.questionId,
-    ]);
-    expect(Number(row.seq)).toBeGreaterThanOrEqual(100);
+    const [row] = await query(
+      file,
+      "SELECT selected, version FROM answers WHERE attempt_id = ? AND question_id = ?",
+      [attemptId, q1.questionId],
+    );
+    expect(JSON.parse(String(row.selected))).toEqual([q1.optionIds[1]]);
+    expect(Number(row.version)).toBeGreaterThanOrEqual(q1Base);
     expect(server.output()).not.toMatch(/malformed|corrupt/i);
   } finally {
     await server.stop();

@@ -88,7 +88,7 @@ export function saveAnswer(
   base: string,
   cookie: string,
   attemptId: string,
-  body: { questionId: number; optionIds: number[]; seq: number },
+  body: { questionId: number; optionIds: number[]; base: number },
 ) {
   return fetch(`${base}/api/attempts/${attemptId}/answers`, {
     method: "POST",

@@ -136,8 +136,8 @@ async function saveLoad(
     durationMs: S.saveMs,
     rate,
   });
-  // A stale save is answered without writing: it would measure the wrong thing.
-  if (run.stale > 0) problems.push(`${name}: ${run.stale} saves were stale and wrote nothing`);
+  // A conflicting save (409) is answered without writing: it would measure the wrong thing.
+  if (run.stale > 0) problems.push(`${name}: ${run.stale} saves conflicted and wrote nothing`);
   return run;
 }
 
@@ -248,7 +248,7 @@ const RESIDENTS_FROM = RUSH_FROM + S.rush;
     SELECT
       (SELECT count(*) FROM attempts WHERE id IN ${ids} AND status = 'submitted') AS submitted,
       (SELECT count(*) FROM answers a JOIN attempt_questions q ON q.attempt_id = a.attempt_id AND q.question_id = a.question_id
-        WHERE a.attempt_id IN ${ids} AND q.position = 1 AND a.seq = 2) AS kept,
+        WHERE a.attempt_id IN ${ids} AND q.position = 1 AND a.version = 1) AS kept,
       (SELECT count(*) FROM answers WHERE attempt_id IN ${ids}) AS answers`);
     check.client.close();
     const rushLost =

@@ -79,7 +79,7 @@ export async function drawnQuestions(db: Db, attemptId: string) {
   }));
 }
 
-/** Every question of these attempts answered once (seq 1), as if saved earlier in the quiz. */
+/** Every question of these attempts answered once (version 0, as rows before versions), as if saved earlier in the quiz. */
 export async function answerAll(db: Db, plans: PlannedAttempt[], now: number) {
   for (let i = 0; i < plans.length; i += 200) {
     const rows = plans

@@ -158,9 +158,10 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
   const started = performance.now();
   const stopAt = started + c.durationMs;
   const interval = c.rate ? (c.concurrency / c.rate) * 1000 : 0;
-  // Above any earlier run's (up to 1,000 saves a millisecond), so every save is a real write:
-  // a save with an older seq is acknowledged as stale, takes another path and writes nothing.
-  let seq = Date.now() * 1000;
+  // Each save replaces the version the server holds (decision 006), so every save is a real write.
+  // A conflict (409, another path that writes nothing) is counted as stale; the first save of a
+  // question in this run learns the version an earlier run left.
+  const versions = new Map<string, number>();
   let stale = 0;
   await Promise.all(
     Array.from({ length: c.concurrency }, async (_, i) => {
@@ -169,10 +170,11 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
       for (let k = 0; due < stopAt; k++) {
         if (interval) await sleep(due - performance.now());
         const q = plan.questions[k % plan.questions.length];
+        const key = `${plan.attemptId}:${q.id}`;
         const body = JSON.stringify({
           questionId: q.id,
           optionIds: [q.optionIds[k % q.optionIds.length]],
-          seq: ++seq,
+          base: versions.get(key) ?? 0,
         });
         const sentFor = interval ? due : performance.now();
         let status: number | string;
@@ -184,7 +186,13 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
             body,
           );
           status = reply.status;
-          if (status === 200 && (JSON.parse(reply.body) as { stale: boolean }).stale) stale++;
+          if (status === 200 || status === 409) {
+            const { version } = JSON.parse(reply.body) as { version: number };
+            if (status === 409 && versions.has(key)) stale++;
+            versions.set(key, version);
+            // A first-save conflict is a read of the held version, not a measured save.
+            if (status === 409) status = 200;
+          }
         } catch (error) {
           status = (error as Error).message;
         }
@@ -238,12 +246,11 @@ async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) 
       args: [attemptId],
     });
     const chosen: Record<number, number> = {};
-    let seq = 0;
     for (const row of rows.rows) {
       await sleep(think());
       const options = JSON.parse(String(row.options)) as { id: number }[];
       const optionId = options[Math.floor(Math.random() * options.length)].id;
-      const body = JSON.stringify({ questionId: Number(row.id), optionIds: [optionId], seq: ++seq });
+      const body = JSON.stringify({ questionId: Number(row.id), optionIds: [optionId], base: 0 });
       const reply = await untilAnswered(series.save, retries.save, () =>
         send("POST", `/api/attempts/${attemptId}/answers`, { ...json, Cookie: cookie }, body),
       );
@@ -294,7 +301,8 @@ async function rushScenario(c: Extract<Config, { scenario: "rush" }>) {
       await sleep((i / c.plans.length) * c.withinMs);
       // The last answer was chosen just before the deadline and is still in the phone's outbox.
       const q = plan.questions[0];
-      const unsent = [{ questionId: q.id, optionIds: [q.optionIds[1]], seq: 2 }];
+      // Chosen on the version the page saw: the one answerAll saved (version 0).
+      const unsent = [{ questionId: q.id, optionIds: [q.optionIds[1]], base: 0 }];
       const reply = await untilAnswered(submits, retries, () =>
         send(
           "POST",

@@ -40,28 +40,41 @@ if (cluster.isPrimary && workers > 1) {
       req.on("data", (chunk: string) => (text += chunk));
       req.on("end", async () => {
         try {
-          const body = JSON.parse(text) as { questionId: number; optionIds: number[]; seq: number };
+          const body = JSON.parse(text) as { questionId: number; optionIds: number[]; base: number };
           const now = Date.now();
+          // The same versioned upsert as the app's (decision 006).
           const result = await client.execute({
-            sql: `INSERT INTO answers (attempt_id, question_id, selected, seq, saved_at)
-                  SELECT ?, ?, ?, ?, ? WHERE EXISTS (
+            sql: `INSERT INTO answers (attempt_id, question_id, selected, seq, version, saved_at)
+                  SELECT ?, ?, ?, 0, ?, ? WHERE EXISTS (
                     SELECT 1 FROM attempts WHERE id = ? AND status = 'open' AND deadline_at + ? >= ?)
                   ON CONFLICT (attempt_id, question_id) DO UPDATE
-                    SET selected = excluded.selected, seq = excluded.seq, saved_at = excluded.saved_at
-                    WHERE excluded.seq > answers.seq`,
+                    SET selected = excluded.selected, version = excluded.version, saved_at = excluded.saved_at
+                    WHERE answers.version + 1 = excluded.version`,
             args: [
               match[1],
               body.questionId,
               JSON.stringify(body.optionIds),
-              body.seq,
+              body.base + 1,
               now,
               match[1],
               GRACE_MS,
               now,
             ],
           });
+          if (result.rowsAffected === 0) {
+            // A conflict: tell the driver the version held, as the app does.
+            const held = await client.execute({
+              sql: "SELECT version FROM answers WHERE attempt_id = ? AND question_id = ?",
+              args: [match[1], body.questionId],
+            });
+            res.writeHead(409, { "Content-Type": "application/json" });
+            res.end(
+              JSON.stringify({ error: "answer.conflict", version: Number(held.rows[0]?.version ?? 0) }),
+            );
+            return;
+          }
           res.writeHead(200, { "Content-Type": "application/json" });
-          res.end(JSON.stringify({ ok: true, stale: result.rowsAffected === 0 }));
+          res.end(JSON.stringify({ ok: true, version: body.base + 1 }));
         } catch {
           res.writeHead(500).end();
         }

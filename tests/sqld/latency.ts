@@ -58,17 +58,22 @@ async function measure(label: string, url: string) {
   await migrateDatabase(db);
   const { userId, attemptId, questions } = await attemptOn(db);
   let seq = 0;
-  const save = () => {
+  // The version each question's answer has on the server (decision 006): every save replaces it.
+  const versions = new Map<number, number>();
+  const save = async () => {
     const q = questions[seq % questions.length];
     const optionIds = [q.options[seq % q.options.length].id];
-    return saveAnswer(db, {
+    seq++;
+    const result = await saveAnswer(db, {
       attemptId,
       userId,
       questionId: q.questionId,
       optionIds,
-      seq: ++seq,
+      base: versions.get(q.questionId) ?? 0,
       now: Date.now(),
     });
+    versions.set(q.questionId, result.version);
+    return result;
   };
   console.log(`\n${label} (${url})`);
   console.log(`  SELECT 1                     ${await time(() => client.execute("SELECT 1"))}`);

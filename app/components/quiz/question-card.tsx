@@ -13,11 +13,15 @@ export function SaveStatus({ state }: { state: SaveState | undefined }) {
           ? t("quiz.pending")
           : state === "error"
             ? t("answer.invalid")
-            : "";
+            : state === "conflict"
+              ? t("quiz.conflict")
+              : state === "signedOut"
+                ? t("quiz.signedOut")
+                : "";
   const tone =
     state === "saved"
       ? "text-green-800"
-      : state === "pending" || state === "error"
+      : state === "pending" || state === "error" || state === "conflict" || state === "signedOut"
         ? "text-accent-600"
         : "text-slate-600";
   return (

@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { nextSeq, readStored, writeStored } from "~/components/device-storage";
+import { readStored, writeStored } from "~/components/device-storage";
 
 export type SaveInput = { questionId: number; optionIds: number[] } | { prediction: number | null };
-export type SaveBody = SaveInput & { seq: number };
-export type SaveState = "saving" | "saved" | "pending" | "error";
+/** A save and the version of the answer the page saw when it was chosen (decision 006). */
+export type SaveBody = SaveInput & { base: number };
+/**
+ * "pending": not sent because of the network, retried; "conflict": another
+ * device or tab saved since, the page shows the server's answer; "signedOut":
+ * kept on the device until the resident signs in again.
+ */
+export type SaveState = "saving" | "saved" | "pending" | "error" | "conflict" | "signedOut";
+
+/** What the server holds when a save lost: the answer's options or the prediction, and its version. */
+export type HeldAnswer = { version: number; optionIds?: number[]; prediction?: number | null };
 
 type Pending = Record<string, SaveBody>;
 
@@ -12,20 +21,31 @@ const storageKey = (attemptId: string) => `hoithi:pending:${attemptId}`;
 const stored = (attemptId: string) => readStored<Pending>(storageKey(attemptId), {});
 
 /**
- * Sends each answer as soon as it is chosen. Unsent answers are kept in
- * localStorage and retried with backoff, when the network returns, and on
- * reload; the server keeps the highest sequence number per question.
+ * Sends each answer as soon as it is chosen, with the version the page last
+ * saw (`versions`, from the loader and every reply). The server replaces that
+ * version only; a save from a page that saw an older one gets the held answer
+ * back (`onConflict`). Answers that could not be sent because of the network
+ * are kept in localStorage with their base and retried with backoff, when the
+ * network returns, and on reload. A signed-out page keeps them and stops.
  */
 export function useAnswerQueue(
   attemptId: string,
-  handlers: { onClosed: () => void; onRemaining: (ms: number) => void },
+  initialVersions: Record<string, number>,
+  handlers: {
+    onClosed: () => void;
+    onRemaining: (ms: number) => void;
+    onConflict: (key: string, held: HeldAnswer) => void;
+  },
 ) {
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [offline, setOffline] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const pending = useRef<Pending>({});
+  const versions = useRef<Record<string, number>>(initialVersions);
   const inFlight = useRef(new Set<string>());
   const retryTimer = useRef<ReturnType<typeof setTimeout>>();
   const backoff = useRef(1000);
+  const stopped = useRef(false);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
 
@@ -34,7 +54,7 @@ export function useAnswerQueue(
   const send = useCallback(
     async (key: string) => {
       const body = pending.current[key];
-      if (!body || inFlight.current.has(key)) return;
+      if (!body || inFlight.current.has(key) || stopped.current) return;
       inFlight.current.add(key);
       setStates((s) => ({ ...s, [key]: "saving" }));
       let delivered = false;
@@ -44,21 +64,43 @@ export function useAnswerQueue(
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify(body),
         });
-        if (response.ok || response.status === 422 || response.status === 409) {
-          if (pending.current[key]?.seq === body.seq) delete pending.current[key];
-          persist();
+        const json = (await response.json().catch(() => ({}))) as HeldAnswer & {
+          error?: string;
+          remainingMs?: number;
+        };
+        if (response.status === 401) {
+          // Signed out (e.g. in another tab): nothing is lost, nothing is retried until sign-in.
+          stopped.current = true;
+          setSignedOut(true);
+          setOffline(false);
+          setStates((s) => ({ ...s, [key]: "signedOut" }));
+          return;
         }
-        if (response.ok) {
+        if (response.ok || (response.status === 409 && json.error === "answer.conflict")) {
           delivered = true;
-          const json = (await response.json()) as { remainingMs: number };
-          handlersRef.current.onRemaining(json.remainingMs);
+          versions.current[key] = json.version;
+          const next = pending.current[key];
+          if (next === body) delete pending.current[key];
+          // A newer choice made on this page while this save was in flight: it replaces this save's
+          // version if this one was saved, and is dropped with it if the server holds another answer.
+          else if (next && next.base === body.base) {
+            if (response.ok) pending.current[key] = { ...next, base: json.version };
+            else delete pending.current[key];
+          }
+          persist();
+          if (typeof json.remainingMs === "number") handlersRef.current.onRemaining(json.remainingMs);
           setOffline(false);
           backoff.current = 1000;
-          setStates((s) => ({ ...s, [key]: pending.current[key] ? "saving" : "saved" }));
-        } else if (response.status === 409) {
-          handlersRef.current.onClosed();
-        } else if (response.status === 422) {
-          setStates((s) => ({ ...s, [key]: "error" }));
+          if (response.ok) setStates((s) => ({ ...s, [key]: pending.current[key] ? "saving" : "saved" }));
+          else {
+            handlersRef.current.onConflict(key, json);
+            setStates((s) => ({ ...s, [key]: "conflict" }));
+          }
+        } else if (response.status === 409 || response.status === 422) {
+          if (pending.current[key] === body) delete pending.current[key];
+          persist();
+          if (response.status === 409) handlersRef.current.onClosed();
+          else setStates((s) => ({ ...s, [key]: "error" }));
         } else {
           throw new Error(`HTTP ${response.status}`);
         }
@@ -69,7 +111,7 @@ export function useAnswerQueue(
         inFlight.current.delete(key);
       }
       // A newer choice made while this one was in flight goes at once; a failure waits.
-      if (pending.current[key]) {
+      if (pending.current[key] && !stopped.current) {
         if (delivered) void send(key);
         else scheduleRetry();
       }
@@ -90,15 +132,18 @@ export function useAnswerQueue(
 
   const save = useCallback(
     (key: string, body: SaveInput) => {
-      pending.current[key] = { ...body, seq: nextSeq() };
+      pending.current[key] = { ...body, base: versions.current[key] ?? 0 };
       persist();
-      void send(key);
+      if (stopped.current) setStates((s) => ({ ...s, [key]: "signedOut" }));
+      else void send(key);
     },
     [persist, send],
   );
 
   useEffect(() => {
     pending.current = { ...stored(attemptId), ...pending.current };
+    // Kept by an older version of this page (ordered by the phone's clock): chosen on no known version.
+    for (const item of Object.values(pending.current)) if (typeof item.base !== "number") item.base = 0;
     const online = () => {
       backoff.current = 1000;
       void flush();
@@ -116,6 +161,7 @@ export function useAnswerQueue(
     flush,
     states,
     offline,
+    signedOut,
     unsent: () => Object.values(pending.current),
     stored: () => stored(attemptId),
   };

@@ -1,0 +1,14 @@
+/** What the quiz page says about a save the server did not take (decision 006). */
+export const answerSaveVi = {
+  "quiz.conflict": "Câu trả lời đã được thay đổi trên thiết bị khác — đây là câu trả lời đang được ghi nhận.",
+  "quiz.signedOut":
+    "Bạn đã đăng xuất nên câu trả lời chưa được gửi. Các câu chưa gửi vẫn được giữ trên máy này.",
+  "quiz.signInAgain": "Đăng nhập lại để tiếp tục bài thi",
+};
+
+export const answerSaveEn: Record<keyof typeof answerSaveVi, string> = {
+  "quiz.conflict": "This answer was changed on another device — this is the answer on record.",
+  "quiz.signedOut":
+    "You are signed out, so answers are not being sent. Unsent answers are kept on this device.",
+  "quiz.signInAgain": "Sign in again to continue the quiz",
+};
