@@ -161,16 +161,25 @@ test("an app server on a replica: writes go to the primary, and the resident rea
     // How far the replica trails, seen from another connection (another app server on it would see
     // this): 40 predictions saved through the app, each read back at once without the app's index.
     const cookie = await signInCookie(app.base, RESIDENT, PASSWORD);
-    const base = Date.now() * 1000; // above any sequence number the quiz page used
+    // Each save replaces the prediction's version the server last reported (decision 006); the first
+    // learns it from a 409 if the quiz page saved one.
+    let version = 0;
     let stale = 0;
     let worstMs = 0;
-    for (let i = 1; i <= 40; i++) {
-      const saved = await fetch(`${app.base}/api/attempts/${attemptId}/answers`, {
+    const savePrediction = (i: number) =>
+      fetch(`${app.base}/api/attempts/${attemptId}/answers`, {
         method: "POST",
         headers: { Origin: app.base, Cookie: cookie, "Content-Type": "application/json" },
-        body: JSON.stringify({ prediction: i, seq: base + i }),
+        body: JSON.stringify({ prediction: i, base: version }),
       });
+    for (let i = 1; i <= 40; i++) {
+      let saved = await savePrediction(i);
+      if (saved.status === 409) {
+        version = ((await saved.json()) as { version: number }).version;
+        saved = await savePrediction(i);
+      }
       expect(saved.status).toBe(200);
+      version = ((await saved.json()) as { version: number }).version;
       const acked = performance.now();
       const read = async () =>
         Number(
