@@ -553,8 +553,10 @@ export const stageScores = sqliteTable(
     criteria: text("criteria", { mode: "json" }).$type<Record<string, number>>().notNull(),
     totalTenths: integer("total_tenths").notNull(),
     comment: text("comment"),
-    /** The judge's device sequence number: an older save arriving late never overwrites a newer one. */
+    /** Kept for old rows; no longer used for ordering (decision 006). */
     seq: integer("seq").notNull().default(0),
+    /** Assigned by the server: a save made from a sheet that saw version N replaces version N only. */
+    version: integer("version").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [uniqueIndex("stage_scores_uq").on(t.partId, t.teamId, t.judgeUserId)],

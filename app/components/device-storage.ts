@@ -18,10 +18,3 @@ export function writeStored(key: string, value: unknown) {
     // Storage full or disabled: the in-memory queue still retries.
   }
 }
-
-let lastSeq = 0;
-/** Strictly increasing on this device, also across reloads. */
-export function nextSeq() {
-  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
-  return lastSeq;
-}

@@ -209,7 +209,6 @@ const cases: Case[] = [
         judge,
         values: { total: 10 },
         comment: "",
-        seq: 1,
       });
     },
   },

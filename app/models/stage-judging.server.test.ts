@@ -105,7 +105,6 @@ async function stageContest() {
   return { contest, parts, teams: teamRows, judges: judges.map((j) => j.id), criteria };
 }
 
-let seq = 1;
 const score = (
   s: Awaited<ReturnType<typeof stageContest>>,
   judge: number,
@@ -120,7 +119,6 @@ const score = (
     judge: { id: judge, role: "judge" },
     values,
     comment: "",
-    seq: seq++,
   });
 
 beforeEach(async () => {
@@ -159,14 +157,48 @@ describe("a judge saving scores", () => {
       judge: { id: s.judges[1], role: "judge" as const },
       comment: "",
     };
-    await saveJudgeScore(db, { ...base, values: { [c1]: 8, [c2]: 7.5 }, seq: 10 });
-    // A phone whose clock runs fast (or a forged huge sequence number) cannot freeze a score.
-    await saveJudgeScore(db, { ...base, values: { [c1]: 9, [c2]: 9 }, seq: 1e15 });
+    await saveJudgeScore(db, { ...base, values: { [c1]: 8, [c2]: 7.5 } });
+    await saveJudgeScore(db, { ...base, values: { [c1]: 9, [c2]: 9 } });
     // The judge corrects it from a second phone with the right time.
-    await saveJudgeScore(db, { ...base, values: { [c1]: 5, [c2]: 5 }, comment: "Sửa lại", seq: 20 });
+    await saveJudgeScore(db, { ...base, values: { [c1]: 5, [c2]: 5 }, comment: "Sửa lại" });
     const rows = await db.select().from(stageScores);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ totalTenths: 100, comment: "Sửa lại" });
+    expect(rows[0]).toMatchObject({ totalTenths: 100, comment: "Sửa lại", version: 3 });
+  });
+
+  it("orders a judge's saves by the server's version: an older offline save cannot overwrite a newer correction", async () => {
+    // Issue 15: phone A saved offline on version 0; phone B corrected the score; A's save arrived last and won.
+    const s = await stageContest();
+    const [c1, c2] = s.criteria.map((c) => String(c.id));
+    const base = {
+      contestId: s.contest.id,
+      partId: s.parts[0].id,
+      teamId: s.teams[1].id,
+      judge: { id: s.judges[1], role: "judge" as const },
+      comment: "",
+    };
+    expect(await saveJudgeScore(db, { ...base, values: { [c1]: 8, [c2]: 8 }, base: 0 })).toMatchObject({
+      outcome: "saved",
+      version: 1,
+    });
+    // Phone B, whose sheet showed version 1, corrects it.
+    expect(
+      await saveJudgeScore(db, { ...base, values: { [c1]: 6, [c2]: 6 }, comment: "Sửa", base: 1 }),
+    ).toMatchObject({ outcome: "saved", version: 2 });
+    // Phone A's save, made offline on version 1, arrives late: nothing changes, the held score comes back.
+    expect(await saveJudgeScore(db, { ...base, values: { [c1]: 9, [c2]: 9 }, base: 1 })).toEqual({
+      outcome: "conflict",
+      totalTenths: 120,
+      version: 2,
+      values: { [c1]: 60, [c2]: 60 },
+      comment: "Sửa",
+    });
+    // B's retry after a lost reply is acknowledged, not a conflict.
+    expect(
+      await saveJudgeScore(db, { ...base, values: { [c1]: 6, [c2]: 6 }, comment: "Sửa", base: 1 }),
+    ).toMatchObject({ outcome: "saved", version: 2 });
+    const rows = await db.select().from(stageScores);
+    expect(rows).toEqual([expect.objectContaining({ totalTenths: 120, comment: "Sửa", version: 2 })]);
   });
 
   it("refuses a judge not on the jury, a team of the judge's own unit and a closed part", async () => {

@@ -102,7 +102,7 @@ export async function judgeBoard(db: Db, contestId: number, judgeUserId: number)
         criteria: stageScores.criteria,
         totalTenths: stageScores.totalTenths,
         comment: stageScores.comment,
-        seq: stageScores.seq,
+        version: stageScores.version,
         updatedAt: stageScores.updatedAt,
       })
       .from(stageScores)
@@ -137,8 +137,23 @@ export type ScoreInput = {
   /** Points per criterion id (or `{ total: points }` for a part without criteria), in points with one decimal. */
   values: Record<string, number>;
   comment: string;
-  seq: number;
+  /**
+   * The version of this score the judge's sheet saw (0: none saved yet): the save replaces that
+   * version only (decision 006). Left out by callers with no sheet (scripts, tests): last write wins.
+   */
+  base?: number;
 };
+
+/** What a save did: `conflict` when the sheet's base is not the server's version (another phone saved since). */
+export type ScoreOutcome =
+  | { outcome: "saved"; totalTenths: number; version: number }
+  | {
+      outcome: "conflict";
+      totalTenths: number;
+      version: number;
+      values: Record<string, number>;
+      comment: string | null;
+    };
 
 /** Points → tenths, refusing anything off the 0.1 grid, negative or above the maximum. */
 function toTenths(points: number, max: number) {
@@ -150,10 +165,12 @@ function toTenths(points: number, max: number) {
 
 /**
  * Saves a judge's score for one team in one part. A second save updates
- * the same row (never a duplicate); a save older than the stored one (by
- * the device's sequence number) is ignored; a closed part refuses it.
+ * the same row (never a duplicate); a save from a sheet that saw an older
+ * version than the stored one changes nothing and returns the held score
+ * (decision 006: the server orders saves, never a phone's clock); a closed
+ * part refuses it.
  */
-export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()) {
+export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()): Promise<ScoreOutcome> {
   authorize(input.judge, "stage.score");
   const contest = await loadStageContest(db, input.contestId);
   const judge = await requireJudgeOf(db, input.contestId, input.judge.id);
@@ -182,18 +199,58 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   const totalTenths = Object.values(tenths).reduce((s, v) => s + v, 0);
   const comment = input.comment.trim().slice(0, 1000) || null;
 
-  // The part's "still open" check happens inside the write, atomically with it. The last save
-  // to arrive wins, from whichever phone: the server's order, never the phones' clocks (each
-  // phone sends one save per score at a time, so its own saves arrive in order).
+  // The part's "still open" check happens inside the write, atomically with it, and so does the
+  // version: a save replaces the version its sheet saw, from whichever phone, whatever its clock.
+  const [held] = await db
+    .select({ version: stageScores.version })
+    .from(stageScores)
+    .where(
+      and(
+        eq(stageScores.partId, part.id),
+        eq(stageScores.teamId, team.id),
+        eq(stageScores.judgeUserId, input.judge.id),
+      ),
+    );
+  const base = input.base ?? held?.version ?? 0;
+  const version = base + 1;
   const result = await db.run(sql`
-    INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, updated_at)
-    SELECT ${part.id}, ${team.id}, ${input.judge.id}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, ${input.seq}, ${now}
+    INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, version, updated_at)
+    SELECT ${part.id}, ${team.id}, ${input.judge.id}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, 0, ${version}, ${now}
     WHERE EXISTS (SELECT 1 FROM stage_parts WHERE id = ${part.id} AND closed_at IS NULL)
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))
     ON CONFLICT (part_id, team_id, judge_user_id) DO UPDATE SET
       criteria = excluded.criteria, total_tenths = excluded.total_tenths, comment = excluded.comment,
-      seq = excluded.seq, updated_at = excluded.updated_at`);
-  if (result.rowsAffected === 0) throw new DomainError("stage.partClosed", 409);
+      version = excluded.version, updated_at = excluded.updated_at
+    WHERE stage_scores.version + 1 = excluded.version`);
+  if (result.rowsAffected === 0) {
+    await requireOpenPart(db, input.contestId, part.id);
+    const [current] = await db
+      .select({
+        criteria: stageScores.criteria,
+        totalTenths: stageScores.totalTenths,
+        comment: stageScores.comment,
+        version: stageScores.version,
+      })
+      .from(stageScores)
+      .where(
+        and(
+          eq(stageScores.partId, part.id),
+          eq(stageScores.teamId, team.id),
+          eq(stageScores.judgeUserId, input.judge.id),
+        ),
+      );
+    if (!current) throw new DomainError("stage.partClosed", 409);
+    // A retry of a save whose reply was lost: the server already holds exactly this score.
+    if (JSON.stringify(current.criteria) === JSON.stringify(tenths) && current.comment === comment)
+      return { outcome: "saved", totalTenths, version: current.version };
+    return {
+      outcome: "conflict",
+      totalTenths: current.totalTenths,
+      version: current.version,
+      values: current.criteria,
+      comment: current.comment,
+    };
+  }
   await auditInsert(
     db,
     {
@@ -205,7 +262,7 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
     },
     now,
   );
-  return { totalTenths };
+  return { outcome: "saved", totalTenths, version };
 }
 
 async function requireOpenPart(db: Db, contestId: number, partId: number) {

@@ -68,7 +68,6 @@ async function scoredStage() {
   const [part] = await db.select().from(stageParts).where(eq(stageParts.contestId, contest.id));
   const board = await judgeBoard(db, contest.id, judges[0].id);
   const [c1, c2] = board.parts[0].criteria;
-  let seq = 1;
   for (const [j, judge] of judges.entries())
     for (const team of board.teams)
       await saveJudgeScore(db, {
@@ -78,7 +77,6 @@ async function scoredStage() {
         judge: { id: judge.id, role: "judge" },
         values: { [c1.id]: 8 + j, [c2.id]: 7.5 },
         comment: "",
-        seq: seq++,
       });
   return { contest, part, judges, criteria: [c1, c2] };
 }

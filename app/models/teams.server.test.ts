@@ -60,14 +60,12 @@ describe("team names", () => {
     const contest = await upcoming();
     await createTeam(db, contest.id, { unitId: null, name: "Đội Hoa Sen" }, organiser);
     await expect(
-      db
-        .insert(teams)
-        .values({
-          contestId: contest.id,
-          number: 9,
-          name: "ĐỘI HOA SEN",
-          nameKey: teamNameKey("ĐỘI HOA SEN"),
-        }),
+      db.insert(teams).values({
+        contestId: contest.id,
+        number: 9,
+        name: "ĐỘI HOA SEN",
+        nameKey: teamNameKey("ĐỘI HOA SEN"),
+      }),
     ).rejects.toThrow();
   });
 
@@ -140,7 +138,6 @@ describe("team names", () => {
       judge: { id: judge.id, role: "judge" },
       values: { total: 15 },
       comment: "",
-      seq: 1,
     });
     await expect(
       updateTeam(db, early.id, c.id, { unitId: null, name: "Đội C2" }, organiser),
@@ -186,14 +183,12 @@ describe("team members", () => {
       .insert(teamMembers)
       .values({ teamId: one.id, userId: person.id, displayName: "Lê Văn Cường", nameKey: `u:${person.id}` });
     await expect(
-      db
-        .insert(teamMembers)
-        .values({
-          teamId: two.id,
-          userId: person.id,
-          displayName: "Lê Văn Cường",
-          nameKey: `u:${person.id}`,
-        }),
+      db.insert(teamMembers).values({
+        teamId: two.id,
+        userId: person.id,
+        displayName: "Lê Văn Cường",
+        nameKey: `u:${person.id}`,
+      }),
     ).rejects.toThrow();
     await db.insert(teamMembers).values({ teamId: one.id, userId: null, displayName: "An", nameKey: "n:an" });
     await expect(

@@ -16,7 +16,8 @@ const BodySchema = z.object({
     .record(z.string().max(20), z.union([z.number(), z.string().max(20)]))
     .refine((v) => Object.keys(v).length <= 50),
   comment: z.string().max(1000),
-  seq: z.number().int().nonnegative(),
+  // The version of this score the sheet saw (decision 006): it replaces that version only.
+  base: z.number().int().nonnegative(),
 });
 
 export function loader() {
@@ -46,7 +47,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ...body.data,
       values,
     });
-    return Response.json({ ok: true, totalTenths: result.totalTenths });
+    if (result.outcome === "saved")
+      return Response.json({ ok: true, totalTenths: result.totalTenths, version: result.version });
+    // Another phone saved since this sheet's base: nothing changed; the sheet shows what is held.
+    return Response.json(
+      {
+        error: "judge.scoreConflict",
+        version: result.version,
+        values: result.values,
+        comment: result.comment ?? "",
+      },
+      { status: 409 },
+    );
   } catch (error) {
     if (error instanceof DomainError) return Response.json({ error: error.code }, { status: error.status });
     if (isStorageUnavailable(error)) return storageUnavailableJson();

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { useScoreOutbox } from "~/components/stage/use-score-outbox";
 import { Button } from "~/components/ui/button";
@@ -41,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : [{ key: "total", name: "", maxScore: part.maxScore }],
     team: { id: team.id, name: team.name, unitName: team.unitName },
     saved: mine ? { values: mine.criteria, comment: mine.comment ?? "" } : null,
+    // The version this sheet shows: a save replaces it only (decision 006).
+    version: mine?.version ?? 0,
     nextTeamId: next?.id ?? null,
   };
 }
@@ -58,15 +60,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values[key.slice(6)] = parsed.value ?? Number.NaN;
   }
   try {
-    await saveJudgeScore(db, {
+    const result = await saveJudgeScore(db, {
       contestId: id,
       partId,
       teamId,
       judge: user,
       values,
       comment: String(form.get("comment") ?? ""),
-      seq: Date.now() * 1000,
+      base: Number(form.get("base") ?? 0) || 0,
     });
+    if (result.outcome === "conflict") return { error: "judge.scoreConflict" as const };
   } catch (error) {
     if (error instanceof DomainError) return { error: error.code };
     throw error;
@@ -87,7 +90,19 @@ export default function ScoreTeam() {
     criteria.map((c) => [c.key, data.saved ? toInputNumber((data.saved.values[c.key] ?? 0) / 10) : ""]),
   );
   const [values, setValues] = useState<Record<string, string>>(initial);
-  const outbox = useScoreOutbox(data.contest.id);
+  const [comment, setComment] = useState(data.saved?.comment ?? "");
+  const version = useRef(data.version);
+  const outbox = useScoreOutbox(data.contest.id, (_key, reply) => {
+    version.current = reply.version;
+    // Another phone saved since this sheet loaded: show the score the server holds.
+    if (reply.held) {
+      const held = reply.held;
+      setValues(
+        Object.fromEntries(criteria.map((c) => [c.key, toInputNumber((held.values[c.key] ?? 0) / 10)])),
+      );
+      setComment(held.comment);
+    }
+  });
   const state = outbox.states[`${part.id}:${team.id}`] ?? { kind: "idle" };
   const parsed = Object.fromEntries(
     criteria.map((c) => [c.key, parseVnNumber(values[c.key], { ...SCORE, max: c.maxScore })]),
@@ -114,6 +129,7 @@ export default function ScoreTeam() {
       teamId: team.id,
       values: Object.fromEntries(criteria.map((c) => [c.key, numeric(c.key) ?? Number.NaN])),
       comment: String(form.get("comment") ?? ""),
+      base: version.current,
     });
   }
 
@@ -189,13 +205,15 @@ export default function ScoreTeam() {
           {t("judge.comment")}
           <textarea
             name="comment"
-            defaultValue={data.saved?.comment}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
             maxLength={1000}
             rows={3}
             className="rounded-lg border-2 border-slate-400 p-2 text-lg font-normal"
             disabled={part.closed}
           />
         </label>
+        <input type="hidden" name="base" value={data.version} />
         <div role="status" className="min-h-7 text-lg">
           {state.kind === "saving" ? t("judge.saving") : null}
           {state.kind === "saved" ? (

@@ -207,7 +207,7 @@ test("only judges on the jury reach the scoring screens, and a resident cannot s
   expect(board?.status()).toBe(403);
   await expect(page.getByText("Bạn không có quyền truy cập trang này.")).toBeVisible();
   const response = await page.request.post(`/api/stage/${contest.id}/scores`, {
-    data: { partId: 1, teamId: 1, values: { total: 10 }, comment: "", seq: 1 },
+    data: { partId: 1, teamId: 1, values: { total: 10 }, comment: "", base: 0 },
     headers: { Origin: new URL(page.url()).origin },
   });
   // Refused by the permission matrix inside the model: a resident's role may not score at all.

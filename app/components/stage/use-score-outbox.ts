@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { nextSeq, readStored, writeStored } from "~/components/device-storage";
+import { readStored, writeStored } from "~/components/device-storage";
 import type { MessageKey } from "~/utils/i18n";
 
 export type ScoreBody = {
@@ -7,8 +7,11 @@ export type ScoreBody = {
   teamId: number;
   values: Record<string, number>;
   comment: string;
-  seq: number;
+  /** The version of this score the sheet saw when it was saved (decision 006). */
+  base: number;
 };
+/** The server's answer to a sent score: its version, and the score it holds when this one lost. */
+export type ScoreReply = { version: number; held?: { values: Record<string, number>; comment: string } };
 export type OutboxState =
   | { kind: "idle" }
   | { kind: "saving" }
@@ -23,11 +26,14 @@ const storageKey = (contestId: number) => `hoithi:scores:${contestId}`;
 const stored = (contestId: number) => readStored<Pending>(storageKey(contestId), {});
 
 /**
- * A judge's scores leave the phone as soon as they are saved. A score the
- * network did not take stays in localStorage and is sent again with backoff,
- * when the connection returns and when any judging page opens.
+ * A judge's scores leave the phone as soon as they are saved, each with the
+ * version its sheet saw: the server replaces that version only, so an older
+ * offline save never overwrites a correction made on another phone (it comes
+ * back as `judge.scoreConflict` with the held score). A score the network did
+ * not take stays in localStorage and is sent again with backoff, when the
+ * connection returns and when any judging page opens.
  */
-export function useScoreOutbox(contestId: number, onSent?: (key: string) => void) {
+export function useScoreOutbox(contestId: number, onSent?: (key: string, reply: ScoreReply) => void) {
   const [states, setStates] = useState<Record<string, OutboxState>>({});
   const pending = useRef<Pending>({});
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -53,13 +59,30 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
           body: JSON.stringify(body),
         });
         if (response.status >= 500 || response.status === 429) throw new Error(`HTTP ${response.status}`);
-        if (pending.current[key]?.seq === body.seq) delete pending.current[key];
+        const json = (await response.json().catch(() => ({}))) as {
+          error?: MessageKey;
+          version?: number;
+          values?: Record<string, number>;
+          comment?: string;
+        };
+        const next = pending.current[key];
+        if (next === body) delete pending.current[key];
+        // A newer save made on this phone while this one was in flight: it replaces this save's
+        // version if this one was saved, and is dropped with it if another phone's score is held.
+        else if (next && next.base === body.base && typeof json.version === "number") {
+          if (response.ok) pending.current[key] = { ...next, base: json.version };
+          else if (json.error === "judge.scoreConflict") delete pending.current[key];
+        }
         persist();
         if (response.ok) {
           setStates((s) => ({ ...s, [key]: { kind: "saved", at: Date.now() } }));
-          onSentRef.current?.(key);
+          onSentRef.current?.(key, { version: json.version ?? body.base + 1 });
         } else {
-          const json = (await response.json().catch(() => ({}))) as { error?: MessageKey };
+          if (json.error === "judge.scoreConflict" && typeof json.version === "number")
+            onSentRef.current?.(key, {
+              version: json.version,
+              held: { values: json.values ?? {}, comment: json.comment ?? "" },
+            });
           setStates((s) => ({ ...s, [key]: { kind: "refused", error: json.error ?? "error.generic" } }));
         }
         backoff.current = 1000;
@@ -84,9 +107,9 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
   }, [send]);
 
   const save = useCallback(
-    (body: Omit<ScoreBody, "seq">) => {
+    (body: ScoreBody) => {
       const key = `${body.partId}:${body.teamId}`;
-      pending.current[key] = { ...body, seq: nextSeq() };
+      pending.current[key] = { ...body };
       persist();
       void flush();
       return key;
@@ -96,6 +119,8 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string) => void
 
   useEffect(() => {
     pending.current = { ...stored(contestId), ...pending.current };
+    // Kept by an older version of this page (ordered by the phone's clock): saved on no known version.
+    for (const item of Object.values(pending.current)) if (typeof item.base !== "number") item.base = 0;
     const online = () => {
       backoff.current = 1000;
       void flush();

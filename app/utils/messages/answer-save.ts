@@ -4,6 +4,7 @@ export const answerSaveVi = {
   "quiz.signedOut":
     "Bạn đã đăng xuất nên câu trả lời chưa được gửi. Các câu chưa gửi vẫn được giữ trên máy này.",
   "quiz.signInAgain": "Đăng nhập lại để tiếp tục bài thi",
+  "judge.scoreConflict": "Điểm này đã được sửa trên thiết bị khác — đây là điểm đang được ghi nhận.",
 };
 
 export const answerSaveEn: Record<keyof typeof answerSaveVi, string> = {
@@ -11,4 +12,5 @@ export const answerSaveEn: Record<keyof typeof answerSaveVi, string> = {
   "quiz.signedOut":
     "You are signed out, so answers are not being sent. Unsent answers are kept on this device.",
   "quiz.signInAgain": "Sign in again to continue the quiz",
+  "judge.scoreConflict": "This score was changed on another device — this is the score on record.",
 };

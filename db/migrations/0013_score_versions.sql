@@ -1,0 +1,1 @@
+ALTER TABLE `stage_scores` ADD `version` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,100 @@
+/**
+ * Issue 15, item 1 for the judges: an older offline save from one phone
+ * cannot overwrite a newer correction made on another (decision 006).
+ * Its own stage contest (the demo one belongs to stage.spec).
+ */
+import { devices, type Browser, type Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { stageJudges, stageParts, stageScores, teams, users } from "#db/schema";
+import { createContest } from "../factories";
+import { e2eDb, expect, test } from "./fixtures";
+
+const DAY = 24 * 60 * 60 * 1000;
+const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+
+async function judgePhone(browser: Browser, baseURL: string, phone: string) {
+  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL });
+  const page = await context.newPage();
+  page.on("console", () => undefined);
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Mật khẩu").fill("hoithi2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  return { page, context };
+}
+
+test("one judge on two phones: a score saved offline on one arrives after a correction on the other and does not overwrite it", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const db = await e2eDb();
+  const contest = await createContest(db, {
+    kind: "stage",
+    title: `Hội diễn hai điện thoại ${Date.now()}`,
+    entryModes: "team",
+    stageAggregation: "mean",
+    opensAt: Date.now() + 10 * DAY,
+    closesAt: Date.now() + 11 * DAY,
+  });
+  const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000006"));
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
+  const [part] = await db
+    .insert(stageParts)
+    .values({ contestId: contest.id, position: 1, name: "Chào hỏi", maxScore: 20 })
+    .returning();
+  const [team] = await db
+    .insert(teams)
+    .values({ contestId: contest.id, number: 1, name: "Đội Một", nameKey: "đội một" })
+    .returning();
+  const sheet = `/judge/contests/${contest.id}/parts/${part.id}/teams/${team.id}`;
+  const held = async () =>
+    (
+      await db
+        .select({
+          totalTenths: stageScores.totalTenths,
+          comment: stageScores.comment,
+          version: stageScores.version,
+        })
+        .from(stageScores)
+        .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)))
+    )[0];
+
+  const a = await judgePhone(browser, baseURL!, "0900000006");
+  const b = await judgePhone(browser, baseURL!, "0900000006");
+  for (const phone of [a, b]) {
+    await phone.page.goto(sheet);
+    await hydrated(phone.page);
+  }
+  const score = (page: Page) => page.getByRole("textbox").and(page.locator('input[name^="score-"]'));
+
+  // Phone A loses the network and saves 12: kept on the phone.
+  await a.context.setOffline(true);
+  await score(a.page).fill("12");
+  await a.page.getByRole("button", { name: "Lưu điểm" }).click();
+  await expect(a.page.getByText(/Chưa gửi được vì mất mạng/)).toBeVisible();
+
+  // Phone B saves 15 with a comment: the newer correction.
+  await score(b.page).fill("15");
+  await b.page.getByLabel("Nhận xét").fill("Sửa lại sau khi xem lại");
+  await b.page.getByRole("button", { name: "Lưu điểm" }).click();
+  await expect(b.page.getByText("Đã lưu điểm.")).toBeVisible();
+  expect(await held()).toEqual({ totalTenths: 150, comment: "Sửa lại sau khi xem lại", version: 1 });
+
+  // A's network returns: its older save arrives last and loses; A shows what the server holds.
+  // (Before: the last save to arrive won, and 12 replaced the correction.)
+  await a.context.setOffline(false);
+  await expect(a.page.getByText("Điểm này đã được sửa trên thiết bị khác")).toBeVisible({ timeout: 20_000 });
+  await expect(score(a.page)).toHaveValue("15");
+  await expect(a.page.getByLabel("Nhận xét")).toHaveValue("Sửa lại sau khi xem lại");
+  expect(await held()).toEqual({ totalTenths: 150, comment: "Sửa lại sau khi xem lại", version: 1 });
+
+  // Now on version 1, A's next save is the newest and wins.
+  await score(a.page).fill("16");
+  await a.page.getByRole("button", { name: "Lưu điểm" }).click();
+  await expect(a.page.getByText("Đã lưu điểm.")).toBeVisible();
+  expect(await held()).toMatchObject({ totalTenths: 160, version: 2 });
+  await a.context.close();
+  await b.context.close();
+});
