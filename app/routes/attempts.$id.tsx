@@ -207,6 +207,10 @@ export default function AttemptPage() {
         <div className="sticky top-16 z-10">
           <Alert>{submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.offline")}</Alert>
         </div>
+      ) : queue.busy ? (
+        <div className="sticky top-16 z-10">
+          <Alert tone="info">{t("quiz.busy")}</Alert>
+        </div>
       ) : null}
       <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
       {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}

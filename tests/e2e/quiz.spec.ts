@@ -208,6 +208,7 @@ test("answers refused by a busy server (503 + Retry-After) are retried until sav
   const key = await answerKey(attemptId);
 
   // The server sheds the first three saves as it does under overload.
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   let shed = 0;
   await page.route(`**/api/attempts/${attemptId}/answers`, async (route) => {
     if (route.request().method() === "POST" && shed < 3) {
@@ -223,7 +224,11 @@ test("answers refused by a busy server (503 + Retry-After) are retried until sav
     const question = page.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
     for (const text of key.get(n)!.right) await question.getByLabel(text, { exact: true }).check();
   }
+  // Honest state: the server answered, so the page says it is busy, not that the phone is offline.
+  await expect(page.getByText("Máy chủ đang bận.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/Mất kết nối/)).toHaveCount(0);
   await expect(page.getByText("Đã lưu")).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByText("Máy chủ đang bận.", { exact: false })).toHaveCount(0);
   expect(shed).toBe(3);
 
   await page.reload();

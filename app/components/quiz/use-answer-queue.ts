@@ -39,6 +39,8 @@ export function useAnswerQueue(
 ) {
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [offline, setOffline] = useState(false);
+  /** The server answered but could not take the save now (busy, 5xx): kept and retried, not "offline". */
+  const [busy, setBusy] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
   const pending = useRef<Pending>({});
   const versions = useRef<Record<string, number>>(initialVersions);
@@ -90,6 +92,7 @@ export function useAnswerQueue(
           persist();
           if (typeof json.remainingMs === "number") handlersRef.current.onRemaining(json.remainingMs);
           setOffline(false);
+          setBusy(false);
           backoff.current = 1000;
           if (response.ok) setStates((s) => ({ ...s, [key]: pending.current[key] ? "saving" : "saved" }));
           else {
@@ -102,10 +105,13 @@ export function useAnswerQueue(
           if (response.status === 409) handlersRef.current.onClosed();
           else setStates((s) => ({ ...s, [key]: "error" }));
         } else {
-          throw new Error(`HTTP ${response.status}`);
+          setBusy(true);
+          setOffline(false);
+          setStates((s) => ({ ...s, [key]: "pending" }));
         }
       } catch {
         setOffline(true);
+        setBusy(false);
         setStates((s) => ({ ...s, [key]: "pending" }));
       } finally {
         inFlight.current.delete(key);
@@ -161,6 +167,7 @@ export function useAnswerQueue(
     flush,
     states,
     offline,
+    busy,
     signedOut,
     unsent: () => Object.values(pending.current),
     stored: () => stored(attemptId),

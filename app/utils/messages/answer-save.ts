@@ -4,6 +4,7 @@ export const answerSaveVi = {
   "quiz.signedOut":
     "Bạn đã đăng xuất nên câu trả lời chưa được gửi. Các câu chưa gửi vẫn được giữ trên máy này.",
   "quiz.signInAgain": "Đăng nhập lại để tiếp tục bài thi",
+  "quiz.busy": "Máy chủ đang bận. Câu trả lời được giữ trên máy và sẽ tự gửi lại sau vài giây.",
   "judge.scoreConflict": "Điểm này đã được sửa trên thiết bị khác — đây là điểm đang được ghi nhận.",
 };
 
@@ -12,5 +13,6 @@ export const answerSaveEn: Record<keyof typeof answerSaveVi, string> = {
   "quiz.signedOut":
     "You are signed out, so answers are not being sent. Unsent answers are kept on this device.",
   "quiz.signInAgain": "Sign in again to continue the quiz",
+  "quiz.busy": "The server is busy. Your answers are kept on this device and sent again in a few seconds.",
   "judge.scoreConflict": "This score was changed on another device — this is the score on record.",
 };
