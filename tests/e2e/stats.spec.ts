@@ -56,11 +56,14 @@ test("private statistics with names and phones are only for organisers and the c
   expect((await page.request.get("/staff/contests/1/stats/export/participants/csv")).status()).toBe(403);
 
   await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  // Signed out for sure (the sign-out's cookie applied) before signing in as the committee.
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.goto("/login");
   await page.getByLabel("Số điện thoại").fill("0900000003");
   await page.getByLabel("Mật khẩu").fill("hoithi2026");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
   await page.goto("/staff/contests/1/stats");
   await expect(page.getByRole("heading", { name: "Danh sách người dự thi" })).toBeVisible();
