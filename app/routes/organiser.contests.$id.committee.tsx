@@ -15,6 +15,11 @@ import { useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+/** Ticked members and the quorum; a quorum that is not a whole number is the model's range message. */
+const RosterSchema = z.object({
+  members: z.array(z.coerce.number().int().positive()).max(200),
+  quorum: z.coerce.number().int().catch(0),
+});
 
 async function loadContest(id: number) {
   const [contest] = await db
@@ -51,10 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const { id } = parseParams(ParamsSchema, params);
   const form = await readForm(request);
-  const userIds = form.getAll("member").map(Number);
-  const quorum = Number(form.get("quorum"));
+  const parsed = RosterSchema.safeParse({ members: form.getAll("member"), quorum: form.get("quorum") });
+  if (!parsed.success) return data({ error: "roster.notCommittee" as const, saved: false }, { status: 422 });
   try {
-    await setRoster(db, { contestId: id, userIds, quorum }, user);
+    await setRoster(db, { contestId: id, userIds: parsed.data.members, quorum: parsed.data.quorum }, user);
     return { error: null, saved: true };
   } catch (error) {
     if (error instanceof DomainError)

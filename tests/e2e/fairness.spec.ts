@@ -1,27 +1,22 @@
-import type { Browser, Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { contests } from "#db/schema";
 import { startAttempt } from "~/models/attempt.server";
 import { createFinishedAttempts, createUser, TEST_PASSWORD } from "../factories";
-import { e2eDb, expect, makeContest, register, startQuiz, test, uniquePhone } from "./fixtures";
+import {
+  DEMO_PASSWORD,
+  e2eDb,
+  expect,
+  makeContest,
+  register,
+  signedInPage,
+  signIn,
+  startQuiz,
+  test,
+  uniquePhone,
+} from "./fixtures";
 
 const ORGANISER = "0900000002";
 const ADMIN = "0900000001";
-const DEMO_PASSWORD = "hoithi2026";
-
-async function signIn(page: Page, phone: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Số điện thoại").fill(phone);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
-}
-
-async function signedInPage(browser: Browser, phone: string, password: string) {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, phone, password);
-  return page;
-}
 
 test("after the first entry, a rule change is an amendment with a reason, published on the contest page; after the close, none", async ({
   page,

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "#db/client";
 import { attemptQuestions, contests } from "#db/schema";
@@ -106,6 +106,25 @@ export async function register(page: Page, name = "Nguyễn Văn Thử") {
   await page.getByRole("button", { name: "Đăng ký" }).click();
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
   return phone;
+}
+
+/** The demo accounts' published password (README). */
+export const DEMO_PASSWORD = "hoithi2026";
+
+/** Signs in through the login page and waits until the page shows the signed-in header. */
+export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+}
+
+/** A page in a browser context of its own (another person's phone), signed in. */
+export async function signedInPage(browser: Browser, phone: string, password = DEMO_PASSWORD) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, phone, password);
+  return page;
 }
 
 /** Every test fails on an unexpected console error or uncaught page error. */

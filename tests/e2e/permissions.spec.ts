@@ -1,27 +1,20 @@
-import type { Browser, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { auditLog, contests, loginThrottle, users } from "#db/schema";
 import { pairKey } from "~/models/login-throttle.server";
 import { createUser, TEST_PASSWORD } from "../factories";
-import { e2eDb, expect, makeContest, test, uniquePhone } from "./fixtures";
+import {
+  DEMO_PASSWORD,
+  e2eDb,
+  expect,
+  makeContest,
+  signedInPage,
+  signIn,
+  test,
+  uniquePhone,
+} from "./fixtures";
 
 const ADMIN = "0900000001";
 const ORGANISER = "0900000002";
-const DEMO_PASSWORD = "hoithi2026";
-
-async function signIn(page: Page, phone: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Số điện thoại").fill(phone);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
-}
-
-async function signedInPage(browser: Browser, phone: string, password: string) {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, phone, password);
-  return page;
-}
 
 test("an organiser cannot reset, disable or create admin and committee accounts, from the page or by a forged request", async ({
   page,
