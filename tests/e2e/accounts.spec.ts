@@ -5,7 +5,7 @@ import { e2eDb, expect, makeContest, pressStart, register, test, uniquePhone } f
 test("a wrong password and an unknown phone get the same single message", async ({ page }) => {
   const phone = await register(page);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
 
   const messages: string[] = [];
   for (const [p, password] of [
@@ -33,7 +33,7 @@ test("registering a phone twice is refused with a clear message and keeps what w
 }) => {
   const phone = await register(page, "Trần Thị Một");
   await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.goto("/register");
   await page.getByLabel("Họ và tên").fill("Trần Thị Hai");
   await page.getByLabel("Năm sinh").fill("1960");
@@ -148,12 +148,12 @@ test("tampered answers are rejected with 4xx and nothing is stored", async ({ pa
 
 test("the interface switches to English and back", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "Switch to Vietnamese" }).click();
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
 });
 
 test("the home page lists open and upcoming contests with countdowns, and the API lists them", async ({
@@ -197,7 +197,7 @@ test("after ten wrong passwords for an account from one address, that address wa
   allowConsole(/429/);
   const phone = await register(page, "Người bị dò mật khẩu");
   await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   const origin = new URL(page.url()).origin;
   const attempt = (password: string) =>
     page.request.post("/login", {

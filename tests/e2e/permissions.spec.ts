@@ -156,7 +156,7 @@ test("a staff member whose password an admin reset is told who did it and when, 
   await phone.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị" }).click();
   await expect(phone).toHaveURL(/\/login/);
   await other.reload();
-  await expect(other.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(other.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
 });
 
 test("an organiser lifts a resident's sign-in block from the accounts page, and it is audited", async ({
