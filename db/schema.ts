@@ -83,6 +83,35 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * One-time codes to set a new password without SMS: ward staff check the
+ * resident's papers and issue one (shown once); only its argon2 hash is kept.
+ * Single use, short-lived, a few tries; at most one outstanding per account.
+ */
+export const passwordResetCodes = sqliteTable(
+  "password_reset_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    issuedByUserId: integer("issued_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** Wrong codes tried against it; at the limit it is dead. */
+    failures: integer("failures").notNull().default(0),
+    usedAt: integer("used_at"),
+    /** Replaced by a newer code for the same account. */
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("password_reset_codes_outstanding_uq")
+      .on(t.userId)
+      .where(sql`used_at IS NULL AND revoked_at IS NULL`),
+  ],
+);
+
 export const QUESTION_KINDS = ["single", "multiple", "true_false"] as const;
 export const QUESTION_CATEGORIES = ["CCHC", "CDS", "DVC", "DDDT", "DIA_PHUONG"] as const;
 export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
