@@ -365,6 +365,8 @@ export const attempts = sqliteTable(
       t.id,
     ),
     index("attempts_user_idx").on(t.userId),
+    // "Kiểm tra mã xác nhận" finds an entry by its receipt code.
+    index("attempts_receipt_idx").on(t.receipt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `attempts_receipt_idx` ON `attempts` (`receipt`);
