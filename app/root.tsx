@@ -177,7 +177,10 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="border-t border-slate-200 py-4 text-center text-base text-slate-600">
-        {t("footer.text")}
+        <p>{t("footer.text")}</p>
+        <Link to="/receipts" className="text-brand-700 inline-flex min-h-11 items-center underline">
+          {t("receipts.footerLink")}
+        </Link>
       </footer>
     </>
   );

@@ -21,6 +21,7 @@ import * as contestAdmin from "./contest-admin.server";
 import * as loginThrottle from "./login-throttle.server";
 import * as ownAccount from "./own-account.server";
 import * as questionBank from "./question-bank.server";
+import * as receipts from "./receipts.server";
 import * as results from "./results.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stageParts_ from "./stage-parts.server";
@@ -451,6 +452,8 @@ describe("the permission matrix, enforced by the models", () => {
       // a resident's own attempt: checked by ownership inside each statement (every role may enter)
       ...["newAttemptId", "startAttempt", "loadOwnAttempt", "saveAnswer", "savePrediction"],
       ...["submitWithUnsent", "submitAttempt", "finaliseAttempt", "sweepExpiredAttempts"],
+      // the public receipt check: reads, and its per-address count kept before anyone is known
+      ...["checkReceipt", "maskName", "normaliseReceiptCode", "countReceiptCheck"],
     ]);
     const modules = [
       account,
@@ -462,6 +465,7 @@ describe("the permission matrix, enforced by the models", () => {
       loginThrottle,
       ownAccount,
       questionBank,
+      receipts,
       results,
       stage,
       stageJudging,

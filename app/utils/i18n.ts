@@ -9,6 +9,7 @@ import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
+import { receiptsEn, receiptsVi } from "./messages/receipts";
 import { residentEn, residentVi } from "./messages/resident";
 import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
@@ -203,6 +204,7 @@ const vi = {
   ...stageVi,
   ...signInVi,
   ...numbersTeamsVi,
+  ...receiptsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -395,6 +397,7 @@ const en: Record<MessageKey, string> = {
   ...stageEn,
   ...signInEn,
   ...numbersTeamsEn,
+  ...receiptsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;
