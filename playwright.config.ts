@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_PORT and E2E_DIR let two developers' runs share one machine.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DIR = process.env.E2E_DIR ?? ".cache/e2e";
+/** A copy of build/ (e.g. `cp -r build build-mine`, beside build/ as the server expects), so another developer's rebuild cannot swap the assets mid-run. */
+const BUILD = process.env.E2E_BUILD ?? "build";
 export const E2E_DB_FILE = `${DIR}/e2e.db`;
 /** Specs that start servers (and nginx) of their own on ports 3111–3127. */
 const OWN_SERVERS = /(reliability|fuzz|scale-out|cluster|reverse-proxy|malformed-requests)\.spec\.ts/;
@@ -50,7 +52,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${DIR} && mkdir -p ${DIR} && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=${DIR} PORT=${PORT} SWEEP_INTERVAL_MS=1000 node build/server.js`,
+    command: `rm -rf ${DIR} && mkdir -p ${DIR} && NODE_ENV=production DATABASE_URL=file:${E2E_DB_FILE} DATA_DIR=${DIR} PORT=${PORT} SWEEP_INTERVAL_MS=1000 node ${BUILD}/server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -14,6 +14,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { keepPage, registerAppShell } from "~/components/app-shell";
+import { flushKeptWork } from "~/components/outbox";
 import { passwordResetNotice } from "~/models/own-account.server";
 import { getUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -27,6 +29,8 @@ import stylesheet from "./styles/app.css?url";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icon-192.png" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -190,7 +194,17 @@ export default function App() {
   // Marks the page as interactive: end-to-end tests wait for it before pressing keys.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
+    if (import.meta.env.PROD) registerAppShell();
   }, []);
+  // Offline-ready: keep this page on the phone, and send answers or scores kept from an earlier page.
+  const location = useLocation();
+  useEffect(() => {
+    keepPage(location.pathname + location.search);
+    const flush = () => void flushKeptWork(location.pathname);
+    flush();
+    window.addEventListener("online", flush);
+    return () => window.removeEventListener("online", flush);
+  }, [location.pathname, location.search]);
   // Full-screen pages (the ceremony, printouts) opt out of the header and footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   if (bare) return <Outlet />;
@@ -213,7 +227,7 @@ export function ErrorBoundary() {
     else if (error.status === 403) message = "error.forbidden";
     else if (error.status === 409) message = "error.conflict";
     else if (error.status === 429) message = "error.tooMany";
-  }
+  } else if (typeof navigator !== "undefined" && !navigator.onLine) message = "error.offline";
   return (
     <Shell>
       <h1 className="mb-4 text-3xl font-bold">{t("error.title")}</h1>

@@ -4,7 +4,9 @@ import { Form, useLoaderData, useNavigate, useNavigation } from "@remix-run/reac
 import { useEffect, useRef, useState } from "react";
 import { QuestionCard, SaveStatus } from "~/components/quiz/question-card";
 import { QuestionNavigator, UnansweredLinks } from "~/components/quiz/question-navigator";
+import { takeEarlyInput } from "~/components/early-input";
 import { clearStoredAnswers, useAnswerQueue } from "~/components/quiz/use-answer-queue";
+import { pageRemainingMs, rememberDeadline } from "~/components/quiz/attempt-clock";
 import { Button } from "~/components/ui/button";
 import { Alert, FieldError } from "~/components/ui/field";
 import { getAttemptForTaker } from "~/models/attempt-view.server";
@@ -30,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const view = await orHttpError(() => getAttemptForTaker(db, id, user.id, Date.now()));
   if (view.status === "submitted") throw redirect(`/attempts/${id}/result`);
-  return view;
+  // When this page was made: a copy the phone kept offline (app shell) must not restart the clock.
+  return { ...view, servedAt: Date.now() };
 }
 
 /**
@@ -52,7 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       fromForm.set(qid, [...(fromForm.get(qid) ?? []), Number(value)]);
     }
   }
+  const prediction = parseVnNumber(String(form.get("prediction") ?? ""), { max: 1_000_000_000 });
   const unsentItems = [
+    ...(prediction.ok ? [{ prediction: prediction.value, base: 0 }] : []),
     // Chosen on no known version: they never replace an answer already saved (decision 006).
     ...[...fromForm].map(([questionId, optionIds]) => ({ questionId, optionIds, base: 0 })),
     ...(unsent.success ? unsent.data : []),
@@ -86,23 +91,43 @@ export default function AttemptPage() {
     prediction: data.predictionVersion,
   };
   const queue = useAnswerQueue(data.id, versions, {
-    onClosed: () => navigate(`/attempts/${data.id}/result`),
-    onRemaining: (ms) => setClock({ ms, at: performance.now() }),
-    // Another device or tab saved since: show what the server holds (SaveStatus says why).
-    onConflict: (key, held) => {
-      if (key === "prediction") setPrediction(held.prediction == null ? "" : String(held.prediction));
-      else if (held.optionIds) setSelected((s) => ({ ...s, [Number(key.slice(2))]: held.optionIds! }));
+    // Submitted on another device, or its time ran out: the result page says it is closed.
+    onClosed: () => navigate(`/attempts/${data.id}/result?closed=1`),
+    onRemaining: (ms) => {
+      rememberDeadline(data, ms);
+      setClock({ ms, at: performance.now() });
     },
+    // Another device or tab saved since: show what the server holds (SaveStatus says why).
+    onConflict: (key, held) => show(key, held),
   });
 
-  // Restore choices this device made but had not yet delivered (e.g. before a reload offline), when
-  // they were chosen on the version the server still holds; the others come back as conflicts.
+  const show = (key: string, item: { optionIds?: number[]; prediction?: number | null }) => {
+    if (key === "prediction") setPrediction(item.prediction == null ? "" : String(item.prediction));
+    else if (item.optionIds) setSelected((s) => ({ ...s, [Number(key.slice(2))]: item.optionIds! }));
+  };
+
   useEffect(() => {
-    setClock({ ms: data.remainingMs, at: performance.now() });
-    for (const [key, item] of Object.entries(queue.stored())) {
-      if (item.base !== (versions[key] ?? 0)) continue;
-      if ("questionId" in item) setSelected((s) => ({ ...s, [item.questionId]: item.optionIds }));
-      else setPrediction(item.prediction === null ? "" : String(item.prediction));
+    setClock({ ms: pageRemainingMs(data), at: performance.now() });
+    // A copy of this page kept offline may be older than answers this device saved since.
+    for (const [key, held] of queue.newerThanPage()) show(key, held);
+    // Choices this device made but had not yet delivered (e.g. before a reload offline), when they
+    // were chosen on the version the server holds; the others come back as conflicts.
+    const newest = { ...versions, ...Object.fromEntries(queue.newerThanPage().map(([k, h]) => [k, h.version])) };
+    for (const [key, item] of Object.entries(queue.stored()))
+      if (item.base === (newest[key] ?? 0)) show(key, "questionId" in item ? item : { prediction: item.prediction });
+    // Taps made before the page's script had run (a slow phone): queued like any other choice.
+    for (const [name, values] of takeEarlyInput()) {
+      const question = /^q-(\d+)$/.exec(name);
+      if (question) {
+        const questionId = Number(question[1]);
+        const optionIds = values.map(Number);
+        setSelected((s) => ({ ...s, [questionId]: optionIds }));
+        queue.save(`q:${questionId}`, { questionId, optionIds });
+      } else if (name === "prediction") {
+        setPrediction(values[0] ?? "");
+        const parsed = parseVnNumber(values[0] ?? "", { max: 1_000_000_000 });
+        if (parsed.ok) queue.save("prediction", { prediction: parsed.value });
+      }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data.id]);
@@ -159,8 +184,11 @@ export default function AttemptPage() {
       const response = await fetch(`/api/attempts/${data.id}/answers`).catch(() => null);
       if (!response?.ok) return;
       const json = (await response.json()) as { status: string; remainingMs: number };
-      if (json.status !== "open") navigate(`/attempts/${data.id}/result`);
-      else setClock({ ms: json.remainingMs, at: performance.now() });
+      if (json.status !== "open") navigate(`/attempts/${data.id}/result?closed=1`);
+      else {
+        rememberDeadline(data, json.remainingMs);
+        setClock({ ms: json.remainingMs, at: performance.now() });
+      }
     };
     document.addEventListener("visibilitychange", resync);
     return () => document.removeEventListener("visibilitychange", resync);
@@ -220,7 +248,8 @@ export default function AttemptPage() {
           answered: (selected[q.questionId] ?? []).length > 0,
         }))}
       />
-      <Form method="post" className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
+      {/* data-early-input: taps before the script has run are kept (app/components/early-input.ts). */}
+      <Form method="post" data-early-input className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
         {data.questions.map((q) => (
           <QuestionCard
             key={q.questionId}
@@ -262,11 +291,15 @@ export default function AttemptPage() {
             <SaveStatus state={queue.states.prediction} />
           </section>
         ) : null}
+        {/* Before the script has run this posts the form as it is; afterwards it asks first. */}
         <Button
-          type="button"
+          type="submit"
           className="w-full"
           disabled={navigation.state !== "idle"}
-          onClick={() => dialog.current?.showModal()}
+          onClick={(event) => {
+            event.preventDefault();
+            dialog.current?.showModal();
+          }}
         >
           {t("quiz.submit")}
         </Button>

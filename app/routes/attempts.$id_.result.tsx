@@ -15,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const result = await orHttpError(() => getAttemptResult(db, id, user.id, Date.now()));
   if (result.status === "open") throw redirect(`/attempts/${id}`);
-  return result;
+  // Sent here by a quiz page whose save or clock found the attempt already closed.
+  return { ...result, closedWhileOpen: new URL(request.url).searchParams.has("closed") };
 }
 
 export default function ResultPage() {
@@ -26,7 +27,11 @@ export default function ResultPage() {
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("result.title")}</h1>
       <p className="text-xl">{r.contestTitle}</p>
-      {r.submitKind === "auto" ? <Alert tone="info">{t("result.auto")}</Alert> : null}
+      {r.submitKind === "auto" ? (
+        <Alert tone="info">{t("result.auto")}</Alert>
+      ) : r.closedWhileOpen ? (
+        <Alert tone="info">{t("result.closed")}</Alert>
+      ) : null}
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-lg">
         <div>
           <dt className="font-semibold">{t("result.score")}</dt>

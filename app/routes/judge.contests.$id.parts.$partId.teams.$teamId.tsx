@@ -225,6 +225,17 @@ export default function ScoreTeam() {
           {state.kind === "refused" ? (
             <span className="text-accent-600 font-semibold">{t(state.error)}</span>
           ) : null}
+          {state.kind === "signedOut" ? (
+            <span className="text-accent-600 font-semibold">
+              {t("judge.signedOut")}{" "}
+              <a
+                className="underline"
+                href={`/login?redirectTo=${encodeURIComponent(`/judge/contests/${data.contest.id}/parts/${part.id}/teams/${team.id}`)}`}
+              >
+                {t("judge.signInAgain")}
+              </a>
+            </span>
+          ) : null}
         </div>
         <div className="flex flex-wrap gap-3">
           <Button disabled={part.closed}>{t("judge.save")}</Button>

@@ -184,6 +184,8 @@ const vi = {
     "Máy chủ tạm thời không lưu được dữ liệu. Những gì đã lưu không bị mất; vui lòng thử lại sau ít phút.",
   "error.badRequest": "Yêu cầu không hợp lệ. Vui lòng tải lại trang và thử lại.",
   "error.tooMany": "Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.",
+  "error.offline":
+    "Mất kết nối và trang này chưa được lưu trên máy. Câu trả lời và điểm chưa gửi vẫn được giữ; chúng sẽ tự gửi khi có mạng.",
   "error.busy":
     "Đang có rất nhiều người đăng nhập cùng lúc. Vui lòng đợi vài giây rồi bấm lại. Bài làm đã lưu không bị mất.",
   "error.backHome": "Về trang chủ",
@@ -377,6 +379,8 @@ const en: Record<MessageKey, string> = {
     "The server cannot save data right now. Nothing saved is lost; please try again in a few minutes.",
   "error.badRequest": "Invalid request. Please reload the page and try again.",
   "error.tooMany": "Too many requests. Please try again in a few minutes.",
+  "error.offline":
+    "You are offline and this page is not saved on this device. Unsent answers and scores are kept and sent when you are back online.",
   "error.busy":
     "Very many people are signing in right now. Please wait a few seconds and try again. Saved answers are not lost.",
   "error.backHome": "Back to home",

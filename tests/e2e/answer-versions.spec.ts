@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { answers, attemptQuestions, users } from "#db/schema";
-import { startAttempt } from "~/models/attempt.server";
+import { startAttempt, submitWithUnsent } from "~/models/attempt.server";
 import { answer, answerKey, e2eDb, expect, makeContest, register, test } from "./fixtures";
 
 const DAY = 86_400_000;
@@ -151,4 +151,29 @@ test("signed out mid-quiz in another tab: the page says so, keeps the unsent ans
   expect(await held(attemptId, 2)).toEqual({ texts: [choice], version: 1 });
   // Câu 1, saved before the sign-out, is still there (one save per option checked).
   expect((await held(attemptId, 1))?.version).toBeGreaterThanOrEqual(1);
+});
+
+test("an attempt submitted on another device: the next answer on this phone says the attempt is closed", async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/status of 409/);
+  const contest = await makeContest({ title: "Nộp trên máy khác" });
+  const phone = await register(page);
+  const attemptId = await startQuiz(page, contest, phone);
+  const key = await answerKey(attemptId);
+  await answer(page, key, 1);
+
+  // The resident submits on another device.
+  const db = await e2eDb();
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+  await submitWithUnsent(db, { attemptId, userId: user.id, unsent: [], now: Date.now() });
+
+  await page
+    .getByRole("group", { name: /^Câu 2\b/ })
+    .getByLabel(key.get(2)!.right[0], { exact: true })
+    .check();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/result`));
+  await expect(page.getByText("Bài thi này đã đóng (đã nộp hoặc đã hết giờ)")).toBeVisible();
+  expect(await held(attemptId, 2)).toBeNull();
 });

@@ -98,3 +98,60 @@ test("one judge on two phones: a score saved offline on one arrives after a corr
   await a.context.close();
   await b.context.close();
 });
+
+test("a judge signed out in another tab: the score is kept on the phone, not dropped, and sent after signing in again", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const db = await e2eDb();
+  const contest = await createContest(db, {
+    kind: "stage",
+    title: `Hội diễn đăng xuất ${Date.now()}`,
+    entryModes: "team",
+    stageAggregation: "mean",
+    opensAt: Date.now() + 10 * DAY,
+    closesAt: Date.now() + 11 * DAY,
+  });
+  const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000004"));
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
+  const [part] = await db
+    .insert(stageParts)
+    .values({ contestId: contest.id, position: 1, name: "Tiểu phẩm", maxScore: 50 })
+    .returning();
+  const [team] = await db
+    .insert(teams)
+    .values({ contestId: contest.id, number: 1, name: "Đội Bến Tre", nameKey: "đội bến tre" })
+    .returning();
+  const sheet = `/judge/contests/${contest.id}/parts/${part.id}/teams/${team.id}`;
+  const held = async () =>
+    (
+      await db
+        .select({ totalTenths: stageScores.totalTenths })
+        .from(stageScores)
+        .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)))
+    )[0];
+
+  const { page, context } = await judgePhone(browser, baseURL!, "0900000004");
+  await page.goto(sheet);
+  await hydrated(page);
+  const tab = await context.newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(tab.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
+  await tab.close();
+
+  await page.getByRole("textbox").and(page.locator('input[name^="score-"]')).fill("41,5");
+  await page.getByRole("button", { name: "Lưu điểm" }).click();
+  // (Before: the 401 was taken as a refusal and the score was dropped from the phone.)
+  await expect(page.getByText("Bạn đã đăng xuất nên điểm chưa được gửi")).toBeVisible();
+  expect(await held()).toBeUndefined();
+
+  await page.getByRole("link", { name: "Đăng nhập lại để gửi điểm" }).click();
+  await page.getByLabel("Số điện thoại").fill("0900000004");
+  await page.getByLabel("Mật khẩu").fill("hoithi2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(new RegExp(`${sheet}$`));
+  await expect.poll(held, { timeout: 20_000 }).toEqual({ totalTenths: 415 });
+  await context.close();
+});

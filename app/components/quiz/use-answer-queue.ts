@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { readStored, writeStored } from "~/components/device-storage";
+import { forgetDeadline } from "./attempt-clock";
 
 export type SaveInput = { questionId: number; optionIds: number[] } | { prediction: number | null };
 /** A save and the version of the answer the page saw when it was chosen (decision 006). */
@@ -17,8 +18,11 @@ export type HeldAnswer = { version: number; optionIds?: number[]; prediction?: n
 type Pending = Record<string, SaveBody>;
 
 const storageKey = (attemptId: string) => `hoithi:pending:${attemptId}`;
+/** The last answers this device knows the server holds: a copy of the page kept offline may be older. */
+const heldKey = (attemptId: string) => `hoithi:held:${attemptId}`;
 
 const stored = (attemptId: string) => readStored<Pending>(storageKey(attemptId), {});
+const storedHeld = (attemptId: string) => readStored<Record<string, HeldAnswer>>(heldKey(attemptId), {});
 
 /**
  * Sends each answer as soon as it is chosen, with the version the page last
@@ -43,7 +47,9 @@ export function useAnswerQueue(
   const [busy, setBusy] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
   const pending = useRef<Pending>({});
-  const versions = useRef<Record<string, number>>(initialVersions);
+  const versions = useRef<Record<string, number> | null>(null);
+  // The page's versions, or newer ones this device saw saved since the page was made (decision 007).
+  versions.current ??= newestVersions(attemptId, initialVersions);
   const inFlight = useRef(new Set<string>());
   const retryTimer = useRef<ReturnType<typeof setTimeout>>();
   const backoff = useRef(1000);
@@ -80,7 +86,9 @@ export function useAnswerQueue(
         }
         if (response.ok || (response.status === 409 && json.error === "answer.conflict")) {
           delivered = true;
-          versions.current[key] = json.version;
+          versions.current![key] = json.version;
+          const { base: _base, ...chosen } = body;
+          rememberHeld(attemptId, key, response.ok ? { ...chosen, version: json.version } : json);
           const next = pending.current[key];
           if (next === body) delete pending.current[key];
           // A newer choice made on this page while this save was in flight: it replaces this save's
@@ -138,7 +146,7 @@ export function useAnswerQueue(
 
   const save = useCallback(
     (key: string, body: SaveInput) => {
-      pending.current[key] = { ...body, base: versions.current[key] ?? 0 };
+      pending.current[key] = { ...body, base: versions.current![key] ?? 0 };
       persist();
       if (stopped.current) setStates((s) => ({ ...s, [key]: "signedOut" }));
       else void send(key);
@@ -171,13 +179,32 @@ export function useAnswerQueue(
     signedOut,
     unsent: () => Object.values(pending.current),
     stored: () => stored(attemptId),
+    /** Answers saved from this device that are newer than the page's own (a copy kept offline). */
+    newerThanPage: () =>
+      Object.entries(storedHeld(attemptId)).filter(([key, held]) => held.version > (initialVersions[key] ?? 0)),
   };
+}
+
+function newestVersions(attemptId: string, fromPage: Record<string, number>) {
+  const versions = { ...fromPage };
+  for (const [key, held] of Object.entries(storedHeld(attemptId)))
+    versions[key] = Math.max(versions[key] ?? 0, held.version);
+  return versions;
+}
+
+function rememberHeld(attemptId: string, key: string, held: HeldAnswer) {
+  if (typeof held.version !== "number") return;
+  const all = storedHeld(attemptId);
+  all[key] = { version: held.version, optionIds: held.optionIds, prediction: held.prediction };
+  writeStored(heldKey(attemptId), all);
 }
 
 export function clearStoredAnswers(attemptId: string) {
   try {
     localStorage.removeItem(storageKey(attemptId));
+    localStorage.removeItem(heldKey(attemptId));
   } catch {
     // nothing to clear
   }
+  forgetDeadline(attemptId);
 }

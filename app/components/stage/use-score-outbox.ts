@@ -17,6 +17,8 @@ export type OutboxState =
   | { kind: "saving" }
   | { kind: "saved"; at: number }
   | { kind: "pending" }
+  /** Signed out (e.g. in another tab): the score stays on the phone until the judge signs in again. */
+  | { kind: "signedOut" }
   | { kind: "refused"; error: MessageKey };
 
 type Pending = Record<string, ScoreBody>;
@@ -31,7 +33,8 @@ const stored = (contestId: number) => readStored<Pending>(storageKey(contestId),
  * offline save never overwrites a correction made on another phone (it comes
  * back as `judge.scoreConflict` with the held score). A score the network did
  * not take stays in localStorage and is sent again with backoff, when the
- * connection returns and when any judging page opens.
+ * connection returns and when any page of the app opens (app/components/outbox.ts);
+ * one refused because the judge was signed out stays until they sign in.
  */
 export function useScoreOutbox(contestId: number, onSent?: (key: string, reply: ScoreReply) => void) {
   const [states, setStates] = useState<Record<string, OutboxState>>({});
@@ -59,6 +62,10 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string, reply: 
           body: JSON.stringify(body),
         });
         if (response.status >= 500 || response.status === 429) throw new Error(`HTTP ${response.status}`);
+        if (response.status === 401) {
+          setStates((s) => ({ ...s, [key]: { kind: "signedOut" } }));
+          return true;
+        }
         const json = (await response.json().catch(() => ({}))) as {
           error?: MessageKey;
           version?: number;
