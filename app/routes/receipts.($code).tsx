@@ -55,7 +55,7 @@ export default function ReceiptCheckPage() {
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("receipts.title")}</h1>
       <p className="text-lg">{t("receipts.intro")}</p>
-      <Form method="get" action="/receipts" className="flex flex-col gap-3" aria-label={t("receipts.title")}>
+      <Form method="get" action="/receipts" className="flex flex-col gap-3">
         <Field
           // A new key per result, so the typed value follows the URL after each check.
           key={typed}
@@ -83,19 +83,20 @@ function Result({ outcome, locale }: { outcome: Outcome; locale: ReturnType<type
   const t = useT();
   if (outcome.kind === "tooMany") return <Alert>{t("receipts.tooMany", { seconds: outcome.seconds })}</Alert>;
   if (outcome.kind !== "checked") return null;
+  // Not labelled regions: only the input may be named "Mã xác nhận" (getByLabel, screen readers' field list).
   const check = outcome.check;
   if (!check.valid)
     return (
-      <section aria-labelledby="receipt-result" className="rounded-xl border-l-4 border-accent-600 bg-red-50 p-5">
-        <h2 id="receipt-result" className="text-2xl font-bold text-red-900">
+      <section role="status" className="rounded-xl border-l-4 border-accent-600 bg-red-50 p-5">
+        <h2 className="text-2xl font-bold text-red-900">
           {t("receipts.notFound", { code: check.code })}
         </h2>
         <p className="mt-2 text-lg text-red-900">{t("receipts.notFoundHint")}</p>
       </section>
     );
   return (
-    <section aria-labelledby="receipt-result" className="rounded-xl border-l-4 border-green-700 bg-green-50 p-5">
-      <h2 id="receipt-result" className="text-2xl font-bold text-green-900">
+    <section role="status" className="rounded-xl border-l-4 border-green-700 bg-green-50 p-5">
+      <h2 className="text-2xl font-bold text-green-900">
         {t("receipts.valid")}
       </h2>
       <p className="mt-2 text-lg">{t("receipts.validLead", { code: check.code })}</p>
