@@ -108,6 +108,9 @@ function Header() {
               <Link to="/me/sessions" className={navLink}>
                 {t("sessions.link")}
               </Link>
+              <Link to="/me/profile" className={navLink}>
+                {t("profile.title")}
+              </Link>
               <span className="text-brand-100">{data.user.fullName}</span>
               <Form method="post" action="/logout">
                 <button type="submit" className={navLink}>

@@ -14,6 +14,7 @@ import { createTestDb } from "../../tests/setup/test-db";
 import { PERMISSIONS, type Action, type Actor } from "~/utils/permissions.server";
 import * as account from "./account.server";
 import * as accounts from "./accounts.server";
+import * as assistedEntry from "./assisted-entry.server";
 import * as attempt from "./attempt.server";
 import * as committee from "./committee.server";
 import * as contestAmendments from "./contest-amendments.server";
@@ -21,6 +22,7 @@ import * as contestAdmin from "./contest-admin.server";
 import * as loginThrottle from "./login-throttle.server";
 import * as ownAccount from "./own-account.server";
 import * as questionBank from "./question-bank.server";
+import * as resetCodes from "./reset-codes.server";
 import * as receipts from "./receipts.server";
 import * as results from "./results.server";
 import * as stageJudging from "./stage-judging.server";
@@ -322,6 +324,39 @@ const cases: Case[] = [
     run: (a) => ownAccount.acknowledgePasswordReset(db, { ...a, id: a.id! }),
   },
   {
+    fn: "updateProfile",
+    action: "account.own",
+    run: (a) =>
+      ownAccount.updateProfile(
+        db,
+        { ...a, id: a.id! },
+        { fullName: "Tên Đã Sửa", unitId: null, unitOther: "Khu tập thể" },
+        null,
+      ),
+  },
+  {
+    fn: "changeOwnPassword",
+    action: "account.own",
+    // A wrong current password: allowed roles get "currentWrong", never 403, and nobody's password changes.
+    run: (a) =>
+      ownAccount.changeOwnPassword(
+        db,
+        { ...a, id: a.id! },
+        { current: "khong-phai-mat-khau", next: "mat-khau-moi-dai" },
+        { ip: null, keepSessionHash: null },
+      ),
+  },
+  {
+    fn: "assistExistingResident",
+    action: "account.assist",
+    run: async (a) =>
+      assistedEntry.assistExistingResident(
+        db,
+        { phone: (await createUser(db)).phone, identityChecked: true },
+        a,
+      ),
+  },
+  {
     fn: "registerResident",
     action: "account.assist",
     run: (a) =>
@@ -360,6 +395,17 @@ const accountCases = (target: Role): Case[] => [
     fn: "resetPassword",
     action: `account.reset:${target}`,
     run: async (a) => accounts.resetPassword(db, (await createUser(db, { role: target })).id, a),
+  },
+  {
+    fn: "issueResetCode",
+    action: `account.resetCode:${target}`,
+    run: async (a) =>
+      resetCodes.issueResetCode(
+        db,
+        (await createUser(db, { role: target })).id,
+        { identityChecked: true },
+        a,
+      ),
   },
   {
     fn: "setDisabled",
@@ -449,6 +495,10 @@ describe("the permission matrix, enforced by the models", () => {
       // the sign-in throttle's own counts, kept by sign-in and registration before anyone is known
       ...["startSignIn", "signInSucceeded", "signInAbandoned", "rememberSignIn", "recordFailure"],
       ...["pruneSignInThrottle"],
+      // own profile, hand-over page and the reset code page's reads and helpers
+      ...["getProfile", "handOver", "wardName", "formatCode", "resetKey"],
+      // a one-time code redeemed by whoever holds it (no one is signed in): the code is the permission
+      ...["redeemResetCode"],
       // a resident's own attempt: checked by ownership inside each statement (every role may enter)
       ...["newAttemptId", "startAttempt", "loadOwnAttempt", "saveAnswer", "savePrediction"],
       ...["submitWithUnsent", "submitAttempt", "finaliseAttempt", "sweepExpiredAttempts"],
@@ -465,6 +515,8 @@ describe("the permission matrix, enforced by the models", () => {
       loginThrottle,
       ownAccount,
       questionBank,
+      resetCodes,
+      assistedEntry,
       receipts,
       results,
       stage,

@@ -109,6 +109,9 @@ export default function Login() {
     <div className="mx-auto flex max-w-md flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
       {loaderData?.cookieWarning ? <Alert>{t("login.needsHttps")}</Alert> : null}
+      {searchParams.get("reset") === "1" && !actionData ? (
+        <Alert tone="success">{t("reset.done")}</Alert>
+      ) : null}
       {actionData?.error === "signIn.locked" ? (
         <Alert>
           {t("signIn.locked", { wait: waitText(t, actionData.retryAfter) })} {t("signIn.askToUnlock")}
@@ -137,7 +140,11 @@ export default function Login() {
         />
         <Button disabled={navigation.state !== "idle"}>{t("login.submit")}</Button>
       </Form>
-      <p className="text-base text-slate-700">{t("login.forgot")}</p>
+      <p className="text-lg">
+        <Link to="/forgot-password" className="text-brand-700 font-semibold underline underline-offset-4">
+          {t("forgot.link")}
+        </Link>
+      </p>
       <p className="text-lg">
         {t("login.noAccount")}{" "}
         <Link

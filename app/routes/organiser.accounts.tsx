@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
 import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/accounts.server";
 import { liftSignInLock, signInLocks } from "~/models/login-throttle.server";
+import { formatCode, issueResetCode } from "~/models/reset-codes.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -36,6 +37,15 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("enable"), userId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("role"), userId: z.coerce.number().int().positive(), role: z.enum(ROLES) }),
   z.object({ intent: z.literal("unlock"), userId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("resetCode"),
+    userId: z.coerce.number().int().positive(),
+    // Refused by the model with its message when not ticked.
+    identityChecked: z
+      .literal("on")
+      .optional()
+      .transform((v) => v === "on"),
+  }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -63,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     may: {
       create: manageableRoles(user, "create").filter((r) => r !== "resident"),
       reset: manageableRoles(user, "reset"),
+      resetCode: manageableRoles(user, "resetCode"),
       disable: manageableRoles(user, "disable"),
       role: manageableRoles(user, "role"),
       unlock: manageableRoles(user, "unlock"),
@@ -72,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const raw = Object.fromEntries(await readForm(request));
   const parsed = IntentSchema.safeParse(raw);
@@ -88,6 +99,10 @@ export async function action({ request }: ActionFunctionArgs) {
     else if (v.intent === "reset") {
       const { password, fullName } = await resetPassword(db, v.userId, user);
       return { newPassword: { name: fullName, password } };
+    } else if (v.intent === "resetCode") {
+      const issued = await issueResetCode(db, v.userId, v, user, context.clientIp ?? null);
+      const url = `${new URL(request.url).origin}/reset-password`;
+      return { resetCode: { ...issued, code: formatCode(issued.code), url } };
     } else if (v.intent === "disable" || v.intent === "enable")
       await setDisabled(db, v.userId, v.intent === "disable", user);
     else if (v.intent === "unlock") {
@@ -117,6 +132,17 @@ export default function Accounts() {
       <h1 className="text-3xl font-bold">{t("accounts.title")}</h1>
       {result && "newPassword" in result && result.newPassword ? (
         <Alert tone="success">{t("accounts.newPassword", result.newPassword)}</Alert>
+      ) : null}
+      {result && "resetCode" in result && result.resetCode ? (
+        <Alert tone="success">
+          {t("resetCode.issued", {
+            name: result.resetCode.fullName,
+            phone: result.resetCode.phone,
+            code: result.resetCode.code,
+            until: formatDateTime(result.resetCode.expiresAt, locale),
+            url: result.resetCode.url,
+          })}
+        </Alert>
       ) : null}
       {result && "formError" in result && result.formError ? <Alert>{t(result.formError)}</Alert> : null}
       {result && "saved" in result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
@@ -169,6 +195,12 @@ export default function Accounts() {
         </Form>
       </section>
 
+      <section aria-labelledby="reset-code-help" className="text-lg">
+        <h2 id="reset-code-help" className="text-xl font-bold">
+          {t("resetCode.section")}
+        </h2>
+        <p>{t("resetCode.howTo")}</p>
+      </section>
       <Form method="get" className="flex items-end gap-2">
         <Field label={t("accounts.search")} name="q" defaultValue={q} />
         <Button variant="secondary">{t("org.search")}</Button>
@@ -226,6 +258,28 @@ export default function Accounts() {
                     {t("accounts.unlock")}
                   </Button>
                 ) : null}
+              </Form>
+            ) : null}
+            {a.id !== me && may.resetCode.includes(a.role) ? (
+              <Form method="post" className="flex flex-wrap items-center gap-2">
+                <input type="hidden" name="userId" value={a.id} />
+                <label className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name="identityChecked"
+                    aria-label={`${t("assist.identityChecked")}: ${a.fullName}`}
+                    className="size-6"
+                  />
+                  <span aria-hidden="true">{t("assist.identityChecked")}</span>
+                </label>
+                <Button
+                  name="intent"
+                  value="resetCode"
+                  variant="secondary"
+                  aria-label={`${t("resetCode.issue")}: ${a.fullName}`}
+                >
+                  {t("resetCode.issue")}
+                </Button>
               </Form>
             ) : null}
             {a.id !== me && may.role.includes(a.role) ? (

@@ -9,6 +9,7 @@ import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
+import { ownAccountEn, ownAccountVi } from "./messages/own-account";
 import { receiptsEn, receiptsVi } from "./messages/receipts";
 import { residentEn, residentVi } from "./messages/resident";
 import { resultsEn, resultsVi } from "./messages/results";
@@ -206,6 +207,7 @@ const vi = {
   ...stageVi,
   ...signInVi,
   ...numbersTeamsVi,
+  ...ownAccountVi,
   ...receiptsVi,
 };
 
@@ -401,6 +403,7 @@ const en: Record<MessageKey, string> = {
   ...stageEn,
   ...signInEn,
   ...numbersTeamsEn,
+  ...ownAccountEn,
   ...receiptsEn,
 };
 

@@ -16,7 +16,7 @@
 import type { Role } from "#db/schema";
 import { DomainError } from "./errors";
 
-const ACCOUNT_VERBS = ["create", "reset", "disable", "role", "unlock"] as const;
+const ACCOUNT_VERBS = ["create", "reset", "resetCode", "disable", "role", "unlock"] as const;
 type AccountVerb = (typeof ACCOUNT_VERBS)[number];
 export type AccountAction = `account.${AccountVerb}:${Role}`;
 
@@ -25,6 +25,7 @@ export type Action =
   | "account.list"
   | "account.assist"
   | "session.own"
+  | "account.own"
   | "attempt.take"
   | "unit.manage"
   | "question.manage"
@@ -55,7 +56,7 @@ export const COMMAND_LINE: Actor = { id: null, role: "admin" };
 const accountActions = (verbs: readonly AccountVerb[], roles: readonly Role[]) =>
   verbs.flatMap((verb) => roles.map((role): AccountAction => `account.${verb}:${role}`));
 
-const EVERYONE: Action[] = ["session.own", "attempt.take"];
+const EVERYONE: Action[] = ["session.own", "account.own", "attempt.take"];
 
 const ORGANISER: Action[] = [
   ...EVERYONE,
