@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { scanResidentTexts } from "./app/utils/resident-texts.server";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -12,6 +13,8 @@ declare module "@remix-run/node" {
 export default defineConfig(({ isSsrBuild }) => ({
   // The server bundle runs on Node 20 and may use top-level await; the browser bundle keeps Vite's default targets.
   build: isSsrBuild ? { target: "node20" } : {},
+  // Which texts residents' pages carry (app/utils/page-messages.server.ts), read from the sources now.
+  define: isSsrBuild ? { __RESIDENT_TEXTS__: JSON.stringify(scanResidentTexts()) } : {},
   plugins: [
     tailwindcss(),
     remix({

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   isRouteErrorResponse,
@@ -20,7 +21,8 @@ import { passwordResetNotice } from "~/models/own-account.server";
 import { getUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { isMessageKey, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
+import { pageMessages } from "~/utils/page-messages.server";
+import { isStaffArea, useHasMessage, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
 import { TextSizeControl, textSizeScript } from "~/components/text-size-control";
@@ -37,11 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
   return {
     locale,
+    // Only the texts this page can show: residents' pages go without the staff's (issue 15).
+    messages: pageMessages(locale, new URL(request.url).pathname),
     user: user ? { fullName: user.fullName, role: user.role } : null,
     // Someone else reset this account's password: say who and when until its owner has read it.
     resetNotice: user ? await passwordResetNotice(db, user) : null,
   };
 }
+
+/** Moving between residents' and staff pages changes the texts the page needs (pageMessages). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || isStaffArea(currentUrl.pathname) !== isStaffArea(nextUrl.pathname);
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -222,6 +230,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const isMessageKey = useHasMessage();
   let message: MessageKey = "error.generic";
   if (isRouteErrorResponse(error)) {
     const code: unknown = error.data?.code;

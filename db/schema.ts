@@ -5,14 +5,14 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { QUESTION_CATEGORIES, UNIT_KINDS, type QuestionCategory } from "./constants";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
 export const ROLES = ["resident", "organiser", "committee", "judge", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const UNIT_KINDS = ["to_dan_pho", "thon", "khu_pho", "school", "agency", "other"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export { UNIT_KINDS, type UnitKind } from "./constants";
 
 export const wards = sqliteTable("wards", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -113,8 +113,7 @@ export const passwordResetCodes = sqliteTable(
 );
 
 export const QUESTION_KINDS = ["single", "multiple", "true_false"] as const;
-export const QUESTION_CATEGORIES = ["CCHC", "CDS", "DVC", "DDDT", "DIA_PHUONG"] as const;
-export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
+export { QUESTION_CATEGORIES, type QuestionCategory } from "./constants";
 
 export const questions = sqliteTable(
   "questions",

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
-import { QUESTION_CATEGORIES } from "#db/schema";
+import { QUESTION_CATEGORIES } from "#db/constants";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
 import { useT } from "~/utils/i18n";

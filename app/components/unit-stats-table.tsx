@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { UNIT_KINDS } from "#db/schema";
+import { UNIT_KINDS } from "#db/constants";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 
 type Row = {

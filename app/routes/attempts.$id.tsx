@@ -17,7 +17,7 @@ import { formatClock } from "~/utils/format";
 import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT } from "~/utils/i18n";
-import { numberProblemText, parseVnNumber } from "~/utils/numbers";
+import { parseVnNumber } from "~/utils/numbers";
 
 function parseJson(text: string): unknown {
   try {
@@ -282,7 +282,7 @@ export default function AttemptPage() {
                 setPrediction(value);
                 // "1.500" and "1500" are the same; "7,5" is refused with a message, never saved as 75.
                 const parsed = parseVnNumber(value, { max: 1_000_000_000 });
-                setPredictionProblem(parsed.ok ? null : numberProblemText(parsed.problem, locale));
+                setPredictionProblem(parsed.ok ? null : t(parsed.problem.key, parsed.problem.vars));
                 if (parsed.ok) queue.save("prediction", { prediction: parsed.value });
               }}
               className="mt-1 block min-h-12 w-48 rounded-lg border-2 border-slate-400 px-3 text-xl"

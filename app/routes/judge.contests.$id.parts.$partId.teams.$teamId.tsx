@@ -13,7 +13,7 @@ import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT } from "~/utils/i18n";
-import { numberProblemText, parseVnNumber, toInputNumber } from "~/utils/numbers";
+import { parseVnNumber, toInputNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({
   id: z.coerce.number().int().positive(),
@@ -116,7 +116,7 @@ export default function ScoreTeam() {
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const problemOf = (key: string) => {
     const p = parsed[key];
-    return checked[key] && !p.ok ? numberProblemText(p.problem, locale) : null;
+    return checked[key] && !p.ok ? t(p.problem.key, p.problem.vars) : null;
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

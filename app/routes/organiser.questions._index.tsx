@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { QUESTION_CATEGORIES } from "#db/schema";
+import { QUESTION_CATEGORIES } from "#db/constants";
 import { ImportForm } from "~/components/import-form";
 import { Button, buttonClass } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";

@@ -410,26 +410,53 @@ const en: Record<MessageKey, string> = {
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+/** The texts one page carries, sent by the root loader (see pageMessages). */
+export type Messages = Partial<Record<MessageKey, string>>;
+
+/*
+ * The dictionaries above live on the server. Nothing the browser runs may
+ * call isMessageKey, translate or dictionary (useT reads the texts the root
+ * loader sent, app/utils/page-messages.server.ts), so the browser bundle
+ * carries no dictionary at all.
+ */
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in vi;
 }
 
-export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}) {
-  // An unknown key (never expected) shows the generic error rather than crashing the page.
-  const text = dictionaries[locale][key] ?? dictionaries[locale]["error.generic"];
+function fill(text: string, vars: Record<string, string | number>) {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
 }
 
+export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}) {
+  // An unknown key (never expected) shows the generic error rather than crashing the page.
+  return fill(dictionaries[locale][key] ?? dictionaries[locale]["error.generic"], vars);
+}
+
+/** Pages of staff (organiser, committee, jury): they carry every text (see pageMessages). */
+export const isStaffArea = (pathname: string) => /^\/(organiser|committee|judge|staff)(\/|$)/.test(pathname);
+
+/** One language's whole dictionary (server only). */
+export const dictionary = (locale: Locale) => dictionaries[locale];
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+type RootTexts = { locale: Locale; messages: Messages };
 
 /** The current locale, read from the root loader. */
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<{ locale: Locale }>("root");
+  const data = useRouteLoaderData<RootTexts>("root");
   return data?.locale ?? "vi";
 }
 
+/** Texts of the current page, from the root loader. */
 export function useT(): Translate {
-  const locale = useLocale();
-  return (key, vars) => translate(locale, key, vars);
+  const messages = useRouteLoaderData<RootTexts>("root")?.messages ?? {};
+  return (key, vars = {}) => fill(messages[key] ?? messages["error.generic"] ?? key, vars);
+}
+
+/** Whether the page carries a text for this key (e.g. an error code from the server). */
+export function useHasMessage(): (key: string) => key is MessageKey {
+  const messages = useRouteLoaderData<RootTexts>("root")?.messages ?? {};
+  return (key): key is MessageKey => key in messages;
 }
