@@ -16,6 +16,7 @@ import * as account from "./account.server";
 import * as accounts from "./accounts.server";
 import * as assistedEntry from "./assisted-entry.server";
 import * as attempt from "./attempt.server";
+import * as certificates from "./certificates.server";
 import * as committee from "./committee.server";
 import * as contestAmendments from "./contest-amendments.server";
 import * as contestAdmin from "./contest-admin.server";
@@ -504,11 +505,13 @@ describe("the permission matrix, enforced by the models", () => {
       ...["submitWithUnsent", "submitAttempt", "finaliseAttempt", "sweepExpiredAttempts"],
       // the public receipt check: reads, and its per-address count kept before anyone is known
       ...["checkReceipt", "maskName", "normaliseReceiptCode", "countReceiptCheck"],
+      ...["certificateSheet", "placeOf"],
     ]);
     const modules = [
       account,
       accounts,
       attempt,
+      certificates,
       committee,
       contestAdmin,
       contestAmendments,
