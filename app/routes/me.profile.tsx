@@ -13,8 +13,10 @@ import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { parseForm, PasswordChangeSchema, ProfileSchema } from "~/utils/own-account-forms.server";
-import { OTHER } from "~/utils/registration.server";
 import { sessionIdHash } from "~/utils/session.server";
+
+/** The unit select's "Khác" (other) value, as in the registration form. */
+const OTHER = "other";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,16 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!(error instanceof DomainError)) throw error;
       const errors: Record<string, MessageKey> =
         error.code === "profile.currentWrong" ? { current: error.code } : { form: error.code };
-      return data({ which, errors, values }, { status: error.status });
+      return data({ which, errors, values }, { status: error.status === 429 ? 429 : 200 });
     }
   }
   if (form.intent === "password") {
     const parsed = parseForm(PasswordChangeSchema, form);
-    if (!parsed.ok)
-      return data(
-        { which: "password" as const, errors: parsed.errors, values: parsed.values },
-        { status: 422 },
-      );
+    if (!parsed.ok) return data({ which: "password" as const, errors: parsed.errors, values: parsed.values });
     const keepSessionHash = await sessionIdHash(request.headers.get("Cookie"));
     return attempt("password", parsed.values, async () => {
       await changeOwnPassword(
@@ -63,8 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   const parsed = parseForm(ProfileSchema, form);
-  if (!parsed.ok)
-    return data({ which: "profile" as const, errors: parsed.errors, values: parsed.values }, { status: 422 });
+  if (!parsed.ok) return data({ which: "profile" as const, errors: parsed.errors, values: parsed.values });
   return attempt("profile", parsed.values, () => updateProfile(db, user, parsed.data, ip));
 }
 

@@ -45,8 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (form.intent === "existing") {
     const parsed = parseForm(AssistExistingSchema, form);
-    if (!parsed.ok)
-      return data({ existing: { errors: parsed.errors, values: parsed.values } }, { status: 422 });
+    if (!parsed.ok) return data({ existing: { errors: parsed.errors, values: parsed.values } });
     try {
       const now = Date.now();
       const { userId } = await assistExistingResident(
@@ -61,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!(error instanceof DomainError)) throw error;
       return data(
         { existing: { errors: { form: error.code } as Record<string, MessageKey>, values: parsed.values } },
-        { status: error.status },
+        { status: error.status === 429 ? 429 : 200 },
       );
     }
   }

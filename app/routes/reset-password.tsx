@@ -16,9 +16,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const parsed = parseForm(ResetWithCodeSchema, form);
   const values = parsed.values;
-  if (filledHoneypot(form))
-    return data({ errors: { form: "resetCode.invalid" as MessageKey }, values }, { status: 422 });
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 422 });
+  if (filledHoneypot(form)) return data({ errors: { form: "resetCode.invalid" as MessageKey }, values });
+  if (!parsed.ok) return data({ errors: parsed.errors, values });
   try {
     await redeemResetCode(db, parsed.data, context.clientIp ?? null);
   } catch (error) {
@@ -28,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
       );
     if (!(error instanceof DomainError)) throw error;
-    return data({ errors: { form: error.code }, values }, { status: error.status });
+    return data({ errors: { form: error.code }, values }, { status: error.status === 429 ? 429 : 200 });
   }
   return redirect("/login?reset=1");
 }
