@@ -1,7 +1,8 @@
 import { and, count, countDistinct, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attempts, contests, questions, units, users, wards } from "../db/schema";
-import { contestStatus, listPublicContests } from "../app/models/contest.server";
+import { attempts, contests, questions, teamMembers, units, users, wards } from "../db/schema";
+import { contestStatus, listPrizes, listPublicContests } from "../app/models/contest.server";
+import { teamOfMember } from "../app/models/team-entries.server";
 import { authenticate } from "../app/models/account.server";
 import { currentResults } from "../app/models/results.server";
 import { createTestDb } from "../tests/setup/test-db";
@@ -62,6 +63,20 @@ describe("demo data", () => {
       "Khuyến khích",
     ]);
     expect(results.totalAmount).toBe(4_000_000);
+
+    // The open contest takes team entries: 0900000008 captains "Đội Tổ dân phố 1", with team prizes.
+    const [open] = await db.select().from(contests).where(eq(contests.slug, "cchc-cds-2026"));
+    expect(open.entryModes).toBe("both");
+    expect(open.rules).toContain("Dự thi theo đội");
+    expect(open.rules).toContain("giải đội");
+    const [captain] = await db.select().from(users).where(eq(users.phone, "0900000008"));
+    expect(captain.role).toBe("resident");
+    const team = await teamOfMember(db, open.id, captain.id);
+    expect(team).toMatchObject({ name: "Đội Tổ dân phố 1", unitName: "Tổ dân phố 1", isCaptain: true });
+    const members = await db.select().from(teamMembers).where(eq(teamMembers.teamId, team!.id));
+    expect(members.length).toBeGreaterThanOrEqual(3);
+    const teamPrizes = (await listPrizes(db, [open.id])).filter((p) => p.category === "team");
+    expect(teamPrizes.map((p) => p.label)).toEqual(["Nhất", "Nhì", "Ba"]);
   });
 
   it("loads once when two app servers start together, with a demo account per role and the documented password", async () => {

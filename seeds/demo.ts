@@ -3,7 +3,7 @@
  * (closed, 241 entries from 20 units), an open contest, one that opens
  * tomorrow, a stage contest, and one account per role.
  */
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, like, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   answers,
@@ -42,7 +42,12 @@ export const demoAccounts: { phone: string; fullName: string; role: Role; unitCo
   // The stage contest's other two judges come from outside the ward's units.
   { phone: "0900000006", fullName: "Lê Thị Mai", role: "judge", unitCode: null },
   { phone: "0900000007", fullName: "Hoàng Văn Nam", role: "judge", unitCode: null },
+  // Captain of "Đội Tổ dân phố 1" in the open contest, which takes team entries.
+  { phone: "0900000008", fullName: "Bùi Văn Đoàn", role: "resident", unitCode: "TDP01" },
 ];
+
+/** The demo's team in the open contest, captained by 0900000008. */
+export const DEMO_TEAM = { name: "Đội Tổ dân phố 1", captainPhone: "0900000008" };
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -81,7 +86,13 @@ async function createQuizContest(
     closesAt: number;
     draw: DrawRule;
   },
-  prizes: ReturnType<typeof standardPrizes>,
+  prizes: {
+    category: "individual" | "team" | "collective";
+    rank: number;
+    label: string;
+    count: number;
+    amount: number;
+  }[],
 ) {
   const contest = await createContest(db, values);
   await createPrizes(db, contest.id, prizes);
@@ -206,11 +217,18 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
       reviewPolicy: "after_close",
       predictionTarget: "entries",
       predictionPrompt: "Theo bạn, đến khi kết thúc cuộc thi sẽ có bao nhiêu bài dự thi?",
+      entryModes: "both",
       collectiveRule: "participation_rate",
       wardName: demoWard.name,
     },
-    standardPrizes(1),
+    [
+      ...standardPrizes(1),
+      { category: "team", rank: 1, label: "Nhất", count: 1, amount: 1_000_000 },
+      { category: "team", rank: 2, label: "Nhì", count: 1, amount: 700_000 },
+      { category: "team", rank: 3, label: "Ba", count: 1, amount: 500_000 },
+    ],
   );
+  await seedOpenTeam(db, open.id, unitByCode.get("TDP01")!.id);
 
   // --- Opens tomorrow at 08:00: a weekly round.
   await createQuizContest(
@@ -314,19 +332,47 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
       const displayName = personName(random);
       performers.set(memberKey(null, displayName), displayName);
     }
-    await db
-      .insert(teamMembers)
-      .values(
-        [...performers].map(([nameKey, displayName]) => ({
-          teamId: team.id,
-          userId: null,
-          displayName,
-          nameKey,
-        })),
-      );
+    await db.insert(teamMembers).values(
+      [...performers].map(([nameKey, displayName]) => ({
+        teamId: team.id,
+        userId: null,
+        displayName,
+        nameKey,
+      })),
+    );
   }
 
   return { wardId: ward.id, openContestId: open.id, contest2022Id: c2022.id };
+}
+
+/** "Đội Tổ dân phố 1": the demo captain and two residents of Tổ dân phố 1 who entered in 2022. */
+async function seedOpenTeam(db: Db, contestId: number, unitId: number) {
+  const [captain] = await db.select().from(users).where(eq(users.phone, DEMO_TEAM.captainPhone));
+  const others = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.role, "resident"), like(users.phone, "0912%")))
+    .orderBy(users.phone)
+    .limit(2);
+  const [team] = await db
+    .insert(teams)
+    .values({
+      contestId,
+      unitId,
+      number: 1,
+      name: DEMO_TEAM.name,
+      nameKey: teamNameKey(DEMO_TEAM.name),
+      captainUserId: captain.id,
+    })
+    .returning();
+  await db.insert(teamMembers).values(
+    [captain, ...others].map((u) => ({
+      teamId: team.id,
+      userId: u.id,
+      displayName: u.fullName,
+      nameKey: memberKey(u.id, u.fullName),
+    })),
+  );
 }
 
 async function seedEntries2022(

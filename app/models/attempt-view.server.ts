@@ -1,9 +1,10 @@
 /** What a resident sees of their own attempts: the open quiz, the result, the list. */
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { answers, attemptQuestions, attempts, contests } from "#db/schema";
+import { answers, attemptQuestions, attempts, contests, teamMembers, teams, users } from "#db/schema";
 import { countedAttempt } from "./attempt-policy.server";
 import { loadOwnAttempt } from "./attempt.server";
+import { attemptsUsedTowardsReview } from "./team-entries.server";
 
 /**
  * The open attempt as the quiz page needs it. Columns are chosen one by one:
@@ -98,14 +99,13 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
       maxAttempts: contests.maxAttempts,
       attemptPeriod: contests.attemptPeriod,
       contestId: attempts.contestId,
+      kind: contests.kind,
+      entryModes: contests.entryModes,
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .where(eq(attempts.id, attemptId));
-  const [{ used }] = await db
-    .select({ used: count() })
-    .from(attempts)
-    .where(and(eq(attempts.contestId, row.contestId), eq(attempts.userId, userId)));
+  const used = await attemptsUsedTowardsReview(db, { ...row, id: row.contestId }, userId);
   const showReview = reviewAllowed(row, used, now);
   let review: {
     position: number;
@@ -140,12 +140,24 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
   return { status: "submitted" as const, ...row, showReview, review };
 }
 
-/** "Bài dự thi của tôi": every attempt of a person, newest first, with the one that counts marked. */
+/**
+ * "Bài dự thi của tôi": every attempt of a person and every entry of the
+ * teams they are a member of (made by the captain), newest first, with the
+ * one that counts marked, for the person and for each team apart.
+ */
 export async function listMyAttempts(db: Db, userId: number) {
+  const myTeams = db
+    .select({ id: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId));
   const rows = await db
     .select({
       id: attempts.id,
       contestId: attempts.contestId,
+      userId: attempts.userId,
+      teamId: attempts.teamId,
+      teamName: teams.name,
+      byName: users.fullName,
       attemptNo: attempts.attemptNo,
       status: attempts.status,
       startedAt: attempts.startedAt,
@@ -161,14 +173,19 @@ export async function listMyAttempts(db: Db, userId: number) {
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
-    .where(and(eq(attempts.userId, userId)))
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .leftJoin(teams, eq(teams.id, attempts.teamId))
+    .where(or(eq(attempts.userId, userId), inArray(attempts.teamId, myTeams)))
     .orderBy(desc(attempts.startedAt));
   const counted = new Set<string>();
-  const byContest = new Map<number, typeof rows>();
-  for (const r of rows) byContest.set(r.contestId, [...(byContest.get(r.contestId) ?? []), r]);
-  for (const list of byContest.values()) {
+  const bySubject = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.contestId}:${r.teamId ?? ""}`;
+    bySubject.set(key, [...(bySubject.get(key) ?? []), r]);
+  }
+  for (const list of bySubject.values()) {
     const c = countedAttempt(list, list[0].counting);
     if (c) counted.add(c.id);
   }
-  return rows.map((r) => ({ ...r, counts: counted.has(r.id) }));
+  return rows.map(({ userId: by, ...r }) => ({ ...r, own: by === userId, counts: counted.has(r.id) }));
 }

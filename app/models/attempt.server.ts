@@ -14,6 +14,7 @@ import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.serv
 import { auditInsert } from "./audit.server";
 import { drawQuestions, secureRandomInt, type BankQuestion, type RandomInt } from "./draw.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "./scoring.server";
+import { assertEntryMode } from "./team-entries.server";
 
 export function newAttemptId() {
   return randomBytes(12).toString("base64url");
@@ -80,13 +81,21 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
     await finaliseAttempt(db, open.id, now);
   }
 
-  const previous = await db
-    .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo })
-    .from(attempts)
-    .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId)));
+  // A team entry is the captain's, for their team; its allowance is the team's, apart from their own.
+  const teamId = input.teamId ?? null;
+  await assertEntryMode(db, contest, userId, teamId);
+  const [previous, teamPrevious] = await Promise.all([
+    db
+      .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo, teamId: attempts.teamId })
+      .from(attempts)
+      .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId))),
+    teamId === null
+      ? []
+      : db.select({ startedAt: attempts.startedAt }).from(attempts).where(eq(attempts.teamId, teamId)),
+  ]);
   assertCanStart(
     contest,
-    previous.map((p) => p.startedAt),
+    (teamId === null ? previous.filter((p) => p.teamId === null) : teamPrevious).map((p) => p.startedAt),
     now,
   );
 
@@ -99,7 +108,7 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
         id,
         contestId: contest.id,
         userId,
-        teamId: input.teamId ?? null,
+        teamId,
         attemptNo,
         status: "open",
         startedAt: now,
@@ -132,7 +141,13 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
           action: "attempt.start",
           entity: "attempt",
           entityId: id,
-          after: { contestId: contest.id, userId, attemptNo, assisted: Boolean(input.assistedByUserId) },
+          after: {
+            contestId: contest.id,
+            userId,
+            attemptNo,
+            assisted: Boolean(input.assistedByUserId),
+            ...(teamId === null ? {} : { teamId }),
+          },
           ip: input.ip ?? null,
         },
         now,

@@ -29,6 +29,7 @@ import * as results from "./results.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
+import * as teamEntries from "./team-entries.server";
 import * as teams_ from "./teams.server";
 import * as units from "./units.server";
 
@@ -493,6 +494,9 @@ describe("the permission matrix, enforced by the models", () => {
       ...["signInLocks", "lockedFor", "delayAfter", "pairKey", "phoneKey", "ipKey", "registerKey"],
       ...["prizeRowProblem", "parseExclusions", "stageTeams", "byPerformance", "isFinal"],
       ...["tidyName", "teamNameKey", "memberKey"],
+      // team entries: reads and checks made inside startAttempt (a captain's own attempt)
+      ...["takesTeamEntries", "takesIndividualEntries", "teamOfMember", "teamToEnter", "assertEntryMode"],
+      ...["listTeamAttempts", "attemptsUsedTowardsReview", "teamEntryView"],
       // the sign-in throttle's own counts, kept by sign-in and registration before anyone is known
       ...["startSignIn", "signInSucceeded", "signInAbandoned", "rememberSignIn", "recordFailure"],
       ...["pruneSignInThrottle"],
@@ -526,6 +530,7 @@ describe("the permission matrix, enforced by the models", () => {
       stageJudging,
       stageParts_,
       teams_,
+      teamEntries,
       units,
     ];
     const listed = new Set(allCases.map((c) => c.fn));

@@ -44,3 +44,22 @@ describe("generated rules (thể lệ)", () => {
     expect(text).toContain("tính lần có kết quả cao nhất");
   });
 });
+
+describe("generated rules for team entries", () => {
+  it("describe how a captain enters for the team and how teams are ranked, only when the contest takes team entries", () => {
+    const both = generateRules({ ...base, entryModes: "both" }, [
+      { category: "team", label: "Nhất", count: 1, amount: 1_000_000 },
+    ]);
+    expect(both).toContain("Dự thi theo đội");
+    expect(both).toContain("Đội trưởng làm bài cho cả đội");
+    expect(both).toContain("Xếp giải cá nhân");
+    expect(both).toContain("Xếp giải đội");
+    expect(both).toContain("giải đội: 1 giải Nhất (1.000.000 đ)");
+    const teamOnly = generateRules({ ...base, entryModes: "team" }, []);
+    expect(teamOnly).toContain("cuộc thi chỉ nhận bài dự thi theo đội");
+    expect(teamOnly).not.toContain("Xếp giải cá nhân");
+    // Contests for individuals keep the text they always had (no hand edit is mistaken for one).
+    expect(generateRules({ ...base, entryModes: "individual" }, [])).toBe(generateRules(base, []));
+    expect(generateRules(base, [])).not.toContain("đội");
+  });
+});

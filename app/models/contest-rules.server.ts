@@ -17,7 +17,8 @@ type Settings = Pick<
   | "reviewPolicy"
   | "predictionPrompt"
   | "collectiveRule"
->;
+> &
+  Partial<Pick<typeof contests.$inferSelect, "entryModes">>;
 type Prize = Pick<typeof contestPrizes.$inferSelect, "category" | "label" | "count" | "amount">;
 
 const CATEGORY = { individual: "giải cá nhân", team: "giải đội", collective: "giải tập thể" } as const;
@@ -54,10 +55,21 @@ export function generateRules(c: Settings, prizes: Prize[]) {
   if (c.predictionPrompt) {
     lines.push(`5. Câu hỏi dự đoán: ${c.predictionPrompt} Câu dự đoán dùng để xếp hạng khi bằng điểm.`);
   }
+  const modes = c.entryModes ?? "individual";
+  if (modes !== "individual")
+    lines.push(
+      `${lines.length + 1}. Dự thi theo đội: ${modes === "team" ? "cuộc thi chỉ nhận bài dự thi theo đội" : "người dự thi có thể dự thi cá nhân, và đội có thể dự thi theo đội"}. Mỗi đội đại diện cho một đơn vị, có đội trưởng và các thành viên do ban tổ chức lập; mỗi người chỉ ở một đội. Đội trưởng làm bài cho cả đội từ trang cuộc thi (nút “Dự thi cho …” tên đội); số lần dự thi và lần được tính như trên áp dụng cho đội, riêng với số lần dự thi cá nhân của đội trưởng. Các thành viên xem bài dự thi của đội trên trang cuộc thi.`,
+    );
+  const tieBreak = `điểm cao hơn xếp trên; bằng điểm thì ${c.predictionPrompt ? "dự đoán gần đúng hơn, rồi " : ""}thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên.`;
+  if (modes !== "team")
+    lines.push(`${lines.length + 1}. Xếp giải cá nhân: ${tieBreak} Mỗi người chỉ nhận một giải.`);
+  if (modes !== "individual")
+    lines.push(
+      `${lines.length + 1}. Xếp giải đội (bảng riêng, mỗi đội tính một bài theo quy định trên): ${tieBreak} Mỗi đội chỉ nhận một giải.`,
+    );
   lines.push(
-    `${lines.length + 1}. Xếp giải cá nhân: điểm cao hơn xếp trên; bằng điểm thì ${c.predictionPrompt ? "dự đoán gần đúng hơn, rồi " : ""}thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên. Mỗi người chỉ nhận một giải.`,
-    `${lines.length + 2}. Xếp giải tập thể theo ${COLLECTIVE[c.collectiveRule]}. Người không xét giải và người bị loại không được tính cho đơn vị.`,
-    `${lines.length + 3}. ${REVIEW[c.reviewPolicy]}`,
+    `${lines.length + 1}. Xếp giải tập thể theo ${COLLECTIVE[c.collectiveRule]}. Người không xét giải và người bị loại không được tính cho đơn vị.`,
+    `${lines.length + 2}. ${REVIEW[c.reviewPolicy]}`,
   );
   if (prizes.length) {
     const total = prizes.reduce((sum, p) => sum + p.count * p.amount, 0);

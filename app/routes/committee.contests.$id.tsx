@@ -6,6 +6,7 @@ import { z } from "zod";
 import { contests } from "#db/schema";
 import { Button } from "~/components/ui/button";
 import { DisqualifyButton } from "~/components/results/disqualify-button";
+import { EntryTable } from "~/components/results/entry-table";
 import { LockPanel } from "~/components/results/lock-panel";
 import { Alert } from "~/components/ui/field";
 import { committeeStatus } from "~/models/committee.server";
@@ -23,7 +24,7 @@ import { reviewFlags } from "~/models/review-flags.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { formatDuration, formatNumber } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
 import { parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { reviewIntents, runReviewIntent } from "~/utils/review-action.server";
@@ -161,64 +162,23 @@ export default function Review() {
         </div>
       </section>
 
-      <section aria-label={t("review.individual")}>
-        <h2 className="mb-2 text-2xl font-bold">{t("review.individual")}</h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-base">
-            <thead className="bg-slate-100">
-              <tr>
-                {[
-                  "review.rank",
-                  "review.name",
-                  "review.unit",
-                  "review.score",
-                  "review.prediction",
-                  "review.duration",
-                  "review.prize",
-                  "review.why",
-                  "review.flags",
-                ].map((k) => (
-                  <th key={k} className="p-2">
-                    {t(k as MessageKey)}
-                  </th>
-                ))}
-                <th className="p-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {results.individual.map((e) => (
-                <tr
-                  key={e.attemptId}
-                  className={`border-t border-slate-200 ${e.status !== "ranked" ? "text-slate-500" : ""}`}
-                >
-                  <td className="p-2">{e.rank ?? t(`review.status.${e.status}` as MessageKey)}</td>
-                  <td className="p-2">{e.name}</td>
-                  <td className="p-2">{e.unitName}</td>
-                  <td className="p-2 tabular-nums">{e.score}</td>
-                  <td className="p-2 tabular-nums">{e.prediction ?? "—"}</td>
-                  <td className="p-2">{formatDuration(e.durationMs, locale)}</td>
-                  <td className="p-2 font-semibold">{e.prize?.label ?? ""}</td>
-                  <td className="p-2 text-sm">{sep(e.separatedBy)}</td>
-                  <td className="text-accent-600 p-2 text-sm">
-                    {(data.flags[e.attemptId] ?? []).map((f) => t(`flag.${f}` as MessageKey)).join("; ")}
-                  </td>
-                  <td className="p-2">
-                    {!final && e.status === "ranked" ? (
-                      <DisqualifyButton
-                        targets={[
-                          [`attempt:${e.attemptId}`, "review.target.attempt"],
-                          [`user:${e.key.slice(1)}`, "review.target.user"],
-                        ]}
-                        label={e.name}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <EntryTable
+        title={t("review.individual")}
+        entries={results.individual}
+        flags={data.flags}
+        final={final}
+        subject="user"
+      />
+
+      {results.teams.length ? (
+        <EntryTable
+          title={t("review.teams")}
+          entries={results.teams}
+          flags={data.flags}
+          final={final}
+          subject="team"
+        />
+      ) : null}
 
       {data.disqualifications.length ? (
         <section aria-label={t("review.disqualifications")}>

@@ -6,18 +6,20 @@ import { z } from "zod";
 import { contestExclusions, attempts } from "#db/schema";
 import { Countdown } from "~/components/countdown";
 import { StartConfirmation } from "~/components/quiz/start-confirmation";
+import { TeamEntries, TeamStartButton } from "~/components/team-entry";
 import { Alert } from "~/components/ui/field";
 import { Button, buttonClass } from "~/components/ui/button";
 import { assertCanStart, vnDay, vnWeek } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
 import { stageProgramme } from "~/models/stage.server";
+import { takesIndividualEntries, teamEntryView, teamToEnter } from "~/models/team-entries.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { listAmendments } from "~/models/contest-amendments.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
-import { orHttpError, parseParams } from "~/utils/http.server";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -33,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contest.kind === "stage" ? stageProgramme(db, contest.id) : null,
     user
       ? db
-          .select({ id: attempts.id, status: attempts.status, startedAt: attempts.startedAt })
+          .select({
+            id: attempts.id,
+            status: attempts.status,
+            startedAt: attempts.startedAt,
+            teamId: attempts.teamId,
+          })
           .from(attempts)
           .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, user.id)))
       : [],
@@ -46,21 +53,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : undefined,
     listAmendments(db, contest.id),
   ]);
+  const team = user ? await teamEntryView(db, contest, user.id, now) : null;
   const openAttempt = mine.find((a) => a.status === "open");
+  // The captain's own entries and the team's have separate allowances.
+  const individual = mine.filter((a) => a.teamId === null);
   // Tell people before they press the button when they have no attempt left.
   let startBlocked: MessageKey | null = null;
   if (user && !openAttempt) {
     try {
+      if (!takesIndividualEntries(contest)) throw new DomainError("teamEntry.teamOnly", 409);
       assertCanStart(
         contest,
-        mine.map((a) => a.startedAt),
+        individual.map((a) => a.startedAt),
         now,
       );
     } catch (error) {
       if (error instanceof DomainError) startBlocked = error.code;
     }
   }
-  const samePeriod = mine.filter((a) =>
+  const samePeriod = individual.filter((a) =>
     contest.attemptPeriod === "day"
       ? vnDay(a.startedAt) === vnDay(now)
       : contest.attemptPeriod === "week"
@@ -69,7 +80,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ).length;
   const url = new URL(request.url);
   // "Bắt đầu làm bài" first shows what starting costs; the second press (a POST) starts the clock.
-  const confirming = url.searchParams.has("bat-dau") && Boolean(user) && !openAttempt && !startBlocked;
+  // "Dự thi cho <đội>" does the same with ?cho=doi, for the captain's team.
+  const forTeam = url.searchParams.get("cho") === "doi" && Boolean(team?.isCaptain) && !team?.blocked;
+  const confirming =
+    url.searchParams.has("bat-dau") && Boolean(user) && !openAttempt && (forTeam || !startBlocked);
   const shareUrl = `${url.origin}/contests/${contest.slug}`;
   return {
     contest: {
@@ -92,9 +106,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prizes: prizes.map(({ category, label, count, amount }) => ({ category, label, count, amount })),
     signedIn: Boolean(user),
     openAttemptId: openAttempt?.id ?? null,
-    attemptsUsed: mine.length,
-    attemptsLeft: Math.max(0, contest.maxAttempts - samePeriod),
+    openForTeam: openAttempt?.teamId != null && openAttempt.teamId === team?.id ? team.name : null,
+    attemptsUsed: individual.length,
+    attemptsLeft: forTeam && team ? team.attemptsLeft : Math.max(0, contest.maxAttempts - samePeriod),
     confirming,
+    forTeam,
+    team,
     startBlocked,
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
     shareUrl,
@@ -109,10 +126,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const user = await requireUser(request);
   const contest = await orHttpError(() => getContestBySlug(db, slug));
+  // The pages post a form; scripts (the load driver) may post no body at all: an individual entry.
+  const form = request.headers.get("content-type") ? await readForm(request) : null;
+  const forTeam = form?.get("cho") === "doi";
   try {
     const { id } = await startAttempt(db, {
       contest,
       userId: user.id,
+      teamId: forTeam ? (await teamToEnter(db, contest, user.id)).id : null,
       now: Date.now(),
       ip: context.clientIp ?? null,
       assistedByUserId: user.assistedByUserId,
@@ -208,38 +229,43 @@ export default function ContestPage() {
           {status === "open" && data.startBlocked && !actionData?.error ? (
             <Alert tone="info">{t(data.startBlocked)}</Alert>
           ) : null}
-          {status === "open" && !data.startBlocked ? (
-            data.signedIn ? (
-              data.openAttemptId || data.confirming ? (
-                <StartConfirmation
-                  confirming={data.confirming}
-                  // The close cuts the attempt short: say the time there really is.
-                  minutes={Math.max(
-                    1,
-                    Math.ceil(Math.min(contest.timeLimitSec * 1000, data.msToClose) / 60_000),
-                  )}
-                  questionCount={contest.questionCount}
-                  attemptsLeft={data.attemptsLeft}
-                  period={contest.attemptPeriod}
-                  busy={navigation.state !== "idle"}
-                />
-              ) : (
+          {data.team?.isCaptain && status === "open" && !data.openAttemptId && !data.confirming ? (
+            <p className="text-lg">{t("teamEntry.choose", { team: data.team.name })}</p>
+          ) : null}
+          {status === "open" && data.signedIn && (data.openAttemptId || data.confirming) ? (
+            <StartConfirmation
+              confirming={data.confirming}
+              // The close cuts the attempt short: say the time there really is.
+              minutes={Math.max(1, Math.ceil(Math.min(contest.timeLimitSec * 1000, data.msToClose) / 60_000))}
+              questionCount={contest.questionCount}
+              attemptsLeft={data.attemptsLeft}
+              period={contest.attemptPeriod}
+              busy={navigation.state !== "idle"}
+              team={data.confirming ? (data.forTeam ? data.team?.name : null) : data.openForTeam}
+            />
+          ) : status === "open" && data.signedIn ? (
+            <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+              {!data.startBlocked ? (
                 <Form method="get" preventScrollReset>
                   <input type="hidden" name="bat-dau" value="1" />
                   <Button disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
                     {t("contest.start")}
                   </Button>
                 </Form>
-              )
-            ) : (
-              <a
-                href={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}
-                className={buttonClass("primary", "w-full sm:w-auto")}
-              >
-                {t("contest.loginToStart")}
-              </a>
-            )
+              ) : null}
+              {data.team?.isCaptain && !data.team.blocked ? (
+                <TeamStartButton team={data.team.name} busy={navigation.state !== "idle"} />
+              ) : null}
+            </div>
+          ) : status === "open" && !data.startBlocked ? (
+            <a
+              href={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}
+              className={buttonClass("primary", "w-full sm:w-auto")}
+            >
+              {t("contest.loginToStart")}
+            </a>
           ) : null}
+          {data.team ? <TeamEntries team={data.team} maxAttempts={contest.maxAttempts} /> : null}
         </section>
       ) : null}
 

@@ -25,6 +25,12 @@ export default function MyEntries() {
         {entries.map((e) => (
           <li key={e.id} className="rounded-xl border border-slate-200 bg-white p-4 text-lg">
             <p className="font-semibold">{e.contestTitle}</p>
+            {e.teamName ? (
+              <p className="text-brand-800 font-semibold">
+                {t("teamEntry.ofTeam", { team: e.teamName })}
+                {e.own ? "" : ` — ${t("teamEntry.by", { name: e.byName })}`}
+              </p>
+            ) : null}
             <p className="text-slate-700">
               {t("entries.attemptNo", { n: e.attemptNo })} · {formatDateTime(e.startedAt, locale)}
               {e.counts ? (
@@ -33,7 +39,9 @@ export default function MyEntries() {
                 </strong>
               ) : null}
             </p>
-            {e.open ? (
+            {e.open && !e.own ? (
+              <p>{t("teamEntry.inProgress", { name: e.byName })}</p>
+            ) : e.open ? (
               <p>
                 {t("entries.inProgress")} —{" "}
                 <Link
@@ -55,14 +63,20 @@ export default function MyEntries() {
                     {" "}
                     · {t("result.receipt")}: <span className="font-mono">{e.receipt}</span>
                   </>
-                ) : null}{" "}
-                ·{" "}
-                <Link
-                  to={`/attempts/${e.id}/result`}
-                  className="text-brand-700 font-semibold underline underline-offset-4"
-                >
-                  {t("entries.view")}
-                </Link>
+                ) : null}
+                {/* Only the captain who took it opens the entry itself. */}
+                {e.own ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link
+                      to={`/attempts/${e.id}/result`}
+                      className="text-brand-700 font-semibold underline underline-offset-4"
+                    >
+                      {t("entries.view")}
+                    </Link>
+                  </>
+                ) : null}
               </p>
             )}
           </li>

@@ -16,6 +16,7 @@ import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
 import { statsEn, statsVi } from "./messages/stats";
+import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -207,6 +208,7 @@ const vi = {
   ...stageVi,
   ...signInVi,
   ...numbersTeamsVi,
+  ...teamEntriesVi,
   ...ownAccountVi,
   ...receiptsVi,
 };
@@ -403,6 +405,7 @@ const en: Record<MessageKey, string> = {
   ...stageEn,
   ...signInEn,
   ...numbersTeamsEn,
+  ...teamEntriesEn,
   ...ownAccountEn,
   ...receiptsEn,
 };

@@ -15,6 +15,7 @@ export function StartConfirmation({
   attemptsLeft,
   period,
   busy,
+  team = null,
 }: {
   confirming: boolean;
   minutes: number;
@@ -22,6 +23,8 @@ export function StartConfirmation({
   attemptsLeft: number;
   period: "contest" | "day" | "week";
   busy: boolean;
+  /** Entering for this team (the captain's choice): the form says so and the page names it. */
+  team?: string | null;
 }) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,7 +35,7 @@ export function StartConfirmation({
     return (
       <Form method="post">
         <Button disabled={busy} className="w-full sm:w-auto">
-          {t("contest.resume")}
+          {team ? t("teamEntry.resume", { team }) : t("contest.resume")}
         </Button>
       </Form>
     );
@@ -57,10 +60,12 @@ export function StartConfirmation({
         {t("resident.confirmUses")}
       </p>
       <p className="text-lg">{t("resident.confirmClock")}</p>
+      {team ? <p className="text-lg font-semibold">{t("teamEntry.confirmFor", { team })}</p> : null}
       <div className="flex flex-col gap-3 sm:flex-row">
         <Form method="post" className="contents">
+          {team ? <input type="hidden" name="cho" value="doi" /> : null}
           <Button disabled={busy} className="w-full sm:w-auto">
-            {t("contest.start")}
+            {team ? t("teamEntry.startFor", { team }) : t("contest.start")}
           </Button>
         </Form>
         <Link to="." replace preventScrollReset className={buttonClass("secondary", "w-full sm:w-auto")}>
