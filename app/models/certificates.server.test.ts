@@ -32,8 +32,18 @@ async function closedQuiz() {
   const now = Date.now();
   const ward = await createWard(db);
   const units = [
-    await createUnit(db, { wardId: ward.id, name: "Tổ dân phố 1", denominator: 10, createdAt: now - 72 * HOUR }),
-    await createUnit(db, { wardId: ward.id, name: "Tổ dân phố 2", denominator: 100, createdAt: now - 72 * HOUR }),
+    await createUnit(db, {
+      wardId: ward.id,
+      name: "Tổ dân phố 1",
+      denominator: 10,
+      createdAt: now - 72 * HOUR,
+    }),
+    await createUnit(db, {
+      wardId: ward.id,
+      name: "Tổ dân phố 2",
+      denominator: 100,
+      createdAt: now - 72 * HOUR,
+    }),
   ];
   const contest = await createContest(db, {
     title: "Tìm hiểu CCHC 2026",
@@ -52,7 +62,12 @@ async function closedQuiz() {
     people.push(await createUser(db, { fullName: `Người số ${i + 1}`, unitId: units[i % 2].id }));
   const staff = await createUser(db, { role: "organiser", fullName: "Cán bộ", unitId: units[0].id });
   const ids = await createFinishedAttempts(db, [
-    ...people.map((p, i) => ({ contestId: contest.id, userId: p.id, score: 20 - i, submittedAt: now - 2 * HOUR })),
+    ...people.map((p, i) => ({
+      contestId: contest.id,
+      userId: p.id,
+      score: 20 - i,
+      submittedAt: now - 2 * HOUR,
+    })),
     { contestId: contest.id, userId: staff.id, score: 20, submittedAt: now - 2 * HOUR },
   ]);
   // Receipt codes as the server issues them: one per entry.

@@ -4,7 +4,13 @@ import type { Db } from "#db/client";
 import { attempts, teams } from "#db/schema";
 import { createContest, createFinishedAttempts, createUser } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
-import { checkReceipt, countReceiptCheck, maskName, normaliseReceiptCode, RECEIPT_CHECKS } from "./receipts.server";
+import {
+  checkReceipt,
+  countReceiptCheck,
+  maskName,
+  normaliseReceiptCode,
+  RECEIPT_CHECKS,
+} from "./receipts.server";
 import { receiptCode } from "./scoring.server";
 
 let db: Db;

@@ -17,7 +17,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const wait = await countReceiptCheck(db, context.clientIp ?? "unknown", Date.now());
   if (wait !== null)
     return Response.json(
-      { valid: false, error: "too_many_checks", message: translate("vi", "receipts.tooMany", { seconds: wait }) },
+      {
+        valid: false,
+        error: "too_many_checks",
+        message: translate("vi", "receipts.tooMany", { seconds: wait }),
+      },
       { status: 429, headers: { ...headers, "Retry-After": String(wait) } },
     );
   const check = await checkReceipt(db, typed);

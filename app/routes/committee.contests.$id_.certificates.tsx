@@ -79,7 +79,9 @@ export default function Certificates() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const reviewPath =
-    data.contest.kind === "stage" ? `/committee/stage/${data.contest.id}` : `/committee/contests/${data.contest.id}`;
+    data.contest.kind === "stage"
+      ? `/committee/stage/${data.contest.id}`
+      : `/committee/contests/${data.contest.id}`;
   const date = dateParts(data.issuedAt);
   return (
     <div className="min-h-screen bg-slate-100 text-black print:bg-white">
@@ -114,7 +116,9 @@ export default function Certificates() {
           </button>
         </Form>
         <p className="text-base text-slate-700">{t("certificates.printHint")}</p>
-        {data.certificates.length === 0 ? <p className="text-lg font-semibold">{t("certificates.none")}</p> : null}
+        {data.certificates.length === 0 ? (
+          <p className="text-lg font-semibold">{t("certificates.none")}</p>
+        ) : null}
       </header>
       {data.certificates.map((c, i) => (
         <CertificatePage
@@ -172,7 +176,10 @@ function CertificatePage({
           {c.unit ? <p className="text-[14pt]">{t("certificates.unit", { unit: c.unit })}</p> : null}
           <p className="text-[16pt] font-bold">
             {c.kind === "prize"
-              ? t("certificates.prize", { prize: c.prize ?? "", category: t(`certificates.category.${c.category}`) })
+              ? t("certificates.prize", {
+                  prize: c.prize ?? "",
+                  category: t(`certificates.category.${c.category}`),
+                })
               : t("certificates.participated")}
           </p>
           <p className="line-clamp-2 max-w-[210mm] text-[15pt] italic">{contestTitle}</p>

@@ -3,7 +3,12 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
-import { checkReceipt, countReceiptCheck, normaliseReceiptCode, type ReceiptCheck } from "~/models/receipts.server";
+import {
+  checkReceipt,
+  countReceiptCheck,
+  normaliseReceiptCode,
+  type ReceiptCheck,
+} from "~/models/receipts.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
@@ -29,7 +34,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (normaliseReceiptCode(typed) === null) return respond({ kind: "malformed", typed });
   const wait = await countReceiptCheck(db, context.clientIp ?? "unknown", Date.now());
   if (wait !== null)
-    return respond({ kind: "tooMany", seconds: wait }, { status: 429, headers: { "Retry-After": String(wait) } });
+    return respond(
+      { kind: "tooMany", seconds: wait },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   return respond({ kind: "checked", check: await checkReceipt(db, typed) });
 }
 
@@ -87,18 +95,14 @@ function Result({ outcome, locale }: { outcome: Outcome; locale: ReturnType<type
   const check = outcome.check;
   if (!check.valid)
     return (
-      <section role="status" className="rounded-xl border-l-4 border-accent-600 bg-red-50 p-5">
-        <h2 className="text-2xl font-bold text-red-900">
-          {t("receipts.notFound", { code: check.code })}
-        </h2>
+      <section role="status" className="border-accent-600 rounded-xl border-l-4 bg-red-50 p-5">
+        <h2 className="text-2xl font-bold text-red-900">{t("receipts.notFound", { code: check.code })}</h2>
         <p className="mt-2 text-lg text-red-900">{t("receipts.notFoundHint")}</p>
       </section>
     );
   return (
     <section role="status" className="rounded-xl border-l-4 border-green-700 bg-green-50 p-5">
-      <h2 className="text-2xl font-bold text-green-900">
-        {t("receipts.valid")}
-      </h2>
+      <h2 className="text-2xl font-bold text-green-900">{t("receipts.valid")}</h2>
       <p className="mt-2 text-lg">{t("receipts.validLead", { code: check.code })}</p>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-lg sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">{t("receipts.contest")}</dt>

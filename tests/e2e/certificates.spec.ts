@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { attempts } from "#db/schema";
+import { attempts, stageJudges, stageParts, teams, users } from "#db/schema";
+import { saveJudgeScore } from "~/models/stage-judging.server";
 import { createContest, createFinishedAttempts, createPrizes, createUnit, createUser } from "../factories";
 import { contestBySlug, e2eDb, expect, signIn, test } from "./fixtures";
 
@@ -85,8 +86,18 @@ test("a contest locked through the review page gets exactly one certificate per 
   const now = Date.now();
   const ward = await db.query.wards.findFirst();
   const units = [
-    await createUnit(db, { wardId: ward!.id, name: `GCN ${tag} tổ 1`, denominator: 50, createdAt: now - 86_400_000 * 30 }),
-    await createUnit(db, { wardId: ward!.id, name: `GCN ${tag} tổ 2`, denominator: 500, createdAt: now - 86_400_000 * 30 }),
+    await createUnit(db, {
+      wardId: ward!.id,
+      name: `GCN ${tag} tổ 1`,
+      denominator: 50,
+      createdAt: now - 86_400_000 * 30,
+    }),
+    await createUnit(db, {
+      wardId: ward!.id,
+      name: `GCN ${tag} tổ 2`,
+      denominator: 500,
+      createdAt: now - 86_400_000 * 30,
+    }),
   ];
   const contest = await createContest(db, {
     title: `Cuộc thi giấy chứng nhận ${tag}`,
@@ -105,7 +116,12 @@ test("a contest locked through the review page gets exactly one certificate per 
     people.push(await createUser(db, { fullName: `Lê Thị GCN ${tag} ${i + 1}`, unitId: units[i % 2].id }));
   const ids = await createFinishedAttempts(
     db,
-    people.map((p, i) => ({ contestId: contest.id, userId: p.id, score: 20 - i, submittedAt: now - 7_200_000 })),
+    people.map((p, i) => ({
+      contestId: contest.id,
+      userId: p.id,
+      score: 20 - i,
+      submittedAt: now - 7_200_000,
+    })),
   );
   // Receipt codes of their own (the factory gives every entry the same placeholder).
   const letter = () => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[Math.floor(Math.random() * 32)];
@@ -113,7 +129,8 @@ test("a contest locked through the review page gets exactly one certificate per 
     const code = Array.from({ length: 10 }, letter).join("");
     return `${code.slice(0, 5)}-${code.slice(5)}`;
   });
-  for (const [i, id] of ids.entries()) await db.update(attempts).set({ receipt: codes[i] }).where(eq(attempts.id, id));
+  for (const [i, id] of ids.entries())
+    await db.update(attempts).set({ receipt: codes[i] }).where(eq(attempts.id, id));
 
   await signIn(page, "0900000003");
   await page.goto(`/committee/contests/${contest.id}`);
@@ -137,4 +154,80 @@ test("a contest locked through the review page gets exactly one certificate per 
     new RegExp(`/receipts/${codes[0]}$`),
   );
   expect(pdfPages(await printToPdf(page))).toBe(4);
+});
+
+test("a stage contest's committee page leads to its certificates: one per team prize, each pointing at the winners page", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const db = await e2eDb();
+  const tag = Date.now().toString(36);
+  const contest = await createContest(db, {
+    kind: "stage",
+    entryModes: "team",
+    stageAggregation: "mean",
+    title: `Hội thi sân khấu ${tag}`,
+  });
+  const [part] = await db
+    .insert(stageParts)
+    .values({ contestId: contest.id, position: 1, name: `Chào hỏi ${tag}`, maxScore: 20 })
+    .returning();
+  const teamRows = await db
+    .insert(teams)
+    .values(
+      [1, 2, 3, 4].map((n) => ({
+        contestId: contest.id,
+        number: n,
+        name: `Đội ${tag} số ${n}`,
+        nameKey: `đội ${tag} số ${n}`,
+      })),
+    )
+    .returning();
+  await createPrizes(db, contest.id, [
+    { category: "team", rank: 1, label: "Nhất", count: 1, amount: 3_000_000 },
+    { category: "team", rank: 2, label: "Nhì", count: 1, amount: 2_000_000 },
+    { category: "team", rank: 3, label: "Ba", count: 1, amount: 1_000_000 },
+  ]);
+  // One judge from outside the ward's units (a demo account) scores every team.
+  const judge = (await db.select().from(users).where(eq(users.phone, "0900000006")))[0];
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
+  for (const [i, team] of teamRows.entries())
+    await saveJudgeScore(db, {
+      contestId: contest.id,
+      partId: part.id,
+      teamId: team.id,
+      judge: { id: judge.id, role: "judge" },
+      values: { total: 18 - 2 * i },
+      comment: "",
+    });
+
+  await signIn(page, "0900000003");
+  await page.goto(`/committee/stage/${contest.id}`);
+  await page.getByRole("button", { name: `Khoá phần thi: Chào hỏi ${tag}` }).click();
+  await expect(page.getByRole("button", { name: `Mở lại phần thi: Chào hỏi ${tag}` })).toBeVisible();
+  await page.getByRole("button", { name: "Đồng ý chốt kết quả" }).click();
+  await page.getByRole("link", { name: "In giấy chứng nhận" }).click();
+  await expect(page).toHaveURL(new RegExp(`/committee/contests/${contest.id}/certificates$`));
+
+  const certificates = page.getByRole("article");
+  await expect(certificates).toHaveCount(3);
+  for (const [i, prize] of ["Nhất", "Nhì", "Ba"].entries()) {
+    await expect(certificates.nth(i)).toContainText(`Đội ${tag} số ${i + 1}`);
+    await expect(certificates.nth(i)).toContainText(`Đã đạt giải ${prize} — giải đội`);
+    await expect(certificates.nth(i).getByRole("img")).toHaveAttribute(
+      "aria-label",
+      new RegExp(`/contests/${contest.slug}/results$`),
+    );
+  }
+  expect(pdfPages(await printToPdf(page))).toBe(3);
+
+  // The fourth team took part: its certificate comes with the participation ones.
+  await page.getByRole("checkbox", { name: /Kèm giấy chứng nhận tham gia/ }).check();
+  await page.getByRole("button", { name: "Hiển thị" }).click();
+  await expect(certificates).toHaveCount(4);
+  await expect(certificates.nth(3)).toContainText(`Đội ${tag} số 4`);
+  await expect(certificates.nth(3)).toContainText("Đã tham gia");
+  expect(pdfPages(await printToPdf(page))).toBe(4);
+  await page.getByRole("link", { name: "Quay lại trang xét duyệt" }).click();
+  await expect(page).toHaveURL(new RegExp(`/committee/stage/${contest.id}$`));
 });

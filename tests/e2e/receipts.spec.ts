@@ -102,18 +102,20 @@ test("GET /api/receipts/:code.json gives the entry with the name masked, and 404
 
 /** A GET from another loopback source address, as a different client (the server sees its own socket's peer). */
 function getFrom(from: string, url: string) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      http
-        .get(url, { localAddress: from }, (res) => {
-          let body = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => (body += chunk));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        })
-        .on("error", reject);
-    },
-  );
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    http
+      .get(url, { localAddress: from }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      })
+      .on("error", reject);
+  });
 }
 
 test("checks are limited per address: past the limit, 429 with Retry-After, in JSON and on the page; other addresses go on", async ({
@@ -124,7 +126,10 @@ test("checks are limited per address: past the limit, 429 with Retry-After, in J
   const from = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
   let refused: { at: number; headers: Record<string, unknown>; body: string } | null = null;
   for (let i = 0; i < 40 && !refused; i++) {
-    const response = await getFrom(from, `${base}/api/receipts/ABCDE-FGH${String(22 + i).replace(/[01]/g, "2")}.json`);
+    const response = await getFrom(
+      from,
+      `${base}/api/receipts/ABCDE-FGH${String(22 + i).replace(/[01]/g, "2")}.json`,
+    );
     if (response.status === 429) refused = { at: i, ...response };
     else expect(response.status).toBe(404);
   }

@@ -4,7 +4,8 @@ export const receiptsVi = {
   "receipts.intro":
     "Mỗi bài dự thi đã nộp có một mã xác nhận gồm 10 ký tự, ví dụ ABCDE-23456. Nhập mã để biết bài dự thi đó có được hệ thống ghi nhận hay không. Họ tên được che bớt để bảo vệ thông tin cá nhân.",
   "receipts.codeLabel": "Mã xác nhận",
-  "receipts.codeHint": "10 chữ cái và chữ số, có hoặc không có dấu gạch ngang; chữ hoa hay chữ thường đều được.",
+  "receipts.codeHint":
+    "10 chữ cái và chữ số, có hoặc không có dấu gạch ngang; chữ hoa hay chữ thường đều được.",
   "receipts.submit": "Kiểm tra",
   "receipts.valid": "Mã xác nhận hợp lệ",
   "receipts.validLead": "Mã {code} là của một bài dự thi đã nộp và được ghi nhận.",
@@ -71,7 +72,8 @@ export const receiptsEn: Record<keyof typeof receiptsVi, string> = {
   "receipts.empty": "Please enter a receipt code.",
   "receipts.malformed":
     "“{code}” is not a receipt code. A code has 10 characters: letters (except I, O) and digits 2 to 9, e.g. ABCDE-23456.",
-  "receipts.tooMany": "You have checked too many codes in a short time. Please try again in {seconds} seconds.",
+  "receipts.tooMany":
+    "You have checked too many codes in a short time. Please try again in {seconds} seconds.",
   "receipts.footerLink": "Check a receipt code",
   "receipts.checkLink": "Check this code",
   "certificates.title": "Certificates",
@@ -80,7 +82,8 @@ export const receiptsEn: Record<keyof typeof receiptsVi, string> = {
   "certificates.includeParticipants": "Include participation certificates for every counted entrant",
   "certificates.show": "Show",
   "certificates.print": "Print",
-  "certificates.printHint": "A4 landscape, one certificate per page. When printing choose A4, landscape, scale 100%.",
+  "certificates.printHint":
+    "A4 landscape, one certificate per page. When printing choose A4, landscape, scale 100%.",
   "certificates.back": "Back to the review page",
   "certificates.none": "There are no prizes to print certificates for yet.",
   "certificates.notYet": "Certificates can be printed once the committee has locked the results.",
