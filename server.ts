@@ -14,6 +14,7 @@ import cluster from "node:cluster";
 import type { ServerBuild } from "@remix-run/node";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -263,7 +264,21 @@ async function serve() {
     next();
   });
 
-  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  // Hashed assets, compressed at build time (scripts/build-server.mjs) when the browser accepts it.
+  const assetsDir = path.join(buildDir, "client/assets");
+  app.use("/assets", (req, res, next) => {
+    const accepts = String(req.headers["accept-encoding"] ?? "");
+    const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+    const type = req.path.endsWith(".js") ? "text/javascript" : req.path.endsWith(".css") ? "text/css" : null;
+    if (!encoding || !type || req.path.includes("..")) return next();
+    const file = path.join(assetsDir, `${req.path}.${encoding === "br" ? "br" : "gz"}`);
+    if (!existsSync(file)) return next();
+    res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("Content-Type", `${type}; charset=utf-8`);
+    res.sendFile(file, { maxAge: "1y", immutable: true });
+  });
+  app.use("/assets", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all(
     "*",
