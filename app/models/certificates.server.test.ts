@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { attempts } from "#db/schema";
+import { attempts, teams } from "#db/schema";
 import {
   createContest,
   createFinishedAttempts,
@@ -132,6 +132,61 @@ describe("certificates", () => {
     expect(participation.every((c) => c.prize === null && c.verifyPath.startsWith("/receipts/"))).toBe(true);
     expect(sheet.certificates).toHaveLength(7);
     expect(sheet.certificates.some((c) => c.name === "Cán bộ")).toBe(false);
+  });
+});
+
+describe("team certificates", () => {
+  it("a quiz's team prize goes to the team, with its unit, verified by the team entry's receipt", async () => {
+    const now = Date.now();
+    const ward = await createWard(db);
+    const unit = await createUnit(db, { wardId: ward.id, name: "Tổ dân phố 7", createdAt: now - 72 * HOUR });
+    const contest = await createContest(db, {
+      entryModes: "both",
+      opensAt: now - 48 * HOUR,
+      closesAt: now - HOUR,
+    });
+    await createPrizes(db, contest.id, [
+      { category: "team", rank: 1, label: "Nhất", count: 1, amount: 1_000_000 },
+    ]);
+    const teamRows = await db
+      .insert(teams)
+      .values([
+        { contestId: contest.id, number: 1, name: "Đội Tổ 7", nameKey: "đội tổ 7", unitId: unit.id },
+        { contestId: contest.id, number: 2, name: "Đội Tổ 8", nameKey: "đội tổ 8", unitId: null },
+      ])
+      .returning();
+    const captains = [await createUser(db, { unitId: unit.id }), await createUser(db)];
+    const ids = await createFinishedAttempts(
+      db,
+      teamRows.map((t, i) => ({
+        contestId: contest.id,
+        userId: captains[i].id,
+        teamId: t.id,
+        score: 19 - i,
+      })),
+    );
+    await db.update(attempts).set({ receipt: "TEAMA-22222" }).where(eq(attempts.id, ids[0]));
+    await db.update(attempts).set({ receipt: "TEAMB-33333" }).where(eq(attempts.id, ids[1]));
+    await approveLock(db, contest.id, committee);
+    const sheet = await certificateSheet(db, contest.id, { participants: true });
+    expect(sheet.certificates.filter((c) => c.category === "team")).toEqual([
+      {
+        kind: "prize",
+        category: "team",
+        prize: "Nhất",
+        name: "Đội Tổ 7",
+        unit: "Tổ dân phố 7",
+        verifyPath: "/receipts/TEAMA-22222",
+      },
+      {
+        kind: "participation",
+        category: "team",
+        prize: null,
+        name: "Đội Tổ 8",
+        unit: null,
+        verifyPath: "/receipts/TEAMB-33333",
+      },
+    ]);
   });
 });
 
