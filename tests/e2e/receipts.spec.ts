@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import { answer, answerKey, expect, makeContest, register, startQuiz, test } from "./fixtures";
 
@@ -39,6 +40,11 @@ test("an anonymous visitor checks a real receipt through the page, in lower case
   );
   await expect(result).toContainText("Nguyễn T. K.");
   await expect(result).not.toContainText("Nguyễn Thị Kim");
+  // WCAG 2.1 A and AA (axe-core) on the page with its answer.
+  const { violations } = await new AxeBuilder({ page: visitor })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
   await visitor.context().close();
 });
 
