@@ -141,7 +141,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return redirect(`/attempts/${id}`);
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.code };
+    if (error instanceof DomainError) return { error: error.code, vars: error.vars };
     throw error;
   }
 }
@@ -217,7 +217,7 @@ export default function ContestPage() {
               ) : null}
             </Alert>
           )}
-          {actionData?.error ? <Alert>{t(actionData.error)}</Alert> : null}
+          {actionData?.error ? <Alert>{t(actionData.error, actionData.vars)}</Alert> : null}
           {data.notRanked && status === "open" ? (
             <Alert tone="info">{t("contest.staffNotRanked")}</Alert>
           ) : null}
