@@ -74,3 +74,37 @@ test("on a throttled phone, a tap on question 1 before the page is ready is save
   expect(held?.selected).toEqual([choice.id]);
   await context.close();
 });
+
+test("without JavaScript the quiz can still be answered and submitted as a plain form", async ({
+  browser,
+  baseURL,
+  page,
+}) => {
+  const contest = await makeContest({ title: "Không có JavaScript" });
+  const phone = await register(page);
+  const db = await e2eDb();
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+  const { id: attemptId } = await startAttempt(db, { contest, userId: user.id, now: Date.now() });
+  const questions = await db
+    .select({
+      position: attemptQuestions.position,
+      options: attemptQuestions.options,
+      correct: attemptQuestions.correct,
+    })
+    .from(attemptQuestions)
+    .where(eq(attemptQuestions.attemptId, attemptId));
+
+  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL, javaScriptEnabled: false });
+  await context.addCookies(await page.context().cookies());
+  const plain = await context.newPage();
+  await plain.goto(`/attempts/${attemptId}`);
+  for (const q of questions) {
+    const group = plain.getByRole("group", { name: new RegExp(`^Câu ${q.position}\\b`) });
+    for (const id of q.correct)
+      await group.getByLabel(q.options.find((o) => o.id === id)!.text, { exact: true }).check();
+  }
+  await plain.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(plain).toHaveURL(new RegExp(`/attempts/${attemptId}/result`));
+  await expect(plain.getByText(`${questions.length}/${questions.length}`).first()).toBeVisible();
+  await context.close();
+});
