@@ -1,6 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
-import { answer, answerKey, expect, makeContest, register, startQuiz, test } from "./fixtures";
+import { teamMembers, teams } from "#db/schema";
+import { memberKey, teamNameKey } from "~/models/teams.server";
+import { createUser, TEST_PASSWORD } from "../factories";
+import {
+  answer,
+  answerKey,
+  e2eDb,
+  expect,
+  makeContest,
+  register,
+  signIn,
+  startQuiz,
+  test,
+  uniquePhone,
+} from "./fixtures";
 
 /** A resident registers, takes a quiz and submits it; returns the receipt code shown on the result page. */
 async function submittedReceipt(page: import("@playwright/test").Page, name: string) {
@@ -104,6 +118,58 @@ test("GET /api/receipts/:code.json gives the entry with the name masked, and 404
   const garbage = await request.get("/api/receipts/not-a-code.json");
   expect(garbage.status()).toBe(404);
   expect(await garbage.json()).toEqual({ valid: false });
+});
+
+test("a captain's entry for the team: the receipt names the team, on the page and in the JSON", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const db = await e2eDb();
+  const tag = Date.now().toString(36);
+  const teamName = `Đội Biên nhận ${tag}`;
+  const contest = await makeContest({ title: `Cuộc thi theo đội ${tag}`, entryModes: "both" });
+  const captain = await createUser(db, { phone: uniquePhone(), fullName: "Hoàng Văn Đội" });
+  const [team] = await db
+    .insert(teams)
+    .values({
+      contestId: contest.id,
+      number: 1,
+      name: teamName,
+      nameKey: teamNameKey(teamName),
+      captainUserId: captain.id,
+    })
+    .returning();
+  await db.insert(teamMembers).values({
+    teamId: team.id,
+    userId: captain.id,
+    displayName: captain.fullName,
+    nameKey: memberKey(captain.id, captain.fullName),
+  });
+
+  await signIn(page, captain.phone, TEST_PASSWORD);
+  await page.goto(`/contests/${contest.slug}`);
+  await page.getByRole("button", { name: `Dự thi cho ${teamName}` }).click();
+  await page
+    .getByRole("region", { name: "Xác nhận bắt đầu" })
+    .getByRole("button", { name: `Bắt đầu làm bài cho ${teamName}` })
+    .click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  const receipt = (await page.getByTestId("receipt").innerText()).trim();
+
+  const body = await (await request.get(`/api/receipts/${receipt}.json`)).json();
+  expect(body).toMatchObject({ valid: true, team: { name: teamName }, name: "Hoàng V. Đ." });
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/receipts/${receipt}`);
+  const result = visitor.getByRole("status").filter({ hasText: "Mã xác nhận hợp lệ" });
+  await expect(result.getByRole("term")).toContainText(["Cuộc thi", "Người dự thi", "Dự thi cho đội"]);
+  await expect(result.getByRole("definition").nth(2)).toHaveText(teamName);
+  await expect(result).toContainText("Hoàng V. Đ.");
+  await visitor.context().close();
 });
 
 /** A GET from another loopback source address, as a different client (the server sees its own socket's peer). */
