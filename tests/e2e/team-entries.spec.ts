@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { attempts, contests, teamMembers, teams } from "#db/schema";
 import { memberKey, teamNameKey } from "~/models/teams.server";
@@ -15,6 +17,15 @@ import {
 } from "./fixtures";
 
 const COMMITTEE = "0900000003";
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is now: no violations. */
+async function expectAccessible(page: Page) {
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 /** A unit, a captain and a member with accounts, and their team in `contestId`. */
 async function teamWithCaptain(contestId: number, tag: string, teamName: string, number = 1) {
@@ -165,11 +176,13 @@ test("the demo's open contest takes team entries: 0900000008 captains Đội T�
   await expect(page.getByText("Dự thi theo đội")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Giải đội" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Bắt đầu làm bài" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Dự thi cho Đội Tổ dân phố 1" }).click();
   // Only the confirmation: nothing starts until its button is pressed.
   const confirm = page.getByRole("region", { name: "Xác nhận bắt đầu" });
   await expect(confirm).toContainText("Bạn làm bài cho Đội Tổ dân phố 1");
   await expect(confirm.getByRole("button", { name: "Bắt đầu làm bài cho Đội Tổ dân phố 1" })).toBeVisible();
+  await expectAccessible(page);
   await confirm.getByRole("link", { name: "Để sau" }).click();
   await expect(page.getByRole("region", { name: "Đội của bạn: Đội Tổ dân phố 1" })).toContainText(
     "Bạn là đội trưởng.",
