@@ -121,6 +121,13 @@ describe("team entries", () => {
     expect(await db.select().from(attempts)).toHaveLength(0);
   });
 
+  it("a captain recorded on the team without a member row still enters for it", async () => {
+    const { contest, team } = await teamContest();
+    await db.delete(teamMembers).where(eq(teamMembers.userId, captain.id));
+    expect(await teamToEnter(db, contest, captain.id)).toMatchObject({ id: team.id, isCaptain: true });
+    expect(await teamEntryView(db, contest, member.id, Date.now())).toMatchObject({ isCaptain: false });
+  });
+
   it("a contest for individuals refuses team entries, and a team-only contest refuses individual ones", async () => {
     const { contest: individualOnly } = await teamContest({ entryModes: "individual", slug: "chi-ca-nhan" });
     await expect(teamToEnter(db, individualOnly, captain.id)).rejects.toMatchObject({

@@ -4,7 +4,7 @@
  * every member sees the team's entries. A team's allowance of attempts is
  * its own, apart from the captain's individual ones.
  */
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, or } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { attempts, contests, teamMembers, teams, units, users } from "#db/schema";
 import { DomainError } from "~/utils/errors";
@@ -27,9 +27,12 @@ export const takesTeamEntries = (c: EntryModes) => c.kind === "quiz" && c.entryM
 /** A contest that takes individual entries ("individual" or "both"). */
 export const takesIndividualEntries = (c: EntryModes) => c.entryModes !== "team";
 
-/** The team a person belongs to in a contest (at most one), its captain, and whether they are it. */
+/**
+ * The team a person belongs to in a contest (at most one), its captain, and
+ * whether they are it. A captain counts as a member even without a member row.
+ */
 export async function teamOfMember(db: Db, contestId: number, userId: number) {
-  const [row] = await db
+  const rows = await db
     .select({
       id: teams.id,
       name: teams.name,
@@ -37,11 +40,14 @@ export async function teamOfMember(db: Db, contestId: number, userId: number) {
       captainUserId: teams.captainUserId,
       captainName: users.fullName,
     })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .from(teams)
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, teams.id), eq(teamMembers.userId, userId)))
     .leftJoin(units, eq(units.id, teams.unitId))
     .leftJoin(users, eq(users.id, teams.captainUserId))
-    .where(and(eq(teams.contestId, contestId), eq(teamMembers.userId, userId)));
+    .where(
+      and(eq(teams.contestId, contestId), or(eq(teams.captainUserId, userId), isNotNull(teamMembers.userId))),
+    );
+  const row = rows.find((r) => r.captainUserId === userId) ?? rows[0];
   return row ? { ...row, isCaptain: row.captainUserId === userId } : null;
 }
 
