@@ -65,6 +65,13 @@ export default function ResultPage() {
             {r.receipt}
           </dd>
           <dd className="text-base text-slate-700">{t("result.receiptHint")}</dd>
+          {r.receipt ? (
+            <dd>
+              <Link to={`/receipts/${r.receipt}`} className="text-brand-700 text-base underline">
+                {t("receipts.checkLink")}
+              </Link>
+            </dd>
+          ) : null}
         </div>
       </dl>
 

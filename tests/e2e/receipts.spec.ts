@@ -28,6 +28,11 @@ async function submittedReceipt(page: import("@playwright/test").Page, name: str
   await expect(page).toHaveURL(/\/result$/);
   const receipt = (await page.getByTestId("receipt").innerText()).trim();
   expect(receipt).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  // The result page says where anyone can check it.
+  await expect(page.getByRole("link", { name: "Kiểm tra mã này" })).toHaveAttribute(
+    "href",
+    `/receipts/${receipt}`,
+  );
   return { receipt, contest };
 }
 

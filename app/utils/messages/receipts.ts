@@ -22,6 +22,7 @@ export const receiptsVi = {
   "receipts.tooMany":
     "Bạn đã kiểm tra quá nhiều mã trong thời gian ngắn. Vui lòng thử lại sau {seconds} giây.",
   "receipts.footerLink": "Kiểm tra mã xác nhận",
+  "receipts.checkLink": "Kiểm tra mã này",
   "certificates.title": "Giấy chứng nhận",
   "certificates.heading": "In giấy chứng nhận — {title}",
   "certificates.summary": "{prizes} giấy chứng nhận đạt giải, {participants} giấy chứng nhận tham gia.",
@@ -74,6 +75,7 @@ export const receiptsEn: Record<keyof typeof receiptsVi, string> = {
   "receipts.tooMany":
     "You have checked too many codes in a short time. Please try again in {seconds} seconds.",
   "receipts.footerLink": "Check a receipt code",
+  "receipts.checkLink": "Check this code",
   "certificates.title": "Certificates",
   "certificates.heading": "Print certificates — {title}",
   "certificates.summary": "{prizes} prize certificates, {participants} participation certificates.",
