@@ -114,7 +114,7 @@ test("a forgotten password is recovered with a one-time code from the ward", asy
   await staff.goto("/organiser/accounts");
   await staff.getByLabel("Tìm theo tên hoặc số điện thoại").fill(phone);
   await staff.getByRole("button", { name: "Tìm kiếm" }).click();
-  const issue = staff.getByRole("button", { name: "Cấp mã đặt lại mật khẩu: Trần Văn Quên" });
+  const issue = staff.getByRole("button", { name: "Cấp mã quên mật khẩu: Trần Văn Quên" });
   await issue.click();
   await expect(staff.getByRole("alert")).toContainText("Hãy kiểm tra căn cước công dân");
   await staff.getByRole("checkbox", { name: "Đã kiểm tra giấy tờ tùy thân: Trần Văn Quên" }).check();

@@ -60,8 +60,8 @@ export const ownAccountVi = {
     "Đã nhập sai quá nhiều lần từ thiết bị này. Vui lòng thử lại sau 15 phút hoặc nhờ cán bộ phường hỗ trợ.",
   "resetCode.section": "Người dân quên mật khẩu",
   "resetCode.howTo":
-    "Tìm người dân theo số điện thoại, kiểm tra căn cước công dân (CCCD) của họ, đánh dấu “Đã kiểm tra giấy tờ tùy thân” rồi bấm “Cấp mã đặt lại mật khẩu”. Mã hiện một lần, dùng được một lần trong 30 phút.",
-  "resetCode.issue": "Cấp mã đặt lại mật khẩu",
+    "Tìm người dân theo số điện thoại, kiểm tra căn cước công dân (CCCD) của họ, đánh dấu “Đã kiểm tra giấy tờ tùy thân” rồi bấm “Cấp mã quên mật khẩu”. Mã hiện một lần, dùng được một lần trong 30 phút.",
+  "resetCode.issue": "Cấp mã quên mật khẩu",
   "resetCode.issued":
     "Mã đặt lại mật khẩu của {name} ({phone}): {code}. Dùng được một lần, đến {until}. Mã chỉ hiện lần này: hãy đọc hoặc viết cho người dân. Họ nhập mã ở trang “Đặt lại mật khẩu” ({url}).",
   "resetCode.notSelf": "Không thể tự cấp mã cho tài khoản của chính mình.",
@@ -155,8 +155,8 @@ export const ownAccountEn: Record<OwnAccountKey, string> = {
     "Too many wrong codes from this device. Please try again in 15 minutes or ask the ward's staff for help.",
   "resetCode.section": "Residents who forgot their password",
   "resetCode.howTo":
-    "Find the resident by phone number, check their citizen ID card (CCCD), tick “Identity papers checked”, then press “Issue a reset code”. The code is shown once and works once, for 30 minutes.",
-  "resetCode.issue": "Issue a reset code",
+    "Find the resident by phone number, check their citizen ID card (CCCD), tick “Identity papers checked”, then press “Issue a one-time code”. The code is shown once and works once, for 30 minutes.",
+  "resetCode.issue": "Issue a one-time code",
   "resetCode.issued":
     "Reset code for {name} ({phone}): {code}. It works once, until {until}. It is shown only now: read it out or write it down for the resident, who enters it on the page “Reset password” ({url}).",
   "resetCode.notSelf": "You cannot issue a code for your own account.",
