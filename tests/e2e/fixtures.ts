@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "#db/client";
 import { attemptQuestions, contests } from "#db/schema";
@@ -125,6 +125,20 @@ export async function signedInPage(browser: Browser, phone: string, password = D
   const page = await (await browser.newContext()).newPage();
   await signIn(page, phone, password);
   return page;
+}
+
+/**
+ * A dead zone for the whole phone. Chromium's offline emulation can miss a
+ * request that a freshly restarted service worker lets through to the
+ * network, so every request of the context is also refused while offline.
+ */
+export async function deadZone(context: BrowserContext) {
+  let offline = false;
+  await context.route("**/*", (route) => (offline ? route.abort("internetdisconnected") : route.fallback()));
+  return async (on: boolean) => {
+    offline = on;
+    await context.setOffline(on);
+  };
 }
 
 /** Every test fails on an unexpected console error or uncaught page error. */

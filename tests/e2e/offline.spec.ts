@@ -9,7 +9,17 @@ import { devices, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { answers, attemptQuestions, stageJudges, stageParts, stageScores, teams, users } from "#db/schema";
 import { createContest } from "../factories";
-import { answer, answerKey, e2eDb, expect, makeContest, register, startQuiz, test } from "./fixtures";
+import {
+  answer,
+  answerKey,
+  deadZone,
+  e2eDb,
+  expect,
+  makeContest,
+  register,
+  startQuiz,
+  test,
+} from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -31,6 +41,7 @@ test("an attempt reloaded offline comes back from the phone with its answers and
   allowConsole,
 }) => {
   allowConsole(/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/);
+  const setOffline = await deadZone(context);
   const contest = await makeContest({ title: "Vùng lõm sóng", timeLimitSec: 600 });
   await register(page);
   const attemptId = await startQuiz(page, contest.slug);
@@ -38,7 +49,7 @@ test("an attempt reloaded offline comes back from the phone with its answers and
   const key = await answerKey(attemptId);
   await answer(page, key, 1);
 
-  await context.setOffline(true);
+  await setOffline(true);
   const q2 = page.getByRole("group", { name: /^Câu 2\b/ });
   const choice = key.get(2)!.right[0];
   await q2.getByLabel(choice, { exact: true }).check();
@@ -50,14 +61,16 @@ test("an attempt reloaded offline comes back from the phone with its answers and
   await expect(page.getByRole("timer")).toBeVisible();
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   for (const text of key.get(1)!.right)
-    await expect(page.getByRole("group", { name: /^Câu 1\b/ }).getByLabel(text, { exact: true })).toBeChecked();
+    await expect(
+      page.getByRole("group", { name: /^Câu 1\b/ }).getByLabel(text, { exact: true }),
+    ).toBeChecked();
   await expect(q2.getByLabel(choice, { exact: true })).toBeChecked();
   // The clock goes on from where it was, not from when the copy was made.
   const after = seconds(await page.getByRole("timer").innerText());
   expect(after).toBeLessThanOrEqual(before);
   expect(after).toBeGreaterThan(before - 60);
 
-  await context.setOffline(false);
+  await setOffline(false);
   await expect(q2.getByText("Đã lưu")).toBeVisible({ timeout: 30_000 });
   const db = await e2eDb();
   const [q] = await db
@@ -104,6 +117,7 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
     )[0];
 
   const context = await browser.newContext({ ...devices["Pixel 7"], baseURL });
+  const setOffline = await deadZone(context);
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Số điện thoại").fill("0900000007");
@@ -118,7 +132,7 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
   await expect(page).toHaveURL(new RegExp(`${sheet}$`));
   await kept(page, sheet);
 
-  await context.setOffline(true);
+  await setOffline(true);
   await page.getByRole("textbox").and(page.locator('input[name^="score-"]')).fill("14");
   await page.getByRole("button", { name: "Lưu điểm" }).click();
   await expect(page.getByText(/Chưa gửi được vì mất mạng/)).toBeVisible();
@@ -137,7 +151,7 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
   expect(await held()).toBeUndefined();
 
   // The network returns; the judge opens the home page, and the kept score leaves from there.
-  await context.setOffline(false);
+  await setOffline(false);
   await page.getByRole("link", { name: /về trang chủ/ }).click();
   await expect(page.getByRole("link", { name: "Hội Thi", exact: true })).toBeVisible();
   await expect.poll(held, { timeout: 20_000 }).toEqual({ totalTenths: 140 });

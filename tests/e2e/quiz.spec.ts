@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { attempts } from "#db/schema";
 import {
+  deadZone,
   answer,
   answerKey,
   e2eDb,
@@ -175,13 +176,14 @@ test("answers chosen offline survive a submission attempted offline and are coun
   allowConsole,
 }) => {
   allowConsole(/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/);
+  const setOffline = await deadZone(context);
   const contest = await makeContest();
   await register(page);
   const attemptId = await startQuiz(page, contest.slug);
   const key = await answerKey(attemptId);
   await answer(page, key, 1);
 
-  await context.setOffline(true);
+  await setOffline(true);
   const second = page.getByRole("group", { name: /^Câu 2\b/ });
   for (const text of key.get(2)!.right) await second.getByLabel(text, { exact: true }).check();
   await expect(second.getByText("Chưa gửi được — sẽ tự gửi lại")).toBeVisible();
@@ -192,7 +194,7 @@ test("answers chosen offline survive a submission attempted offline and are coun
   });
   expect(page.url()).toContain(`/attempts/${attemptId}`);
 
-  await context.setOffline(false);
+  await setOffline(false);
   await expect(page).toHaveURL(/\/result$/, { timeout: 30_000 });
   await expect(page.getByText("2/5").first()).toBeVisible();
 });

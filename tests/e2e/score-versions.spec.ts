@@ -7,7 +7,7 @@ import { devices, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { stageJudges, stageParts, stageScores, teams, users } from "#db/schema";
 import { createContest } from "../factories";
-import { e2eDb, expect, test } from "./fixtures";
+import { deadZone, e2eDb, expect, test } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
@@ -70,7 +70,8 @@ test("one judge on two phones: a score saved offline on one arrives after a corr
   const score = (page: Page) => page.getByRole("textbox").and(page.locator('input[name^="score-"]'));
 
   // Phone A loses the network and saves 12: kept on the phone.
-  await a.context.setOffline(true);
+  const setOffline = await deadZone(a.context);
+  await setOffline(true);
   await score(a.page).fill("12");
   await a.page.getByRole("button", { name: "Lưu điểm" }).click();
   await expect(a.page.getByText(/Chưa gửi được vì mất mạng/)).toBeVisible();
@@ -84,7 +85,7 @@ test("one judge on two phones: a score saved offline on one arrives after a corr
 
   // A's network returns: its older save arrives last and loses; A shows what the server holds.
   // (Before: the last save to arrive won, and 12 replaced the correction.)
-  await a.context.setOffline(false);
+  await setOffline(false);
   await expect(a.page.getByText("Điểm này đã được sửa trên thiết bị khác")).toBeVisible({ timeout: 20_000 });
   await expect(score(a.page)).toHaveValue("15");
   await expect(a.page.getByLabel("Nhận xét")).toHaveValue("Sửa lại sau khi xem lại");

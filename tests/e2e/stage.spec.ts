@@ -1,7 +1,7 @@
 import { devices, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { contests, teams } from "#db/schema";
-import { e2eDb, expect, test } from "./fixtures";
+import { deadZone, e2eDb, expect, test } from "./fixtures";
 
 const SLUG = "hoi-thi-tuyen-truyen-2026";
 
@@ -98,12 +98,13 @@ test("three judges score the demo's stage contest on their phones, the scoreboar
   // A judge corrects a score while offline: it is kept and sent when the network returns.
   const third = judges[2];
   await third.page.getByRole("link", { name: /^Chấm điểm: Tiểu phẩm — Đội số 2 / }).click();
-  await third.context.setOffline(true);
+  const setOffline = await deadZone(third.context);
+  await setOffline(true);
   await third.page.getByLabel("Diễn xuất (tối đa 15)", { exact: true }).fill("9");
   await third.page.getByLabel("Nhận xét").fill("Diễn xuất còn gượng");
   await third.page.getByRole("button", { name: "Lưu điểm" }).click();
   await expect(third.page.getByText(/Chưa gửi được vì mất mạng/)).toBeVisible();
-  await third.context.setOffline(false);
+  await setOffline(false);
   await expect(third.page.getByText("Đã lưu điểm.")).toBeVisible({ timeout: 20_000 });
 
   // The organiser records the knowledge answers and one overtime.
