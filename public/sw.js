@@ -32,7 +32,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n !== PAGES && n !== ASSETS).map((n) => caches.delete(n))))
+      .then((names) =>
+        Promise.all(names.filter((n) => n !== PAGES && n !== ASSETS).map((n) => caches.delete(n))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -69,7 +71,9 @@ async function fromNetworkFirst(request, navigate) {
     const url = new URL(request.url);
     const hit =
       (await cache.match(request, { ignoreVary: true })) ??
-      (url.pathname.endsWith(".data") ? await cache.match(url.origin + url.pathname, { ignoreVary: true }) : undefined);
+      (url.pathname.endsWith(".data")
+        ? await cache.match(url.origin + url.pathname, { ignoreVary: true })
+        : undefined);
     if (hit) return hit;
     if (navigate) {
       const offline = await caches.match(OFFLINE);
@@ -115,12 +119,18 @@ self.addEventListener("message", (event) => {
       const assets = await caches.open(ASSETS);
       for (const href of data.assets ?? []) {
         const url = new URL(href, self.location.origin);
-        if (url.origin === self.location.origin && url.pathname.startsWith("/assets/") && !(await assets.match(url)))
+        if (
+          url.origin === self.location.origin &&
+          url.pathname.startsWith("/assets/") &&
+          !(await assets.match(url))
+        )
           await assets.add(url).catch(() => {});
       }
       const pages = await caches.open(PAGES);
       for (const url of [page.pathname + page.search, page.pathname + ".data"]) {
-        const response = await fetch(url, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
+        const response = await fetch(url, { credentials: "same-origin", redirect: "manual" }).catch(
+          () => null,
+        );
         if (response && response.ok && response.type === "basic") await keep(pages, url, response);
       }
     })(),

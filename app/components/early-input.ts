@@ -12,7 +12,9 @@ let early: EarlyInput = new Map();
 let following = false;
 
 function isEarlyField(target: EventTarget | null): target is HTMLInputElement {
-  return target instanceof HTMLInputElement && !!target.name && !!target.form?.hasAttribute("data-early-input");
+  return (
+    target instanceof HTMLInputElement && !!target.name && !!target.form?.hasAttribute("data-early-input")
+  );
 }
 
 /** What the field's group holds now: the checked values of a radio or checkbox group, else the text. */

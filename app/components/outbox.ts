@@ -27,8 +27,16 @@ async function post(url: string, body: unknown): Promise<Outcome> {
 }
 
 const QUEUES = [
-  { pattern: /^hoithi:pending:([\w-]+)$/, url: (id: string) => `/api/attempts/${id}/answers`, page: "/attempts/" },
-  { pattern: /^hoithi:scores:(\d+)$/, url: (id: string) => `/api/stage/${id}/scores`, page: "/judge/contests/" },
+  {
+    pattern: /^hoithi:pending:([\w-]+)$/,
+    url: (id: string) => `/api/attempts/${id}/answers`,
+    page: "/attempts/",
+  },
+  {
+    pattern: /^hoithi:scores:(\d+)$/,
+    url: (id: string) => `/api/stage/${id}/scores`,
+    page: "/judge/contests/",
+  },
 ];
 
 let running = false;

@@ -112,9 +112,13 @@ export default function AttemptPage() {
     for (const [key, held] of queue.newerThanPage()) show(key, held);
     // Choices this device made but had not yet delivered (e.g. before a reload offline), when they
     // were chosen on the version the server holds; the others come back as conflicts.
-    const newest = { ...versions, ...Object.fromEntries(queue.newerThanPage().map(([k, h]) => [k, h.version])) };
+    const newest = {
+      ...versions,
+      ...Object.fromEntries(queue.newerThanPage().map(([k, h]) => [k, h.version])),
+    };
     for (const [key, item] of Object.entries(queue.stored()))
-      if (item.base === (newest[key] ?? 0)) show(key, "questionId" in item ? item : { prediction: item.prediction });
+      if (item.base === (newest[key] ?? 0))
+        show(key, "questionId" in item ? item : { prediction: item.prediction });
     // Taps made before the page's script had run (a slow phone): queued like any other choice.
     for (const [name, values] of takeEarlyInput()) {
       const question = /^q-(\d+)$/.exec(name);
@@ -249,7 +253,12 @@ export default function AttemptPage() {
         }))}
       />
       {/* data-early-input: taps before the script has run are kept (app/components/early-input.ts). */}
-      <Form method="post" data-early-input className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
+      <Form
+        method="post"
+        data-early-input
+        className="flex flex-col gap-4"
+        onSubmit={(e) => e.preventDefault()}
+      >
         {data.questions.map((q) => (
           <QuestionCard
             key={q.questionId}

@@ -21,7 +21,10 @@ export function pageRemainingMs(data: Clocked) {
 export function rememberDeadline(data: Clocked, remainingMs: number) {
   // The server's time of this reply, estimated from the page's: only its order matters.
   const servedAt = mountedAt.served + (Date.now() - mountedAt.local);
-  writeStored(deadlineKey(data.id), { servedAt: Math.max(servedAt, data.servedAt), deadline: Date.now() + remainingMs });
+  writeStored(deadlineKey(data.id), {
+    servedAt: Math.max(servedAt, data.servedAt),
+    deadline: Date.now() + remainingMs,
+  });
 }
 
 export function forgetDeadline(attemptId: string) {

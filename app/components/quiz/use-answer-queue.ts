@@ -181,7 +181,9 @@ export function useAnswerQueue(
     stored: () => stored(attemptId),
     /** Answers saved from this device that are newer than the page's own (a copy kept offline). */
     newerThanPage: () =>
-      Object.entries(storedHeld(attemptId)).filter(([key, held]) => held.version > (initialVersions[key] ?? 0)),
+      Object.entries(storedHeld(attemptId)).filter(
+        ([key, held]) => held.version > (initialVersions[key] ?? 0),
+      ),
   };
 }
 
