@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { and, eq } from "drizzle-orm";
 import { attempts, auditLog, users } from "#db/schema";
 import {
@@ -223,4 +224,41 @@ test("after assisted registration the hand-over page shows the resident's phone 
     "href",
     `/contests/${contest.slug}`,
   );
+});
+
+test("the own-account pages have no axe-core WCAG 2.1 A/AA violations and 44 px fields and buttons", async ({
+  page,
+}) => {
+  const check = async (name: string) => {
+    await expect(page.locator("html[data-hydrated]")).toBeAttached();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      name,
+    ).toEqual([]);
+    const small = await page
+      .locator(
+        "main button, main select, main input:not([type=hidden]):not([type=checkbox]):not([tabindex='-1'])",
+      )
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetWidth > 1)
+          .map((el) => el.getBoundingClientRect())
+          .filter((box) => box.height < 43.5 || box.width < 43.5),
+      );
+    expect(small, `controls under 44 px on ${name}`).toEqual([]);
+  };
+  await page.goto("/forgot-password");
+  await check("forgot password");
+  await page.goto("/reset-password");
+  await check("reset password");
+  await register(page, "Võ Thị Trợ Năng");
+  await page.goto("/me/profile");
+  await check("profile");
+  await page.getByLabel("Mật khẩu hiện tại").fill("sai-mat-khau-roi");
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(page.getByText("Mật khẩu phải có ít nhất 8 ký tự.")).toBeVisible();
+  await check("profile with errors");
 });
