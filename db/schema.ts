@@ -215,6 +215,8 @@ export const contests = sqliteTable(
     stageOrderDrawnAt: integer("stage_order_drawn_at"),
     /** Committee approvals needed to lock the results (1 = the chair alone). */
     lockQuorum: integer("lock_quorum").notNull().default(1),
+    /** Thi thử: residents may take unrecorded practice attempts while the contest is open. */
+    practiceEnabled: integer("practice_enabled", { mode: "boolean" }).notNull().default(false),
     createdByUserId: integer("created_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),
@@ -339,15 +341,22 @@ export const attempts = sqliteTable(
     }),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /**
+     * Thi thử: a practice attempt, never recorded (no ranking, statistics,
+     * receipt or allowance). Every query of entries excludes it with
+     * `RECORDED` / `recordedOnly` (practice.server.ts).
+     */
+    practice: integer("practice", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
-    uniqueIndex("attempts_no_uq").on(t.contestId, t.userId, t.attemptNo),
-    // At most one open attempt per person and contest, even under parallel starts.
+    // Practice attempts are numbered apart (1, 2 …), so entries keep their numbers.
+    uniqueIndex("attempts_no_uq").on(t.contestId, t.userId, t.practice, t.attemptNo),
+    // At most one open attempt per person and contest (and one open practice), even under parallel starts.
     uniqueIndex("attempts_one_open_uq")
-      .on(t.contestId, t.userId)
+      .on(t.contestId, t.userId, t.practice)
       .where(sql`status = 'open'`),
     index("attempts_open_deadline_idx").on(t.status, t.deadlineAt),
-    index("attempts_contest_idx").on(t.contestId, t.status, t.submittedAt),
+    index("attempts_contest_idx").on(t.contestId, t.status, t.submittedAt, t.practice),
     // Covers every column the ranking and the statistics read of a contest's entries, in person
     // order: 100,000 entries are read from the index alone, not row by row from the table.
     index("attempts_contest_entries_idx").on(
@@ -362,6 +371,7 @@ export const attempts = sqliteTable(
       t.prediction,
       t.assistedByUserId,
       t.id,
+      t.practice,
     ),
     index("attempts_user_idx").on(t.userId),
     // "Kiểm tra mã xác nhận" finds an entry by its receipt code.
