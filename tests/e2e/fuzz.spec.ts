@@ -179,6 +179,8 @@ test("fuzzing every form and JSON endpoint never gives a 500, never runs a store
       ["committee", `/committee/contests/${ids.c2022}`],
       ["judge", `/judge/contests/${ids.stage}/parts/${part}/teams/${team}`],
       ["anonymous", "/login"],
+      ["anonymous", "/reset-password"],
+      ["resident", "/me/profile"],
     ];
 
     const next = random(20261123);
