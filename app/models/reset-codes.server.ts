@@ -53,7 +53,7 @@ export async function issueResetCode(
     .where(eq(users.id, userId));
   if (!account) throw new DomainError("error.notFound", 404);
   authorize(actor, `account.resetCode:${account.role}`);
-  if (account.id === actor.id) throw new DomainError("accounts.notSelf", 409);
+  if (account.id === actor.id) throw new DomainError("resetCode.notSelf", 409);
   if (!input.identityChecked) throw new DomainError("assist.identityRequired", 422);
   const code = Array.from({ length: 8 }, () => String(randomInt(10))).join("");
   const codeHash = await hashPassword(code);
