@@ -50,7 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id: contestId } = parseParams(ParamsSchema, params);
   const { contest } = await orHttpError(() => loadSettings(db, contestId));
   const [teamList, units] = await Promise.all([listTeams(db, contestId), listActiveUnits(db)]);
-  return { contest: { id: contest.id, title: contest.title }, teams: teamList, units };
+  return {
+    contest: { id: contest.id, title: contest.title, kind: contest.kind, entryModes: contest.entryModes },
+    teams: teamList,
+    units,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -107,6 +111,11 @@ export default function Teams() {
           {data.contest.title}
         </Link>
       </h1>
+      {data.contest.kind === "quiz" ? (
+        <Alert tone="info">
+          {t(data.contest.entryModes === "individual" ? "teamEntry.organiserOff" : "teamEntry.organiserHint")}
+        </Alert>
+      ) : null}
       {result?.error ? <Alert>{t(result.error, "vars" in result ? result.vars : undefined)}</Alert> : null}
       {result && "renamed" in result ? <Alert tone="success">{t("teams.renamed")}</Alert> : null}
       <Form

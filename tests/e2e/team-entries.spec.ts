@@ -191,6 +191,7 @@ test("the demo's open contest takes team entries: 0900000008 captains Đội T�
 
 test("a team-only contest: a member who is not the captain cannot start, and a forged team entry is refused with the captain's name", async ({
   page,
+  browser,
 }) => {
   const tag = Date.now().toString(36);
   const contest = await makeContest({ title: `Chỉ theo đội ${tag}`, entryModes: "team" });
@@ -206,4 +207,12 @@ test("a team-only contest: a member who is not the captain cannot start, and a f
   expect(await forged.text()).toContain(`Đội trưởng của đội là ${captain.fullName}`);
   const db = await e2eDb();
   expect(await db.select().from(attempts).where(eq(attempts.contestId, contest.id))).toHaveLength(0);
+
+  // The organiser's team page says how teams enter, and when the contest does not take them yet.
+  const organiser = await signedInPage(browser, "0900000002");
+  await organiser.goto(`/organiser/contests/${contest.id}/teams`);
+  await expect(organiser.getByText("Đội trưởng (thành viên có tài khoản) làm bài cho cả đội")).toBeVisible();
+  const individual = await makeContest({ title: `Chỉ cá nhân ${tag}` });
+  await organiser.goto(`/organiser/contests/${individual.id}/teams`);
+  await expect(organiser.getByText("Cuộc thi đang chỉ nhận bài dự thi cá nhân")).toBeVisible();
 });

@@ -26,6 +26,10 @@ export const teamEntriesVi = {
   "teamEntry.by": "Đội trưởng {name} làm bài",
   "teamEntry.ofTeam": "Bài của {team}",
   "teamEntry.individualOnly": "Bài dự thi cá nhân",
+  "teamEntry.organiserHint":
+    "Đội trưởng (thành viên có tài khoản) làm bài cho cả đội từ trang cuộc thi, bằng nút “Dự thi cho …” tên đội; các thành viên xem bài của đội ở đó.",
+  "teamEntry.organiserOff":
+    "Cuộc thi đang chỉ nhận bài dự thi cá nhân: các đội chưa dự thi được. Đổi “Hình thức dự thi” thành “Theo đội” hoặc “Cá nhân và theo đội” trong cài đặt cuộc thi.",
 };
 
 export const teamEntriesEn: Record<keyof typeof teamEntriesVi, string> = {
@@ -55,4 +59,8 @@ export const teamEntriesEn: Record<keyof typeof teamEntriesVi, string> = {
   "teamEntry.by": "Taken by the captain, {name}",
   "teamEntry.ofTeam": "Entry of {team}",
   "teamEntry.individualOnly": "Individual entry",
+  "teamEntry.organiserHint":
+    "The captain (a member with an account) takes the quiz for the whole team from the contest page, with the “Enter for …” button; members see the team's entries there.",
+  "teamEntry.organiserOff":
+    "This contest takes individual entries only: teams cannot enter yet. Change “Entry modes” to team or both in the contest's settings.",
 };
