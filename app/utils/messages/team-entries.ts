@@ -25,7 +25,6 @@ export const teamEntriesVi = {
   "teamEntry.inProgress": "Đang làm (đội trưởng {name})",
   "teamEntry.by": "Đội trưởng {name} làm bài",
   "teamEntry.ofTeam": "Bài của {team}",
-  "teamEntry.individualOnly": "Bài dự thi cá nhân",
   "teamEntry.organiserHint":
     "Đội trưởng (thành viên có tài khoản) làm bài cho cả đội từ trang cuộc thi, bằng nút “Dự thi cho …” tên đội; các thành viên xem bài của đội ở đó.",
   "teamEntry.organiserOff":
@@ -58,7 +57,6 @@ export const teamEntriesEn: Record<keyof typeof teamEntriesVi, string> = {
   "teamEntry.inProgress": "In progress (captain {name})",
   "teamEntry.by": "Taken by the captain, {name}",
   "teamEntry.ofTeam": "Entry of {team}",
-  "teamEntry.individualOnly": "Individual entry",
   "teamEntry.organiserHint":
     "The captain (a member with an account) takes the quiz for the whole team from the contest page, with the “Enter for …” button; members see the team's entries there.",
   "teamEntry.organiserOff":
