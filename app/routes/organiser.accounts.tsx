@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { IssuedCode, ResetCodeForm } from "~/components/reset-code";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
 import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/accounts.server";
@@ -133,17 +134,7 @@ export default function Accounts() {
       {result && "newPassword" in result && result.newPassword ? (
         <Alert tone="success">{t("accounts.newPassword", result.newPassword)}</Alert>
       ) : null}
-      {result && "resetCode" in result && result.resetCode ? (
-        <Alert tone="success">
-          {t("resetCode.issued", {
-            name: result.resetCode.fullName,
-            phone: result.resetCode.phone,
-            code: result.resetCode.code,
-            until: formatDateTime(result.resetCode.expiresAt, locale),
-            url: result.resetCode.url,
-          })}
-        </Alert>
-      ) : null}
+      {result && "resetCode" in result && result.resetCode ? <IssuedCode issued={result.resetCode} /> : null}
       {result && "formError" in result && result.formError ? <Alert>{t(result.formError)}</Alert> : null}
       {result && "saved" in result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       {result && "unlocked" in result ? (
@@ -261,26 +252,7 @@ export default function Accounts() {
               </Form>
             ) : null}
             {a.id !== me && may.resetCode.includes(a.role) ? (
-              <Form method="post" className="flex flex-wrap items-center gap-2">
-                <input type="hidden" name="userId" value={a.id} />
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name="identityChecked"
-                    aria-label={`${t("assist.identityChecked")}: ${a.fullName}`}
-                    className="size-6"
-                  />
-                  <span aria-hidden="true">{t("assist.identityChecked")}</span>
-                </label>
-                <Button
-                  name="intent"
-                  value="resetCode"
-                  variant="secondary"
-                  aria-label={`${t("resetCode.issue")}: ${a.fullName}`}
-                >
-                  {t("resetCode.issue")}
-                </Button>
-              </Form>
+              <ResetCodeForm userId={a.id} name={a.fullName} />
             ) : null}
             {a.id !== me && may.role.includes(a.role) ? (
               <Form method="post" className="flex gap-2">

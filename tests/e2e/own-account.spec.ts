@@ -260,5 +260,7 @@ test("the own-account pages have no axe-core WCAG 2.1 A/AA violations and 44 px 
   await page.getByLabel("Mật khẩu hiện tại").fill("sai-mat-khau-roi");
   await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(page.getByText("Mật khẩu phải có ít nhất 8 ký tự.")).toBeVisible();
+  // The page's revalidation after the answer has ended (buttons are disabled meanwhile).
+  await expect(page.getByRole("button", { name: "Đổi mật khẩu" })).toBeEnabled();
   await check("profile with errors");
 });
