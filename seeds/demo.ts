@@ -218,6 +218,8 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
       predictionTarget: "entries",
       predictionPrompt: "Theo bạn, đến khi kết thúc cuộc thi sẽ có bao nhiêu bài dự thi?",
       entryModes: "both",
+      // Thi thử: residents may practise on the open contest (never recorded).
+      practiceEnabled: true,
       collectiveRule: "participation_rate",
       wardName: demoWard.name,
     },

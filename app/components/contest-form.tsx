@@ -25,6 +25,7 @@ export type ContestFormValues = {
   predictionTarget: string;
   predictionPrompt: string;
   entryModes: string;
+  practiceEnabled?: boolean;
   collectiveRule: string;
   eligibleUnitIds: number[];
   exclusions: string;
@@ -222,6 +223,16 @@ export function ContestForm({
           ]}
         />
         <p className="text-base text-slate-600 sm:col-span-2">{t("contests.reviewHint")}</p>
+        <label className="flex items-center gap-2 text-lg sm:col-span-2">
+          <input
+            type="checkbox"
+            name="practiceEnabled"
+            defaultChecked={Boolean(values.practiceEnabled)}
+            className="size-6"
+          />{" "}
+          {t("practice.setting")}
+        </label>
+        <p className="text-base text-slate-600 sm:col-span-2">{t("practice.settingHint")}</p>
         <SelectField
           className="text-lg"
           label={t("contests.entryModes")}

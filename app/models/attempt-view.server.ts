@@ -1,9 +1,10 @@
 /** What a resident sees of their own attempts: the open quiz, the result, the list. */
-import { asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { answers, attemptQuestions, attempts, contests, teamMembers, teams, users } from "#db/schema";
 import { countedAttempt } from "./attempt-policy.server";
 import { loadOwnAttempt } from "./attempt.server";
+import { practiceOffered, recordedOnly } from "./practice.server";
 import { attemptsUsedTowardsReview } from "./team-entries.server";
 
 /**
@@ -20,6 +21,7 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
       deadlineAt: attempts.deadlineAt,
       prediction: attempts.prediction,
       predictionVersion: attempts.predictionVersion,
+      practice: attempts.practice,
       contestTitle: contests.title,
       contestSlug: contests.slug,
       predictionPrompt: contests.predictionPrompt,
@@ -92,6 +94,7 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
       durationMs: attempts.durationMs,
       prediction: attempts.prediction,
       receipt: attempts.receipt,
+      practice: attempts.practice,
       contestTitle: contests.title,
       contestSlug: contests.slug,
       reviewPolicy: contests.reviewPolicy,
@@ -101,10 +104,14 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
       contestId: attempts.contestId,
       kind: contests.kind,
       entryModes: contests.entryModes,
+      state: contests.state,
+      opensAt: contests.opensAt,
+      practiceEnabled: contests.practiceEnabled,
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .where(eq(attempts.id, attemptId));
+  // A practice attempt's key follows the same rule as the person's real entries (practice uses none of them).
   const used = await attemptsUsedTowardsReview(db, { ...row, id: row.contestId }, userId);
   const showReview = reviewAllowed(row, used, now);
   let review: {
@@ -137,7 +144,15 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
     const byQ = new Map(saved.map((a) => [a.questionId, a.selected]));
     review = items.map(({ questionId, ...q }) => ({ ...q, selected: byQ.get(questionId) ?? [] }));
   }
-  return { status: "submitted" as const, ...row, showReview, review };
+  const { state: _state, opensAt: _opensAt, practiceEnabled: _practiceEnabled, ...shown } = row;
+  return {
+    status: "submitted" as const,
+    ...shown,
+    // "Thi thử lần nữa" on a practice result while the contest is still open for practice.
+    practiceAgain: row.practice && practiceOffered(row, now),
+    showReview,
+    review,
+  };
 }
 
 /**
@@ -175,7 +190,8 @@ export async function listMyAttempts(db: Db, userId: number) {
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .innerJoin(users, eq(users.id, attempts.userId))
     .leftJoin(teams, eq(teams.id, attempts.teamId))
-    .where(or(eq(attempts.userId, userId), inArray(attempts.teamId, myTeams)))
+    // Practice attempts (thi thử) are not entries.
+    .where(and(or(eq(attempts.userId, userId), inArray(attempts.teamId, myTeams)), recordedOnly))
     .orderBy(desc(attempts.startedAt));
   const counted = new Set<string>();
   const bySubject = new Map<string, typeof rows>();

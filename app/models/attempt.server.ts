@@ -14,6 +14,7 @@ import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.serv
 import { auditInsert } from "./audit.server";
 import { drawQuestions, secureRandomInt, type BankQuestion, type RandomInt } from "./draw.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "./scoring.server";
+import { assertCanPractise } from "./practice.server";
 import { assertEntryMode } from "./team-entries.server";
 
 export function newAttemptId() {
@@ -47,11 +48,18 @@ async function loadBank(db: Db): Promise<BankQuestion[]> {
   return rows.map((q) => ({ ...q, options: byQuestion.get(q.id) ?? [] }));
 }
 
-async function findOpenAttempt(db: Db, contestId: number, userId: number) {
+async function findOpenAttempt(db: Db, contestId: number, userId: number, practice: boolean) {
   const [row] = await db
     .select({ id: attempts.id, deadlineAt: attempts.deadlineAt })
     .from(attempts)
-    .where(and(eq(attempts.contestId, contestId), eq(attempts.userId, userId), eq(attempts.status, "open")));
+    .where(
+      and(
+        eq(attempts.contestId, contestId),
+        eq(attempts.userId, userId),
+        eq(attempts.status, "open"),
+        eq(attempts.practice, practice),
+      ),
+    );
   return row;
 }
 
@@ -60,6 +68,8 @@ export type StartInput = {
   userId: number;
   now: number;
   teamId?: number | null;
+  /** Thi thử: an unrecorded practice attempt (practice.server.ts), always individual. */
+  practice?: boolean;
   assistedByUserId?: number | null;
   ip?: string | null;
   userAgent?: string | null;
@@ -70,34 +80,44 @@ export type StartInput = {
  * Starts an attempt, or resumes the person's open one. The deadline is
  * min(start + time limit, close). Parallel starts resolve to one attempt:
  * the partial unique index on open attempts lets only one insert win.
+ * A practice attempt (thi thử) has its own open slot and numbering, uses no
+ * allowance and needs only a contest open for practice.
  */
 export async function startAttempt(db: Db, input: StartInput): Promise<{ id: string; resumed: boolean }> {
   const { contest, userId, now } = input;
   if (contest.kind !== "quiz") throw new DomainError("start.notQuiz", 404);
+  const practice = input.practice === true;
+  if (practice) assertCanPractise(contest, now);
 
-  const open = await findOpenAttempt(db, contest.id, userId);
+  const open = await findOpenAttempt(db, contest.id, userId, practice);
   if (open) {
     if (now <= open.deadlineAt + GRACE_MS) return { id: open.id, resumed: true };
     await finaliseAttempt(db, open.id, now);
   }
 
   // A team entry is the captain's, for their team; its allowance is the team's, apart from their own.
-  const teamId = input.teamId ?? null;
-  await assertEntryMode(db, contest, userId, teamId);
+  const teamId = practice ? null : (input.teamId ?? null);
+  if (!practice) await assertEntryMode(db, contest, userId, teamId);
   const [previous, teamPrevious] = await Promise.all([
     db
       .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo, teamId: attempts.teamId })
       .from(attempts)
-      .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId))),
+      .where(
+        and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId), eq(attempts.practice, practice)),
+      ),
     teamId === null
       ? []
-      : db.select({ startedAt: attempts.startedAt }).from(attempts).where(eq(attempts.teamId, teamId)),
+      : db
+          .select({ startedAt: attempts.startedAt })
+          .from(attempts)
+          .where(and(eq(attempts.teamId, teamId), eq(attempts.practice, false))),
   ]);
-  assertCanStart(
-    contest,
-    (teamId === null ? previous.filter((p) => p.teamId === null) : teamPrevious).map((p) => p.startedAt),
-    now,
-  );
+  if (!practice)
+    assertCanStart(
+      contest,
+      (teamId === null ? previous.filter((p) => p.teamId === null) : teamPrevious).map((p) => p.startedAt),
+      now,
+    );
 
   const drawn = drawQuestions(await loadBank(db), contest.draw, contest, input.random ?? secureRandomInt);
   const id = newAttemptId();
@@ -110,6 +130,7 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
         userId,
         teamId,
         attemptNo,
+        practice,
         status: "open",
         startedAt: now,
         deadlineAt: attemptDeadline(now, contest.timeLimitSec, contest.closesAt),
@@ -147,6 +168,7 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
             attemptNo,
             assisted: Boolean(input.assistedByUserId),
             ...(teamId === null ? {} : { teamId }),
+            ...(practice ? { practice: true } : {}),
           },
           ip: input.ip ?? null,
         },
@@ -156,7 +178,7 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A parallel start won the race: hand back its attempt.
-    const winner = await findOpenAttempt(db, contest.id, userId);
+    const winner = await findOpenAttempt(db, contest.id, userId, practice);
     if (winner) return { id: winner.id, resumed: true };
     throw new DomainError("start.noAttemptsLeft", 409);
   }
@@ -401,7 +423,12 @@ export async function finaliseAttempt(
   }
 
   const [attempt] = await db
-    .select({ startedAt: attempts.startedAt, submittedAt: attempts.submittedAt, score: attempts.score })
+    .select({
+      startedAt: attempts.startedAt,
+      submittedAt: attempts.submittedAt,
+      score: attempts.score,
+      practice: attempts.practice,
+    })
     .from(attempts)
     .where(eq(attempts.id, attemptId));
   if (!attempt || attempt.score !== null || attempt.submittedAt === null) return;
@@ -425,7 +452,8 @@ export async function finaliseAttempt(
       score,
       correctCount,
       durationMs: attempt.submittedAt - attempt.startedAt,
-      receipt: receiptCode(attemptId, attempt.submittedAt, score),
+      // A practice attempt proves nothing: no receipt (mã xác nhận).
+      receipt: attempt.practice ? null : receiptCode(attemptId, attempt.submittedAt, score),
     })
     .where(and(eq(attempts.id, attemptId), isNull(attempts.score)));
 }

@@ -22,6 +22,7 @@ import * as contestAmendments from "./contest-amendments.server";
 import * as contestAdmin from "./contest-admin.server";
 import * as loginThrottle from "./login-throttle.server";
 import * as ownAccount from "./own-account.server";
+import * as practice from "./practice.server";
 import * as questionBank from "./question-bank.server";
 import * as resetCodes from "./reset-codes.server";
 import * as receipts from "./receipts.server";
@@ -510,6 +511,8 @@ describe("the permission matrix, enforced by the models", () => {
       // the public receipt check: reads, and its per-address count kept before anyone is known
       ...["checkReceipt", "maskName", "normaliseReceiptCode", "countReceiptCheck"],
       ...["certificateSheet", "placeOf"],
+      // practice mode (thi thử): pure checks and the shared SQL condition; starting is startAttempt's
+      ...["assertCanPractise", "practiceOffered", "recordedAs"],
     ]);
     const modules = [
       account,
@@ -521,6 +524,7 @@ describe("the permission matrix, enforced by the models", () => {
       contestAmendments,
       loginThrottle,
       ownAccount,
+      practice,
       questionBank,
       resetCodes,
       assistedEntry,

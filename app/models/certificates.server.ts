@@ -8,6 +8,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { attempts, contests } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { recordedOnly } from "./practice.server";
 import type { RankedEntry } from "./ranking.server";
 import { currentResults } from "./results.server";
 
@@ -45,7 +46,7 @@ export async function certificateSheet(db: Db, contestId: number, opts: { partic
     const rows = await db
       .select({ id: attempts.id, receipt: attempts.receipt })
       .from(attempts)
-      .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.receipt)));
+      .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.receipt), recordedOnly));
     for (const r of rows) if (r.receipt) receipts.set(r.id, r.receipt);
   }
   const verifyPathOf = (e: RankedEntry) => {

@@ -18,6 +18,7 @@ import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { amendmentInsert, ruleChanges } from "./contest-amendments.server";
 import { generateRules } from "./contest-rules.server";
+import { recordedOnly } from "./practice.server";
 
 export type PrizeInput = {
   category: "individual" | "team" | "collective";
@@ -45,6 +46,8 @@ export type ContestSettings = {
   predictionTarget: "entries" | "perfect_entries" | null;
   predictionPrompt: string | null;
   entryModes: "individual" | "team" | "both";
+  /** Thi thử: unrecorded practice attempts while open (practice.server.ts). */
+  practiceEnabled?: boolean;
   collectiveRule: "participation_rate" | "entries" | "average_score" | "points";
   eligibleUnitIds: number[] | null;
   rules: string;
@@ -141,7 +144,11 @@ export function fairnessProblems(before: ContestSettings, after: ContestSettings
 }
 
 export async function hasStarted(db: Db, contestId: number) {
-  const [row] = await db.select({ n: count() }).from(attempts).where(eq(attempts.contestId, contestId));
+  // Practice attempts (thi thử) are not entries: they freeze nothing.
+  const [row] = await db
+    .select({ n: count() })
+    .from(attempts)
+    .where(and(eq(attempts.contestId, contestId), recordedOnly));
   return row.n > 0;
 }
 
@@ -265,7 +272,11 @@ export async function updateQuizContest(
     const problems = fairnessProblems(before.contest, input.settings);
     if (Object.keys(problems).length) return problems;
   }
-  const settings = { ...input.settings };
+  // Practice mode ranks nobody, so it may change at any time (and is kept when a caller leaves it out).
+  const settings = {
+    ...input.settings,
+    practiceEnabled: input.settings.practiceEnabled ?? before.contest.practiceEnabled,
+  };
   const wardName = before.contest.wardName;
   const generatedBefore = generateRules(before.contest, before.prizes);
   const generatedAfter = generateRules({ ...settings, wardName }, input.prizes);
@@ -407,6 +418,7 @@ export function pickSettings(c: typeof contests.$inferSelect): ContestSettings {
     predictionTarget: c.predictionTarget,
     predictionPrompt: c.predictionPrompt,
     entryModes: c.entryModes,
+    practiceEnabled: c.practiceEnabled,
     collectiveRule: c.collectiveRule,
     eligibleUnitIds: c.eligibleUnitIds,
     rules: c.rules,

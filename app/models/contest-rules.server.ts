@@ -18,7 +18,7 @@ type Settings = Pick<
   | "predictionPrompt"
   | "collectiveRule"
 > &
-  Partial<Pick<typeof contests.$inferSelect, "entryModes">>;
+  Partial<Pick<typeof contests.$inferSelect, "entryModes" | "practiceEnabled">>;
 type Prize = Pick<typeof contestPrizes.$inferSelect, "category" | "label" | "count" | "amount">;
 
 const CATEGORY = { individual: "giải cá nhân", team: "giải đội", collective: "giải tập thể" } as const;
@@ -59,6 +59,10 @@ export function generateRules(c: Settings, prizes: Prize[]) {
   if (modes !== "individual")
     lines.push(
       `${lines.length + 1}. Dự thi theo đội: ${modes === "team" ? "cuộc thi chỉ nhận bài dự thi theo đội" : "người dự thi có thể dự thi cá nhân, và đội có thể dự thi theo đội"}. Mỗi đội đại diện cho một đơn vị, có đội trưởng và các thành viên do ban tổ chức lập; mỗi người chỉ ở một đội. Đội trưởng làm bài cho cả đội từ trang cuộc thi (nút “Dự thi cho …” tên đội); số lần dự thi và lần được tính như trên áp dụng cho đội, riêng với số lần dự thi cá nhân của đội trưởng. Các thành viên xem bài dự thi của đội trên trang cuộc thi.`,
+    );
+  if (c.practiceEnabled)
+    lines.push(
+      `${lines.length + 1}. Thi thử: trong thời gian cuộc thi, người dự thi có thể bấm “Thi thử” để làm thử với cách ra đề như bài chính thức (đề mới mỗi lần), không giới hạn số lần. Bài thi thử không dùng lượt dự thi, không có mã xác nhận và không được tính vào kết quả, xếp giải hay thống kê.`,
     );
   const tieBreak = `điểm cao hơn xếp trên; bằng điểm thì ${c.predictionPrompt ? "dự đoán gần đúng hơn, rồi " : ""}thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn xếp trên.`;
   if (modes !== "team")

@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "#db/client";
+import { RECORDED } from "./practice.server";
 
 /**
  * The order that puts a person's (or team's) counted attempt first, mirroring
@@ -81,6 +82,7 @@ export async function loadCandidates(
           AS disqualified
         FROM attempts
         WHERE contest_id = ${contest.id} AND status = 'submitted' AND score IS NOT NULL AND ${entries}
+          AND ${RECORDED}
       )
       WINDOW subject AS (PARTITION BY ${key})
     ) r JOIN users us ON us.id = r.user_id

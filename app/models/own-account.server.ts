@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { signInSucceeded, startSignIn } from "./login-throttle.server";
+import { RECORDED, recordedOnly } from "./practice.server";
 
 type Me = Actor & { id: number };
 
@@ -93,7 +94,7 @@ export async function getProfile(db: Db, userId: number) {
   const [first] = await db
     .select({ at: attempts.startedAt })
     .from(attempts)
-    .where(eq(attempts.userId, userId))
+    .where(and(eq(attempts.userId, userId), recordedOnly))
     .orderBy(asc(attempts.startedAt))
     .limit(1);
   return { ...row, frozenSince: first?.at ?? null };
@@ -133,7 +134,7 @@ export async function updateProfile(
       .where(
         and(
           eq(users.id, me.id),
-          sql`NOT EXISTS (SELECT 1 FROM ${attempts} WHERE ${attempts.userId} = ${me.id})`,
+          sql`NOT EXISTS (SELECT 1 FROM ${attempts} WHERE ${attempts.userId} = ${me.id} AND ${RECORDED})`,
         ),
       ),
     db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, before, after, ip)

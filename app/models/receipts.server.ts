@@ -7,6 +7,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { attempts, contests, teams, users } from "#db/schema";
+import { recordedOnly } from "./practice.server";
 
 /** The receipt alphabet (scoring.server.ts): no I, O, 0 or 1, which are easily misread. */
 const CODE_CHARS = /^[A-HJ-NP-Z2-9]{10}$/;
@@ -49,8 +50,8 @@ export type ReceiptCheck =
 /**
  * What a receipt code proves: the submitted entry it was issued for (the
  * code as typed, in any case, is normalised first). Only
- * submitted entries carry a code (practice entries, when they exist, must
- * not), so any other code is `valid: false`.
+ * submitted entries carry a code (practice attempts, thi thử, never do),
+ * so any other code is `valid: false`.
  */
 export async function checkReceipt(db: Db, input: string): Promise<ReceiptCheck> {
   const code = normaliseReceiptCode(input);
@@ -67,7 +68,15 @@ export async function checkReceipt(db: Db, input: string): Promise<ReceiptCheck>
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .innerJoin(users, eq(users.id, attempts.userId))
     .leftJoin(teams, eq(teams.id, attempts.teamId))
-    .where(and(eq(attempts.receipt, code), eq(attempts.status, "submitted"), isNotNull(attempts.submittedAt)))
+    .where(
+      and(
+        eq(attempts.receipt, code),
+        eq(attempts.status, "submitted"),
+        isNotNull(attempts.submittedAt),
+        // Practice attempts get no code; should one ever carry one, it still proves nothing.
+        recordedOnly,
+      ),
+    )
     .orderBy(attempts.submittedAt)
     .limit(1);
   if (!row || row.submittedAt === null) return { valid: false, code };

@@ -2,6 +2,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { answers, attempts, users } from "#db/schema";
+import { recordedOnly } from "./practice.server";
 
 const WINDOW_MS = 30 * 60 * 1000;
 
@@ -57,7 +58,7 @@ export async function reviewFlags(db: Db, contestId: number) {
     })
     .from(attempts)
     .innerJoin(users, eq(users.id, attempts.userId))
-    .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.score)));
+    .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.score), recordedOnly));
   const flags = new Map<string, Set<Flag>>();
   const add = (id: string, f: Flag) => flags.set(id, (flags.get(id) ?? new Set()).add(f));
 
@@ -98,7 +99,7 @@ export async function reviewFlags(db: Db, contestId: number) {
     .select({ attemptId: answers.attemptId, savedAt: answers.savedAt })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-    .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.score)))
+    .where(and(eq(attempts.contestId, contestId), isNotNull(attempts.score), recordedOnly))
     .orderBy(answers.attemptId, answers.savedAt);
   const savesOf = new Map<string, number[]>();
   for (const row of saves) savesOf.set(row.attemptId, [...(savesOf.get(row.attemptId) ?? []), row.savedAt]);

@@ -8,6 +8,7 @@ import { attempts, contests, units } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { COUNTED_ORDER } from "./counted-entries.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
+import { RECORDED, recordedAs, recordedOnly } from "./practice.server";
 
 const VN_OFFSET_S = 7 * 3600;
 
@@ -90,7 +91,7 @@ async function unitStats(db: Db, c: Contest): Promise<UnitStats[]> {
         -- 1 on each person's counted entry (the contest's rule), as the prize ranking counts it
         row_number() OVER (PARTITION BY a.user_id ORDER BY ${COUNTED_ORDER[c.counting]}) AS place
       FROM attempts a JOIN users us ON us.id = a.user_id
-      WHERE a.contest_id = ${c.id} AND a.status = 'submitted' AND a.score IS NOT NULL
+      WHERE a.contest_id = ${c.id} AND a.status = 'submitted' AND a.score IS NOT NULL AND ${recordedAs("a")}
     )
     SELECT u.id, u.name, u.kind, u.denominator, u.created_at AS createdAt, u.retired_at AS retiredAt,
       count(DISTINCT e.user_id) AS participants,
@@ -130,16 +131,16 @@ async function overall(db: Db, c: Contest) {
       sum(status = 'submitted' AND score IS NOT NULL) AS entries,
       count(*) AS started,
       sum(status = 'submitted' AND submit_kind = 'manual') AS complete
-    FROM attempts WHERE contest_id = ${c.id}`);
+    FROM attempts WHERE contest_id = ${c.id} AND ${RECORDED}`);
   const byDay = await db.all<{ day: string; entries: number }>(sql`
     SELECT strftime('%Y-%m-%d', submitted_at / 1000 + ${VN_OFFSET_S}, 'unixepoch') AS day, count(*) AS entries
-    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' GROUP BY day ORDER BY day`);
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND ${RECORDED} GROUP BY day ORDER BY day`);
   const byHour = await db.all<{ hour: number; entries: number }>(sql`
     SELECT cast(strftime('%H', submitted_at / 1000 + ${VN_OFFSET_S}, 'unixepoch') AS integer) AS hour, count(*) AS entries
-    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' GROUP BY hour ORDER BY hour`);
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND ${RECORDED} GROUP BY hour ORDER BY hour`);
   const scores = await db.all<{ score: number; entries: number }>(sql`
     SELECT score, count(*) AS entries FROM attempts
-    WHERE contest_id = ${c.id} AND status = 'submitted' AND score IS NOT NULL GROUP BY score ORDER BY score`);
+    WHERE contest_id = ${c.id} AND status = 'submitted' AND score IS NOT NULL AND ${RECORDED} GROUP BY score ORDER BY score`);
   const devices = await db.all<{ device: string; entries: number }>(sql`
     SELECT CASE
         WHEN user_agent LIKE '%Android%' THEN 'Android'
@@ -149,7 +150,7 @@ async function overall(db: Db, c: Contest) {
         WHEN user_agent IS NULL THEN 'Không rõ'
         ELSE 'Khác' END AS device,
       count(*) AS entries
-    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' GROUP BY device ORDER BY entries DESC`);
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND ${RECORDED} GROUP BY device ORDER BY entries DESC`);
   return {
     participants: totals?.participants ?? 0,
     entries: totals?.entries ?? 0,
@@ -175,7 +176,7 @@ async function questionStats(db: Db, c: Contest): Promise<QuestionStats[]> {
   }>(sql`
     WITH ranked AS (
       SELECT id, ntile(3) OVER (ORDER BY score DESC, id) AS third
-      FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND score IS NOT NULL
+      FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND score IS NOT NULL AND ${RECORDED}
     ),
     marks AS (
       SELECT aq.question_id, r.third, (an.selected IS NOT NULL AND an.selected = aq.correct) AS right
@@ -256,7 +257,7 @@ export async function contestStats(db: Db, slugOrId: string | number, now = Date
   const [v] = await db
     .select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${attempts.submittedAt})` })
     .from(attempts)
-    .where(and(eq(attempts.contestId, c.id), eq(attempts.status, "submitted")));
+    .where(and(eq(attempts.contestId, c.id), eq(attempts.status, "submitted"), recordedOnly));
   const [u] = await db
     .select({ n: sql<number>`count(*)`, sum: sql<number | null>`total(${units.denominator})` })
     .from(units);
@@ -329,6 +330,6 @@ export function listParticipants(db: Db, contestId: number, limit = -1) {
     SELECT us.full_name AS name, us.phone AS phone, u.name AS unit, a.score AS score, a.submitted_at AS submittedAt,
       a.assisted_by_user_id IS NOT NULL AS assisted
     FROM attempts a JOIN users us ON us.id = a.user_id LEFT JOIN units u ON u.id = us.unit_id
-    WHERE a.contest_id = ${contestId} AND a.status = 'submitted' AND a.score IS NOT NULL
+    WHERE a.contest_id = ${contestId} AND a.status = 'submitted' AND a.score IS NOT NULL AND ${recordedAs("a")}
     ORDER BY a.submitted_at DESC LIMIT ${limit}`);
 }

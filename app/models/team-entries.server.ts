@@ -10,6 +10,7 @@ import { attempts, contests, teamMembers, teams, units, users } from "#db/schema
 import { DomainError } from "~/utils/errors";
 import type { MessageKey } from "~/utils/i18n";
 import { assertCanStart, countedAttempt, vnDay, vnWeek, type ContestWindow } from "./attempt-policy.server";
+import { recordedOnly } from "./practice.server";
 
 /** Whether `startedAt` falls in the same allowance period (contest, day or week) as `now`. */
 const samePeriodAs = (c: Pick<ContestWindow, "attemptPeriod">, startedAt: number, now: number) =>
@@ -104,7 +105,7 @@ export async function listTeamAttempts(db: Db, teamId: number) {
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .innerJoin(users, eq(users.id, attempts.userId))
-    .where(eq(attempts.teamId, teamId))
+    .where(and(eq(attempts.teamId, teamId), recordedOnly))
     .orderBy(desc(attempts.startedAt));
   const counted = rows.length ? countedAttempt(rows, rows[0].counting) : undefined;
   return rows.map(({ counting: _, ...r }) => ({ ...r, counts: r.id === counted?.id }));
@@ -124,12 +125,16 @@ export async function attemptsUsedTowardsReview(
   const own = await db
     .select({ teamId: attempts.teamId })
     .from(attempts)
-    .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId)));
+    // Practice attempts (thi thử) use up nothing: they never open the key.
+    .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId), recordedOnly));
   const used: number[] = [];
   if (takesIndividualEntries(contest)) used.push(own.filter((a) => a.teamId === null).length);
   const team = takesTeamEntries(contest) ? await teamOfMember(db, contest.id, userId) : null;
   if (team?.isCaptain) {
-    const [{ n }] = await db.select({ n: count() }).from(attempts).where(eq(attempts.teamId, team.id));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(attempts)
+      .where(and(eq(attempts.teamId, team.id), recordedOnly));
     used.push(n);
   }
   return used.length ? Math.min(...used) : own.length;

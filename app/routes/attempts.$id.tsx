@@ -244,7 +244,21 @@ export default function AttemptPage() {
           <Alert tone="info">{t("quiz.busy")}</Alert>
         </div>
       ) : null}
-      <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
+      {data.practice ? (
+        <>
+          <h1 className="text-2xl font-bold">
+            {t("practice.quizTitle")}: {data.contestTitle}
+          </h1>
+          <div
+            role="note"
+            className="rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-lg"
+          >
+            {t("practice.banner")}
+          </div>
+        </>
+      ) : (
+        <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
+      )}
       {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}
       <QuestionNavigator
         items={data.questions.map((q) => ({

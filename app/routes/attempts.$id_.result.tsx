@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import { getAttemptResult } from "~/models/attempt-view.server";
 import { requireUser } from "~/utils/auth.server";
@@ -25,8 +26,16 @@ export default function ResultPage() {
   const locale = useLocale();
   return (
     <div className="flex flex-col gap-5">
-      <h1 className="text-3xl font-bold">{t("result.title")}</h1>
+      <h1 className="text-3xl font-bold">{t(r.practice ? "practice.resultTitle" : "result.title")}</h1>
       <p className="text-xl">{r.contestTitle}</p>
+      {r.practice ? (
+        <div
+          role="note"
+          className="rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-lg"
+        >
+          {t("practice.noReceipt")}
+        </div>
+      ) : null}
       {r.submitKind === "auto" ? (
         <Alert tone="info">{t("result.auto")}</Alert>
       ) : r.closedWhileOpen ? (
@@ -59,24 +68,27 @@ export default function ResultPage() {
             <dd>{formatNumber(r.prediction, locale)}</dd>
           </div>
         ) : null}
-        <div className="bg-brand-50 col-span-2 rounded-lg p-3">
-          <dt className="font-semibold">{t("result.receipt")}</dt>
-          <dd className="font-mono text-3xl font-bold tracking-wider" data-testid="receipt">
-            {r.receipt}
-          </dd>
-          <dd className="text-base text-slate-700">{t("result.receiptHint")}</dd>
-          {r.receipt ? (
-            <dd>
-              <Link to={`/receipts/${r.receipt}`} className="text-brand-700 text-base underline">
-                {t("receipts.checkLink")}
-              </Link>
+        {r.practice ? null : (
+          <div className="bg-brand-50 col-span-2 rounded-lg p-3">
+            <dt className="font-semibold">{t("result.receipt")}</dt>
+            <dd className="font-mono text-3xl font-bold tracking-wider" data-testid="receipt">
+              {r.receipt}
             </dd>
-          ) : null}
-        </div>
+            <dd className="text-base text-slate-700">{t("result.receiptHint")}</dd>
+            {r.receipt ? (
+              <dd>
+                <Link to={`/receipts/${r.receipt}`} className="text-brand-700 text-base underline">
+                  {t("receipts.checkLink")}
+                </Link>
+              </dd>
+            ) : null}
+          </div>
+        )}
       </dl>
 
       <section>
         <h2 className="mb-3 text-2xl font-bold">{t("result.review")}</h2>
+        {r.practice && !r.showReview ? <p className="mb-2 text-lg">{t("practice.reviewHeld")}</p> : null}
         {!r.showReview ? (
           <p className="text-lg">
             {r.reviewPolicy === "never"
@@ -121,6 +133,14 @@ export default function ResultPage() {
           </ol>
         )}
       </section>
+      {r.practiceAgain ? (
+        <Form method="post" action={`/contests/${r.contestSlug}`}>
+          <input type="hidden" name="thi-thu" value="1" />
+          <Button variant="secondary" className="w-full sm:w-auto">
+            {t("practice.again")}
+          </Button>
+        </Form>
+      ) : null}
       <Link
         to={`/contests/${r.contestSlug}`}
         className="text-brand-700 text-lg font-semibold underline underline-offset-4"

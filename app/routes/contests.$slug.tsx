@@ -12,6 +12,7 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { assertCanStart, vnDay, vnWeek } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
+import { practiceOffered } from "~/models/practice.server";
 import { stageProgramme } from "~/models/stage.server";
 import { takesIndividualEntries, teamEntryView, teamToEnter } from "~/models/team-entries.server";
 import { getUser, requireUser } from "~/utils/auth.server";
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             status: attempts.status,
             startedAt: attempts.startedAt,
             teamId: attempts.teamId,
+            practice: attempts.practice,
           })
           .from(attempts)
           .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, user.id)))
@@ -54,9 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAmendments(db, contest.id),
   ]);
   const team = user ? await teamEntryView(db, contest, user.id, now) : null;
-  const openAttempt = mine.find((a) => a.status === "open");
+  // Practice attempts (thi thử) are no entries: they use no allowance and are resumed apart.
+  const entries = mine.filter((a) => !a.practice);
+  const openAttempt = entries.find((a) => a.status === "open");
+  const openPractice = mine.find((a) => a.practice && a.status === "open");
   // The captain's own entries and the team's have separate allowances.
-  const individual = mine.filter((a) => a.teamId === null);
+  const individual = entries.filter((a) => a.teamId === null);
   // Tell people before they press the button when they have no attempt left.
   let startBlocked: MessageKey | null = null;
   if (user && !openAttempt) {
@@ -106,6 +111,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prizes: prizes.map(({ category, label, count, amount }) => ({ category, label, count, amount })),
     signedIn: Boolean(user),
     openAttemptId: openAttempt?.id ?? null,
+    practice: contest.kind === "quiz" && practiceOffered(contest, now),
+    practiceOpen: Boolean(openPractice),
     openForTeam: openAttempt?.teamId != null && openAttempt.teamId === team?.id ? team.name : null,
     attemptsUsed: individual.length,
     attemptsLeft: forTeam && team ? team.attemptsLeft : Math.max(0, contest.maxAttempts - samePeriod),
@@ -129,11 +136,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The pages post a form; scripts (the load driver) may post no body at all: an individual entry.
   const form = request.headers.get("content-type") ? await readForm(request) : null;
   const forTeam = form?.get("cho") === "doi";
+  // "Thi thử": a practice attempt, started at once (it costs nothing to confirm).
+  const practice = form?.get("thi-thu") === "1";
   try {
     const { id } = await startAttempt(db, {
       contest,
       userId: user.id,
-      teamId: forTeam ? (await teamToEnter(db, contest, user.id)).id : null,
+      practice,
+      teamId: forTeam && !practice ? (await teamToEnter(db, contest, user.id)).id : null,
       now: Date.now(),
       ip: context.clientIp ?? null,
       assistedByUserId: user.assistedByUserId,
@@ -266,6 +276,18 @@ export default function ContestPage() {
             </a>
           ) : null}
           {data.team ? <TeamEntries team={data.team} maxAttempts={contest.maxAttempts} /> : null}
+          {status === "open" && data.signedIn && data.practice && !data.confirming ? (
+            <Form
+              method="post"
+              className="flex flex-col gap-3 rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-4"
+            >
+              <p className="text-lg">{t("practice.hint")}</p>
+              <input type="hidden" name="thi-thu" value="1" />
+              <Button variant="secondary" disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
+                {t(data.practiceOpen ? "practice.resume" : "practice.start")}
+              </Button>
+            </Form>
+          ) : null}
         </section>
       ) : null}
 

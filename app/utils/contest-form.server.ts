@@ -88,6 +88,7 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
     predictionTarget: prediction === "entries" || prediction === "perfect_entries" ? prediction : null,
     predictionPrompt: str("predictionPrompt") || null,
     entryModes: str("entryModes") === "team" ? "team" : str("entryModes") === "both" ? "both" : "individual",
+    practiceEnabled: form.get("practiceEnabled") === "on",
     collectiveRule:
       (["entries", "average_score", "points"] as const).find((r) => r === str("collectiveRule")) ??
       "participation_rate",
@@ -151,6 +152,7 @@ export function rawFormValues(form: FormData): FormValues {
     predictionTarget: str("predictionTarget"),
     predictionPrompt: str("predictionPrompt"),
     entryModes: str("entryModes"),
+    practiceEnabled: form.get("practiceEnabled") === "on",
     collectiveRule: str("collectiveRule"),
     eligibleUnitIds: form
       .getAll("eligible")
@@ -206,6 +208,7 @@ export async function contestFormValues(
     predictionTarget: c.predictionTarget ?? "",
     predictionPrompt: c.predictionPrompt ?? "",
     entryModes: c.entryModes,
+    practiceEnabled: c.practiceEnabled,
     collectiveRule: c.collectiveRule,
     eligibleUnitIds: c.eligibleUnitIds ?? [],
     exclusions: exclusions.join("\n"),

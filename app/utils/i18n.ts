@@ -17,6 +17,7 @@ import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
 import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
+import { practiceEn, practiceVi } from "./messages/practice";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -209,6 +210,7 @@ const vi = {
   ...signInVi,
   ...numbersTeamsVi,
   ...teamEntriesVi,
+  ...practiceVi,
   ...ownAccountVi,
   ...receiptsVi,
 };
@@ -406,6 +408,7 @@ const en: Record<MessageKey, string> = {
   ...signInEn,
   ...numbersTeamsEn,
   ...teamEntriesEn,
+  ...practiceEn,
   ...ownAccountEn,
   ...receiptsEn,
 };
