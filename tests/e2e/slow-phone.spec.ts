@@ -108,3 +108,42 @@ test("without JavaScript the quiz can still be answered and submitted as a plain
   await expect(plain.getByText(`${questions.length}/${questions.length}`).first()).toBeVisible();
   await context.close();
 });
+
+test("the quiz page ships at most 80 KB of compressed JavaScript, with no database code and no staff texts", async ({
+  browser,
+  baseURL,
+  page,
+}) => {
+  const contest = await makeContest({ title: "Trang nhẹ" });
+  const phone = await register(page);
+  const db = await e2eDb();
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+  const { id: attemptId } = await startAttempt(db, { contest, userId: user.id, now: Date.now() });
+
+  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL, serviceWorkers: "block" });
+  await context.addCookies(await page.context().cookies());
+  const cold = await context.newPage();
+  const scripts: { url: string; bytes: Promise<number>; body: Promise<string> }[] = [];
+  cold.on("requestfinished", (request) => {
+    if (request.resourceType() !== "script") return;
+    scripts.push({
+      url: request.url(),
+      bytes: request.sizes().then((s) => s.responseBodySize),
+      body: request.response().then((r) => r?.text() ?? ""),
+    });
+  });
+  const response = await cold.goto(`/attempts/${attemptId}`);
+  const html = (await response?.text()) ?? "";
+  await expect(cold.locator("html[data-hydrated]")).toHaveCount(1);
+  await cold.waitForLoadState("networkidle");
+
+  const bytes = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
+  expect(scripts.length).toBeGreaterThan(2);
+  expect(bytes / 1024).toBeLessThanOrEqual(80);
+  for (const script of scripts) expect(await script.body, script.url).not.toContain("drizzle:entityKind");
+  // The texts the page carries (by key, in the loader data): the quiz's, not the question bank's.
+  expect(html).toContain("quiz.saved");
+  expect(html).not.toContain("q.title");
+  expect(html).not.toContain("import.limits");
+  await context.close();
+});
