@@ -157,3 +157,29 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
   await expect.poll(held, { timeout: 20_000 }).toEqual({ totalTenths: 140 });
   await context.close();
 });
+
+test("the app can be installed: a manifest with its Vietnamese name and icons, and a service worker in control", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest).toMatchObject({
+    short_name: "Hội Thi",
+    lang: "vi",
+    display: "standalone",
+    start_url: "/",
+  });
+  expect(manifest.name).toContain("Hội Thi");
+  for (const size of ["192x192", "512x512"]) {
+    const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size);
+    const response = await request.get(icon.src);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active)), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+});
