@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { auditLog, sessions, users } from "#db/schema";
+import { attempts, auditLog, sessions, users } from "#db/schema";
 import {
   createContest,
   createFinishedAttempts,
@@ -69,6 +69,16 @@ describe("a resident's profile", () => {
     ).rejects.toMatchObject({ code: "profile.frozen", status: 409 });
     expect(await getProfile(db, person.id)).toMatchObject({ fullName: "Trần Thị Hoa", unitId: unitA });
     expect(await db.select().from(auditLog).where(eq(auditLog.action, "account.profile"))).toEqual([]);
+  });
+
+  it("a practice attempt (thi thử) does not freeze them: it is never recorded", async () => {
+    const person = await createUser(db, { fullName: "Hồ Văn Tập", unitId: unitA });
+    const contest = await createContest(db, { practiceEnabled: true });
+    const [id] = await createFinishedAttempts(db, [{ contestId: contest.id, userId: person.id, score: 5 }]);
+    await db.update(attempts).set({ practice: true }).where(eq(attempts.id, id));
+    expect((await getProfile(db, person.id)).frozenSince).toBeNull();
+    await updateProfile(db, me(person), { fullName: "Hồ Văn Tập Sự", unitId: unitB, unitOther: null }, null);
+    expect(await getProfile(db, person.id)).toMatchObject({ fullName: "Hồ Văn Tập Sự", unitId: unitB });
   });
 
   it("refuses a retired or unknown unit; 'Khác' keeps the typed name", async () => {
