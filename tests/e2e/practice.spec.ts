@@ -42,6 +42,39 @@ test("the demo's open contest offers Thi thử beside the real start", async ({ 
   await expect(practice).not.toHaveAccessibleName(/Bắt đầu làm bài|đội/);
 });
 
+test("the organiser turns practice on for a running contest on its form, and residents then see Thi thử", async ({
+  page,
+  browser,
+}) => {
+  const minute = 60_000;
+  const now = Math.floor(Date.now() / minute) * minute;
+  const contest = await makeContest({ opensAt: now - 60 * minute, closesAt: now + 24 * 60 * minute });
+  const db = await e2eDb();
+  // Someone has entered: practice still changes without an amendment (it ranks nobody).
+  const entrant = await createUser(db, {});
+  await createFinishedAttempts(db, [{ contestId: contest.id, userId: entrant.id, score: 1, maxScore: 5 }]);
+
+  await register(page, "Phạm Thị Luyện");
+  await page.goto(`/contests/${contest.slug}`);
+  await expect(page.getByRole("button", { name: "Bắt đầu làm bài" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Thi thử" })).toHaveCount(0);
+
+  const organiser = await signedInPage(browser, "0900000002");
+  await organiser.goto(`/organiser/contests/${contest.id}`);
+  const setting = organiser.getByLabel("Cho phép thi thử");
+  await expect(setting).not.toBeChecked();
+  await setting.check();
+  await organiser.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(organiser.getByText("Đã lưu.")).toBeVisible();
+  await organiser.reload();
+  await expect(organiser.getByLabel("Cho phép thi thử")).toBeChecked();
+  await organiser.context().close();
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Thi thử" })).toBeVisible();
+  await expect(page.getByText("Thi thử: trong thời gian cuộc thi", { exact: false })).toBeVisible();
+});
+
 test("a practice attempt is marked Thi thử, has no receipt and changes no statistic, ranking or results.json", async ({
   page,
   browser,
