@@ -35,6 +35,22 @@ export type RankedEntry = Entry & {
   prize: { label: string; amount: number; rank: number } | null;
   /** The rule that put this entry below the one above it. */
   separatedBy: TieRule | null;
+  /** Stage contests: each part's score in points (null while unscored), in the parts' order. */
+  parts?: { name: string; score: number | null }[];
+  /** Stage contests: how a tie on the total with a neighbouring team was settled. */
+  tie?: StageTie | null;
+};
+
+/**
+ * A stage team level on total points with the team just above or below it:
+ * which of them is placed higher (`above`), and by what: the tie-break part
+ * (e.g. the skit), the committee's decision, or nothing yet.
+ */
+export type StageTie = {
+  rule: "tiebreak" | "committee" | "unresolved";
+  other: string;
+  above: boolean;
+  part: string | null;
 };
 
 const distance = (e: Entry, actual: number | null) =>

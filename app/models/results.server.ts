@@ -434,7 +434,9 @@ export function publicWinners(results: ContestResults) {
         name: e.name,
         unit: e.unitName,
         score: e.score,
-        durationMs: e.durationMs,
+        // A stage team has part scores and, when level with a neighbour, how the tie was settled;
+        // a quiz entry has its time.
+        ...(e.parts ? { parts: e.parts, tie: e.tie ?? null } : { durationMs: e.durationMs }),
       }));
   return {
     individual: people(results.individual),

@@ -19,7 +19,7 @@ import {
   users,
   type contests,
 } from "#db/schema";
-import type { RankedEntry } from "./ranking.server";
+import type { RankedEntry, StageTie } from "./ranking.server";
 import {
   rankTeams,
   scoreTeams,
@@ -166,9 +166,24 @@ export async function computeStage(db: Db, contest: typeof contests.$inferSelect
   };
 }
 
-/** The stage ranking as team entries of the common results shape. */
+/** How a team's tie on the total with the team above it, or else below it, was settled. */
+function tieOf(stage: StageBreakdown, i: number): StageTie | null {
+  const t = stage.teams[i];
+  const part = stage.parts.find((p) => p.isTieBreak)?.name ?? null;
+  const rule = (s: RankedStageTeam["separatedBy"]) =>
+    s === "tiebreak" || s === "committee" ? s : "unresolved";
+  const above = stage.teams[i - 1];
+  if (above && above.totalHundredths === t.totalHundredths)
+    return { rule: rule(t.separatedBy), other: above.name, above: false, part };
+  const below = stage.teams[i + 1];
+  if (below && below.totalHundredths === t.totalHundredths)
+    return { rule: rule(below.separatedBy), other: below.name, above: true, part };
+  return null;
+}
+
+/** The stage ranking as team entries of the common results shape, with part scores and ties. */
 export function stageEntries(stage: StageBreakdown): RankedEntry[] {
-  return stage.teams.map((t) => ({
+  return stage.teams.map((t, i) => ({
     key: `t${t.id}`,
     attemptId: `team-${t.id}`,
     name: t.name,
@@ -182,6 +197,11 @@ export function stageEntries(stage: StageBreakdown): RankedEntry[] {
     status: t.status,
     prize: t.prize,
     separatedBy: t.separatedBy === "total" ? "score" : t.separatedBy,
+    parts: stage.parts.map((p) => {
+      const hundredths = t.parts.find((s) => s.partId === p.id)?.hundredths ?? null;
+      return { name: p.name, score: hundredths === null ? null : hundredths / 100 };
+    }),
+    tie: tieOf(stage, i),
   }));
 }
 

@@ -2,12 +2,20 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { translate } from "~/utils/i18n";
+import { tieReason } from "~/utils/tie-reason";
 
 /** DESIGN.md: GET /api/contests/:slug/results.json, only once announced. */
 export async function loader({ params }: LoaderFunctionArgs) {
   try {
     const { contest, announcedAt, winners } = await announcedResults(db, params.slug ?? "");
     const omitRank = <T extends { prizeRank: number }>({ prizeRank: _rank, ...rest }: T) => rest;
+    // A stage team: its part scores and, in words, how a tie on the total was settled.
+    const team = (w: (typeof winners.teams)[number]) => {
+      if (!("parts" in w)) return omitRank(w);
+      const { tie, ...rest } = omitRank(w);
+      return { ...rest, tieReason: tieReason(tie, (key, vars) => translate("vi", key, vars)) };
+    };
     return Response.json(
       {
         contest: {
@@ -21,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
           totalAmount: winners.totalAmount,
         },
         individual: winners.individual.map(omitRank),
-        teams: winners.teams.map(omitRank),
+        teams: winners.teams.map(team),
         collective: winners.collective.map(omitRank),
       },
       { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } },

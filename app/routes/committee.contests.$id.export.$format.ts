@@ -9,6 +9,8 @@ import { exportDateTime, fileResponse, writeCsv, writeXlsx, type Cell } from "~/
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams } from "~/utils/http.server";
+import { translate } from "~/utils/i18n";
+import { tieReason } from "~/utils/tie-reason";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive(), format: z.enum(["csv", "xlsx"]) });
 
@@ -42,6 +44,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!contest) throw new Response("Not found", { status: 404 });
   const { results } = await currentResults(db, id);
   const num = (n: number | null, digits = 0) => (n === null ? null : Number(n.toFixed(digits)));
+  // A stage contest: a column per part and the tie reason; no time or submission (a team performs).
+  const stageParts = results.stage?.parts.map((p) => p.name) ?? [];
+  const stage = results.stage !== undefined;
+  const headers = stage ? [...HEADERS, ...stageParts, "Lý do xếp hạng khi bằng điểm"] : HEADERS;
+  const vi = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate("vi", key, vars);
   const entryRow = (table: string, e: RankedEntry): Cell[] => [
     table,
     e.rank,
@@ -49,13 +57,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     e.unitName,
     num(e.score, 2),
     e.prediction,
-    Math.round(e.durationMs / 1000),
+    stage ? null : Math.round(e.durationMs / 1000),
     e.submittedAt ? exportDateTime(e.submittedAt) : null,
     null,
     null,
     STATUS[e.status],
     e.prize?.label ?? null,
     e.prize?.amount ?? null,
+    ...(stage ? [...(e.parts ?? []).map((p) => num(p.score, 2)), tieReason(e.tie, vi)] : []),
   ];
   const rows: Cell[][] = [
     ...results.collective.map((u): Cell[] => [
@@ -86,7 +95,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   const filename = `Xếp hạng ${contest.slug}.${format}`;
   return fileResponse(
-    format === "csv" ? writeCsv(HEADERS, rows) : await writeXlsx("Xếp hạng", HEADERS, rows),
+    format === "csv" ? writeCsv(headers, rows) : await writeXlsx("Xếp hạng", headers, rows),
     filename,
   );
 }

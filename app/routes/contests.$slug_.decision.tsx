@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { placeOf } from "~/models/certificates.server";
 import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
@@ -13,12 +14,23 @@ export const handle = { bare: true };
 export async function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const { contest, announcedAt, winners } = await orHttpError(() => announcedResults(db, slug));
-  return { title: contest.title, wardName: contest.wardName, announcedAt, winners };
+  return {
+    title: contest.title,
+    wardName: contest.wardName,
+    place: placeOf(contest.wardName),
+    announcedAt,
+    winners,
+  };
 }
 
-/** Quyết định khen thưởng: a print-ready draft for the ward chair to sign. */
+/**
+ * Quyết định khen thưởng: a print-ready draft for the ward chair to sign, on
+ * one A4 page in the layout of an administrative decision (Nghị định
+ * 30/2020/NĐ-CP): the ward as the place on the date line, "Nơi nhận" beside
+ * the signature.
+ */
 export default function AwardDecision() {
-  const { title, wardName, announcedAt, winners } = useLoaderData<typeof loader>();
+  const { title, wardName, place, announcedAt, winners } = useLoaderData<typeof loader>();
   const date = new Date((announcedAt ?? Date.now()) + 7 * 3_600_000);
   const rows = [
     ...winners.collective.map((w) => ({ kind: "Tập thể", prize: w.prize, name: w.name, amount: w.amount })),
@@ -36,7 +48,9 @@ export default function AwardDecision() {
     })),
   ];
   return (
-    <main className="mx-auto max-w-[210mm] bg-white p-10 font-serif text-[13pt] leading-relaxed text-black print:p-0">
+    <main className="mx-auto max-w-[210mm] bg-white p-10 font-serif text-[13pt] leading-snug text-black print:p-0">
+      {/* One A4 page: margins of an administrative paper (top and bottom 2 cm, left 3 cm, right 1.5 cm). */}
+      <style>{"@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }"}</style>
       <div className="grid grid-cols-2 gap-4 text-center">
         <div>
           <p className="font-bold uppercase">Ủy ban nhân dân</p>
@@ -46,21 +60,21 @@ export default function AwardDecision() {
         <div>
           <p className="font-bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
           <p className="font-bold">Độc lập - Tự do - Hạnh phúc</p>
-          <p className="italic">
-            …, ngày {date.getUTCDate()} tháng {date.getUTCMonth() + 1} năm {date.getUTCFullYear()}
+          <p className="mt-2 italic">
+            {place}, ngày {date.getUTCDate()} tháng {date.getUTCMonth() + 1} năm {date.getUTCFullYear()}
           </p>
         </div>
       </div>
-      <h1 className="mt-8 text-center text-[15pt] font-bold">QUYẾT ĐỊNH</h1>
+      <h1 className="mt-6 text-center text-[14pt] font-bold">QUYẾT ĐỊNH</h1>
       <p className="text-center font-bold">Về việc khen thưởng các tập thể, cá nhân đạt giải {title}</p>
-      <p className="mt-4 text-center font-bold uppercase">Chủ tịch Ủy ban nhân dân {wardName}</p>
-      <p className="mt-4 italic">Căn cứ Thể lệ {title};</p>
+      <p className="mt-3 text-center font-bold uppercase">Chủ tịch Ủy ban nhân dân {wardName}</p>
+      <p className="mt-3 italic">Căn cứ Thể lệ {title};</p>
       <p className="italic">Căn cứ kết quả chấm thi và đề nghị của Hội đồng thi,</p>
-      <p className="mt-4 text-center font-bold">QUYẾT ĐỊNH:</p>
+      <p className="mt-3 text-center font-bold">QUYẾT ĐỊNH:</p>
       <p className="mt-2">
         <strong>Điều 1.</strong> Khen thưởng {rows.length} tập thể, cá nhân đạt giải {title}, cụ thể:
       </p>
-      <table className="my-3 w-full border-collapse text-[12pt]">
+      <table className="my-2 w-full border-collapse text-[11.5pt] leading-tight">
         <thead>
           <tr>
             {["TT", "Tập thể / cá nhân", "Loại", "Giải", "Số tiền"].map((h) => (
@@ -98,11 +112,17 @@ export default function AwardDecision() {
         <strong>Điều 3.</strong> Quyết định có hiệu lực kể từ ngày ký. Văn phòng, Hội đồng thi và các tập thể,
         cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.
       </p>
-      <div className="mt-10 grid grid-cols-2">
-        <div />
-        <div className="text-center">
+      <div className="mt-6 grid break-inside-avoid grid-cols-2 gap-4">
+        <div className="text-[11pt]">
+          <p className="font-bold italic">Nơi nhận:</p>
+          <p>- Như Điều 3;</p>
+          <p>- Hội đồng thi, Ban tổ chức;</p>
+          <p>- Lưu: VT.</p>
+        </div>
+        {/* Room below for the signature and the seal. */}
+        <div className="min-h-[35mm] text-center">
           <p className="font-bold">CHỦ TỊCH</p>
-          <p className="mt-20">(Ký, ghi rõ họ tên, đóng dấu)</p>
+          <p className="italic">(Ký, ghi rõ họ tên, đóng dấu)</p>
         </div>
       </div>
     </main>

@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { tieReason } from "~/utils/tie-reason";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -23,7 +24,17 @@ export default function Winners() {
   const { contest, announcedAt, winners } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const table = (title: string, rows: { name: string; prize: string; amount: number; detail: string }[]) =>
+  const table = (
+    title: string,
+    rows: {
+      name: string;
+      prize: string;
+      amount: number;
+      detail: string;
+      parts?: string;
+      tie?: string | null;
+    }[],
+  ) =>
     rows.length ? (
       <section aria-label={title}>
         <h2 className="mb-2 text-2xl font-bold">{title}</h2>
@@ -34,6 +45,8 @@ export default function Winners() {
               <span className="block text-base text-slate-700">
                 {r.detail} · {formatMoney(r.amount, locale)}
               </span>
+              {r.parts ? <span className="block text-base text-slate-700">{r.parts}</span> : null}
+              {r.tie ? <span className="block text-base text-slate-800 italic">{r.tie}</span> : null}
             </li>
           ))}
         </ol>
@@ -70,7 +83,23 @@ export default function Winners() {
           name: w.name,
           prize: w.prize,
           amount: w.amount,
-          detail: `${w.unit ?? ""} · ${formatNumber(w.score)} điểm`,
+          detail: [w.unit, t("results.points", { score: formatNumber(w.score, locale) })]
+            .filter(Boolean)
+            .join(" · "),
+          // A stage team: each part's score, and how a tie on the total was settled.
+          ...("parts" in w
+            ? {
+                parts: w.parts
+                  .map((p) =>
+                    t("results.partScore", {
+                      part: p.name,
+                      score: p.score === null ? "—" : formatNumber(p.score, locale),
+                    }),
+                  )
+                  .join(" · "),
+                tie: tieReason(w.tie, t),
+              }
+            : {}),
         })),
       )}
       <p className="text-xl font-bold">

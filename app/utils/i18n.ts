@@ -9,6 +9,7 @@ import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
+import { papersEn, papersVi } from "./messages/papers";
 import { ownAccountEn, ownAccountVi } from "./messages/own-account";
 import { receiptsEn, receiptsVi } from "./messages/receipts";
 import { residentEn, residentVi } from "./messages/resident";
@@ -209,6 +210,7 @@ const vi = {
   ...stageVi,
   ...signInVi,
   ...numbersTeamsVi,
+  ...papersVi,
   ...teamEntriesVi,
   ...practiceVi,
   ...ownAccountVi,
@@ -407,6 +409,7 @@ const en: Record<MessageKey, string> = {
   ...stageEn,
   ...signInEn,
   ...numbersTeamsEn,
+  ...papersEn,
   ...teamEntriesEn,
   ...practiceEn,
   ...ownAccountEn,
