@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
@@ -22,7 +22,15 @@ import { getUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { pageMessages } from "~/utils/page-messages.server";
-import { isStaffArea, useHasMessage, useLocale, useT, type Locale, type MessageKey } from "~/utils/i18n";
+import {
+  isStaffArea,
+  metaTitle,
+  useHasMessage,
+  useLocale,
+  useT,
+  type Locale,
+  type MessageKey,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
 import { TextSizeControl, textSizeScript } from "~/components/text-size-control";
@@ -46,6 +54,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     resetNotice: user ? await passwordResetNotice(db, user) : null,
   };
 }
+
+/** The title of pages without their own, and of the error page (an unknown address: "Không tìm thấy trang"). */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
+  !error
+    ? metaTitle(matches, "title.home")
+    : isRouteErrorResponse(error) && error.status === 404
+      ? metaTitle(matches, "title.notFound")
+      : metaTitle(matches, "title.error");
 
 /** Moving between residents' and staff pages changes the texts the page needs (pageMessages). */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
@@ -235,6 +251,7 @@ export function ErrorBoundary() {
   const t = useT();
   const isMessageKey = useHasMessage();
   let message: MessageKey = "error.generic";
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
   if (isRouteErrorResponse(error)) {
     const code: unknown = error.data?.code;
     if (typeof code === "string" && isMessageKey(code)) message = code;
@@ -245,7 +262,7 @@ export function ErrorBoundary() {
   } else if (typeof navigator !== "undefined" && !navigator.onLine) message = "error.offline";
   return (
     <Shell>
-      <h1 className="mb-4 text-3xl font-bold">{t("error.title")}</h1>
+      <h1 className="mb-4 text-3xl font-bold">{notFound ? t("title.notFound") : t("error.title")}</h1>
       <p role="alert" className="mb-6 text-xl">
         {t(message)}
       </p>

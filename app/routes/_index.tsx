@@ -4,7 +4,7 @@ import { Countdown } from "~/components/countdown";
 import { listPublicContests } from "~/models/contest.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 
 export async function loader(_: LoaderFunctionArgs) {
   const now = Date.now();
@@ -98,4 +98,4 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.home");

@@ -16,7 +16,7 @@ import { db } from "~/utils/db.server";
 import { formatClock } from "~/utils/format";
 import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 
 function parseJson(text: string): unknown {
@@ -361,6 +361,7 @@ export default function AttemptPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.contestTitle} — Hội Thi` : "Hội Thi" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, "title.attempt", { contest: data.contestTitle })
+    : metaTitle(matches, "title.home");

@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { formatDateTime, formatDuration, formatNumber } from "~/utils/format";
 import { AttemptParamsSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(AttemptParamsSchema, params);
@@ -151,4 +151,4 @@ export default function ResultPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kết quả — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.attemptResult");

@@ -6,7 +6,7 @@ import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["committee"]);
@@ -53,4 +53,4 @@ export default function CommitteeHome() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Hội đồng — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.committee");

@@ -26,7 +26,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { reviewIntents, runReviewIntent } from "~/utils/review-action.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -216,4 +216,4 @@ export default function Review() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Xét kết quả — Hội đồng" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.review", {}, { app: false });

@@ -9,7 +9,7 @@ import { auditLabel } from "~/utils/audit-labels";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -60,4 +60,5 @@ export default function ContestAudit() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký cuộc thi — Hội đồng" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.contestAudit", {}, { app: false });

@@ -7,7 +7,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { TIME_ZONE } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useT, type Translate } from "~/utils/i18n";
+import { useT, type Translate, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -209,4 +209,4 @@ function CertificatePage({
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Giấy chứng nhận — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.certificates");

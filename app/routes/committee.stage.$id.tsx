@@ -15,7 +15,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { reviewIntents, runReviewIntent } from "~/utils/review-action.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -299,4 +299,5 @@ export default function StageReview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Xét kết quả hội thi — Hội đồng" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.reviewStage", {}, { app: false });

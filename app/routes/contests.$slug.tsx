@@ -21,7 +21,7 @@ import { DomainError } from "~/utils/errors";
 import { listAmendments } from "~/models/contest-amendments.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle, prizeLabel } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -381,7 +381,7 @@ export default function ContestPage() {
                     <li key={p.label}>
                       {t("contest.prizeRow", {
                         count: p.count,
-                        label: p.label,
+                        label: prizeLabel(t, p.label),
                         amount: formatMoney(p.amount, locale),
                       })}
                     </li>
@@ -410,6 +410,7 @@ export default function ContestPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.contest.title} — Hội Thi` : "Hội Thi" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, "title.contest", { contest: data.contest.title })
+    : metaTitle(matches, "title.home");

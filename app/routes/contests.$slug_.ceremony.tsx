@@ -6,13 +6,22 @@ import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { metaTitle, prizeName, useLocale, useT } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
 export const handle = { bare: true };
 
-type Step = { category: string; prize: string; name: string; detail: string; amount: number };
+type Step = {
+  category: "collective" | "team" | "individual";
+  prize: string;
+  name: string;
+  amount: number;
+  unit?: string | null;
+  score?: number;
+  participants?: number;
+  entries?: number;
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
@@ -25,28 +34,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
   for (const level of levels) {
     for (const w of winners.collective.filter((x) => x.prizeRank === level).reverse()) {
       steps.push({
-        category: "Giải tập thể",
+        category: "collective",
         prize: w.prize,
         name: w.name,
-        detail: `${w.participants} người dự thi, ${w.entries} bài`,
+        participants: w.participants,
+        entries: w.entries,
         amount: w.amount,
       });
     }
     for (const w of winners.teams.filter((x) => x.prizeRank === level).reverse()) {
-      steps.push({
-        category: "Giải đội",
-        prize: w.prize,
-        name: w.name,
-        detail: w.unit ?? "",
-        amount: w.amount,
-      });
+      steps.push({ category: "team", prize: w.prize, name: w.name, unit: w.unit, amount: w.amount });
     }
     for (const w of winners.individual.filter((x) => x.prizeRank === level).reverse()) {
       steps.push({
-        category: "Giải cá nhân",
+        category: "individual",
         prize: w.prize,
         name: w.name,
-        detail: `${w.unit ?? ""} · ${formatNumber(w.score)} điểm`,
+        unit: w.unit,
+        score: w.score,
         amount: w.amount,
       });
     }
@@ -57,6 +62,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function Ceremony() {
   const { title, wardName, steps } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const [shown, setShown] = useState(0);
   const next = useCallback(() => setShown((n) => Math.min(n + 1, steps.length + 1)), [steps.length]);
   const back = useCallback(() => setShown((n) => Math.max(n - 1, 0)), []);
@@ -81,15 +87,30 @@ export default function Ceremony() {
       <div aria-live="polite" className="flex min-h-[40vh] flex-col items-center justify-center gap-4">
         {step ? (
           <>
-            <p className="text-3xl text-amber-300 md:text-5xl">{step.category}</p>
+            <p className="text-3xl text-amber-300 md:text-5xl">
+              {step.category === "collective"
+                ? t("contest.prizes.collective")
+                : step.category === "team"
+                  ? t("contest.prizes.team")
+                  : t("contest.prizes.individual")}
+            </p>
             <p className="text-5xl font-extrabold md:text-7xl" data-testid="ceremony-prize">
-              Giải {step.prize}
+              {prizeName(t, step.prize)}
             </p>
             <p className="text-4xl font-bold md:text-7xl" data-testid="ceremony-name">
               {step.name}
             </p>
-            <p className="text-2xl md:text-4xl">{step.detail}</p>
-            <p className="text-brand-100 text-2xl md:text-3xl">{formatMoney(step.amount)}</p>
+            <p className="text-2xl md:text-4xl">
+              {step.category === "collective"
+                ? t("winners.collectiveDetail", {
+                    participants: formatNumber(step.participants ?? 0, locale),
+                    entries: formatNumber(step.entries ?? 0, locale),
+                  })
+                : step.category === "team"
+                  ? (step.unit ?? "")
+                  : `${step.unit ?? ""} · ${t("results.points", { score: formatNumber(step.score ?? 0, locale) })}`}
+            </p>
+            <p className="text-brand-100 text-2xl md:text-3xl">{formatMoney(step.amount, locale)}</p>
           </>
         ) : shown > steps.length ? (
           <p className="text-4xl font-bold md:text-6xl">{t("ceremony.done")}</p>
@@ -111,6 +132,7 @@ export default function Ceremony() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Lễ trao giải: ${data.title}` : "Lễ trao giải" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, "title.ceremony", { contest: data.title }, { app: false })
+    : metaTitle(matches, "title.ceremonyNone", {}, { app: false });

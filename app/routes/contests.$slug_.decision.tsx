@@ -6,6 +6,7 @@ import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
+import { metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -129,4 +130,4 @@ export default function AwardDecision() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Quyết định khen thưởng" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.decision", {}, { app: false });

@@ -5,7 +5,7 @@ import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { metaTitle, prizeName, useLocale, useT } from "~/utils/i18n";
 import { tieReason } from "~/utils/tie-reason";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -41,7 +41,7 @@ export default function Winners() {
         <ol className="flex flex-col gap-2">
           {rows.map((r, i) => (
             <li key={i} className="rounded-xl border border-slate-200 bg-white p-3 text-lg">
-              <strong className="text-brand-800">Giải {r.prize}</strong>: {r.name}
+              <strong className="text-brand-800">{prizeName(t, r.prize)}</strong>: {r.name}
               <span className="block text-base text-slate-700">
                 {r.detail} · {formatMoney(r.amount, locale)}
               </span>
@@ -65,7 +65,21 @@ export default function Winners() {
           name: w.name,
           prize: w.prize,
           amount: w.amount,
-          detail: `${formatNumber(w.participants, locale)} người dự thi, ${formatNumber(w.entries, locale)} bài${w.participationRate !== null ? `, tỷ lệ ${(w.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%` : ""}`,
+          detail: [
+            t("winners.collectiveDetail", {
+              participants: formatNumber(w.participants, locale),
+              entries: formatNumber(w.entries, locale),
+            }),
+            w.participationRate !== null
+              ? t("winners.rate", {
+                  rate: (w.participationRate * 100).toLocaleString(locale === "en" ? "en-GB" : "vi-VN", {
+                    maximumFractionDigits: 1,
+                  }),
+                })
+              : null,
+          ]
+            .filter(Boolean)
+            .join(", "),
         })),
       )}
       {table(
@@ -74,7 +88,9 @@ export default function Winners() {
           name: w.name,
           prize: w.prize,
           amount: w.amount,
-          detail: `${w.unit ?? ""} · ${formatNumber(w.score)} điểm`,
+          detail: [w.unit, t("results.points", { score: formatNumber(w.score, locale) })]
+            .filter(Boolean)
+            .join(" · "),
         })),
       )}
       {table(
@@ -120,6 +136,7 @@ export default function Winners() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Kết quả: ${data.contest.title}` : "Kết quả" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, "title.results", { contest: data.contest.title }, { app: false })
+    : metaTitle(matches, "title.resultsNone", {}, { app: false });

@@ -9,7 +9,7 @@ import { TRIM_MIN_JUDGES } from "~/models/stage-scoring.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -159,6 +159,7 @@ export default function Scoreboard() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Bảng điểm: ${data.title}` : "Bảng điểm" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, "title.scoreboard", { contest: data.title }, { app: false })
+    : metaTitle(matches, "title.scoreboardNone", {}, { app: false });

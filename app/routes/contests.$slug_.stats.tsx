@@ -6,7 +6,7 @@ import { StatsOverview } from "~/components/stats-overview";
 import { contestStats, publicStats } from "~/models/stats.server";
 import { db } from "~/utils/db.server";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -48,6 +48,7 @@ export default function PublicStats() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Thống kê: ${data.contest.title}` : "Thống kê" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, "title.stats", { contest: data.contest.title }, { app: false })
+    : metaTitle(matches, "title.statsNone", {}, { app: false });

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "~/components/ui/button";
 import { wardName } from "~/models/reset-codes.server";
 import { db } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 export async function loader(_: LoaderFunctionArgs) {
   return { ward: await wardName(db) };
@@ -50,4 +50,4 @@ export default function ForgotPassword() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Quên mật khẩu — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.forgotPassword");

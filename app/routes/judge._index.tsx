@@ -4,7 +4,7 @@ import { judgeContests } from "~/models/stage-judging.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
@@ -33,4 +33,4 @@ export default function JudgeHome() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Chấm thi — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.judge");

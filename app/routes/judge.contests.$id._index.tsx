@@ -8,7 +8,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -94,4 +94,4 @@ export default function JudgeBoard() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Chấm thi — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.judge");

@@ -12,7 +12,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 import { parseVnNumber, toInputNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({
@@ -253,4 +253,4 @@ export default function ScoreTeam() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Chấm điểm — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.judgeScore");

@@ -12,7 +12,7 @@ import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { ServerBusyError } from "~/utils/overload.server";
-import { useT, type Translate } from "~/utils/i18n";
+import { useT, type Translate, metaTitle } from "~/utils/i18n";
 import { cookieWouldBeDropped, createSession, destroySession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
 
@@ -158,4 +158,4 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.login");

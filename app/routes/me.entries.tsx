@@ -4,7 +4,7 @@ import { listMyAttempts } from "~/models/attempt-view.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatDuration } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -86,4 +86,4 @@ export default function MyEntries() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Bài dự thi của tôi — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.myEntries");

@@ -7,7 +7,7 @@ import { handOver } from "~/models/assisted-entry.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 /** The page staff hand the ward's device over on: whose account it is, and where to enter. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -62,4 +62,4 @@ export default function HandOver() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mời bạn dự thi — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.handover");

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { parseForm, PasswordChangeSchema, ProfileSchema } from "~/utils/own-account-forms.server";
 import { sessionIdHash } from "~/utils/session.server";
 
@@ -203,4 +203,4 @@ export default function Profile() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.profile");

@@ -8,7 +8,7 @@ import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 import { sessionCookie, sessionIdHash } from "~/utils/session.server";
 
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -74,4 +74,4 @@ export default function MySessions() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Phiên đăng nhập — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.sessions");

@@ -4,7 +4,7 @@ import { count, eq, isNull } from "drizzle-orm";
 import { contests, questions, units, users } from "#db/schema";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -43,4 +43,4 @@ export default function OrganiserHome() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Ban tổ chức — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.organiser");

@@ -13,7 +13,7 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { can, manageableRoles } from "~/utils/permissions.server";
 import { normalisePhone } from "~/utils/validation";
 
@@ -280,4 +280,5 @@ export default function Accounts() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgAccounts", {}, { app: false });

@@ -11,7 +11,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { AssistExistingSchema, parseForm } from "~/utils/own-account-forms.server";
 import { parseRegistration } from "~/utils/registration.server";
 import { createSession, destroySession } from "~/utils/session.server";
@@ -153,4 +153,4 @@ export default function AssistedEntry() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký hỗ trợ — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgAssist", {}, { app: false });

@@ -6,7 +6,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { auditLabel } from "~/utils/audit-labels";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const PAGE = 50;
 
@@ -68,4 +68,4 @@ export default function AuditLog() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgAudit", {}, { app: false });

@@ -25,7 +25,7 @@ import {
 } from "~/utils/contest-form.server";
 import { db } from "~/utils/db.server";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -159,4 +159,5 @@ export default function EditContest() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sửa cuộc thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgContestEdit", {}, { app: false });

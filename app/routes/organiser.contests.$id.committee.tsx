@@ -11,7 +11,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { parseParams, readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 import { can } from "~/utils/permissions.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -133,4 +133,4 @@ export default function ContestCommittee() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Hội đồng xét duyệt — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgCommittee");

@@ -21,7 +21,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 import { normalisePhone } from "~/utils/validation";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -244,4 +244,4 @@ export default function Teams() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Đội thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgTeams", {}, { app: false });

@@ -7,7 +7,7 @@ import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -65,4 +65,5 @@ export default function ContestList() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Cuộc thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgContests", {}, { app: false });

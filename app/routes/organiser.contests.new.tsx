@@ -9,7 +9,7 @@ import { contestFormContext, rawFormValues, readContestForm } from "~/utils/cont
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { toVnInput } from "~/utils/format";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 const DAY = 86_400_000;
 
@@ -82,4 +82,5 @@ export default function NewContest() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Tạo cuộc thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgContestNew", {}, { app: false });

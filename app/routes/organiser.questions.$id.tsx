@@ -15,7 +15,7 @@ import {
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams, readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -72,4 +72,5 @@ export default function EditQuestion() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sửa câu hỏi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgQuestionEdit", {}, { app: false });

@@ -10,7 +10,7 @@ import { parseQuestionTable } from "~/models/question-import.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { runImport } from "~/utils/import-action.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 const FiltersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -158,4 +158,5 @@ export default function QuestionBank() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Ngân hàng câu hỏi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgQuestions", {}, { app: false });

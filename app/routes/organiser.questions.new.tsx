@@ -11,7 +11,7 @@ import {
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -39,4 +39,5 @@ export default function NewQuestion() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Thêm câu hỏi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgQuestionNew", {}, { app: false });

@@ -12,7 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { rawStageValues, readStageForm, stageValues } from "~/utils/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -174,4 +174,4 @@ export default function StageOverview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Hội thi sân khấu — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgStage", {}, { app: false });

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { formatNumber } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -210,4 +210,5 @@ export default function StageLive() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Điều hành hội thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgStageLive", {}, { app: false });

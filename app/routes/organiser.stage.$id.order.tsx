@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatDateTime } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -91,4 +91,5 @@ export default function PerformanceOrder() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Bốc thăm thứ tự thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgStageOrder", {}, { app: false });

@@ -12,7 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 import { toInputNumber } from "~/utils/numbers";
 import { readPartForm } from "~/utils/stage-form.server";
 
@@ -229,4 +229,5 @@ export default function StageParts() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Phần thi — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgStageParts", {}, { app: false });

@@ -10,7 +10,7 @@ import { contestFormContext } from "~/utils/contest-form.server";
 import { db } from "~/utils/db.server";
 import { toVnInput } from "~/utils/format";
 import { readForm } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 import { rawStageValues, readStageForm } from "~/utils/stage-form.server";
 
 const DAY = 86_400_000;
@@ -68,4 +68,5 @@ export default function NewStageContest() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Tạo hội thi sân khấu — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgStageNew", {}, { app: false });

@@ -19,7 +19,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { isMultipart, runImport } from "~/utils/import-action.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 
 const UnitSchema = z.object({
@@ -265,4 +265,4 @@ export default function UnitsPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Đơn vị — Ban tổ chức" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgUnits", {}, { app: false });

@@ -11,7 +11,7 @@ import {
 } from "~/models/receipts.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 type Outcome =
   | { kind: "none" }
@@ -126,4 +126,4 @@ function Result({ outcome, locale }: { outcome: Outcome; locale: ReturnType<type
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kiểm tra mã xác nhận — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.receipts");

@@ -17,7 +17,7 @@ import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { DomainError } from "~/utils/errors";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { parseRegistration } from "~/utils/registration.server";
 import { cookieWouldBeDropped, createSession } from "~/utils/session.server";
 
@@ -101,4 +101,4 @@ export default function Register() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.register");

@@ -8,7 +8,7 @@ import { redeemResetCode } from "~/models/reset-codes.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { filledHoneypot, readForm } from "~/utils/http.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { parseForm, ResetWithCodeSchema } from "~/utils/own-account-forms.server";
 import { ServerBusyError } from "~/utils/overload.server";
 
@@ -95,4 +95,4 @@ export default function ResetPassword() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu — Hội Thi" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.resetPassword");

@@ -7,7 +7,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -119,4 +119,4 @@ export default function PrivateStats() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Thống kê chi tiết" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.staffStats", {}, { app: false });

@@ -19,6 +19,7 @@ import { stageEn, stageVi } from "./messages/stage";
 import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
+import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -215,6 +216,7 @@ const vi = {
   ...practiceVi,
   ...ownAccountVi,
   ...receiptsVi,
+  ...titlesVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -261,7 +263,7 @@ const en: Record<MessageKey, string> = {
   "contest.prizes.team": "Team prizes",
   "contest.prizes.collective": "Collective prizes",
   "contest.prizes.total": "Total prize value",
-  "contest.prizeRow": "{count} × {label}, {amount} each",
+  "contest.prizeRow": "{count} × {label} prize, {amount} each",
   "contest.start": "Start the quiz",
   "contest.attemptsUsed": "You have taken part {n} times (at most {max}). See “My entries”.",
   "contest.resume": "Continue the quiz",
@@ -378,7 +380,7 @@ const en: Record<MessageKey, string> = {
   "entries.view": "View",
   "entries.continue": "Continue",
   "error.title": "Something went wrong",
-  "error.notFound": "Page not found.",
+  "error.notFound": "We could not find the page you asked for.",
   "error.forbidden": "You do not have access to this page.",
   "error.conflict": "That could not be done.",
   "error.generic":
@@ -414,6 +416,7 @@ const en: Record<MessageKey, string> = {
   ...practiceEn,
   ...ownAccountEn,
   ...receiptsEn,
+  ...titlesEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;
@@ -468,4 +471,80 @@ export function useT(): Translate {
 export function useHasMessage(): (key: string) => key is MessageKey {
   const messages = useRouteLoaderData<RootTexts>("root")?.messages ?? {};
   return (key): key is MessageKey => key in messages;
+}
+
+type MetaMatch = { id: string; data?: unknown };
+
+/**
+ * A page's <title> for its `meta`: the text of `key` in the page's language
+ * (from the root loader's texts, so no dictionary reaches the browser), with
+ * " — Hội Thi" after it unless `app` is false (titles that name their own
+ * area, e.g. "Xét kết quả — Hội đồng"). Write the key literally, e.g.
+ * metaTitle(matches, "title.login"), so residents' pages carry it.
+ */
+export function metaTitle(
+  matches: readonly MetaMatch[],
+  key: MessageKey,
+  vars: Record<string, string | number> = {},
+  { app = true }: { app?: boolean } = {},
+) {
+  const messages = (matches.find((m) => m.id === "root")?.data as RootTexts | undefined)?.messages;
+  const text = messages?.[key];
+  if (text === undefined) return [{ title: "Hội Thi" }];
+  const title = fill(text, vars);
+  return [{ title: app && title !== "Hội Thi" ? `${title} — Hội Thi` : title }];
+}
+
+/** The standard prize names the app proposes, whatever their spelling ("Nhất", "giải nhất"). */
+const STANDARD_PRIZES: Record<string, "first" | "second" | "third" | "consolation"> = {
+  nhất: "first",
+  nhì: "second",
+  ba: "third",
+  "khuyến khích": "consolation",
+};
+
+function standardPrize(label: string) {
+  const bare = label
+    .normalize("NFC")
+    .trim()
+    .toLocaleLowerCase("vi")
+    .replace(/^giải\s+/, "")
+    .replace(/\s+/g, " ");
+  return STANDARD_PRIZES[bare];
+}
+
+/**
+ * A prize's name in the page's language: "Giải Nhất" / "First prize" for the
+ * standard names, "Giải {label}" / "Prize “{label}”" for a name the organiser
+ * typed (kept as written).
+ */
+export function prizeName(t: Translate, label: string) {
+  switch (standardPrize(label)) {
+    case "first":
+      return t("prize.first");
+    case "second":
+      return t("prize.second");
+    case "third":
+      return t("prize.third");
+    case "consolation":
+      return t("prize.consolation");
+    default:
+      return t("prize.custom", { label: label.trim().replace(/^giải\s+/i, "") });
+  }
+}
+
+/** The short form for lists ("3 giải Nhất"): the standard names translated, others as written. */
+export function prizeLabel(t: Translate, label: string) {
+  switch (standardPrize(label)) {
+    case "first":
+      return t("prize.short.first");
+    case "second":
+      return t("prize.short.second");
+    case "third":
+      return t("prize.short.third");
+    case "consolation":
+      return t("prize.short.consolation");
+    default:
+      return label;
+  }
 }
