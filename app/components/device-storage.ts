@@ -18,3 +18,10 @@ export function writeStored(key: string, value: unknown) {
     // Storage full or disabled: the in-memory queue still retries.
   }
 }
+
+/**
+ * Key prefixes of the queues of unsent work on the device (then the attempt's
+ * or the contest's id): the page that owns a queue sends it, and
+ * app/components/outbox.ts sends it from any other page.
+ */
+export const UNSENT = { answers: "hoithi:pending:", scores: "hoithi:scores:" } as const;

@@ -6,7 +6,7 @@
  * queues whose page is not open, each item once per call, and keeps what the
  * network or a sign-out did not let through.
  */
-import { readStored, writeStored } from "~/components/device-storage";
+import { readStored, UNSENT, writeStored } from "~/components/device-storage";
 
 type Outcome = "done" | "keep" | "signedOut";
 
@@ -27,16 +27,8 @@ async function post(url: string, body: unknown): Promise<Outcome> {
 }
 
 const QUEUES = [
-  {
-    pattern: /^hoithi:pending:([\w-]+)$/,
-    url: (id: string) => `/api/attempts/${id}/answers`,
-    page: "/attempts/",
-  },
-  {
-    pattern: /^hoithi:scores:(\d+)$/,
-    url: (id: string) => `/api/stage/${id}/scores`,
-    page: "/judge/contests/",
-  },
+  { prefix: UNSENT.answers, url: (id: string) => `/api/attempts/${id}/answers`, page: "/attempts/" },
+  { prefix: UNSENT.scores, url: (id: string) => `/api/stage/${id}/scores`, page: "/judge/contests/" },
 ];
 
 let running = false;
@@ -47,7 +39,7 @@ export async function flushKeptWork(pathname: string) {
   try {
     for (const key of Object.keys(localStorage)) {
       for (const queue of QUEUES) {
-        const id = queue.pattern.exec(key)?.[1];
+        const id = key.startsWith(queue.prefix) ? key.slice(queue.prefix.length) : null;
         // The page that owns this queue is open: it sends its own, with its own states.
         if (!id || pathname === `${queue.page}${id}` || pathname.startsWith(`${queue.page}${id}/`)) continue;
         const items = readStored<Record<string, unknown>>(key, {});

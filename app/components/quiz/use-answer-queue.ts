@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { readStored, writeStored } from "~/components/device-storage";
+import { readStored, UNSENT, writeStored } from "~/components/device-storage";
 import { forgetDeadline } from "./attempt-clock";
 
 export type SaveInput = { questionId: number; optionIds: number[] } | { prediction: number | null };
@@ -17,7 +17,7 @@ export type HeldAnswer = { version: number; optionIds?: number[]; prediction?: n
 
 type Pending = Record<string, SaveBody>;
 
-const storageKey = (attemptId: string) => `hoithi:pending:${attemptId}`;
+const storageKey = (attemptId: string) => UNSENT.answers + attemptId;
 /** The last answers this device knows the server holds: a copy of the page kept offline may be older. */
 const heldKey = (attemptId: string) => `hoithi:held:${attemptId}`;
 

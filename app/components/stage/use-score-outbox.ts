@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { readStored, writeStored } from "~/components/device-storage";
+import { readStored, UNSENT, writeStored } from "~/components/device-storage";
 import type { MessageKey } from "~/utils/i18n";
 
 export type ScoreBody = {
@@ -23,7 +23,7 @@ export type OutboxState =
 
 type Pending = Record<string, ScoreBody>;
 
-const storageKey = (contestId: number) => `hoithi:scores:${contestId}`;
+const storageKey = (contestId: number) => UNSENT.scores + contestId;
 
 const stored = (contestId: number) => readStored<Pending>(storageKey(contestId), {});
 
