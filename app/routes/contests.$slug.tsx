@@ -21,7 +21,8 @@ import { DomainError } from "~/utils/errors";
 import { listAmendments } from "~/models/contest-amendments.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey, metaTitle, prizeLabel } from "~/utils/i18n";
+import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { prizeLabel } from "~/utils/prize-names";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 

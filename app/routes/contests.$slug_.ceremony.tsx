@@ -6,7 +6,8 @@ import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { metaTitle, prizeName, useLocale, useT } from "~/utils/i18n";
+import { metaTitle, useLocale, useT } from "~/utils/i18n";
+import { prizeName } from "~/utils/prize-names";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
