@@ -238,7 +238,16 @@ describe("migration 0011", () => {
     const ward = await createWard(old);
     const unit = await createUnit(old, { wardId: ward.id });
     const person = await createUser(old, { fullName: "Phạm Thị Dung", unitId: unit.id });
-    const contest = await createContest(old, { kind: "stage", entryModes: "team" });
+    // Raw SQL: the factory writes today's columns, which a database at 0010 does not have yet.
+    const now = Date.now();
+    const contest = (
+      await client.execute({
+        sql: `INSERT INTO contests (slug, kind, title, ward_name, opens_at, closes_at, draw, entry_modes)
+              VALUES ('hoi-dien-0011', 'stage', 'Hội diễn 0011', 'Phường Hòa Thuận', ?, ?, '{"mode":"category","rules":[]}', 'team')
+              RETURNING id`,
+        args: [now, now + 86_400_000],
+      })
+    ).rows[0] as unknown as { id: number };
     // What the old code let through: names differing only in Vietnamese capitals, members twice.
     await client.execute({
       sql: "INSERT INTO teams (contest_id, number, name) VALUES (?, 1, 'Đội Tổ 1'), (?, 2, 'đội tổ 1'), (?, 3, 'ĐỘI SEN')",
