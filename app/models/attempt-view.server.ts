@@ -95,6 +95,8 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
       prediction: attempts.prediction,
       receipt: attempts.receipt,
       practice: attempts.practice,
+      // An entry the captain made for the team: the result says whose it is.
+      teamName: teams.name,
       contestTitle: contests.title,
       contestSlug: contests.slug,
       reviewPolicy: contests.reviewPolicy,
@@ -110,6 +112,7 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
+    .leftJoin(teams, eq(teams.id, attempts.teamId))
     .where(eq(attempts.id, attemptId));
   // A practice attempt's key follows the same rule as the person's real entries (practice uses none of them).
   const used = await attemptsUsedTowardsReview(db, { ...row, id: row.contestId }, userId);

@@ -28,6 +28,9 @@ export default function ResultPage() {
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t(r.practice ? "practice.resultTitle" : "result.title")}</h1>
       <p className="text-xl">{r.contestTitle}</p>
+      {r.teamName ? (
+        <p className="text-lg font-semibold">{t("teamEntry.ofTeam", { team: r.teamName })}</p>
+      ) : null}
       {r.practice ? (
         <div
           role="note"

@@ -106,6 +106,7 @@ test("a captain enters for the team, a member sees the entry, and the committee 
   await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
   await expect(page).toHaveURL(/\/result$/);
+  await expect(page.getByText(`Bài của ${teamName}`)).toBeVisible();
 
   // Recorded as the team's entry, not the captain's own.
   const [row] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
