@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { useLocale, useT, metaTitle } from "~/utils/i18n";
+import { prizeName } from "~/utils/prize-names";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -116,7 +117,9 @@ export default function Scoreboard() {
                 {!data.hidden ? <td className="px-3 py-2 font-bold">{team.rank ?? ""}</td> : null}
                 <td className="px-3 py-2 font-semibold">
                   {team.name}
-                  {team.prize ? <span className="block text-amber-300">Giải {team.prize}</span> : null}
+                  {team.prize ? (
+                    <span className="block text-amber-300">{prizeName(t, team.prize)}</span>
+                  ) : null}
                 </td>
                 {team.parts.map((p, i) => (
                   <td key={p.partId} className="px-3 py-2">
