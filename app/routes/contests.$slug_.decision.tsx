@@ -120,8 +120,7 @@ export default function AwardDecision() {
           <p>- Hội đồng thi, Ban tổ chức;</p>
           <p>- Lưu: VT.</p>
         </div>
-        {/* Room below for the signature and the seal. */}
-        <div className="min-h-[35mm] text-center">
+        <div className="text-center">
           <p className="font-bold">CHỦ TỊCH</p>
           <p className="italic">(Ký, ghi rõ họ tên, đóng dấu)</p>
         </div>

@@ -40,7 +40,7 @@ test("a stage contest's winners page, results.json and export give each team's p
     kind: "stage",
     entryModes: "team",
     stageAggregation: "mean",
-    title: `Hội thi tuyên truyền ${tag}`,
+    title: `Liên hoan văn nghệ ${tag}`,
   });
   const [greeting, skit] = await db
     .insert(stageParts)
