@@ -11,6 +11,9 @@ import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
 import { NonceProvider } from "~/utils/nonce";
+import { FallbackTextsProvider, type RootTexts } from "~/utils/i18n";
+import { getLocale } from "~/utils/locale.server";
+import { pageMessages } from "~/utils/page-messages.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -65,37 +68,50 @@ export default function handleRequest(
   }
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY + 1000);
-  });
+  return fallbackTexts(request, remixContext).then(
+    (fallback) =>
+      new Promise((resolve, reject) => {
+        let shellRendered = false;
+        const { pipe, abort } = renderToPipeableStream(
+          <NonceProvider value={nonce}>
+            <FallbackTextsProvider value={fallback}>
+              <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            </FallbackTextsProvider>
+          </NonceProvider>,
+          {
+            nonce,
+            [waitForAll ? "onAllReady" : "onShellReady"]() {
+              shellRendered = true;
+              const body = new PassThrough();
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(
+                new Response(createReadableStreamFromReadable(body), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              );
+              pipe(body);
+            },
+            onShellError(error: unknown) {
+              reject(error);
+            },
+            onError(error: unknown) {
+              responseStatusCode = 500;
+              if (shellRendered) console.error(error);
+            },
+          },
+        );
+        setTimeout(abort, ABORT_DELAY + 1000);
+      }),
+  );
+}
+
+/** The texts of a page rendered without the root loader's data (its action failed), else null. */
+async function fallbackTexts(request: Request, remixContext: EntryContext): Promise<RootTexts | null> {
+  const root = remixContext.staticHandlerContext.loaderData?.root as Partial<RootTexts> | undefined;
+  if (root?.messages) return null;
+  const locale = await getLocale(request).catch(() => "vi" as const);
+  return { locale, messages: pageMessages(locale, new URL(request.url).pathname) };
 }
 
 /** Data requests (client navigations) get the same 503 as documents. */

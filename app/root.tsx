@@ -23,6 +23,8 @@ import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { pageMessages } from "~/utils/page-messages.server";
 import {
+  FALLBACK_TEXTS_ID,
+  useFallbackTexts,
   isStaffArea,
   metaTitle,
   useHasMessage,
@@ -73,7 +75,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
-  const locale: Locale = data?.locale ?? "vi";
+  const fallback = useFallbackTexts();
+  const locale: Locale = data?.locale ?? fallback?.locale ?? "vi";
   return (
     // The inline script below sets data-text-size on <html> before React hydrates it.
     <html lang={locale} suppressHydrationWarning>
@@ -82,6 +85,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#084a8c" />
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: textSizeScript }} />
+        {fallback ? (
+          // The page's texts when the root loader did not run (see FallbackTextsProvider).
+          <script
+            type="application/json"
+            id={FALLBACK_TEXTS_ID}
+            suppressHydrationWarning
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(fallback).replace(/</g, "\\u003c") }}
+          />
+        ) : null}
         <Meta />
         <Links />
       </head>

@@ -3,6 +3,7 @@
  * (the type checker enforces it). Question content stays Vietnamese.
  */
 import { useRouteLoaderData } from "@remix-run/react";
+import { createContext, useContext } from "react";
 import { accessEn, accessVi } from "./messages/access";
 import { answerSaveEn, answerSaveVi } from "./messages/answer-save";
 import { contestsEn, contestsVi } from "./messages/contests";
@@ -453,23 +454,40 @@ export const dictionary = (locale: Locale) => dictionaries[locale];
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-type RootTexts = { locale: Locale; messages: Messages };
+export type RootTexts = { locale: Locale; messages: Messages };
+
+/**
+ * The page's texts when the root loader did not run (an action failed, e.g.
+ * on a full disk, so the error page renders without loader data):
+ * entry.server puts them in the page (FALLBACK_TEXTS_ID) and entry.client
+ * reads them back.
+ */
+const FallbackTexts = createContext<RootTexts | null>(null);
+export const FallbackTextsProvider = FallbackTexts.Provider;
+export const useFallbackTexts = () => useContext(FallbackTexts);
+export const FALLBACK_TEXTS_ID = "hoithi-texts";
+
+/** The page's language and texts: the root loader's, or the fallback ones. */
+function useRootTexts(): RootTexts | null {
+  const data = useRouteLoaderData<RootTexts>("root");
+  const fallback = useFallbackTexts();
+  return data?.messages ? data : fallback;
+}
 
 /** The current locale, read from the root loader. */
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<RootTexts>("root");
-  return data?.locale ?? "vi";
+  return useRootTexts()?.locale ?? "vi";
 }
 
 /** Texts of the current page, from the root loader. */
 export function useT(): Translate {
-  const messages = useRouteLoaderData<RootTexts>("root")?.messages ?? {};
+  const messages = useRootTexts()?.messages ?? {};
   return (key, vars = {}) => fill(messages[key] ?? messages["error.generic"] ?? key, vars);
 }
 
 /** Whether the page carries a text for this key (e.g. an error code from the server). */
 export function useHasMessage(): (key: string) => key is MessageKey {
-  const messages = useRouteLoaderData<RootTexts>("root")?.messages ?? {};
+  const messages = useRootTexts()?.messages ?? {};
   return (key): key is MessageKey => key in messages;
 }
 
