@@ -98,6 +98,8 @@ test("three judges score the demo's stage contest on their phones, the scoreboar
   // A judge corrects a score while offline: it is kept and sent when the network returns.
   const third = judges[2];
   await third.page.getByRole("link", { name: /^Chấm điểm: Tiểu phẩm — Đội số 2 / }).click();
+  // The sheet has loaded with the score saved earlier before the network goes.
+  await expect(third.page.getByLabel("Nội dung, thông điệp (tối đa 25)", { exact: true })).toHaveValue("18");
   const setOffline = await deadZone(third.context);
   await setOffline(true);
   await third.page.getByLabel("Diễn xuất (tối đa 15)", { exact: true }).fill("9");
