@@ -1,7 +1,7 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "#db/client";
-import { attemptQuestions, contests } from "#db/schema";
+import { attemptQuestions, contests, stageJudges, stageParts, teams, users } from "#db/schema";
 import { createContest } from "../factories";
 
 const DB_URL = `file:${process.env.E2E_DIR ?? ".cache/e2e"}/e2e.db`;
@@ -27,6 +27,45 @@ export async function makeContest(values: Parameters<typeof createContest>[1] = 
     timeLimitSec: 600,
     ...values,
   });
+}
+
+/**
+ * A stage contest of one part and one team, opening in ten days, judged by
+ * the demo judge with this phone: the judge's score sheet and its parts.
+ */
+export async function oneSheetStage(opts: {
+  title: string;
+  judgePhone: string;
+  part: { name: string; maxScore: number };
+  team: string;
+}) {
+  const db = await e2eDb();
+  const day = 24 * 60 * 60 * 1000;
+  const contest = await createContest(db, {
+    kind: "stage",
+    title: `${opts.title} ${Date.now()}`,
+    entryModes: "team",
+    stageAggregation: "mean",
+    opensAt: Date.now() + 10 * day,
+    closesAt: Date.now() + 11 * day,
+  });
+  const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.phone, opts.judgePhone));
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
+  const [part] = await db
+    .insert(stageParts)
+    .values({ contestId: contest.id, position: 1, ...opts.part })
+    .returning();
+  const [team] = await db
+    .insert(teams)
+    .values({ contestId: contest.id, number: 1, name: opts.team, nameKey: opts.team.toLowerCase() })
+    .returning();
+  return {
+    db,
+    contest,
+    part,
+    team,
+    sheet: `/judge/contests/${contest.id}/parts/${part.id}/teams/${team.id}`,
+  };
 }
 
 /** Correct and wrong option texts of each question of an attempt, by position. */

@@ -7,21 +7,19 @@
  */
 import { devices, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { answers, attemptQuestions, stageJudges, stageParts, stageScores, teams, users } from "#db/schema";
-import { createContest } from "../factories";
+import { answers, attemptQuestions, stageScores } from "#db/schema";
 import {
   answer,
   answerKey,
   deadZone,
   e2eDb,
+  oneSheetStage,
   expect,
   makeContest,
   register,
   startQuiz,
   test,
 } from "./fixtures";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The service worker has kept this page (document or data) on the phone. */
 async function kept(page: Page, path: string) {
@@ -89,25 +87,12 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const db = await e2eDb();
-  const contest = await createContest(db, {
-    kind: "stage",
-    title: `Hội diễn mất sóng ${Date.now()}`,
-    entryModes: "team",
-    stageAggregation: "mean",
-    opensAt: Date.now() + 10 * DAY,
-    closesAt: Date.now() + 11 * DAY,
+  const { db, contest, part, team } = await oneSheetStage({
+    title: "Hội diễn mất sóng",
+    judgePhone: "0900000007",
+    part: { name: "Chào hỏi", maxScore: 20 },
+    team: "Đội Sông Hậu",
   });
-  const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000007"));
-  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
-  const [part] = await db
-    .insert(stageParts)
-    .values({ contestId: contest.id, position: 1, name: "Chào hỏi", maxScore: 20 })
-    .returning();
-  const [team] = await db
-    .insert(teams)
-    .values({ contestId: contest.id, number: 1, name: "Đội Sông Hậu", nameKey: "đội sông hậu" })
-    .returning();
   const held = async () =>
     (
       await db

@@ -5,11 +5,9 @@
  */
 import { devices, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { stageJudges, stageParts, stageScores, teams, users } from "#db/schema";
-import { createContest } from "../factories";
-import { deadZone, e2eDb, expect, test } from "./fixtures";
+import { stageScores } from "#db/schema";
+import { deadZone, expect, oneSheetStage, test } from "./fixtures";
 
-const DAY = 24 * 60 * 60 * 1000;
 const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 
 async function judgePhone(browser: Browser, baseURL: string, phone: string) {
@@ -29,26 +27,12 @@ test("one judge on two phones: a score saved offline on one arrives after a corr
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const db = await e2eDb();
-  const contest = await createContest(db, {
-    kind: "stage",
-    title: `Hội diễn hai điện thoại ${Date.now()}`,
-    entryModes: "team",
-    stageAggregation: "mean",
-    opensAt: Date.now() + 10 * DAY,
-    closesAt: Date.now() + 11 * DAY,
+  const { db, part, team, sheet } = await oneSheetStage({
+    title: "Hội diễn hai điện thoại",
+    judgePhone: "0900000006",
+    part: { name: "Chào hỏi", maxScore: 20 },
+    team: "Đội Một",
   });
-  const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000006"));
-  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
-  const [part] = await db
-    .insert(stageParts)
-    .values({ contestId: contest.id, position: 1, name: "Chào hỏi", maxScore: 20 })
-    .returning();
-  const [team] = await db
-    .insert(teams)
-    .values({ contestId: contest.id, number: 1, name: "Đội Một", nameKey: "đội một" })
-    .returning();
-  const sheet = `/judge/contests/${contest.id}/parts/${part.id}/teams/${team.id}`;
   const held = async () =>
     (
       await db
@@ -105,26 +89,12 @@ test("a judge signed out in another tab: the score is kept on the phone, not dro
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const db = await e2eDb();
-  const contest = await createContest(db, {
-    kind: "stage",
-    title: `Hội diễn đăng xuất ${Date.now()}`,
-    entryModes: "team",
-    stageAggregation: "mean",
-    opensAt: Date.now() + 10 * DAY,
-    closesAt: Date.now() + 11 * DAY,
+  const { db, part, team, sheet } = await oneSheetStage({
+    title: "Hội diễn đăng xuất",
+    judgePhone: "0900000004",
+    part: { name: "Tiểu phẩm", maxScore: 50 },
+    team: "Đội Bến Tre",
   });
-  const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000004"));
-  await db.insert(stageJudges).values({ contestId: contest.id, userId: judge.id });
-  const [part] = await db
-    .insert(stageParts)
-    .values({ contestId: contest.id, position: 1, name: "Tiểu phẩm", maxScore: 50 })
-    .returning();
-  const [team] = await db
-    .insert(teams)
-    .values({ contestId: contest.id, number: 1, name: "Đội Bến Tre", nameKey: "đội bến tre" })
-    .returning();
-  const sheet = `/judge/contests/${contest.id}/parts/${part.id}/teams/${team.id}`;
   const held = async () =>
     (
       await db
