@@ -43,7 +43,11 @@ export async function openDatabase(url = databaseUrl()): Promise<{ db: Db; clien
   return { db: drizzle(client, { schema }), client };
 }
 
-/** An embedded database file, with its prepared statements kept for reuse (statement-cache.ts). */
+/**
+ * An embedded database file, with its prepared statements kept for reuse (statement-cache.ts).
+ * Sqlite3Client's constructor is internal to @libsql/client, so package.json pins it exactly and
+ * db/driver-internals.test.ts fails if an upgrade changes what we rely on.
+ */
 function openFile(file: string): Client {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new Database(file);

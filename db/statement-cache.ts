@@ -14,6 +14,10 @@ type Statement = ReturnType<Database.Database["prepare"]>;
  * (raw, safe integers) before every run. The statement's reader flag and
  * columns are fixed by its SQL, so they are asked of SQLite once: for a write,
  * `raw()` would otherwise throw (and be caught) on every run.
+ *
+ * This replaces methods of the libsql driver and leans on how @libsql/client
+ * calls them: both are pinned exactly in package.json, and
+ * db/driver-internals.test.ts checks these assumptions after an upgrade.
  */
 export function cacheStatements(database: Database.Database, size = 256) {
   const cache = new Map<string, Statement>();
