@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
 import { pruneSignInThrottle } from "~/models/login-throttle.server";
-import { answerSave as answerSaveOn, type AnswerSaveRequest } from "~/utils/answer-save.server";
+import { answerSave as answerSaveOn, type AnswerSaveRequest } from "~/forms/answer-save.server";
 import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";

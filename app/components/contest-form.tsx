@@ -3,36 +3,8 @@ import { useState, type ReactNode } from "react";
 import { QUESTION_CATEGORIES } from "#db/constants";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
+import type { ContestFormValues } from "~/forms/contest-form";
 import { useT } from "~/utils/i18n";
-
-export type ContestFormValues = {
-  title: string;
-  slug: string;
-  description: string;
-  opensAt: string;
-  closesAt: string;
-  timeLimitMin: number | string;
-  drawMode: "category" | "fixed";
-  counts: Record<string, number>;
-  fixedCodes: string;
-  pointsPerQuestion: number | string;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  maxAttempts: number | string;
-  attemptPeriod: string;
-  counting: string;
-  reviewPolicy: string;
-  predictionTarget: string;
-  predictionPrompt: string;
-  entryModes: string;
-  practiceEnabled?: boolean;
-  collectiveRule: string;
-  eligibleUnitIds: number[];
-  exclusions: string;
-  rules: string;
-  amendmentReason?: string;
-  prizes: { category: string; label: string; count: number | string; amount: number | string }[];
-};
 
 const select = "min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 text-lg font-normal";
 

@@ -1,14 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
+import type { ImportResult } from "~/forms/import";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { importLimitVars } from "~/utils/import-limits";
-
-export type ImportResult =
-  | { importError: MessageKey }
-  | { importProblems: { line: number; message: string }[]; moreProblems: number }
-  | { imported: number };
 
 /** A file picker that posts multipart data, with the result of the last import. */
 export function ImportForm({

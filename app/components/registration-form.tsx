@@ -3,7 +3,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError } from "~/components/ui/field";
 import { useT, type MessageKey } from "~/utils/i18n";
-import type { FieldErrors } from "~/utils/registration.server";
+import type { FieldErrors } from "~/forms/registration.server";
 
 const OTHER = "other";
 

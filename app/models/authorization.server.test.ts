@@ -12,8 +12,9 @@ import { ROLES, stageParts, teams, type Role } from "#db/schema";
 import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { PERMISSIONS, type Action, type Actor } from "~/utils/permissions.server";
-import * as account from "./account.server";
-import * as accounts from "./accounts.server";
+import * as residents from "./residents.server";
+import * as signIn from "./sign-in.server";
+import * as staffAccounts from "./staff-accounts.server";
 import * as assistedEntry from "./assisted-entry.server";
 import * as attempt from "./attempt.server";
 import * as certificates from "./certificates.server";
@@ -86,11 +87,6 @@ const cases: Case[] = [
     fn: "updateQuestion",
     action: "question.manage",
     run: async (a) => questionBank.updateQuestion(db, (await createQuestion(db)).id, {} as never, a),
-  },
-  {
-    fn: "setQuestionStatus",
-    action: "question.manage",
-    run: async (a) => questionBank.setQuestionStatus(db, (await createQuestion(db)).id, "retired", a),
   },
   // Contests and teams
   {
@@ -363,7 +359,7 @@ const cases: Case[] = [
     fn: "registerResident",
     action: "account.assist",
     run: (a) =>
-      account.registerResident(db, {
+      residents.registerResident(db, {
         fullName: "Nguyễn Văn Hỗ Trợ",
         birthYear: 1950,
         phone: `05${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,
@@ -383,7 +379,7 @@ const accountCases = (target: Role): Case[] => [
     fn: "createStaff",
     action: `account.create:${target}`,
     run: (a) =>
-      accounts.createStaff(
+      staffAccounts.createStaff(
         db,
         {
           phone: `07${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,
@@ -397,7 +393,7 @@ const accountCases = (target: Role): Case[] => [
   {
     fn: "resetPassword",
     action: `account.reset:${target}`,
-    run: async (a) => accounts.resetPassword(db, (await createUser(db, { role: target })).id, a),
+    run: async (a) => staffAccounts.resetPassword(db, (await createUser(db, { role: target })).id, a),
   },
   {
     fn: "issueResetCode",
@@ -413,13 +409,13 @@ const accountCases = (target: Role): Case[] => [
   {
     fn: "setDisabled",
     action: `account.disable:${target}`,
-    run: async (a) => accounts.setDisabled(db, (await createUser(db, { role: target })).id, true, a),
+    run: async (a) => staffAccounts.setDisabled(db, (await createUser(db, { role: target })).id, true, a),
   },
   {
     fn: "changeRole",
     action: `account.role:${target}`,
     // From the target role to resident: managing both is needed, and everyone who may manage any role manages residents.
-    run: async (a) => accounts.changeRole(db, (await createUser(db, { role: target })).id, "resident", a),
+    run: async (a) => staffAccounts.changeRole(db, (await createUser(db, { role: target })).id, "resident", a),
   },
   {
     fn: "liftSignInLock",
@@ -458,7 +454,7 @@ describe("the permission matrix, enforced by the models", () => {
 
   it("the admin command line acts as an admin, but not as a committee member", async () => {
     const { COMMAND_LINE } = await import("~/utils/permissions.server");
-    expect(await outcome(() => questionBank.setQuestionStatus(db, -1, "retired", COMMAND_LINE))).toBe("done");
+    expect(await outcome(() => questionBank.createQuestions(db, [], COMMAND_LINE))).toBe("done");
     // Approving needs a place on the contest's roster, which the command line never has.
     await expect(results.approveLock(db, (await quiz()).id, COMMAND_LINE)).rejects.toMatchObject({
       code: "roster.notMember",
@@ -515,8 +511,9 @@ describe("the permission matrix, enforced by the models", () => {
       ...["assertCanPractise", "practiceOffered", "recordedAs"],
     ]);
     const modules = [
-      account,
-      accounts,
+      residents,
+      signIn,
+      staffAccounts,
       attempt,
       certificates,
       committee,
@@ -553,37 +550,37 @@ describe("accounts: an organiser cannot take over the committee", () => {
     const admin = await createUser(db, { role: "admin" });
     const chair = await createUser(db, { role: "committee" });
     for (const target of [admin, chair]) {
-      await expect(accounts.resetPassword(db, target.id, org)).rejects.toMatchObject({ status: 403 });
-      await expect(accounts.setDisabled(db, target.id, true, org)).rejects.toMatchObject({ status: 403 });
+      await expect(staffAccounts.resetPassword(db, target.id, org)).rejects.toMatchObject({ status: 403 });
+      await expect(staffAccounts.setDisabled(db, target.id, true, org)).rejects.toMatchObject({ status: 403 });
     }
     await expect(
-      accounts.createStaff(
+      staffAccounts.createStaff(
         db,
         { phone: "0612345678", fullName: "Hội đồng 2", role: "committee", password: "x".repeat(10) },
         org,
       ),
     ).rejects.toMatchObject({ status: 403 });
-    await expect(accounts.changeRole(db, actors.judge.id, "organiser", org)).rejects.toMatchObject({
+    await expect(staffAccounts.changeRole(db, actors.judge.id, "organiser", org)).rejects.toMatchObject({
       status: 403,
     });
     const judge = await createUser(db, { role: "judge" });
-    const { password } = await accounts.resetPassword(db, judge.id, org);
+    const { password } = await staffAccounts.resetPassword(db, judge.id, org);
     expect(password).toMatch(/^[a-z2-9]{10}$/);
   });
 
   it("nobody can disable or demote the last active admin, not even from the command line", async () => {
     const only = actors.admin; // the only admin of this database
     const { COMMAND_LINE } = await import("~/utils/permissions.server");
-    await expect(accounts.setDisabled(db, only.id, true, COMMAND_LINE)).rejects.toMatchObject({
+    await expect(staffAccounts.setDisabled(db, only.id, true, COMMAND_LINE)).rejects.toMatchObject({
       code: "accounts.lastAdmin",
     });
-    await expect(accounts.changeRole(db, only.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
+    await expect(staffAccounts.changeRole(db, only.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
       code: "accounts.lastAdmin",
     });
     // With a second admin, the first may go.
     const second = { id: (await createUser(db, { role: "admin" })).id, role: "admin" as const };
-    await accounts.setDisabled(db, only.id, true, second);
-    await expect(accounts.changeRole(db, second.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
+    await staffAccounts.setDisabled(db, only.id, true, second);
+    await expect(staffAccounts.changeRole(db, second.id, "organiser", COMMAND_LINE)).rejects.toMatchObject({
       code: "accounts.lastAdmin",
     });
   });
@@ -591,7 +588,7 @@ describe("accounts: an organiser cannot take over the committee", () => {
   it("a reset password's owner is told who reset it and when", async () => {
     const member = await createUser(db, { role: "committee" });
     const admin = actors.admin;
-    await accounts.resetPassword(db, member.id, admin, 1_700_000_000_000);
+    await staffAccounts.resetPassword(db, member.id, admin, 1_700_000_000_000);
     const notice = await ownAccount.passwordResetNotice(db, {
       passwordResetAt: 1_700_000_000_000,
       passwordResetByUserId: admin.id,

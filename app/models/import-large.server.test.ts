@@ -4,7 +4,7 @@ import { questionOptions, questions, units } from "#db/schema";
 import { createTestDb } from "../../tests/setup/test-db";
 import { createUser } from "../../tests/factories";
 import { runAdminCommand } from "../../scripts/admin-commands";
-import { runImport } from "~/utils/import-action.server";
+import { runImport } from "~/forms/import.server";
 import { createQuestions, listQuestions } from "./question-bank.server";
 import { parseQuestionTable, QUESTION_HEADERS, QUESTION_TEMPLATE_ROWS } from "./question-import.server";
 import { writeCsv, writeXlsx } from "./spreadsheet.server";

@@ -12,8 +12,8 @@ import {
 } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { createSession, sessionIdHash } from "~/utils/session.server";
-import { authenticate } from "./account.server";
-import { resetPassword } from "./accounts.server";
+import { authenticate } from "./sign-in.server";
+import { resetPassword } from "./staff-accounts.server";
 import { assistExistingResident } from "./assisted-entry.server";
 import { changeOwnPassword, getProfile, updateProfile } from "./own-account.server";
 

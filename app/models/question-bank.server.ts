@@ -221,32 +221,6 @@ export async function updateQuestion(
   ]);
 }
 
-export async function setQuestionStatus(
-  db: Db,
-  id: number,
-  status: QuestionInput["status"],
-  actor: Actor,
-  now = Date.now(),
-) {
-  authorize(actor, "question.manage");
-  const [before] = await db.select({ status: questions.status }).from(questions).where(eq(questions.id, id));
-  await db.batch([
-    db.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, id)),
-    auditInsert(
-      db,
-      {
-        actorUserId: actor.id,
-        action: "question.status",
-        entity: "question",
-        entityId: id,
-        before,
-        after: { status },
-      },
-      now,
-    ),
-  ]);
-}
-
 export function isCategory(value: string): value is QuestionCategory {
   return (QUESTION_CATEGORIES as readonly string[]).includes(value);
 }

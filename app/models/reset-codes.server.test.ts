@@ -5,8 +5,8 @@ import { auditLog, passwordResetCodes, sessions, users } from "#db/schema";
 import { createUser, TEST_PASSWORD } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { createSession } from "~/utils/session.server";
-import { authenticate } from "./account.server";
-import { setDisabled } from "./accounts.server";
+import { authenticate } from "./sign-in.server";
+import { setDisabled } from "./staff-accounts.server";
 import {
   CODE_MAX_FAILURES,
   CODE_TTL_MS,

@@ -5,7 +5,7 @@ import { stageCriteria, stageParts } from "#db/schema";
 import { createContest, createUnit, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import type { Actor } from "~/utils/permissions.server";
-import { readPartForm } from "~/utils/stage-form.server";
+import { readPartForm } from "~/forms/stage-form.server";
 import { judgeBoard, saveJudgeScore } from "./stage-judging.server";
 import { savePart, type PartInput } from "./stage-parts.server";
 import { listAmendments } from "./contest-amendments.server";

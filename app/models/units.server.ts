@@ -226,3 +226,12 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
   }
   return { inputs, problems: mergeProblems(table.problems, problems) };
 }
+
+/** The ward's active units for the registration form. */
+export function listActiveUnits(db: Db) {
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind })
+    .from(units)
+    .where(isNull(units.retiredAt))
+    .orderBy(asc(units.id));
+}

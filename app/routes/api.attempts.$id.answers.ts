@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { loadOwnAttempt } from "~/models/attempt.server";
-import { answerSave } from "~/utils/answer-save.server";
+import { answerSave } from "~/forms/answer-save.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { AttemptParamsSchema } from "~/utils/attempt-schemas";

@@ -3,7 +3,7 @@ import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { translate } from "~/utils/i18n";
-import { tieReason } from "~/utils/tie-reason";
+import { tieReason } from "~/components/results/tie-reason";
 
 /** DESIGN.md: GET /api/contests/:slug/results.json, only once announced. */
 export async function loader({ params }: LoaderFunctionArgs) {

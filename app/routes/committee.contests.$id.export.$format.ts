@@ -10,7 +10,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams } from "~/utils/http.server";
 import { translate } from "~/utils/i18n";
-import { tieReason } from "~/utils/tie-reason";
+import { tieReason } from "~/components/results/tie-reason";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive(), format: z.enum(["csv", "xlsx"]) });
 

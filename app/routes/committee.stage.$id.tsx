@@ -16,7 +16,7 @@ import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { reviewIntents, runReviewIntent } from "~/utils/review-action.server";
+import { reviewIntents, runReviewIntent } from "~/forms/review.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();

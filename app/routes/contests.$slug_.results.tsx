@@ -7,7 +7,7 @@ import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { metaTitle, useLocale, useT } from "~/utils/i18n";
 import { prizeName } from "~/utils/prize-names";
-import { tieReason } from "~/utils/tie-reason";
+import { tieReason } from "~/components/results/tie-reason";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 

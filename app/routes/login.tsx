@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
 import { Honeypot } from "~/components/ui/honeypot";
-import { authenticate } from "~/models/account.server";
+import { authenticate } from "~/models/sign-in.server";
 import { audit } from "~/models/audit.server";
 import { signInAbandoned, signInSucceeded, startSignIn } from "~/models/login-throttle.server";
 import { getUser, safeRedirect } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError } from "~/components/ui/field";
-import { listActiveUnits } from "~/models/account.server";
+import { listActiveUnits } from "~/models/units.server";
 import { changeOwnPassword, getProfile, updateProfile } from "~/models/own-account.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -12,7 +12,7 @@ import { DomainError } from "~/utils/errors";
 import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { parseForm, PasswordChangeSchema, ProfileSchema } from "~/utils/own-account-forms.server";
+import { parseForm, PasswordChangeSchema, ProfileSchema } from "~/forms/own-account.server";
 import { sessionIdHash } from "~/utils/session.server";
 
 /** The unit select's "Khác" (other) value, as in the registration form. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { IssuedCode, ResetCodeForm } from "~/components/reset-code";
 import { Button } from "~/components/ui/button";
 import { Alert, Field } from "~/components/ui/field";
-import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/accounts.server";
+import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/staff-accounts.server";
 import { liftSignInLock, signInLocks } from "~/models/login-throttle.server";
 import { formatCode, issueResetCode } from "~/models/reset-codes.server";
 import { requireRole } from "~/utils/auth.server";

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { RegistrationForm } from "~/components/registration-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError } from "~/components/ui/field";
-import { listActiveUnits, registerResident } from "~/models/account.server";
+import { registerResident } from "~/models/residents.server";
+import { listActiveUnits } from "~/models/units.server";
 import { assistExistingResident } from "~/models/assisted-entry.server";
 import { audit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
@@ -12,8 +13,8 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { AssistExistingSchema, parseForm } from "~/utils/own-account-forms.server";
-import { parseRegistration } from "~/utils/registration.server";
+import { AssistExistingSchema, parseForm } from "~/forms/own-account.server";
+import { parseRegistration } from "~/forms/registration.server";
 import { createSession, destroySession } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

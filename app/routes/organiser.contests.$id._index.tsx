@@ -22,7 +22,7 @@ import {
   contestFormValues,
   rawFormValues,
   readContestForm,
-} from "~/utils/contest-form.server";
+} from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { teams } from "#db/schema";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
-import { listActiveUnits } from "~/models/account.server";
+import { listActiveUnits } from "~/models/units.server";
 import { loadSettings } from "~/models/contest-admin.server";
 import {
   addMember,

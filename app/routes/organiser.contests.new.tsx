@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ContestForm, type ContestFormValues } from "~/components/contest-form";
+import { ContestForm } from "~/components/contest-form";
+import type { ContestFormValues } from "~/forms/contest-form";
 import { createQuizContest, slugTaken } from "~/models/contest-admin.server";
 import { vnDay } from "~/models/attempt-policy.server";
 import { requireRole } from "~/utils/auth.server";
-import { contestFormContext, rawFormValues, readContestForm } from "~/utils/contest-form.server";
+import { contestFormContext, rawFormValues, readContestForm } from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { toVnInput } from "~/utils/format";

@@ -9,7 +9,7 @@ import { allTags, createQuestions, listQuestions } from "~/models/question-bank.
 import { parseQuestionTable } from "~/models/question-import.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { runImport } from "~/utils/import-action.server";
+import { runImport } from "~/forms/import.server";
 import { useT, metaTitle } from "~/utils/i18n";
 
 const FiltersSchema = z.object({

@@ -13,7 +13,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { rawStageValues, readStageForm, stageValues } from "~/utils/stage-form.server";
+import { rawStageValues, readStageForm, stageValues } from "~/forms/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { CRITERIA_ROWS } from "~/components/stage/stage-settings-form";
+import { CRITERIA_ROWS } from "~/forms/stage-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
 import { deletePart, savePart, validatePart, type PartProblems } from "~/models/stage-parts.server";
@@ -14,7 +14,7 @@ import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
 import { toInputNumber } from "~/utils/numbers";
-import { readPartForm } from "~/utils/stage-form.server";
+import { readPartForm } from "~/forms/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 /** Which part a form is about (none: a new one); its fields are read by readPartForm. */

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { StageSettingsForm, type StageFormValues } from "~/components/stage/stage-settings-form";
+import { StageSettingsForm } from "~/components/stage/stage-settings-form";
+import type { StageFormValues } from "~/forms/stage-form";
 import { vnDay } from "~/models/attempt-policy.server";
 import { slugTaken } from "~/models/contest-admin.server";
 import { createStageContest } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
-import { contestFormContext } from "~/utils/contest-form.server";
+import { contestFormContext } from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { toVnInput } from "~/utils/format";
 import { readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
-import { rawStageValues, readStageForm } from "~/utils/stage-form.server";
+import { rawStageValues, readStageForm } from "~/forms/stage-form.server";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -18,7 +18,7 @@ import {
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
-import { isMultipart, runImport } from "~/utils/import-action.server";
+import { isMultipart, runImport } from "~/forms/import.server";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 

@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { RegistrationForm } from "~/components/registration-form";
 import { Alert } from "~/components/ui/field";
 import { Honeypot } from "~/components/ui/honeypot";
-import { listActiveUnits, registerResident } from "~/models/account.server";
+import { registerResident } from "~/models/residents.server";
+import { listActiveUnits } from "~/models/units.server";
 import {
   lockedFor,
   recordFailure,
@@ -18,7 +19,7 @@ import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { parseRegistration } from "~/utils/registration.server";
+import { parseRegistration } from "~/forms/registration.server";
 import { cookieWouldBeDropped, createSession } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

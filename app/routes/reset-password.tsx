@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { filledHoneypot, readForm } from "~/utils/http.server";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { parseForm, ResetWithCodeSchema } from "~/utils/own-account-forms.server";
+import { parseForm, ResetWithCodeSchema } from "~/forms/own-account.server";
 import { ServerBusyError } from "~/utils/overload.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -24,8 +24,6 @@ export function appSecret() {
   return (secret = readFileSync(file, "utf8").trim());
 }
 
-export const isProduction = process.env.NODE_ENV === "production";
-
 /**
  * Secure `__Host-` cookies (and HSTS) are on in production unless
  * SECURE_COOKIES=0, for a trial over plain HTTP on a local network.

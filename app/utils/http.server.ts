@@ -1,6 +1,6 @@
 import { data, type HeadersFunction } from "@remix-run/node";
 import { z } from "zod";
-import { HONEYPOT_FIELD } from "~/components/ui/honeypot";
+import { HONEYPOT_FIELD } from "./honeypot";
 import { DomainError } from "./errors";
 
 /** Runs domain code and turns an expected failure into an HTTP error the error boundary shows. */

@@ -1,24 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
+import { STAGE_PRIZE_ROWS, type StageFormValues } from "~/forms/stage-form";
 import { useT } from "~/utils/i18n";
-
-export type StageFormValues = {
-  title: string;
-  slug: string;
-  description: string;
-  opensAt: string;
-  closesAt: string;
-  stageAggregation: string;
-  stageHideTotals: boolean;
-  stageSpreadPct: number | string;
-  prizes: { label: string; count: number | string; amount: number | string }[];
-  amendmentReason?: string;
-};
-
-export const STAGE_PRIZE_ROWS = 6;
-/** Criteria rows on a part form. */
-export const CRITERIA_ROWS = 6;
 
 /** A stage contest's settings and team prizes; keeps what was typed when the server refuses it. */
 export function StageSettingsForm({

@@ -1,5 +1,4 @@
-/** The field name of the honeypot: people never see it, form-filling bots do. */
-export const HONEYPOT_FIELD = "contact_me_by_fax";
+import { HONEYPOT_FIELD } from "~/utils/honeypot";
 
 /**
  * A field hidden from people (off screen, out of the tab order and the

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isMessageKey, type MessageKey } from "./i18n";
-import { normalisePhone } from "./validation";
+import { isMessageKey, type MessageKey } from "~/utils/i18n";
+import { normalisePhone } from "~/utils/validation";
 
 export const OTHER = "other";
 

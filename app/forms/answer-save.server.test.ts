@@ -7,7 +7,7 @@ import { createTestDb } from "../../tests/setup/test-db";
 import { getAttemptForTaker } from "~/models/attempt-view.server";
 import { startAttempt } from "~/models/attempt.server";
 import { answerSave } from "./answer-save.server";
-import { createSession } from "./session.server";
+import { createSession } from "~/utils/session.server";
 
 let db: Db;
 let cookie: string;

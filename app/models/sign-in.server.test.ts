@@ -5,7 +5,7 @@ import type { Db } from "#db/client";
 import { users } from "#db/schema";
 import { createUser } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
-import { authenticate } from "./account.server";
+import { authenticate } from "./sign-in.server";
 
 let db: Db;
 

@@ -5,7 +5,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { MAX_IMPORT_BYTES } from "~/models/spreadsheet.server";
-import { DomainError } from "./errors";
+import { DomainError } from "~/utils/errors";
 
 /** Reads a multipart form with one uploaded file, refusing files over the import limit. */
 export async function readUpload(request: Request, field = "file") {

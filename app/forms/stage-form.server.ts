@@ -1,10 +1,10 @@
-import type { StageFormValues } from "~/components/stage/stage-settings-form";
-import { CRITERIA_ROWS, STAGE_PRIZE_ROWS } from "~/components/stage/stage-settings-form";
+import type { StageFormValues } from "./stage-form";
+import { CRITERIA_ROWS, STAGE_PRIZE_ROWS } from "./stage-form";
 import type { contestPrizes, contests } from "#db/schema";
 import type { PartInput, PartProblems } from "~/models/stage-parts.server";
 import { validateStageSettings, type StagePrize, type StageSettings } from "~/models/stage.server";
-import { fromVnInput, toVnInput } from "./format";
-import { formNumbers } from "./numbers";
+import { fromVnInput, toVnInput } from "~/utils/format";
+import { formNumbers } from "~/utils/numbers";
 
 /** Any whole number here; each field's range is the model's rule, with its own message. */
 const WHOLE = { min: Number.NEGATIVE_INFINITY };

@@ -1,9 +1,9 @@
 import type { Db } from "#db/client";
 import { saveAnswer, savePrediction } from "~/models/attempt.server";
-import { AttemptParamsSchema, SaveSchema } from "./attempt-schemas";
-import { DomainError } from "./errors";
-import { liveSessionUserId, sessionIdHash, sessionUserId } from "./session.server";
-import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "./storage-errors.server";
+import { AttemptParamsSchema, SaveSchema } from "~/utils/attempt-schemas";
+import { DomainError } from "~/utils/errors";
+import { liveSessionUserId, sessionIdHash, sessionUserId } from "~/utils/session.server";
+import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
 
 const SIGN_IN = { status: 401, json: { error: "auth.required" } };
 

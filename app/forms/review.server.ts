@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { announce, approveLock, disqualify, reopen, undoDisqualification } from "~/models/results.server";
-import { db } from "./db.server";
-import type { Actor } from "./permissions.server";
+import { db } from "~/utils/db.server";
+import type { Actor } from "~/utils/permissions.server";
 
 const reason = z.string().trim().max(500);
 

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import type { ContestFormValues } from "~/components/contest-form";
+import type { ContestFormValues } from "./contest-form";
 import type { Db } from "#db/client";
 import { questions, units, wards, QUESTION_CATEGORIES, type DrawRule } from "#db/schema";
 import {
@@ -11,8 +11,8 @@ import {
   type PrizeInput,
 } from "~/models/contest-admin.server";
 import { generateRules } from "~/models/contest-rules.server";
-import { fromVnInput, toVnInput } from "./format";
-import { wholeNumberProblems, wholeOr } from "./numbers";
+import { fromVnInput, toVnInput } from "~/utils/format";
+import { wholeNumberProblems, wholeOr } from "~/utils/numbers";
 
 export const PRIZE_ROWS = 10;
 

@@ -1,8 +1,8 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { units, users } from "#db/schema";
 import { DomainError } from "~/utils/errors";
-import { hashPassword, needsRehash, verifyPassword } from "~/utils/password.server";
+import { hashPassword } from "~/utils/password.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
 
 export type RegisterInput = {
@@ -47,31 +47,4 @@ export async function registerResident(db: Db, input: RegisterInput) {
     .returning({ id: users.id });
   if (!created) throw new DomainError("register.phoneTaken", 409);
   return created.id;
-}
-
-/** Returns the user for a correct phone and password, else null; same cost either way. */
-export async function authenticate(db: Db, phone: string, password: string) {
-  const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.phone, phone));
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!ok || !user || user.disabledAt !== null) return null;
-  // Hashes made with older, weaker parameters are upgraded while the password is at hand.
-  if (needsRehash(user.passwordHash)) {
-    await db
-      .update(users)
-      .set({ passwordHash: await hashPassword(password) })
-      .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
-  }
-  return { id: user.id };
-}
-
-/** The ward's active units for the registration form. */
-export function listActiveUnits(db: Db) {
-  return db
-    .select({ id: units.id, name: units.name, kind: units.kind })
-    .from(units)
-    .where(isNull(units.retiredAt))
-    .orderBy(asc(units.id));
 }

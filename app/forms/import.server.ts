@@ -1,7 +1,7 @@
-import type { ImportResult } from "~/components/import-form";
+import type { ImportResult } from "./import";
 import { readTable, type RowProblem, type Table } from "~/models/spreadsheet.server";
-import { DomainError } from "./errors";
-import { capProblems } from "./import-limits";
+import { DomainError } from "~/utils/errors";
+import { capProblems } from "~/utils/import-limits";
 import { readUpload } from "./upload.server";
 
 /**

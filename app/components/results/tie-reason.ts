@@ -1,5 +1,5 @@
 import type { StageTie } from "~/models/ranking.server";
-import type { Translate } from "./i18n";
+import type { Translate } from "~/utils/i18n";
 
 /** One sentence saying how a stage team's tie on the total was settled (winners page, results.json, exports). */
 export function tieReason(tie: StageTie | null | undefined, t: Translate) {

@@ -5,9 +5,9 @@
  * password), so the page shows it again.
  */
 import { z } from "zod";
-import { isMessageKey, type MessageKey } from "./i18n";
+import { isMessageKey, type MessageKey } from "~/utils/i18n";
 import { OTHER } from "./registration.server";
-import { normalisePhone } from "./validation";
+import { normalisePhone } from "~/utils/validation";
 
 const phone = z
   .string({ required_error: "field.phoneInvalid" })
