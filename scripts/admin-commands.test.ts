@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { questions, units, users } from "../db/schema";
-import { authenticate } from "../app/models/account.server";
+import { authenticate } from "../app/models/sign-in.server";
 import { createTestDb } from "../tests/setup/test-db";
 import { runAdminCommand } from "./admin-commands";
 

@@ -7,7 +7,7 @@ import { COMMAND_LINE } from "~/utils/permissions.server";
 import { readFileSync, statSync } from "node:fs";
 import type { Db } from "../db/client";
 import { units, users, wards } from "../db/schema";
-import { createStaff, resetPassword } from "../app/models/accounts.server";
+import { createStaff, resetPassword } from "../app/models/staff-accounts.server";
 import { audit } from "../app/models/audit.server";
 import { createQuestions, listQuestions } from "../app/models/question-bank.server";
 import { parseQuestionTable } from "../app/models/question-import.server";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attempts, contests, questions, teamMembers, units, users, wards } from "../db/schema";
 import { contestStatus, listPrizes, listPublicContests } from "../app/models/contest.server";
 import { teamOfMember } from "../app/models/team-entries.server";
-import { authenticate } from "../app/models/account.server";
+import { authenticate } from "../app/models/sign-in.server";
 import { currentResults } from "../app/models/results.server";
 import { createTestDb } from "../tests/setup/test-db";
 import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo, seedDemoIfEmpty } from "./demo";
