@@ -20,7 +20,7 @@ import {
   type DrawRule,
   type Role,
 } from "../db/schema";
-import { vnDay } from "../app/models/attempt-policy.server";
+import { vnDay, vnMidnight, vnTime } from "../app/utils/vietnam-time";
 import { generateRules } from "../app/models/contest-rules.server";
 import { announce, approveLock } from "../app/models/results.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "../app/models/scoring.server";
@@ -52,9 +52,6 @@ export const DEMO_TEAM = { name: "Đội Tổ dân phố 1", captainPhone: "0900
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-/** A wall-clock time in Hà Nội (UTC+7) as epoch milliseconds. */
-const vnTime = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 7, min);
 
 export async function isEmpty(db: Db) {
   const [row] = await db.select({ n: count() }).from(wards);
@@ -191,7 +188,7 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
   await announce(db, c2022.id, chair, vnTime(2022, 5, 10, 9));
 
   // --- Open now: started three days ago at 08:00, closes in two weeks at 17:00.
-  const today0800 = vnDay(now) * DAY - 7 * HOUR + 8 * HOUR;
+  const today0800 = vnMidnight(vnDay(now)) + 8 * HOUR;
   const open = await createQuizContest(
     db,
     {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertCanStart, attemptDeadline, countedAttempt, vnDay, vnWeek } from "./attempt-policy.server";
+import { vnDay, vnWeek } from "~/utils/vietnam-time";
+import { assertCanStart, attemptDeadline, countedAttempt } from "./attempt-policy.server";
 
 const MIN = 60_000;
 const window = {

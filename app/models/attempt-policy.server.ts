@@ -1,25 +1,13 @@
 /** Pure rules about when a person may start an attempt and which attempt counts. */
 import { DomainError } from "~/utils/errors";
+import { vnDay, vnWeek } from "~/utils/vietnam-time";
 
 /** Seconds after the deadline during which answers still in flight are accepted. */
 export const GRACE_MS = 5_000;
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The deadline of an attempt: the time limit, cut short by the contest's close. */
 export function attemptDeadline(startedAt: number, timeLimitSec: number, closesAt: number) {
   return Math.min(startedAt + timeLimitSec * 1000, closesAt);
-}
-
-/** Calendar day number in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-export function vnDay(ms: number) {
-  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
-}
-
-/** Week number in Asia/Ho_Chi_Minh, weeks starting on Monday (day 0 was a Thursday). */
-export function vnWeek(ms: number) {
-  return Math.floor((vnDay(ms) + 3) / 7);
 }
 
 export type ContestWindow = {
@@ -30,6 +18,13 @@ export type ContestWindow = {
   attemptPeriod: "contest" | "day" | "week";
 };
 
+/** Whether `startedAt` falls in the same allowance period (contest, Hà Nội day or week) as `now`. */
+export function inSamePeriod(period: ContestWindow["attemptPeriod"], startedAt: number, now: number) {
+  if (period === "day") return vnDay(startedAt) === vnDay(now);
+  if (period === "week") return vnWeek(startedAt) === vnWeek(now);
+  return true;
+}
+
 /** Throws a DomainError with the reason a new attempt cannot start now. */
 export function assertCanStart(contest: ContestWindow, previousStarts: number[], now: number) {
   if (contest.state === "draft") throw new DomainError("start.notPublished", 404);
@@ -37,13 +32,7 @@ export function assertCanStart(contest: ContestWindow, previousStarts: number[],
   if (now >= contest.closesAt || contest.state !== "published") {
     throw new DomainError("start.closed", 409);
   }
-  const samePeriod = previousStarts.filter((startedAt) =>
-    contest.attemptPeriod === "day"
-      ? vnDay(startedAt) === vnDay(now)
-      : contest.attemptPeriod === "week"
-        ? vnWeek(startedAt) === vnWeek(now)
-        : true,
-  );
+  const samePeriod = previousStarts.filter((startedAt) => inSamePeriod(contest.attemptPeriod, startedAt, now));
   if (samePeriod.length >= contest.maxAttempts) {
     throw new DomainError(
       contest.attemptPeriod === "contest" ? "start.noAttemptsLeft" : "start.noAttemptsLeftPeriod",

@@ -6,11 +6,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { attempts, contests, units } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { VN_OFFSET_S } from "~/utils/vietnam-time";
 import { COUNTED_ORDER } from "./counted-entries.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
 import { RECORDED, recordedAs, recordedOnly } from "./practice.server";
-
-const VN_OFFSET_S = 7 * 3600;
 
 export type UnitStats = {
   id: number;

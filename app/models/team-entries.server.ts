@@ -9,16 +9,8 @@ import type { Db } from "#db/client";
 import { attempts, contests, teamMembers, teams, units, users } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import type { MessageKey } from "~/utils/i18n";
-import { assertCanStart, countedAttempt, vnDay, vnWeek, type ContestWindow } from "./attempt-policy.server";
+import { assertCanStart, countedAttempt, inSamePeriod, type ContestWindow } from "./attempt-policy.server";
 import { recordedOnly } from "./practice.server";
-
-/** Whether `startedAt` falls in the same allowance period (contest, day or week) as `now`. */
-const samePeriodAs = (c: Pick<ContestWindow, "attemptPeriod">, startedAt: number, now: number) =>
-  c.attemptPeriod === "day"
-    ? vnDay(startedAt) === vnDay(now)
-    : c.attemptPeriod === "week"
-      ? vnWeek(startedAt) === vnWeek(now)
-      : true;
 
 type EntryModes = Pick<typeof contests.$inferSelect, "kind" | "entryModes">;
 
@@ -166,7 +158,7 @@ export async function teamEntryView(
     if (!(error instanceof DomainError)) throw error;
     blocked = error.code;
   }
-  const samePeriod = entries.filter((e) => samePeriodAs(contest, e.startedAt, now)).length;
+  const samePeriod = entries.filter((e) => inSamePeriod(contest.attemptPeriod, e.startedAt, now)).length;
   return {
     ...team,
     entries: entries.map((e) => ({ ...e, open: e.status === "open" && e.deadlineAt > now })),

@@ -9,7 +9,7 @@ import { StartConfirmation } from "~/components/quiz/start-confirmation";
 import { TeamEntries, TeamStartButton } from "~/components/team-entry";
 import { Alert } from "~/components/ui/field";
 import { Button, buttonClass } from "~/components/ui/button";
-import { assertCanStart, vnDay, vnWeek } from "~/models/attempt-policy.server";
+import { assertCanStart, inSamePeriod } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
 import { practiceOffered } from "~/models/practice.server";
@@ -77,13 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       if (error instanceof DomainError) startBlocked = error.code;
     }
   }
-  const samePeriod = individual.filter((a) =>
-    contest.attemptPeriod === "day"
-      ? vnDay(a.startedAt) === vnDay(now)
-      : contest.attemptPeriod === "week"
-        ? vnWeek(a.startedAt) === vnWeek(now)
-        : true,
-  ).length;
+  const samePeriod = individual.filter((a) => inSamePeriod(contest.attemptPeriod, a.startedAt, now)).length;
   const url = new URL(request.url);
   // "Bắt đầu làm bài" first shows what starting costs; the second press (a POST) starts the clock.
   // "Dự thi cho <đội>" does the same with ?cho=doi, for the captain's team.

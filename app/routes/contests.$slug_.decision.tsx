@@ -5,6 +5,7 @@ import { placeOf } from "~/models/certificates.server";
 import { announcedResults } from "~/models/results.server";
 import { db } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
+import { vnWallClock } from "~/utils/vietnam-time";
 import { orHttpError, parseParams } from "~/utils/http.server";
 import { metaTitle } from "~/utils/i18n";
 
@@ -32,7 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export default function AwardDecision() {
   const { title, wardName, place, announcedAt, winners } = useLoaderData<typeof loader>();
-  const date = new Date((announcedAt ?? Date.now()) + 7 * 3_600_000);
+  const date = vnWallClock(announcedAt ?? Date.now());
   const rows = [
     ...winners.collective.map((w) => ({ kind: "Tập thể", prize: w.prize, name: w.name, amount: w.amount })),
     ...winners.teams.map((w) => ({

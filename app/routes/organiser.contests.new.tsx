@@ -4,12 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-form";
 import type { ContestFormValues } from "~/forms/contest-form";
 import { createQuizContest, slugTaken } from "~/models/contest-admin.server";
-import { vnDay } from "~/models/attempt-policy.server";
 import { requireRole } from "~/utils/auth.server";
 import { contestFormContext, rawFormValues, readContestForm } from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { toVnInput } from "~/utils/format";
+import { HOUR_MS, vnDay, vnMidnight } from "~/utils/vietnam-time";
 import { useT, metaTitle } from "~/utils/i18n";
 
 const DAY = 86_400_000;
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const context = await contestFormContext(db);
   // A sensible start: opens tomorrow 08:00, closes two weeks later 17:00 (Hà Nội time).
-  const tomorrow0800 = (vnDay(Date.now()) + 1) * DAY + 1 * 3_600_000;
+  const tomorrow0800 = vnMidnight(vnDay(Date.now()) + 1) + 8 * HOUR_MS;
   const values: ContestFormValues = {
     title: "",
     slug: "",

@@ -3,24 +3,23 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { StageSettingsForm } from "~/components/stage/stage-settings-form";
 import type { StageFormValues } from "~/forms/stage-form";
-import { vnDay } from "~/models/attempt-policy.server";
 import { slugTaken } from "~/models/contest-admin.server";
 import { createStageContest } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { contestFormContext } from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { toVnInput } from "~/utils/format";
+import { vnDay, vnMidnight } from "~/utils/vietnam-time";
 import { readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
 import { rawStageValues, readStageForm } from "~/forms/stage-form.server";
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   // A sensible start: a week from today, 07:30 to 11:30 (Hà Nội time).
-  const day = (vnDay(Date.now()) + 7) * DAY - 7 * HOUR;
+  const day = vnMidnight(vnDay(Date.now()) + 7);
   const values: StageFormValues = {
     title: "",
     slug: "",

@@ -1,6 +1,7 @@
 import type { Locale } from "./i18n";
 
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+export { TIME_ZONE, fromVnInput, toVnInput } from "./vietnam-time";
+import { TIME_ZONE } from "./vietnam-time";
 
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
@@ -45,18 +46,4 @@ export function formatDuration(ms: number, locale: Locale = "vi") {
   const s = total % 60;
   if (locale === "vi") return m ? `${m} phút ${s} giây` : `${s} giây`;
   return m ? `${m} min ${s} s` : `${s} s`;
-}
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Epoch ms → the value of an <input type="datetime-local"> in Hà Nội time. */
-export function toVnInput(ms: number) {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 16);
-}
-
-/** An <input type="datetime-local"> value read as Hà Nội time → epoch ms (NaN if malformed). */
-export function fromVnInput(value: string) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return Number.NaN;
-  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) - VN_OFFSET_MS;
 }
