@@ -98,83 +98,13 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
   // A team entry is the captain's, for their team; its allowance is the team's, apart from their own.
   const teamId = practice ? null : (input.teamId ?? null);
   if (!practice) await assertEntryMode(db, contest, userId, teamId);
-  const [previous, teamPrevious] = await Promise.all([
-    db
-      .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo, teamId: attempts.teamId })
-      .from(attempts)
-      .where(
-        and(eq(attempts.contestId, contest.id), eq(attempts.userId, userId), eq(attempts.practice, practice)),
-      ),
-    teamId === null
-      ? []
-      : db
-          .select({ startedAt: attempts.startedAt })
-          .from(attempts)
-          .where(and(eq(attempts.teamId, teamId), eq(attempts.practice, false))),
-  ]);
-  if (!practice)
-    assertCanStart(
-      contest,
-      (teamId === null ? previous.filter((p) => p.teamId === null) : teamPrevious).map((p) => p.startedAt),
-      now,
-    );
+  const { attemptNo, countedStarts } = await previousStarts(db, contest.id, userId, teamId, practice);
+  if (!practice) assertCanStart(contest, countedStarts, now);
 
   const drawn = drawQuestions(await loadBank(db), contest.draw, contest, input.random ?? secureRandomInt);
   const id = newAttemptId();
-  const attemptNo = Math.max(0, ...previous.map((p) => p.attemptNo)) + 1;
   try {
-    await db.batch([
-      db.insert(attempts).values({
-        id,
-        contestId: contest.id,
-        userId,
-        teamId,
-        attemptNo,
-        practice,
-        status: "open",
-        startedAt: now,
-        deadlineAt: attemptDeadline(now, contest.timeLimitSec, contest.closesAt),
-        maxScore: drawn.length * contest.pointsPerQuestion,
-        questionCount: drawn.length,
-        assistedByUserId: input.assistedByUserId ?? null,
-        ip: input.ip ?? null,
-        userAgent: input.userAgent?.slice(0, 300) ?? null,
-      }),
-      db.insert(attemptQuestions).values(
-        drawn.map((q) => ({
-          attemptId: id,
-          questionId: q.questionId,
-          position: q.position,
-          kind: q.kind,
-          category: q.category,
-          prompt: q.prompt,
-          options: q.options,
-          correct: q.correct,
-          explanation: q.explanation,
-          legalSource: q.legalSource,
-          points: contest.pointsPerQuestion,
-        })),
-      ),
-      auditInsert(
-        db,
-        {
-          actorUserId: input.assistedByUserId ?? userId,
-          action: "attempt.start",
-          entity: "attempt",
-          entityId: id,
-          after: {
-            contestId: contest.id,
-            userId,
-            attemptNo,
-            assisted: Boolean(input.assistedByUserId),
-            ...(teamId === null ? {} : { teamId }),
-            ...(practice ? { practice: true } : {}),
-          },
-          ip: input.ip ?? null,
-        },
-        now,
-      ),
-    ]);
+    await db.batch(attemptInserts(db, input, { id, attemptNo, teamId, practice, drawn }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A parallel start won the race: hand back its attempt.
@@ -183,6 +113,107 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
     throw new DomainError("start.noAttemptsLeft", 409);
   }
   return { id, resumed: false };
+}
+
+/**
+ * The next attempt number of this person (practice apart), and the starts
+ * that count against the allowance: the person's own entries, or the team's
+ * for a team entry.
+ */
+async function previousStarts(
+  db: Db,
+  contestId: number,
+  userId: number,
+  teamId: number | null,
+  practice: boolean,
+) {
+  const [previous, teamPrevious] = await Promise.all([
+    db
+      .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo, teamId: attempts.teamId })
+      .from(attempts)
+      .where(
+        and(eq(attempts.contestId, contestId), eq(attempts.userId, userId), eq(attempts.practice, practice)),
+      ),
+    teamId === null
+      ? []
+      : db
+          .select({ startedAt: attempts.startedAt })
+          .from(attempts)
+          .where(and(eq(attempts.teamId, teamId), eq(attempts.practice, false))),
+  ]);
+  const counted = teamId === null ? previous.filter((p) => p.teamId === null) : teamPrevious;
+  return {
+    attemptNo: Math.max(0, ...previous.map((p) => p.attemptNo)) + 1,
+    countedStarts: counted.map((p) => p.startedAt),
+  };
+}
+
+/** The statements that create an attempt: the attempt, its drawn questions (a snapshot) and the audit row. */
+function attemptInserts(
+  db: Db,
+  input: StartInput,
+  a: {
+    id: string;
+    attemptNo: number;
+    teamId: number | null;
+    practice: boolean;
+    drawn: ReturnType<typeof drawQuestions>;
+  },
+) {
+  const { contest, userId, now } = input;
+  const { id, attemptNo, teamId, practice, drawn } = a;
+  return [
+    db.insert(attempts).values({
+      id,
+      contestId: contest.id,
+      userId,
+      teamId,
+      attemptNo,
+      practice,
+      status: "open",
+      startedAt: now,
+      deadlineAt: attemptDeadline(now, contest.timeLimitSec, contest.closesAt),
+      maxScore: drawn.length * contest.pointsPerQuestion,
+      questionCount: drawn.length,
+      assistedByUserId: input.assistedByUserId ?? null,
+      ip: input.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    }),
+    db.insert(attemptQuestions).values(
+      drawn.map((q) => ({
+        attemptId: id,
+        questionId: q.questionId,
+        position: q.position,
+        kind: q.kind,
+        category: q.category,
+        prompt: q.prompt,
+        options: q.options,
+        correct: q.correct,
+        explanation: q.explanation,
+        legalSource: q.legalSource,
+        points: contest.pointsPerQuestion,
+      })),
+    ),
+    auditInsert(
+      db,
+      {
+        actorUserId: input.assistedByUserId ?? userId,
+        action: "attempt.start",
+        entity: "attempt",
+        entityId: id,
+        after: {
+          contestId: contest.id,
+          userId,
+          attemptNo,
+          assisted: Boolean(input.assistedByUserId),
+          ...(teamId === null ? {} : { teamId }),
+          ...(practice ? { practice: true } : {}),
+        },
+        ip: input.ip ?? null,
+      },
+      now,
+    ),
+  ] as const;
 }
 
 function isUniqueViolation(error: unknown) {
