@@ -106,24 +106,7 @@ export async function redeemResetCode(
   if ((await lockedFor(db, [resetKey(address)], now)) !== null)
     throw new DomainError("resetCode.tooMany", 429);
   const code = input.code.replace(/[\s.-]/g, "");
-  const [row] = await db
-    .select({
-      userId: users.id,
-      codeId: passwordResetCodes.id,
-      codeHash: passwordResetCodes.codeHash,
-      expiresAt: passwordResetCodes.expiresAt,
-      failures: passwordResetCodes.failures,
-    })
-    .from(users)
-    .leftJoin(
-      passwordResetCodes,
-      and(
-        eq(passwordResetCodes.userId, users.id),
-        isNull(passwordResetCodes.usedAt),
-        isNull(passwordResetCodes.revokedAt),
-      ),
-    )
-    .where(and(eq(users.phone, input.phone), isNull(users.disabledAt)));
+  const row = await findOutstandingCode(db, input.phone);
 
   const refuse = async (reason: string) => {
     await auditInsert(
@@ -178,28 +161,56 @@ export async function redeemResetCode(
     .returning({ id: passwordResetCodes.id });
   if (!claimed) throw await refuse("alreadyUsed");
 
+  await setPasswordFromCode(db, row.userId, input, ip, now);
+  return { userId: row.userId };
+}
+
+/** The account of an active phone with its outstanding (unused, not revoked) code, if any. */
+async function findOutstandingCode(db: Db, phone: string) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      codeId: passwordResetCodes.id,
+      codeHash: passwordResetCodes.codeHash,
+      expiresAt: passwordResetCodes.expiresAt,
+      failures: passwordResetCodes.failures,
+    })
+    .from(users)
+    .leftJoin(
+      passwordResetCodes,
+      and(
+        eq(passwordResetCodes.userId, users.id),
+        isNull(passwordResetCodes.usedAt),
+        isNull(passwordResetCodes.revokedAt),
+      ),
+    )
+    .where(and(eq(users.phone, phone), isNull(users.disabledAt)));
+  return row;
+}
+
+/** A redeemed code's effect: the new password, every session ended, sign-in waits lifted, audited. */
+async function setPasswordFromCode(
+  db: Db,
+  userId: number,
+  input: { phone: string; password: string },
+  ip: string | null,
+  now: number,
+) {
   const passwordHash = await hashPassword(input.password);
   await db.batch([
     db
       .update(users)
       .set({ passwordHash, passwordResetAt: null, passwordResetByUserId: null })
-      .where(eq(users.id, row.userId)),
-    db.delete(sessions).where(eq(sessions.userId, row.userId)),
+      .where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
     db
       .update(loginThrottle)
       .set({ failures: 0, lockedUntil: null, windowStart: now })
       .where(eq(loginThrottle.phone, input.phone)),
     auditInsert(
       db,
-      {
-        actorUserId: row.userId,
-        action: "account.resetCodeUsed",
-        entity: "user",
-        entityId: row.userId,
-        ip,
-      },
+      { actorUserId: userId, action: "account.resetCodeUsed", entity: "user", entityId: userId, ip },
       now,
     ),
   ]);
-  return { userId: row.userId };
 }
