@@ -3,7 +3,7 @@
  * headers, a same-origin check on writes, load shedding and the attempt
  * sweeper. `npm run build` compiles this file to build/server.js (plain
  * JavaScript, so no TypeScript loader sits in the memory of every process);
- * `npm start` builds first if the sources changed (scripts/build-if-needed.ts).
+ * `npm start` builds first if the sources changed (scripts/build-if-needed.mjs).
  *
  * One worker per core (node:cluster) share the port and the database;
  * WEB_CONCURRENCY sets the number (1 = a single process, no cluster).
@@ -51,10 +51,8 @@ const workerCount = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableP
 const EXIT_CONFIG = 78;
 
 if (cluster.isPrimary) {
-  // Migrations and demo data, in a child process (TypeScript, run by tsx) that ends when done.
-  const setup = spawnSync(process.execPath, ["--import", "tsx", path.join(buildDir, "../scripts/setup.ts")], {
-    stdio: "inherit",
-  });
+  // Migrations and demo data, in a child process that ends when done (scripts/setup.ts, compiled).
+  const setup = spawnSync(process.execPath, [path.join(buildDir, "setup.js")], { stdio: "inherit" });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
 if (cluster.isPrimary && workerCount > 1) {

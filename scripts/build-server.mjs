@@ -1,10 +1,14 @@
 /**
- * Compiles server.ts to build/server.js (part of `npm run build`), and
- * compresses the browser's assets ahead of time. server.js is plain
- * JavaScript, so the production processes run without a TypeScript loader.
+ * Compiles server.ts to build/server.js and scripts/setup.ts to build/setup.js
+ * (part of `npm run build`), and compresses the browser's assets ahead of
+ * time. Both are plain JavaScript, so `npm start` runs only Node.js, with no
+ * TypeScript loader in memory and none among the production dependencies.
  * server.ts imports only Node.js, packages and the app's own build, so
- * removing its types is all the compiling it needs.
+ * removing its types is all the compiling it needs; setup.ts imports the
+ * migrations, the seed and the models it uses, so it is bundled (packages
+ * stay outside, in node_modules).
  */
+import esbuild from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -18,6 +22,45 @@ const { outputText } = ts.transpileModule(readFileSync(path.join(root, "server.t
 });
 mkdirSync(path.join(root, "build"), { recursive: true });
 writeFileSync(path.join(root, "build/server.js"), outputText);
+
+// db/migrate.ts finds db/migrations beside itself (import.meta.url); in the bundle it still must,
+// so there import.meta.url is its source file's address, relative to build/ (the tree moves whole).
+const sourceFileUrl = {
+  name: "source-file-url",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]db[\\/]migrate\.ts$/ }, (args) => {
+      const relative = path.relative(path.join(root, "build"), args.path).split(path.sep).join("/");
+      const contents = readFileSync(args.path, "utf8").replaceAll(
+        "import.meta.url",
+        `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
+      );
+      return { contents, loader: "ts" };
+    });
+  },
+};
+// Packages stay imports from node_modules; our own path aliases (~/, #db/) are bundled.
+const ownAliases = /^(~|#db)\//;
+const packagesOutside = {
+  name: "packages-outside",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      ownAliases.test(args.path) || path.isAbsolute(args.path)
+        ? undefined
+        : { path: args.path, external: true },
+    );
+  },
+};
+await esbuild.build({
+  entryPoints: [path.join(root, "scripts/setup.ts")],
+  outfile: path.join(root, "build/setup.js"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  tsconfig: path.join(root, "tsconfig.json"),
+  plugins: [sourceFileUrl, packagesOutside],
+  logLevel: "warning",
+});
 
 // The browser's assets compressed once, at the highest levels, beside each file (served by server.ts
 // when the browser accepts them): a slow phone downloads brotli at quality 11, not the on-the-fly 4.

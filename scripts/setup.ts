@@ -1,7 +1,8 @@
 /**
  * Prepares the database: creates data/, applies committed migrations, and
  * loads the demo data into an empty database (unless --no-seed or SEED=0).
- * Run by `npm start` before serving, and on its own by `npm run db:migrate`.
+ * Run by `npm start` before serving (compiled to build/setup.js by `npm run build`,
+ * so the server runs it with plain Node.js), and by `npm run db:migrate` through tsx.
  */
 import { openDatabase, databaseUrl } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
