@@ -11,7 +11,7 @@ import { auditLog, contestApprovals, contestCommittee, contests, users } from "#
 import { DomainError } from "~/utils/errors";
 import { authorize, can, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
-import type { ContestResults } from "./results.server";
+import type { ContestResults } from "./result-types.server";
 
 /** Roles that may sit on a committee roster. */
 const ROSTER_ROLES = ["committee", "admin"] as const;

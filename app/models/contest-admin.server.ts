@@ -9,49 +9,19 @@ import {
   contests,
   questions,
   QUESTION_CATEGORIES,
-  type DrawRule,
   type QuestionCategory,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { normalisePhone } from "~/utils/validation";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+import type { ContestSettings, PrizeInput } from "./contest-settings.server";
 import { amendmentInsert, ruleChanges } from "./contest-amendments.server";
+import { contestStateAudit, publishDraft } from "./contest-publish.server";
 import { generateRules } from "./contest-rules.server";
 import { recordedOnly } from "./practice.server";
 
-export type PrizeInput = {
-  category: "individual" | "team" | "collective";
-  rank: number;
-  label: string;
-  count: number;
-  amount: number;
-};
-
-export type ContestSettings = {
-  title: string;
-  slug: string;
-  description: string;
-  opensAt: number;
-  closesAt: number;
-  timeLimitSec: number;
-  draw: DrawRule;
-  pointsPerQuestion: number;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  maxAttempts: number;
-  attemptPeriod: "contest" | "day" | "week";
-  counting: "best" | "first" | "last";
-  reviewPolicy: "after_submit" | "after_close" | "never";
-  predictionTarget: "entries" | "perfect_entries" | null;
-  predictionPrompt: string | null;
-  entryModes: "individual" | "team" | "both";
-  /** Thi thử: unrecorded practice attempts while open (practice.server.ts). */
-  practiceEnabled?: boolean;
-  collectiveRule: "participation_rate" | "entries" | "average_score" | "points";
-  eligibleUnitIds: number[] | null;
-  rules: string;
-};
+export type { ContestSettings, PrizeInput };
 
 export type FieldProblems = Partial<
   Record<keyof ContestSettings | "prizes" | "exclusions" | "amendmentReason", string>
@@ -333,17 +303,7 @@ export async function publishContest(db: Db, contestId: number, actor: Actor, no
   const { contest, prizes } = await loadSettings(db, contestId);
   const problems = validateSettings(contest, await bankCounts(db), prizes);
   if (Object.keys(problems).length) return Object.values(problems);
-  await db.batch([
-    db
-      .update(contests)
-      .set({ state: "published", updatedAt: now })
-      .where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
-    auditInsert(
-      db,
-      { actorUserId: actor.id, action: "contest.publish", entity: "contest", entityId: contestId },
-      now,
-    ),
-  ]);
+  await publishDraft(db, contestId, actor, now);
   return [];
 }
 
@@ -355,13 +315,7 @@ export async function unpublishContest(db: Db, contestId: number, actor: Actor, 
     WHERE id = ${contestId} AND state = 'published'
       AND NOT EXISTS (SELECT 1 FROM attempts WHERE contest_id = ${contestId})`);
   if (result.rowsAffected === 0) return ["Không thể hủy công bố: đã có người bắt đầu làm bài."];
-  await db.batch([
-    auditInsert(
-      db,
-      { actorUserId: actor.id, action: "contest.unpublish", entity: "contest", entityId: contestId },
-      now,
-    ),
-  ]);
+  await contestStateAudit(db, actor, "contest.unpublish", contestId, now);
   return [];
 }
 

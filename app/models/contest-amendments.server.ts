@@ -9,7 +9,7 @@ import type { Db } from "#db/client";
 import { contestAmendments, type contests } from "#db/schema";
 import { formatDateTime, formatMoney } from "~/utils/format";
 import type { Actor } from "~/utils/permissions.server";
-import type { ContestSettings, PrizeInput } from "./contest-admin.server";
+import type { ContestSettings, PrizeInput } from "./contest-settings.server";
 
 type Contest = Pick<typeof contests.$inferSelect, keyof ContestSettings>;
 export type RulesState = { settings: Contest; prizes: PrizeInput[]; exclusions: string[] };

@@ -18,7 +18,7 @@ import {
 import { DomainError } from "~/utils/errors";
 import { countedAttempt } from "./attempt-policy.server";
 import { loadCandidates, type Candidate } from "./counted-entries.server";
-import { computeStage, stageEntries, type StageBreakdown } from "./stage-results.server";
+import { computeStage, stageEntries } from "./stage-results.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import { countApprovals, listApprovals, rankingDigest, requireRosterMember } from "./committee.server";
@@ -28,20 +28,9 @@ import {
   rankUnits,
   type Entry,
   type RankedEntry,
-  type RankedUnit,
   type UnitFigures,
 } from "./ranking.server";
-
-export type ContestResults = {
-  contestId: number;
-  actual: number | null;
-  individual: RankedEntry[];
-  teams: RankedEntry[];
-  collective: RankedUnit[];
-  totalAmount: number;
-  /** Stage contests: parts, every team's part scores, and ties left to the committee. */
-  stage?: StageBreakdown;
-};
+import type { ContestResults } from "./result-types.server";
 
 async function loadContest(db: Db, contestId: number) {
   const [c] = await db.select().from(contests).where(eq(contests.id, contestId));

@@ -30,6 +30,7 @@ import {
   type Change,
 } from "./contest-amendments.server";
 import { prizeRowProblem } from "./contest-admin.server";
+import { publishDraft } from "./contest-publish.server";
 
 export type StageSettings = {
   title: string;
@@ -343,17 +344,7 @@ export async function publishStage(db: Db, contestId: number, actor: Actor, now 
   if (setup.parts.some((p) => p.scoring === "judges") && !setup.judges.some((j) => j.assigned))
     problems.push("Chưa phân công giám khảo.");
   if (problems.length) return problems;
-  await db.batch([
-    db
-      .update(contests)
-      .set({ state: "published", updatedAt: now })
-      .where(and(eq(contests.id, contestId), eq(contests.state, "draft"))),
-    auditInsert(
-      db,
-      { actorUserId: actor.id, action: "contest.publish", entity: "contest", entityId: contestId },
-      now,
-    ),
-  ]);
+  await publishDraft(db, contestId, actor, now);
   return [];
 }
 
