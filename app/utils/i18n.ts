@@ -8,6 +8,7 @@ import { accessEn, accessVi } from "./messages/access";
 import { answerSaveEn, answerSaveVi } from "./messages/answer-save";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
+import { contestFormsEn, contestFormsVi } from "./messages/contest-forms";
 import { numbersTeamsEn, numbersTeamsVi } from "./messages/numbers-teams";
 import { organiserEn, organiserVi } from "./messages/organiser";
 import { papersEn, papersVi } from "./messages/papers";
@@ -203,6 +204,7 @@ const vi = {
   "role.admin": "Quản trị",
   ...organiserVi,
   ...exportsVi,
+  ...contestFormsVi,
   ...contestsVi,
   ...resultsVi,
   ...statsVi,
@@ -266,7 +268,8 @@ const en: Record<MessageKey, string> = {
   "contest.prizes.total": "Total prize value",
   "contest.prizeRow": "{count} × {label} prize, {amount} each",
   "contest.start": "Start the quiz",
-  "contest.attemptsUsed": "You have taken part {n} times (at most {max}). See “My entries”.",
+  "contest.attemptsUsed":
+    "You have taken part {n, plural, one {once} other {# times}} (at most {max}). See “My entries”.",
   "contest.resume": "Continue the quiz",
   "contest.loginToStart": "Sign in to take part",
   "contest.notOpenYet": "The contest has not opened yet. Please come back when it starts.",
@@ -403,6 +406,7 @@ const en: Record<MessageKey, string> = {
   "role.admin": "Administrator",
   ...organiserEn,
   ...exportsEn,
+  ...contestFormsEn,
   ...contestsEn,
   ...resultsEn,
   ...statsEn,
@@ -437,13 +441,99 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in vi;
 }
 
-function fill(text: string, vars: Record<string, string | number>) {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+/** The values a text's `{name}` placeholders take. */
+export type Vars = Record<string, string | number>;
+
+/**
+ * What a model or a form says to the user: a message key, or a message key
+ * with its values after a "?" (`contest.prizeRowInvalid?row=3`, made by
+ * `message`). One string, so it travels in conform's field errors, JSON and
+ * loader data like a bare key, and the page translates it in its language.
+ */
+export type Message = MessageKey | `${MessageKey}?${string}`;
+
+/** A message key with the values of its placeholders, as one string (see Message). */
+export function message(key: MessageKey, vars?: Vars): Message;
+export function message(key: string, vars: Vars = {}): string {
+  const query = new URLSearchParams(Object.entries(vars).map(([name, value]) => [name, String(value)]));
+  return query.toString() ? `${key}?${query}` : key;
 }
 
-export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}) {
+/** A message's key and values (the values from the message, then `vars` over them). */
+function parseMessage(text: string, vars: Vars = {}): { key: string; vars: Vars } {
+  const at = text.indexOf("?");
+  if (at < 0) return { key: text, vars };
+  return {
+    key: text.slice(0, at),
+    vars: { ...Object.fromEntries(new URLSearchParams(text.slice(at + 1))), ...vars },
+  };
+}
+
+/** The plural category of a value: numbers, and strings of whole digits; anything else is "other". */
+function pluralOf(locale: Locale, value: string | number | undefined) {
+  const n = typeof value === "number" ? value : /^\d+$/.test(value ?? "") ? Number(value) : NaN;
+  return { n, category: Number.isFinite(n) ? new Intl.PluralRules(locale).select(n) : "other" };
+}
+
+/**
+ * Fills a text's placeholders: `{name}` takes the value, and
+ * `{name, plural, one {# row} other {# rows}}` (ICU MessageFormat's plural,
+ * `#` standing for the value) picks the variant of the value's plural
+ * category in the locale (Intl.PluralRules: English has one/other,
+ * Vietnamese only other), an exact `=0` first; "other" is the fallback.
+ */
+export function fill(text: string, vars: Vars, locale: Locale = "vi"): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf("{", i);
+    if (open < 0) break;
+    out += text.slice(i, open);
+    const simple = /^\{(\w+)\}/.exec(text.slice(open));
+    if (simple) {
+      out += String(vars[simple[1]] ?? "");
+      i = open + simple[0].length;
+      continue;
+    }
+    const plural = /^\{(\w+),\s*plural,/.exec(text.slice(open));
+    if (!plural) {
+      out += "{";
+      i = open + 1;
+      continue;
+    }
+    // The variants: selector {text}, the text with nested braces, up to the closing brace.
+    const variants: Record<string, string> = {};
+    let j = open + plural[0].length;
+    for (;;) {
+      const selector = /^\s*(=?\w+)\s*\{/.exec(text.slice(j));
+      if (!selector) break;
+      let depth = 1;
+      let k = j + selector[0].length;
+      const start = k;
+      for (; k < text.length && depth; k++) depth += text[k] === "{" ? 1 : text[k] === "}" ? -1 : 0;
+      variants[selector[1]] = text.slice(start, k - 1);
+      j = k;
+    }
+    const end = text.indexOf("}", j);
+    const value = vars[plural[1]];
+    const { n, category } = pluralOf(locale, value);
+    const chosen = variants[`=${n}`] ?? variants[category] ?? variants.other ?? "";
+    out += fill(chosen.replace(/#/g, String(value ?? "")), vars, locale);
+    i = end < 0 ? text.length : end + 1;
+  }
+  return out + text.slice(i);
+}
+
+export function translate(locale: Locale, key: Message, vars: Vars = {}) {
+  const m = parseMessage(key, vars);
   // An unknown key (never expected) shows the generic error rather than crashing the page.
-  return fill(dictionaries[locale][key] ?? dictionaries[locale]["error.generic"], vars);
+  const text = isMessageKey(m.key) ? dictionaries[locale][m.key] : dictionaries[locale]["error.generic"];
+  return fill(text, m.vars, locale);
+}
+
+/** Whether a string from elsewhere (an error code, a stored value) is a message this app has (server). */
+export function isMessage(text: string): text is Message {
+  return isMessageKey(parseMessage(text).key);
 }
 
 /** Pages of staff (organiser, committee, jury): they carry every text (see pageMessages). */
@@ -452,7 +542,7 @@ export const isStaffArea = (pathname: string) => /^\/(organiser|committee|judge|
 /** One language's whole dictionary (server only). */
 export const dictionary = (locale: Locale) => dictionaries[locale];
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (key: Message, vars?: Vars) => string;
 
 export type RootTexts = { locale: Locale; messages: Messages };
 
@@ -481,14 +571,25 @@ export function useLocale(): Locale {
 
 /** Texts of the current page, from the root loader. */
 export function useT(): Translate {
-  const messages = useRootTexts()?.messages ?? {};
-  return (key, vars = {}) => fill(messages[key] ?? messages["error.generic"] ?? key, vars);
+  const texts = useRootTexts();
+  const messages: Record<string, string | undefined> = texts?.messages ?? {};
+  const locale = texts?.locale ?? "vi";
+  return (key, vars = {}) => {
+    const m = parseMessage(key, vars);
+    return fill(messages[m.key] ?? messages["error.generic"] ?? m.key, m.vars, locale);
+  };
 }
 
 /** Whether the page carries a text for this key (e.g. an error code from the server). */
 export function useHasMessage(): (key: string) => key is MessageKey {
   const messages = useRootTexts()?.messages ?? {};
   return (key): key is MessageKey => key in messages;
+}
+
+/** Whether the page carries a text for this message, a key with or without values (see Message). */
+export function useIsMessage(): (text: string) => text is Message {
+  const messages = useRootTexts()?.messages ?? {};
+  return (text): text is Message => parseMessage(text).key in messages;
 }
 
 type MetaMatch = { id: string; data?: unknown };
@@ -503,12 +604,12 @@ type MetaMatch = { id: string; data?: unknown };
 export function metaTitle(
   matches: readonly MetaMatch[],
   key: MessageKey,
-  vars: Record<string, string | number> = {},
+  vars: Vars = {},
   { app = true }: { app?: boolean } = {},
 ) {
-  const messages = (matches.find((m) => m.id === "root")?.data as RootTexts | undefined)?.messages;
-  const text = messages?.[key];
+  const root = matches.find((m) => m.id === "root")?.data as RootTexts | undefined;
+  const text = root?.messages?.[key];
   if (text === undefined) return [{ title: "Hội Thi" }];
-  const title = fill(text, vars);
+  const title = fill(text, vars, root?.locale);
   return [{ title: app && title !== "Hội Thi" ? `${title} — Hội Thi` : title }];
 }

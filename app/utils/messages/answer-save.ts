@@ -20,7 +20,8 @@ export const answerSaveEn: Record<keyof typeof answerSaveVi, string> = {
   "quiz.signInAgain": "Sign in again to continue the quiz",
   "quiz.busy": "The server is busy. Your answers are kept on this device and sent again in a few seconds.",
   "judge.scoreConflict": "This score was changed on another device — this is the score on record.",
-  "judge.signedOut": "You are signed out, so this score was not sent. It is kept on this device and sent after you sign in again.",
+  "judge.signedOut":
+    "You are signed out, so this score was not sent. It is kept on this device and sent after you sign in again.",
   "judge.signInAgain": "Sign in again to send scores",
   "result.closed":
     "This entry is closed (submitted or out of time), so no more answers can be saved. Below is the result on record.",

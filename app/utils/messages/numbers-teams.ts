@@ -30,7 +30,8 @@ export const numbersTeamsVi = {
 export const numbersTeamsEn: Record<keyof typeof numbersTeamsVi, string> = {
   "numbers.notNumber": "“{text}” is not a number. Type digits only, with a comma before decimals, e.g. 7,5.",
   "numbers.wholeOnly": "“{text}” has decimals, but this field takes whole numbers only.",
-  "numbers.tooManyDecimals": "“{text}”: at most {n} digit(s) after the decimal comma, e.g. 7,5.",
+  "numbers.tooManyDecimals":
+    "“{text}”: at most {n, plural, one {# digit} other {# digits}} after the decimal comma, e.g. 7,5.",
   "numbers.ambiguous":
     "“{text}” could mean {decimal} or {thousands}. Type {decimalPlain} for a decimal, or {thousandsPlain} for thousands.",
   "numbers.grouping":
@@ -51,6 +52,7 @@ export const numbersTeamsEn: Record<keyof typeof numbersTeamsVi, string> = {
   "stage.trimRule":
     "The highest and lowest scores are dropped only when at least {min} judges scored the team. A team with fewer judges because some may not score it (same unit, or a member of the team) gets the mean of the remaining judges, nothing dropped.",
   "stage.flag.fewerJudges":
-    "mean of {n} judges, highest and lowest not dropped because {k} judge(s) may not score this team",
-  "stage.flag.conflicts": "{n} judge(s) do not score this team (same unit, or a member of the team)",
+    "mean of {n, plural, one {# judge} other {# judges}}, highest and lowest not dropped because {k, plural, one {# judge} other {# judges}} may not score this team",
+  "stage.flag.conflicts":
+    "{n, plural, one {# judge does} other {# judges do}} not score this team (same unit, or a member of the team)",
 };

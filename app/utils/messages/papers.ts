@@ -17,5 +17,5 @@ export const papersEn: Record<keyof typeof papersVi, string> = {
   "tie.committeeNoPart": "Level on total points with {team}; the order was decided by the committee.",
   "tie.unresolved": "Level on total points with {team}; the committee has not decided the order yet.",
   "results.partScore": "{part}: {score}",
-  "results.points": "{score} points",
+  "results.points": "{score, plural, one {# point} other {# points}}",
 };

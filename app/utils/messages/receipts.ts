@@ -73,7 +73,7 @@ export const receiptsEn: Record<keyof typeof receiptsVi, string> = {
   "receipts.malformed":
     "“{code}” is not a receipt code. A code has 10 characters: letters (except I, O) and digits 2 to 9, e.g. ABCDE-23456.",
   "receipts.tooMany":
-    "You have checked too many codes in a short time. Please try again in {seconds} seconds.",
+    "You have checked too many codes in a short time. Please try again in {seconds, plural, one {# second} other {# seconds}}.",
   "receipts.footerLink": "Check a receipt code",
   "receipts.checkLink": "Check this code",
   "certificates.title": "Certificates",

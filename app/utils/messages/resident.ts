@@ -21,10 +21,13 @@ export const residentVi = {
 
 export const residentEn: Record<keyof typeof residentVi, string> = {
   "resident.confirmTitle": "Confirm the start",
-  "resident.confirmSummary": "{minutes} minutes, {n} attempts left",
-  "resident.confirmSummaryDay": "{minutes} minutes, {n} attempts left today",
-  "resident.confirmSummaryWeek": "{minutes} minutes, {n} attempts left this week",
-  "resident.confirmQuestions": "{n} questions.",
+  "resident.confirmSummary":
+    "{minutes, plural, one {# minute} other {# minutes}}, {n, plural, one {# attempt} other {# attempts}} left",
+  "resident.confirmSummaryDay":
+    "{minutes, plural, one {# minute} other {# minutes}}, {n, plural, one {# attempt} other {# attempts}} left today",
+  "resident.confirmSummaryWeek":
+    "{minutes, plural, one {# minute} other {# minutes}}, {n, plural, one {# attempt} other {# attempts}} left this week",
+  "resident.confirmQuestions": "{n, plural, one {# question} other {# questions}}.",
   "resident.confirmClock":
     "The clock starts when you press “Start the quiz” and does not stop, even if you close the page. Your answers are submitted automatically when time is up.",
   "resident.confirmUses": "Starting uses one attempt.",

@@ -37,7 +37,8 @@ export type StatsKey = keyof typeof statsVi;
 export const statsEn: Record<StatsKey, string> = {
   "stats.title": "Participation statistics",
   "stats.unitsWith": "{n}/{total} units have participants",
-  "stats.summary": "{participants} participants, {entries} entries",
+  "stats.summary":
+    "{participants, plural, one {# participant} other {# participants}}, {entries, plural, one {# entry} other {# entries}}",
   "stats.completion": "Submitted by the participant: {rate}",
   "stats.byUnit": "By unit",
   "stats.denominator": "Denominator",

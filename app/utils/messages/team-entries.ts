@@ -53,7 +53,7 @@ export const teamEntriesEn: Record<keyof typeof teamEntriesVi, string> = {
   "teamEntry.memberNote": "The captain takes the quiz for the whole team; the team's entries show here.",
   "teamEntry.entries": "The team's entries",
   "teamEntry.none": "The team has no entries yet.",
-  "teamEntry.used": "The team has entered {n} times (at most {max}).",
+  "teamEntry.used": "The team has entered {n, plural, one {once} other {# times}} (at most {max}).",
   "teamEntry.inProgress": "In progress (captain {name})",
   "teamEntry.by": "Taken by the captain, {name}",
   "teamEntry.ofTeam": "Entry of {team}",

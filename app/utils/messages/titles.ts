@@ -134,6 +134,7 @@ export const titlesEn: Record<TitlesKey, string> = {
   "prize.short.second": "Second",
   "prize.short.third": "Third",
   "prize.short.consolation": "Consolation",
-  "winners.collectiveDetail": "{participants} participants, {entries} entries",
+  "winners.collectiveDetail":
+    "{participants, plural, one {# participant} other {# participants}}, {entries, plural, one {# entry} other {# entries}}",
   "winners.rate": "participation {rate}%",
 };
