@@ -4,7 +4,7 @@ import { Countdown } from "~/components/countdown";
 import { listPublicContests } from "~/models/contest.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 export async function loader(_: LoaderFunctionArgs) {
   const now = Date.now();
@@ -50,7 +50,7 @@ function ContestCard({ contest }: { contest: Card }) {
         ) : contest.status === "published" ? (
           <Countdown ms={contest.msToOpen} kind="opens" />
         ) : (
-          t(`contest.status.${contest.status}` as MessageKey)
+          t(`contest.status.${contest.status}`)
         )}
       </p>
       <Link

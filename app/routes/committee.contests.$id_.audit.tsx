@@ -5,7 +5,7 @@ import { z } from "zod";
 import { contests } from "#db/schema";
 import { contestAudit } from "~/models/committee.server";
 import { requireRole } from "~/utils/auth.server";
-import { auditLabel } from "~/utils/audit-labels";
+import { useAuditLabel } from "~/utils/audit-labels";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
@@ -29,6 +29,7 @@ export default function ContestAudit() {
   const { contest, rows } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const auditLabel = useAuditLabel();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("audit.contestTitle")}</h1>
@@ -46,7 +47,7 @@ export default function ContestAudit() {
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-base">
             <strong>{formatDateTime(r.at, locale)}</strong> · {r.actorName ?? "—"} ·{" "}
-            {locale === "vi" && auditLabel(r.action) ? `${auditLabel(r.action)} ` : ""}
+            {auditLabel(r.action) ? `${auditLabel(r.action)} ` : ""}
             <code>{r.action}</code>
             {r.after ? (
               <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap">

@@ -5,7 +5,7 @@ import { listAudit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { auditLabel } from "~/utils/audit-labels";
+import { useAuditLabel } from "~/utils/audit-labels";
 import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const PAGE = 50;
@@ -36,6 +36,7 @@ export default function AuditLog() {
   const { rows, total, page, pages } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const auditLabel = useAuditLabel();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("org.audit")}</h1>
@@ -46,7 +47,7 @@ export default function AuditLog() {
             <p>
               <strong>{formatDateTime(r.at, locale)}</strong> · {r.actorName ?? "—"}{" "}
               {r.actorPhone ? `(${r.actorPhone})` : ""} ·{" "}
-              {locale === "vi" && auditLabel(r.action) ? `${auditLabel(r.action)} ` : ""}
+              {auditLabel(r.action) ? `${auditLabel(r.action)} ` : ""}
               <code>{r.action}</code> {r.entity ? `${r.entity} #${r.entityId}` : ""} {r.ip ? `· ${r.ip}` : ""}
             </p>
             <details>

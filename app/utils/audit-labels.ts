@@ -1,68 +1,15 @@
-/** What each audit log action means, in the words of a ward office (the raw key stays beside it). */
-const LABELS: Record<string, string> = {
-  "auth.login": "Đăng nhập",
-  "auth.loginFailed": "Đăng nhập sai",
-  "auth.throttled": "Đăng nhập bị tạm khóa",
-  "auth.logout": "Đăng xuất",
-  "account.create": "Tạo tài khoản",
-  "account.role": "Đổi vai trò",
-  "account.resetPassword": "Đặt lại mật khẩu",
-  "account.assistedRegistration": "Đăng ký hỗ trợ",
-  "account.disable": "Khóa tài khoản",
-  "account.enable": "Mở lại tài khoản",
-  "account.unlock": "Gỡ chặn đăng nhập",
-  "account.signOutAll": "Đăng xuất khỏi mọi thiết bị",
-  "account.profile": "Tự sửa họ tên, đơn vị",
-  "account.passwordChanged": "Tự đổi mật khẩu",
-  "account.passwordChangeFailed": "Đổi mật khẩu: nhập sai mật khẩu hiện tại",
-  "account.resetCodeIssued": "Cấp mã quên mật khẩu (đã kiểm tra giấy tờ)",
-  "account.resetCodeFailed": "Nhập mã quên mật khẩu không thành công",
-  "account.resetCodeUsed": "Đặt lại mật khẩu bằng mã",
-  "account.assistedSignIn": "Mở phiên hỗ trợ cho người đã có tài khoản",
-  "contest.roster": "Đặt hội đồng xét duyệt",
-  "review.requestReopen": "Đề nghị mở lại kết quả",
-  "attempt.start": "Bắt đầu làm bài",
-  "attempt.submit": "Nộp bài",
-  "attempt.autoSubmit": "Tự động nộp bài khi hết giờ",
-  "contest.create": "Tạo cuộc thi",
-  "contest.update": "Sửa cuộc thi",
-  "contest.extend": "Gia hạn cuộc thi",
-  "contest.publish": "Công bố cuộc thi",
-  "contest.unpublish": "Hủy công bố cuộc thi",
-  "question.update": "Sửa câu hỏi",
-  "question.status": "Đổi trạng thái câu hỏi",
-  "question.export": "Xuất câu hỏi",
-  "unit.update": "Sửa đơn vị",
-  "unit.mapResident": "Xếp người dự thi vào đơn vị",
-  "team.create": "Tạo đội",
-  "team.delete": "Xóa đội",
-  "team.update": "Đổi tên, đơn vị của đội",
-  "team.addMember": "Thêm thành viên đội",
-  "team.removeMember": "Bỏ thành viên đội",
-  "team.captain": "Chọn đội trưởng",
-  "review.disqualify": "Loại",
-  "review.undoDisqualify": "Hủy quyết định loại",
-  "review.approveLock": "Đồng ý chốt kết quả",
-  "review.lock": "Chốt kết quả",
-  "review.announce": "Công bố kết quả",
-  "review.reopen": "Mở lại kết quả",
-  "results.export": "Xuất bảng xếp hạng",
-  "stats.export": "Xuất thống kê",
-  "stage.create": "Tạo hội thi sân khấu",
-  "stage.settings": "Sửa hội thi sân khấu",
-  "stage.part.create": "Thêm phần thi",
-  "stage.part.update": "Sửa phần thi",
-  "stage.part.delete": "Xóa phần thi",
-  "stage.judges": "Phân công giám khảo",
-  "stage.drawOrder": "Bốc thăm thứ tự thi",
-  "stage.score": "Giám khảo chấm điểm",
-  "stage.knowledge": "Nhập kết quả phần kiến thức",
-  "stage.overtime": "Nhập thời gian vượt",
-  "stage.closePart": "Khoá phần thi",
-  "stage.reopenPart": "Mở lại phần thi",
-  "stage.decideTie": "Hội đồng quyết định thứ hạng bằng điểm",
-};
+import { useHasMessage, useT } from "./i18n";
 
-export function auditLabel(action: string) {
-  return LABELS[action] ?? null;
+/**
+ * What an audit log action means, in the page's language (texts
+ * `auditAction.<action>`, app/utils/messages/audit-actions.ts), or null for
+ * an action without one: the page shows the raw action beside it.
+ */
+export function useAuditLabel() {
+  const t = useT();
+  const has = useHasMessage();
+  return (action: string) => {
+    const key = `auditAction.${action}`;
+    return has(key) ? t(key) : null;
+  };
 }

@@ -6,6 +6,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, useContext } from "react";
 import { accessEn, accessVi } from "./messages/access";
 import { answerSaveEn, answerSaveVi } from "./messages/answer-save";
+import { auditActionsEn, auditActionsVi } from "./messages/audit-actions";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { contestFormsEn, contestFormsVi } from "./messages/contest-forms";
@@ -220,6 +221,7 @@ const vi = {
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
+  ...auditActionsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -422,6 +424,7 @@ const en: Record<MessageKey, string> = {
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,
+  ...auditActionsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;

@@ -1,4 +1,4 @@
-import { dictionary, isStaffArea, type Locale, type MessageKey, type Messages } from "./i18n";
+import { dictionary, isStaffArea, type Locale, type Messages } from "./i18n";
 import { scanResidentTexts, type ResidentTexts } from "./resident-texts.server";
 
 /** Set by vite.config at build time; absent in tests, which read the sources instead. */
@@ -25,6 +25,6 @@ export function isResidentText(key: string) {
 export function pageMessages(locale: Locale, pathname: string): Messages {
   if (isStaffArea(pathname)) return dictionary(locale);
   return (texts[locale] ??= Object.fromEntries(
-    Object.entries(dictionary(locale)).filter(([key]) => isResidentText(key as MessageKey)),
+    Object.entries(dictionary(locale)).filter(([key]) => isResidentText(key)),
   ));
 }
