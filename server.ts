@@ -9,6 +9,10 @@
  * WEB_CONCURRENCY sets the number (1 = a single process, no cluster).
  * Sessions, sign-in throttles and attempts live in the database, so any
  * worker serves any request. Only worker 1 runs the sweeper.
+ *
+ * `npm run dev` runs this same file from source (tsx server.ts): one process,
+ * the same front door, headers, CSP and sweeper, with Vite's dev server (hot
+ * reload, no build) in place of the build and its compressed assets.
  */
 import cluster from "node:cluster";
 import type { ServerBuild } from "@remix-run/node";
@@ -22,8 +26,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Express from "express";
 import type * as entry from "./app/entry.server";
 
-// This file runs as build/server.js, next to the app's build.
-const buildDir = path.dirname(fileURLToPath(import.meta.url));
+// This file runs as build/server.js, next to the app's build; or as server.ts in development.
+const dev = import.meta.url.endsWith(".ts");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const buildDir = dev ? path.join(here, "build") : here;
 const buildEntry = path.join(buildDir, "server/index.js");
 
 const ANSWER_PATH = /^\/api\/attempts\/([^/]+)\/answers\/?$/;
@@ -46,13 +52,18 @@ function httpStatusOf(error: unknown) {
   return Number.isInteger(code) && code >= 400 && code < 600 ? code : 500;
 }
 
-const workerCount = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
+// One Vite dev server, so one process in development.
+const workerCount = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
 /** A worker's exit code for a configuration it cannot start with: the primary stops instead of restarting it. */
 const EXIT_CONFIG = 78;
 
 if (cluster.isPrimary) {
   // Migrations and demo data, in a child process that ends when done (scripts/setup.ts, compiled).
-  const setup = spawnSync(process.execPath, [path.join(buildDir, "setup.js")], { stdio: "inherit" });
+  const setup = spawnSync(
+    process.execPath,
+    dev ? ["--import", "tsx", path.join(here, "scripts/setup.ts")] : [path.join(buildDir, "setup.js")],
+    { stdio: "inherit" },
+  );
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
 if (cluster.isPrimary && workerCount > 1) {
@@ -116,9 +127,21 @@ async function serve() {
     import("compression"),
     import("express"),
   ]);
-  const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild & {
-    entry: { module: typeof entry };
-  };
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const server = http.createServer(frontDoor);
+  // Development: Vite compiles the app on request; its hot-reload socket shares our port (CSP: 'self').
+  const vite = dev
+    ? await (await import("vite")).createServer({ server: { middlewareMode: true, hmr: { server } } })
+    : undefined;
+  type Build = ServerBuild & { entry: { module: typeof entry } };
+  const loadBuild = async () =>
+    (vite
+      ? await vite.ssrLoadModule("virtual:remix/server-build")
+      : await import(pathToFileURL(buildEntry).href)) as Build;
+  // The front door's helpers come from the app as it is at start (in development, edits to them
+  // need a restart; routes reload as usual).
+  const build = await loadBuild();
   const {
     answerSave,
     passwordQueueFull,
@@ -262,27 +285,34 @@ async function serve() {
     next();
   });
 
-  // Hashed assets, compressed at build time (scripts/build-server.mjs) when the browser accepts it.
-  const assetsDir = path.join(buildDir, "client/assets");
-  app.use("/assets", (req, res, next) => {
-    const accepts = String(req.headers["accept-encoding"] ?? "");
-    const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
-    const type = req.path.endsWith(".js") ? "text/javascript" : req.path.endsWith(".css") ? "text/css" : null;
-    if (!encoding || !type || req.path.includes("..")) return next();
-    const file = path.join(assetsDir, `${req.path}.${encoding === "br" ? "br" : "gz"}`);
-    if (!existsSync(file)) return next();
-    res.setHeader("Content-Encoding", encoding);
-    res.setHeader("Vary", "Accept-Encoding");
-    res.setHeader("Content-Type", `${type}; charset=utf-8`);
-    res.sendFile(file, { maxAge: "1y", immutable: true });
-  });
-  app.use("/assets", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  if (vite) app.use(vite.middlewares);
+  else {
+    // Hashed assets, compressed at build time (scripts/build-server.mjs) when the browser accepts it.
+    const assetsDir = path.join(buildDir, "client/assets");
+    app.use("/assets", (req, res, next) => {
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+      const type = req.path.endsWith(".js")
+        ? "text/javascript"
+        : req.path.endsWith(".css")
+          ? "text/css"
+          : null;
+      if (!encoding || !type || req.path.includes("..")) return next();
+      const file = path.join(assetsDir, `${req.path}.${encoding === "br" ? "br" : "gz"}`);
+      if (!existsSync(file)) return next();
+      res.setHeader("Content-Encoding", encoding);
+      res.setHeader("Vary", "Accept-Encoding");
+      res.setHeader("Content-Type", `${type}; charset=utf-8`);
+      res.sendFile(file, { maxAge: "1y", immutable: true });
+    });
+    app.use("/assets", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  }
   app.all(
     "*",
     createRequestHandler({
-      build,
-      mode: "production",
+      build: vite ? loadBuild : build,
+      mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip }),
     }),
   );
@@ -298,9 +328,7 @@ async function serve() {
       .send(http.STATUS_CODES[status] ?? "Error");
   });
 
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
-  const server = http.createServer(frontDoor).listen(port, host, () => {
+  server.listen(port, host, () => {
     if (worker === "1") console.log(`Hội Thi is serving on http://localhost:${port}`);
   });
 
