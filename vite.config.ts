@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 }
 
 const EVERY_PAGE =
-  /\/app\/(components\/ui\/|components\/device-storage|components\/early-input|utils\/i18n|utils\/format)/;
+  /\/app\/(components\/ui\/|components\/device-storage|components\/early-input|components\/outbox-queue|utils\/i18n|utils\/format)/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The server bundle runs on Node 20 and may use top-level await; the browser bundle keeps Vite's default targets.

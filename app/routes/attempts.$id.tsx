@@ -97,28 +97,18 @@ export default function AttemptPage() {
       rememberDeadline(data, ms);
       setClock({ ms, at: performance.now() });
     },
-    // Another device or tab saved since: show what the server holds (SaveStatus says why).
-    onConflict: (key, held) => show(key, held),
+    // Another device or tab saved since, or this device kept a newer answer or choice than the
+    // page's: show it (SaveStatus says why when the server refused this page's save).
+    onShow: (key, item) => {
+      if (key === "prediction") setPrediction(item.prediction == null ? "" : String(item.prediction));
+      else if (item.optionIds) setSelected((s) => ({ ...s, [Number(key.slice(2))]: item.optionIds! }));
+    },
   });
 
-  const show = (key: string, item: { optionIds?: number[]; prediction?: number | null }) => {
-    if (key === "prediction") setPrediction(item.prediction == null ? "" : String(item.prediction));
-    else if (item.optionIds) setSelected((s) => ({ ...s, [Number(key.slice(2))]: item.optionIds! }));
-  };
-
+  const { save } = queue;
+  const { id, remainingMs, servedAt } = data;
   useEffect(() => {
-    setClock({ ms: pageRemainingMs(data), at: performance.now() });
-    // A copy of this page kept offline may be older than answers this device saved since.
-    for (const [key, held] of queue.newerThanPage()) show(key, held);
-    // Choices this device made but had not yet delivered (e.g. before a reload offline), when they
-    // were chosen on the version the server holds; the others come back as conflicts.
-    const newest = {
-      ...versions,
-      ...Object.fromEntries(queue.newerThanPage().map(([k, h]) => [k, h.version])),
-    };
-    for (const [key, item] of Object.entries(queue.stored()))
-      if (item.base === (newest[key] ?? 0))
-        show(key, "questionId" in item ? item : { prediction: item.prediction });
+    setClock({ ms: pageRemainingMs({ id, remainingMs, servedAt }), at: performance.now() });
     // Taps made before the page's script had run (a slow phone): queued like any other choice.
     for (const [name, values] of takeEarlyInput()) {
       const question = /^q-(\d+)$/.exec(name);
@@ -126,15 +116,14 @@ export default function AttemptPage() {
         const questionId = Number(question[1]);
         const optionIds = values.map(Number);
         setSelected((s) => ({ ...s, [questionId]: optionIds }));
-        queue.save(`q:${questionId}`, { questionId, optionIds });
+        save(`q:${questionId}`, { questionId, optionIds });
       } else if (name === "prediction") {
         setPrediction(values[0] ?? "");
         const parsed = parseVnNumber(values[0] ?? "", { max: 1_000_000_000 });
-        if (parsed.ok) queue.save("prediction", { prediction: parsed.value });
+        if (parsed.ok) save("prediction", { prediction: parsed.value });
       }
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.id]);
+  }, [id, remainingMs, servedAt, save]);
 
   /**
    * Submits through the JSON endpoint and keeps retrying while the network is

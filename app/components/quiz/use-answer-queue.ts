@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { readStored, UNSENT, writeStored } from "~/components/device-storage";
+import { useOutboxQueue, type Delivery } from "~/components/outbox-queue";
 import { forgetDeadline } from "./attempt-clock";
 
 export type SaveInput = { questionId: number; optionIds: number[] } | { prediction: number | null };
@@ -15,22 +16,19 @@ export type SaveState = "saving" | "saved" | "pending" | "error" | "conflict" | 
 /** What the server holds when a save lost: the answer's options or the prediction, and its version. */
 export type HeldAnswer = { version: number; optionIds?: number[]; prediction?: number | null };
 
-type Pending = Record<string, SaveBody>;
-
 const storageKey = (attemptId: string) => UNSENT.answers + attemptId;
 /** The last answers this device knows the server holds: a copy of the page kept offline may be older. */
 const heldKey = (attemptId: string) => `hoithi:held:${attemptId}`;
 
-const stored = (attemptId: string) => readStored<Pending>(storageKey(attemptId), {});
 const storedHeld = (attemptId: string) => readStored<Record<string, HeldAnswer>>(heldKey(attemptId), {});
 
 /**
  * Sends each answer as soon as it is chosen, with the version the page last
- * saw (`versions`, from the loader and every reply). The server replaces that
- * version only; a save from a page that saw an older one gets the held answer
- * back (`onConflict`). Answers that could not be sent because of the network
- * are kept in localStorage with their base and retried with backoff, when the
- * network returns, and on reload. A signed-out page keeps them and stops.
+ * saw (`initialVersions`, from the loader, then every reply), through the
+ * outbox every page shares (outbox-queue.ts). A save from a page that saw an
+ * older version gets the held answer back (`onShow`). When the page opens,
+ * `onShow` also gets the answers this device saved or chose that are newer
+ * than the page (a copy kept offline, a reload before they were sent).
  */
 export function useAnswerQueue(
   attemptId: string,
@@ -38,7 +36,7 @@ export function useAnswerQueue(
   handlers: {
     onClosed: () => void;
     onRemaining: (ms: number) => void;
-    onConflict: (key: string, held: HeldAnswer) => void;
+    onShow: (key: string, item: { optionIds?: number[]; prediction?: number | null }) => void;
   },
 ) {
   const [states, setStates] = useState<Record<string, SaveState>>({});
@@ -46,144 +44,91 @@ export function useAnswerQueue(
   /** The server answered but could not take the save now (busy, 5xx): kept and retried, not "offline". */
   const [busy, setBusy] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
-  const pending = useRef<Pending>({});
-  const versions = useRef<Record<string, number> | null>(null);
-  // The page's versions, or newer ones this device saw saved since the page was made (decision 007).
-  versions.current ??= newestVersions(attemptId, initialVersions);
-  const inFlight = useRef(new Set<string>());
-  const retryTimer = useRef<ReturnType<typeof setTimeout>>();
-  const backoff = useRef(1000);
-  const stopped = useRef(false);
+  const mark = (key: string, state: SaveState) => setStates((s) => ({ ...s, [key]: state }));
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
+  const pageVersions = useRef(initialVersions);
+  pageVersions.current = initialVersions;
+  // The page's versions, or newer ones this device saw saved since the page was made (decision 007).
+  const versions = useMemo(() => newestVersions(attemptId, pageVersions.current), [attemptId]);
 
-  const persist = useCallback(() => writeStored(storageKey(attemptId), pending.current), [attemptId]);
-
-  const send = useCallback(
-    async (key: string) => {
-      const body = pending.current[key];
-      if (!body || inFlight.current.has(key) || stopped.current) return;
-      inFlight.current.add(key);
-      setStates((s) => ({ ...s, [key]: "saving" }));
-      let delivered = false;
-      try {
-        const response = await fetch(`/api/attempts/${attemptId}/answers`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        });
-        const json = (await response.json().catch(() => ({}))) as HeldAnswer & {
-          error?: string;
-          remainingMs?: number;
-        };
-        if (response.status === 401) {
-          // Signed out (e.g. in another tab): nothing is lost, nothing is retried until sign-in.
-          stopped.current = true;
-          setSignedOut(true);
-          setOffline(false);
-          setStates((s) => ({ ...s, [key]: "signedOut" }));
-          return;
-        }
-        if (response.ok || (response.status === 409 && json.error === "answer.conflict")) {
-          delivered = true;
-          versions.current![key] = json.version;
-          const { base: _base, ...chosen } = body;
-          rememberHeld(attemptId, key, response.ok ? { ...chosen, version: json.version } : json);
-          const next = pending.current[key];
-          if (next === body) delete pending.current[key];
-          // A newer choice made on this page while this save was in flight: it replaces this save's
-          // version if this one was saved, and is dropped with it if the server holds another answer.
-          else if (next && next.base === body.base) {
-            if (response.ok) pending.current[key] = { ...next, base: json.version };
-            else delete pending.current[key];
-          }
-          persist();
-          if (typeof json.remainingMs === "number") handlersRef.current.onRemaining(json.remainingMs);
-          setOffline(false);
-          setBusy(false);
-          backoff.current = 1000;
-          if (response.ok) setStates((s) => ({ ...s, [key]: pending.current[key] ? "saving" : "saved" }));
-          else {
-            handlersRef.current.onConflict(key, json);
-            setStates((s) => ({ ...s, [key]: "conflict" }));
-          }
-        } else if (response.status === 409 || response.status === 422) {
-          if (pending.current[key] === body) delete pending.current[key];
-          persist();
-          if (response.status === 409) handlersRef.current.onClosed();
-          else setStates((s) => ({ ...s, [key]: "error" }));
-        } else {
-          setBusy(true);
-          setOffline(false);
-          setStates((s) => ({ ...s, [key]: "pending" }));
-        }
-      } catch {
-        setOffline(true);
-        setBusy(false);
-        setStates((s) => ({ ...s, [key]: "pending" }));
-      } finally {
-        inFlight.current.delete(key);
+  const outbox = useOutboxQueue<SaveBody>(storageKey(attemptId), async (key, body): Promise<Delivery> => {
+    mark(key, "saving");
+    let response: Response;
+    try {
+      response = await fetch(`/api/attempts/${attemptId}/answers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      setOffline(true);
+      setBusy(false);
+      mark(key, "pending");
+      return { outcome: "retry" };
+    }
+    const json = (await response.json().catch(() => ({}))) as HeldAnswer & {
+      error?: string;
+      remainingMs?: number;
+    };
+    if (response.status === 401) {
+      // Signed out (e.g. in another tab): nothing is lost, nothing is retried until sign-in.
+      setSignedOut(true);
+      setOffline(false);
+      mark(key, "signedOut");
+      return { outcome: "signedOut" };
+    }
+    if (response.ok || (response.status === 409 && json.error === "answer.conflict")) {
+      versions[key] = json.version;
+      const { base: _base, ...chosen } = body;
+      rememberHeld(attemptId, key, response.ok ? { ...chosen, version: json.version } : json);
+      if (typeof json.remainingMs === "number") handlersRef.current.onRemaining(json.remainingMs);
+      setOffline(false);
+      setBusy(false);
+      if (response.ok) {
+        mark(key, "saved");
+        return { outcome: "saved", version: json.version };
       }
-      // A newer choice made while this one was in flight goes at once; a failure waits.
-      if (pending.current[key] && !stopped.current) {
-        if (delivered) void send(key);
-        else scheduleRetry();
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [attemptId, persist],
-  );
-
-  const flush = useCallback(async () => {
-    await Promise.all(Object.keys(pending.current).map((key) => send(key)));
-  }, [send]);
-
-  function scheduleRetry() {
-    clearTimeout(retryTimer.current);
-    retryTimer.current = setTimeout(() => void flush(), backoff.current);
-    backoff.current = Math.min(backoff.current * 2, 15_000);
-  }
+      handlersRef.current.onShow(key, json);
+      mark(key, "conflict");
+      return { outcome: "held", version: json.version };
+    }
+    if (response.status === 409) handlersRef.current.onClosed();
+    else if (response.status === 422) mark(key, "error");
+    else {
+      setBusy(true);
+      setOffline(false);
+      mark(key, "pending");
+      return { outcome: "retry" };
+    }
+    return { outcome: "refused" };
+  });
 
   const save = useCallback(
-    (key: string, body: SaveInput) => {
-      pending.current[key] = { ...body, base: versions.current![key] ?? 0 };
-      persist();
-      if (stopped.current) setStates((s) => ({ ...s, [key]: "signedOut" }));
-      else void send(key);
-    },
-    [persist, send],
+    (key: string, body: SaveInput) => outbox.put(key, { ...body, base: versions[key] ?? 0 }),
+    [outbox, versions],
   );
 
   useEffect(() => {
-    pending.current = { ...stored(attemptId), ...pending.current };
-    // Kept by an older version of this page (ordered by the phone's clock): chosen on no known version.
-    for (const item of Object.values(pending.current)) if (typeof item.base !== "number") item.base = 0;
-    const online = () => {
-      backoff.current = 1000;
-      void flush();
-    };
-    window.addEventListener("online", online);
-    void flush();
-    return () => {
-      window.removeEventListener("online", online);
-      clearTimeout(retryTimer.current);
-    };
-  }, [attemptId, flush]);
+    const show = handlersRef.current.onShow;
+    // A copy of this page kept offline may be older than answers this device saved since.
+    for (const [key, held] of Object.entries(storedHeld(attemptId)))
+      if (held.version > (pageVersions.current[key] ?? 0)) show(key, held);
+    // Choices this device made but had not yet delivered (e.g. before a reload offline), when they
+    // were chosen on the version the server holds; the others come back as conflicts.
+    for (const [key, item] of Object.entries(outbox.stored()))
+      if (item.base === (versions[key] ?? 0))
+        show(key, "questionId" in item ? item : { prediction: item.prediction });
+  }, [attemptId, outbox, versions]);
 
   return {
     save,
-    flush,
+    flush: outbox.flush,
     states,
     offline,
     busy,
     signedOut,
-    unsent: () => Object.values(pending.current),
-    stored: () => stored(attemptId),
-    /** Answers saved from this device that are newer than the page's own (a copy kept offline). */
-    newerThanPage: () =>
-      Object.entries(storedHeld(attemptId)).filter(
-        ([key, held]) => held.version > (initialVersions[key] ?? 0),
-      ),
+    unsent: () => Object.values(outbox.unsent()),
   };
 }
 
