@@ -1,5 +1,15 @@
+import { parseWithZod } from "@conform-to/zod";
 import { inArray } from "drizzle-orm";
-import type { ContestFormValues } from "./contest-form";
+import type { ZodTypeAny } from "zod";
+import {
+  ContestFieldsSchema,
+  ContestFormSchema,
+  PRIZE_ROWS,
+  countField,
+  type ContestFormValues,
+} from "./contest-form";
+import { prizeRowValues, readPrizeRows } from "./prizes";
+import { vnNumber } from "./vn-number";
 import type { Db } from "#db/client";
 import { questions, units, wards, QUESTION_CATEGORIES, type DrawRule } from "#db/schema";
 import {
@@ -12,162 +22,120 @@ import {
 } from "~/models/contest-admin.server";
 import { generateRules } from "~/models/contest-rules.server";
 import { fromVnInput, toVnInput } from "~/utils/format";
-import { wholeNumberProblems, wholeOr } from "~/utils/numbers";
+import { isMessage, message, translate } from "~/utils/i18n";
 
-export const PRIZE_ROWS = 10;
+/** The problem key (a model's field) a form field's message goes under. */
+function problemKey(field: string) {
+  if (field === "timeLimitMin") return "timeLimitSec";
+  if (field.startsWith("count-")) return "draw";
+  if (field.startsWith("prizes")) return "prizes";
+  return field;
+}
 
-/** Whole numbers as typed in Vietnam ("1.000.000", "1,000,000"); "7,5" or "7.5" is not one (never 75). */
-const int = wholeOr;
+/** The form field a model's problem is shown at. */
+const FIELD_OF: Record<string, string> = { timeLimitSec: "timeLimitMin" };
 
-/** The form's whole-number fields → the problem key their message goes under. */
-const NUMBER_FIELDS = {
-  timeLimitMin: "timeLimitSec",
-  pointsPerQuestion: "pointsPerQuestion",
-  maxAttempts: "maxAttempts",
-  "count-*": "draw",
-  "prizeCount-*": "prizes",
-  "prizeAmount-*": "prizes",
-};
+/** A model's problems as conform's field errors, each at the field it is shown at. */
+export function contestFieldErrors(problems: Record<string, string | undefined>) {
+  return Object.fromEntries(
+    Object.entries(problems).flatMap(([key, text]) => (text ? [[FIELD_OF[key] ?? key, [text]]] : [])),
+  );
+}
+
+/**
+ * The numbers of a form that cannot be read, one Vietnamese message per
+ * problem key (the strict schema's messages, under `problemKey(field)`).
+ */
+export function formNumberProblems(
+  form: FormData,
+  schema: ZodTypeAny,
+  problemKey: (field: string) => string = (field) => field,
+) {
+  const checked = parseWithZod(form, { schema });
+  const problems: Record<string, string> = {};
+  if (checked.status === "success") return problems;
+  for (const [field, errors] of Object.entries(checked.error ?? {})) {
+    const first = errors?.[0];
+    if (first) problems[problemKey(field)] ??= isMessage(first) ? translate("vi", first) : first;
+  }
+  return problems;
+}
+
+async function readDraw(db: Db, v: ContestFormValues): Promise<{ draw: DrawRule; problem?: string }> {
+  if (v.drawMode === "category")
+    return {
+      draw: {
+        mode: "category",
+        rules: QUESTION_CATEGORIES.map((category) => ({
+          category,
+          count: Math.max(0, vnNumber(v[countField(category)]) ?? 0) || 0,
+        })).filter((r) => r.count > 0),
+      },
+    };
+  const codes = v.fixedCodes.split(/[\s,;]+/).filter(Boolean);
+  const found = codes.length
+    ? await db
+        .select({ id: questions.id, code: questions.code })
+        .from(questions)
+        .where(inArray(questions.code, codes))
+    : [];
+  const missing = codes.filter((c) => !found.some((f) => f.code === c));
+  let problem: string | undefined;
+  if (missing.length) problem = message("contestForm.codesNotFound", { codes: missing.join(", ") });
+  return {
+    draw: {
+      mode: "fixed",
+      questionIds: codes.flatMap((c) => found.filter((f) => f.code === c).map((f) => f.id)),
+    },
+    problem,
+  };
+}
 
 /** Reads the contest form into settings, prizes and exclusions, with every problem per field. */
 export async function readContestForm(db: Db, form: FormData, wardName: string) {
-  const str = (name: string) => String(form.get(name) ?? "").trim();
-  const problems: FieldProblems = {};
-  let draw: DrawRule;
-  if (str("drawMode") === "fixed") {
-    const codes = str("fixedCodes")
-      .split(/[\s,;]+/)
-      .filter(Boolean);
-    const found = codes.length
-      ? await db
-          .select({ id: questions.id, code: questions.code })
-          .from(questions)
-          .where(inArray(questions.code, codes))
-      : [];
-    const missing = codes.filter((c) => !found.some((f) => f.code === c));
-    if (missing.length) problems.draw = `Không tìm thấy câu hỏi có mã: ${missing.join(", ")}.`;
-    draw = {
-      mode: "fixed",
-      questionIds: codes.flatMap((c) => found.filter((f) => f.code === c).map((f) => f.id)),
-    };
-  } else {
-    draw = {
-      mode: "category",
-      rules: QUESTION_CATEGORIES.map((category) => ({
-        category,
-        count: Math.max(0, int(form.get(`count-${category}`), 0)),
-      })).filter((r) => r.count > 0),
-    };
-  }
-  const prediction = str("predictionTarget");
-  const eligible = form
-    .getAll("eligible")
-    .map((v) => int(v))
-    .filter(Number.isInteger);
+  const read = parseWithZod(form, { schema: ContestFieldsSchema });
+  if (read.status !== "success") throw new Error("The contest form's fields schema refuses nothing.");
+  const v = read.value;
+  const { draw, problem: drawProblem } = await readDraw(db, v);
+  const eligible = v.eligible.filter(Number.isInteger);
   const settings: ContestSettings = {
-    title: str("title"),
-    slug: str("slug").toLowerCase(),
-    description: str("description"),
-    opensAt: fromVnInput(str("opensAt")),
-    closesAt: fromVnInput(str("closesAt")),
-    timeLimitSec: int(form.get("timeLimitMin")) * 60,
+    title: v.title,
+    slug: v.slug.toLowerCase(),
+    description: v.description,
+    opensAt: fromVnInput(v.opensAt),
+    closesAt: fromVnInput(v.closesAt),
+    timeLimitSec: (vnNumber(v.timeLimitMin) ?? Number.NaN) * 60,
     draw,
-    pointsPerQuestion: int(form.get("pointsPerQuestion")),
-    shuffleQuestions: form.get("shuffleQuestions") === "on",
-    shuffleOptions: form.get("shuffleOptions") === "on",
-    maxAttempts: int(form.get("maxAttempts")),
-    attemptPeriod:
-      str("attemptPeriod") === "day" ? "day" : str("attemptPeriod") === "week" ? "week" : "contest",
-    counting: str("counting") === "first" ? "first" : str("counting") === "last" ? "last" : "best",
-    reviewPolicy:
-      str("reviewPolicy") === "after_submit"
-        ? "after_submit"
-        : str("reviewPolicy") === "never"
-          ? "never"
-          : "after_close",
-    predictionTarget: prediction === "entries" || prediction === "perfect_entries" ? prediction : null,
-    predictionPrompt: str("predictionPrompt") || null,
-    entryModes: str("entryModes") === "team" ? "team" : str("entryModes") === "both" ? "both" : "individual",
-    practiceEnabled: form.get("practiceEnabled") === "on",
-    collectiveRule:
-      (["entries", "average_score", "points"] as const).find((r) => r === str("collectiveRule")) ??
-      "participation_rate",
+    pointsPerQuestion: vnNumber(v.pointsPerQuestion) ?? Number.NaN,
+    shuffleQuestions: v.shuffleQuestions,
+    shuffleOptions: v.shuffleOptions,
+    maxAttempts: vnNumber(v.maxAttempts) ?? Number.NaN,
+    attemptPeriod: v.attemptPeriod,
+    counting: v.counting,
+    reviewPolicy: v.reviewPolicy,
+    predictionTarget: v.predictionTarget,
+    predictionPrompt: v.predictionPrompt || null,
+    entryModes: v.entryModes,
+    practiceEnabled: v.practiceEnabled,
+    collectiveRule: v.collectiveRule,
     eligibleUnitIds: eligible.length ? eligible : null,
-    rules: str("rules"),
+    rules: v.rules,
   };
-  const prizes: PrizeInput[] = [];
-  const ranks = { individual: 0, team: 0, collective: 0 };
-  for (let i = 0; i < PRIZE_ROWS; i++) {
-    const label = str(`prizeLabel-${i}`);
-    const countRaw = str(`prizeCount-${i}`);
-    if (!label && !countRaw) continue;
-    const category =
-      (["team", "collective"] as const).find((c) => c === str(`prizeCategory-${i}`)) ?? "individual";
-    prizes.push({
-      category,
-      rank: ++ranks[category],
-      label,
-      count: int(countRaw),
-      amount: int(form.get(`prizeAmount-${i}`)),
-    });
-  }
-  const exclusions = parseExclusions(str("exclusions"));
-  if (exclusions.invalid.length)
-    problems.exclusions = `Số điện thoại không hợp lệ: ${exclusions.invalid.join(", ")}.`;
-  Object.assign(
-    problems,
-    validateSettings(settings, await bankCounts(db), prizes),
-    problems.draw ? { draw: problems.draw } : {},
-    wholeNumberProblems(form, NUMBER_FIELDS),
-  );
+  const prizes: PrizeInput[] = readPrizeRows(v.prizes);
+  const exclusions = parseExclusions(v.exclusions);
+  const problems: FieldProblems = {
+    ...validateSettings(settings, await bankCounts(db), prizes),
+    ...(drawProblem ? { draw: drawProblem } : {}),
+    ...(exclusions.invalid.length
+      ? { exclusions: message("contestForm.phonesInvalid", { phones: exclusions.invalid.join(", ") }) }
+      : {}),
+    ...formNumberProblems(form, ContestFormSchema, problemKey),
+  };
   const valid = Object.keys(problems).length === 0;
   if (valid && (!settings.rules || form.get("intent") === "regenerate")) {
     settings.rules = generateRules({ ...settings, wardName }, prizes);
   }
   return { settings, prizes, exclusions: exclusions.phones, problems };
-}
-
-type FormValues = ContestFormValues;
-
-/** What the form showed, echoed back after a refused save so nothing typed is lost. */
-export function rawFormValues(form: FormData): FormValues {
-  const str = (name: string) => String(form.get(name) ?? "");
-  return {
-    title: str("title"),
-    slug: str("slug"),
-    description: str("description"),
-    opensAt: str("opensAt"),
-    closesAt: str("closesAt"),
-    timeLimitMin: str("timeLimitMin"),
-    drawMode: str("drawMode") === "fixed" ? "fixed" : "category",
-    counts: Object.fromEntries(QUESTION_CATEGORIES.map((c) => [c, int(form.get(`count-${c}`), 0)])),
-    fixedCodes: str("fixedCodes"),
-    pointsPerQuestion: str("pointsPerQuestion"),
-    shuffleQuestions: form.get("shuffleQuestions") === "on",
-    shuffleOptions: form.get("shuffleOptions") === "on",
-    maxAttempts: str("maxAttempts"),
-    attemptPeriod: str("attemptPeriod"),
-    counting: str("counting"),
-    reviewPolicy: str("reviewPolicy"),
-    predictionTarget: str("predictionTarget"),
-    predictionPrompt: str("predictionPrompt"),
-    entryModes: str("entryModes"),
-    practiceEnabled: form.get("practiceEnabled") === "on",
-    collectiveRule: str("collectiveRule"),
-    eligibleUnitIds: form
-      .getAll("eligible")
-      .map((v) => int(v))
-      .filter(Number.isInteger),
-    exclusions: str("exclusions"),
-    rules: str("rules"),
-    amendmentReason: str("amendmentReason"),
-    prizes: Array.from({ length: PRIZE_ROWS }, (_, i) => ({
-      category: str(`prizeCategory-${i}`) || "individual",
-      label: str(`prizeLabel-${i}`),
-      count: str(`prizeCount-${i}`),
-      amount: str(`prizeAmount-${i}`),
-    })),
-  };
 }
 
 /** The form's values for a saved contest. */
@@ -176,7 +144,7 @@ export async function contestFormValues(
   c: ContestSettings,
   prizes: PrizeInput[],
   exclusions: string[],
-): Promise<FormValues> {
+): Promise<ContestFormValues> {
   const codes =
     c.draw.mode === "fixed" && c.draw.questionIds.length
       ? await db
@@ -185,35 +153,56 @@ export async function contestFormValues(
           .where(inArray(questions.id, c.draw.questionIds))
       : [];
   return {
+    ...contestDefaults({
+      counts:
+        c.draw.mode === "category" ? Object.fromEntries(c.draw.rules.map((r) => [r.category, r.count])) : {},
+      prizes,
+    }),
     title: c.title,
     slug: c.slug,
     description: c.description,
     opensAt: toVnInput(c.opensAt),
     closesAt: toVnInput(c.closesAt),
-    timeLimitMin: Math.round(c.timeLimitSec / 60),
+    timeLimitMin: String(Math.round(c.timeLimitSec / 60)),
     drawMode: c.draw.mode,
-    counts:
-      c.draw.mode === "category" ? Object.fromEntries(c.draw.rules.map((r) => [r.category, r.count])) : {},
     fixedCodes:
       c.draw.mode === "fixed"
         ? c.draw.questionIds.map((id) => codes.find((q) => q.id === id)?.code ?? "").join(", ")
         : "",
-    pointsPerQuestion: c.pointsPerQuestion,
+    pointsPerQuestion: String(c.pointsPerQuestion),
     shuffleQuestions: c.shuffleQuestions,
     shuffleOptions: c.shuffleOptions,
-    maxAttempts: c.maxAttempts,
+    maxAttempts: String(c.maxAttempts),
     attemptPeriod: c.attemptPeriod,
     counting: c.counting,
     reviewPolicy: c.reviewPolicy,
-    predictionTarget: c.predictionTarget ?? "",
+    predictionTarget: c.predictionTarget,
     predictionPrompt: c.predictionPrompt ?? "",
     entryModes: c.entryModes,
-    practiceEnabled: c.practiceEnabled,
+    practiceEnabled: c.practiceEnabled ?? false,
     collectiveRule: c.collectiveRule,
-    eligibleUnitIds: c.eligibleUnitIds ?? [],
+    eligible: c.eligibleUnitIds ?? [],
     exclusions: exclusions.join("\n"),
     rules: c.rules,
-    prizes: prizes.map(({ category, label, count, amount }) => ({ category, label, count, amount })),
+  };
+}
+
+/**
+ * A blank form with the counts per category and the prizes given; a new
+ * contest's loader fills in the rest.
+ */
+export function contestDefaults({
+  counts,
+  prizes,
+}: {
+  counts: Partial<Record<(typeof QUESTION_CATEGORIES)[number], number>>;
+  prizes: Omit<PrizeInput, "rank">[];
+}): ContestFormValues {
+  const read = ContestFieldsSchema.parse({});
+  return {
+    ...read,
+    ...Object.fromEntries(QUESTION_CATEGORIES.map((c) => [countField(c), String(counts[c] ?? 0)])),
+    prizes: prizeRowValues(prizes, PRIZE_ROWS),
   };
 }
 

@@ -1,29 +1,67 @@
-/** What the contest settings form shows and posts back (quiz contests). */
-export type ContestFormValues = {
-  title: string;
-  slug: string;
-  description: string;
-  opensAt: string;
-  closesAt: string;
-  timeLimitMin: number | string;
-  drawMode: "category" | "fixed";
-  counts: Record<string, number>;
-  fixedCodes: string;
-  pointsPerQuestion: number | string;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  maxAttempts: number | string;
-  attemptPeriod: string;
-  counting: string;
-  reviewPolicy: string;
-  predictionTarget: string;
-  predictionPrompt: string;
-  entryModes: string;
-  practiceEnabled?: boolean;
-  collectiveRule: string;
-  eligibleUnitIds: number[];
-  exclusions: string;
-  rules: string;
-  amendmentReason?: string;
-  prizes: { category: string; label: string; count: number | string; amount: number | string }[];
+import { z } from "zod";
+import { QUESTION_CATEGORIES, type QuestionCategory } from "#db/constants";
+import { prizeRowsSchema } from "./prizes";
+import { checkbox, numberText, text, vnNumberText, type NumberField } from "./vn-number";
+
+/** Rows of the quiz contest's prize table. */
+export const PRIZE_ROWS = 10;
+
+export const ATTEMPT_PERIODS = ["contest", "day", "week"] as const;
+export const COUNTINGS = ["best", "first", "last"] as const;
+export const REVIEW_POLICIES = ["after_submit", "after_close", "never"] as const;
+export const ENTRY_MODES = ["individual", "team", "both"] as const;
+export const COLLECTIVE_RULES = ["participation_rate", "entries", "average_score", "points"] as const;
+export const PREDICTION_TARGETS = ["entries", "perfect_entries"] as const;
+
+/** The field of the number of questions drawn from a category. */
+export const countField = (category: QuestionCategory) => `count-${category}` as const;
+
+/** The fields every contest's settings form starts with (quiz and stage alike). */
+export const CONTEST_BASICS = {
+  title: text,
+  slug: text,
+  description: text,
+  opensAt: text,
+  closesAt: text,
 };
+
+function contestSchema(number: NumberField) {
+  // One `count-<category>` field per category; the cast names the keys the entries build.
+  const counts = Object.fromEntries(QUESTION_CATEGORIES.map((c) => [countField(c), number()])) as Record<
+    ReturnType<typeof countField>,
+    ReturnType<NumberField>
+  >;
+  return z.object({
+    ...CONTEST_BASICS,
+    timeLimitMin: number(),
+    pointsPerQuestion: number(),
+    drawMode: z.enum(["category", "fixed"]).catch("category"),
+    ...counts,
+    fixedCodes: text,
+    shuffleQuestions: checkbox,
+    shuffleOptions: checkbox,
+    maxAttempts: number(),
+    attemptPeriod: z.enum(ATTEMPT_PERIODS).catch("contest"),
+    counting: z.enum(COUNTINGS).catch("best"),
+    reviewPolicy: z.enum(REVIEW_POLICIES).catch("after_close"),
+    practiceEnabled: checkbox,
+    entryModes: z.enum(ENTRY_MODES).catch("individual"),
+    collectiveRule: z.enum(COLLECTIVE_RULES).catch("participation_rate"),
+    predictionTarget: z.enum(PREDICTION_TARGETS).nullable().catch(null),
+    predictionPrompt: text,
+    eligible: z.array(z.number().int().catch(Number.NaN)).catch([]),
+    exclusions: text,
+    rules: text,
+    amendmentReason: text,
+    prizes: prizeRowsSchema(number),
+  });
+}
+
+/** The quiz contest settings form: what the browser checks before sending and the server before reading. */
+export const ContestFormSchema = contestSchema(vnNumberText);
+
+/** The same fields as typed, never refused: what the server reads the settings from. */
+export const ContestFieldsSchema = contestSchema(numberText);
+
+/** What the contest settings form shows and posts back (quiz contests). */
+export type ContestFormValues = z.output<typeof ContestFieldsSchema>;

@@ -34,9 +34,9 @@ const quiz = (values: Record<string, string>) =>
     "count-CCHC": "2",
     pointsPerQuestion: "5",
     maxAttempts: "1",
-    "prizeLabel-0": "Nhất",
-    "prizeCount-0": "1",
-    "prizeAmount-0": "1.000.000",
+    "prizes[0].label": "Nhất",
+    "prizes[0].count": "1",
+    "prizes[0].amount": "1.000.000",
     ...values,
   });
 
@@ -48,7 +48,7 @@ describe("the quiz contest form", () => {
 
   it("reads a prize of 1.000.000, 1,000,000 or 1 000 000 đồng as the same amount", async () => {
     for (const amount of ["1.000.000", "1,000,000", "1 000 000", "1000000"]) {
-      const read = await readContestForm(db, quiz({ "prizeAmount-0": amount }), "Phường Hòa Thuận");
+      const read = await readContestForm(db, quiz({ "prizes[0].amount": amount }), "Phường Hòa Thuận");
       expect(read.problems, amount).toEqual({});
       expect(read.prizes[0].amount, amount).toBe(1_000_000);
     }
@@ -66,7 +66,7 @@ describe("the quiz contest form", () => {
     expect(points.problems.pointsPerQuestion).toMatch(/chỉ nhận số nguyên/);
     const count = await readContestForm(db, quiz({ "count-CCHC": "1,5" }), "Phường Hòa Thuận");
     expect(count.problems.draw).toMatch(/chỉ nhận số nguyên/);
-    const prize = await readContestForm(db, quiz({ "prizeAmount-0": "1.000.000,5" }), "Phường Hòa Thuận");
+    const prize = await readContestForm(db, quiz({ "prizes[0].amount": "1.000.000,5" }), "Phường Hòa Thuận");
     expect(prize.problems.prizes).toMatch(/chỉ nhận số nguyên/);
   });
 });
@@ -80,19 +80,19 @@ describe("the stage contest settings form", () => {
       closesAt: "2026-12-01T11:00",
       stageAggregation: "mean",
       stageSpreadPct: "20",
-      "prize-label-0": "Nhất",
-      "prize-count-0": "1",
-      "prize-amount-0": "3.000.000",
+      "prizes[0].label": "Nhất",
+      "prizes[0].count": "1",
+      "prizes[0].amount": "3.000.000",
       ...values,
     });
 
   it("reads prize amounts grouped either way, and refuses a decimal spread with its message", () => {
-    expect(readStageForm(stage({ "prize-amount-0": "3,000,000" })).prizes[0].amount).toBe(3_000_000);
+    expect(readStageForm(stage({ "prizes[0].amount": "3,000,000" })).prizes[0].amount).toBe(3_000_000);
     expect(readStageForm(stage({})).problems).toEqual({});
     expect(readStageForm(stage({ stageSpreadPct: "2.5" })).problems.stageSpreadPct).toBe(
       "“2.5” có phần thập phân, nhưng ô này chỉ nhận số nguyên.",
     );
-    expect(readStageForm(stage({ "prize-count-0": "1,5" })).problems.prizes).toMatch(/chỉ nhận số nguyên/);
+    expect(readStageForm(stage({ "prizes[0].count": "1,5" })).problems.prizes).toMatch(/chỉ nhận số nguyên/);
   });
 });
 

@@ -1,5 +1,14 @@
-import type { StageFormValues } from "./stage-form";
-import { CRITERIA_ROWS, STAGE_PRIZE_ROWS } from "./stage-form";
+import { parseWithZod } from "@conform-to/zod";
+import { formNumberProblems } from "./contest-form.server";
+import { prizeRowValues, readPrizeRows } from "./prizes";
+import {
+  CRITERIA_ROWS,
+  STAGE_PRIZE_ROWS,
+  StageFieldsSchema,
+  StageFormSchema,
+  type StageFormValues,
+} from "./stage-form";
+import { vnNumber } from "./vn-number";
 import type { contestPrizes, contests } from "#db/schema";
 import type { PartInput, PartProblems } from "~/models/stage-parts.server";
 import { validateStageSettings, type StagePrize, type StageSettings } from "~/models/stage.server";
@@ -15,53 +24,33 @@ const str = (form: FormData, name: string) => String(form.get(name) ?? "").trim(
 
 /** The stage settings form into settings and team prizes, with every problem per field. */
 export function readStageForm(form: FormData) {
-  const numbers = formNumbers(form);
+  const read = parseWithZod(form, { schema: StageFieldsSchema });
+  if (read.status !== "success") throw new Error("The stage form's fields schema refuses nothing.");
+  const v = read.value;
   const settings: StageSettings = {
-    title: str(form, "title"),
-    slug: str(form, "slug").toLowerCase(),
-    description: str(form, "description"),
-    opensAt: fromVnInput(str(form, "opensAt")),
-    closesAt: fromVnInput(str(form, "closesAt")),
-    stageAggregation: str(form, "stageAggregation") === "trimmed_mean" ? "trimmed_mean" : "mean",
-    stageHideTotals: form.get("stageHideTotals") === "on",
-    stageSpreadPct: orNaN(numbers.read("stageSpreadPct", WHOLE)),
+    title: v.title,
+    slug: v.slug.toLowerCase(),
+    description: v.description,
+    opensAt: fromVnInput(v.opensAt),
+    closesAt: fromVnInput(v.closesAt),
+    stageAggregation: v.stageAggregation,
+    stageHideTotals: v.stageHideTotals,
+    stageSpreadPct: vnNumber(v.stageSpreadPct) ?? Number.NaN,
   };
-  const prizes: StagePrize[] = [];
-  for (let i = 0; i < STAGE_PRIZE_ROWS; i++) {
-    const label = str(form, `prize-label-${i}`);
-    const count = str(form, `prize-count-${i}`);
-    const amount = str(form, `prize-amount-${i}`);
-    if (!label && !count && !amount) continue;
-    prizes.push({
-      rank: prizes.length + 1,
-      label,
-      count: orNaN(numbers.read(`prize-count-${i}`, WHOLE, "prizes")),
-      amount: orNaN(numbers.read(`prize-amount-${i}`, WHOLE, "prizes")),
-    });
-  }
-  return { settings, prizes, problems: { ...validateStageSettings(settings, prizes), ...numbers.problems } };
+  const prizes: StagePrize[] = readPrizeRows(v.prizes, "team").map(({ rank, label, count, amount }) => ({
+    rank,
+    label,
+    count,
+    amount,
+  }));
+  const problems: Record<string, string> = {
+    ...validateStageSettings(settings, prizes),
+    ...formNumberProblems(form, StageFormSchema, (field) => (field.startsWith("prizes") ? "prizes" : field)),
+  };
+  return { settings, prizes, problems };
 }
 
-/** What the user typed, to show again when the server refuses it. */
-export function rawStageValues(form: FormData): StageFormValues {
-  return {
-    amendmentReason: str(form, "amendmentReason"),
-    title: str(form, "title"),
-    slug: str(form, "slug"),
-    description: str(form, "description"),
-    opensAt: str(form, "opensAt"),
-    closesAt: str(form, "closesAt"),
-    stageAggregation: str(form, "stageAggregation"),
-    stageHideTotals: form.get("stageHideTotals") === "on",
-    stageSpreadPct: str(form, "stageSpreadPct"),
-    prizes: Array.from({ length: STAGE_PRIZE_ROWS }, (_, i) => ({
-      label: str(form, `prize-label-${i}`),
-      count: str(form, `prize-count-${i}`),
-      amount: str(form, `prize-amount-${i}`),
-    })),
-  };
-}
-
+/** The form's values for a saved stage contest. */
 export function stageValues(
   c: typeof contests.$inferSelect,
   prizes: (typeof contestPrizes.$inferSelect)[],
@@ -74,8 +63,12 @@ export function stageValues(
     closesAt: toVnInput(c.closesAt),
     stageAggregation: c.stageAggregation ?? "mean",
     stageHideTotals: c.stageHideTotals,
-    stageSpreadPct: c.stageSpreadPct,
-    prizes: prizes.map((p) => ({ label: p.label, count: p.count, amount: p.amount })),
+    stageSpreadPct: String(c.stageSpreadPct),
+    prizes: prizeRowValues(
+      prizes.map((p) => ({ label: p.label, count: p.count, amount: p.amount })),
+      STAGE_PRIZE_ROWS,
+    ),
+    amendmentReason: "",
   };
 }
 

@@ -1,17 +1,31 @@
-/** What the stage contest settings form shows and posts back. */
-export type StageFormValues = {
-  title: string;
-  slug: string;
-  description: string;
-  opensAt: string;
-  closesAt: string;
-  stageAggregation: string;
-  stageHideTotals: boolean;
-  stageSpreadPct: number | string;
-  prizes: { label: string; count: number | string; amount: number | string }[];
-  amendmentReason?: string;
-};
+import { z } from "zod";
+import { CONTEST_BASICS } from "./contest-form";
+import { prizeRowsSchema } from "./prizes";
+import { checkbox, numberText, text, vnNumberText, type NumberField } from "./vn-number";
 
 export const STAGE_PRIZE_ROWS = 6;
 /** Criteria rows on a part form. */
 export const CRITERIA_ROWS = 6;
+
+export const STAGE_AGGREGATIONS = ["mean", "trimmed_mean"] as const;
+
+function stageSchema(number: NumberField) {
+  return z.object({
+    ...CONTEST_BASICS,
+    stageAggregation: z.enum(STAGE_AGGREGATIONS).catch("mean"),
+    stageHideTotals: checkbox,
+    stageSpreadPct: number(),
+    /** Team prizes: the table has no category column. */
+    prizes: prizeRowsSchema(number),
+    amendmentReason: text,
+  });
+}
+
+/** The stage contest settings form: what the browser checks before sending and the server before reading. */
+export const StageFormSchema = stageSchema(vnNumberText);
+
+/** The same fields as typed, never refused: what the server reads the settings from. */
+export const StageFieldsSchema = stageSchema(numberText);
+
+/** What the stage contest settings form shows and posts back. */
+export type StageFormValues = z.output<typeof StageFieldsSchema>;

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ContestAdminHeader } from "~/components/contest-admin-header";
 import { ContestForm } from "~/components/contest-form";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
+import { ContestFormSchema } from "~/forms/contest-form";
 import {
   cloneContest,
   hasStarted,
@@ -18,16 +20,24 @@ import {
 import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
 import {
+  contestFieldErrors,
   contestFormContext,
   contestFormValues,
-  rawFormValues,
   readContestForm,
 } from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The page's forms: the state buttons and the settings (saved, or saved with the thể lệ written anew). */
+const ContestPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("unpublish") }),
+  z.object({ intent: z.literal("clone") }),
+  ContestFormSchema.extend({ intent: z.enum(["save", "regenerate"]) }),
+]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -55,57 +65,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const { contest } = await orHttpError(() => loadSettings(db, id));
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "save");
-  if (intent === "publish" || intent === "unpublish") {
-    const messages =
-      intent === "publish" ? await publishContest(db, id, user) : await unpublishContest(db, id, user);
-    const done: MessageKey = intent === "publish" ? "contests.published" : "contests.unpublished";
-    return { kind: "state" as const, messages, done };
+  if (!form.has("intent")) form.set("intent", "save");
+  const submission = parseWithZod(form, { schema: ContestPageSchema });
+  if (submission.status !== "success") return { kind: "form" as const, reply: submission.reply() };
+  const { value } = submission;
+  if (value.intent === "publish" || value.intent === "unpublish") {
+    const publish = value.intent === "publish";
+    const messages = publish ? await publishContest(db, id, user) : await unpublishContest(db, id, user);
+    return {
+      kind: "state" as const,
+      messages,
+      done: publish ? "contests.published" : "contests.unpublished",
+    } as const;
   }
-  if (intent === "clone") return redirect(`/organiser/contests/${await cloneContest(db, id, user)}?saved=1`);
+  if (value.intent === "clone")
+    return redirect(`/organiser/contests/${await cloneContest(db, id, user)}?saved=1`);
   const { settings, prizes, exclusions, problems } = await readContestForm(db, form, contest.wardName);
-  if (!problems.slug && (await slugTaken(db, settings.slug, id)))
-    problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
+  if (!problems.slug && (await slugTaken(db, settings.slug, id))) problems.slug = "contestForm.slugTaken";
   if (Object.keys(problems).length === 0)
     Object.assign(
       problems,
       await updateQuizContest(
         db,
         id,
-        { settings, prizes, exclusions, reason: String(form.get("amendmentReason") ?? "").slice(0, 1000) },
+        { settings, prizes, exclusions, reason: value.amendmentReason.slice(0, 1000) },
         user,
       ),
     );
-  if (Object.keys(problems).length) return { kind: "form" as const, problems, values: rawFormValues(form) };
+  if (Object.keys(problems).length)
+    return { kind: "form" as const, reply: submission.reply({ fieldErrors: contestFieldErrors(problems) }) };
   return redirect(`/organiser/contests/${id}?saved=1`);
 }
 
 export default function EditContest() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const t = useT();
   const { contest } = data;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-3xl font-bold">{contest.title}</h1>
-      <p className="text-lg">
-        {t("contests.state")}: <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
-      </p>
-      {searchParams.get("saved") && !result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
-      {result?.kind === "state" ? (
-        result.messages.length ? (
-          <Alert>
-            <ul className="list-disc pl-6">
-              {result.messages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : (
-          <Alert tone="success">{t(result.done)}</Alert>
-        )
-      ) : null}
+      <ContestAdminHeader
+        title={contest.title}
+        status={contest.status}
+        result={result?.kind === "state" ? result : undefined}
+        acted={Boolean(result)}
+      />
       <Form method="post" className="flex flex-wrap gap-3">
         {contest.state === "draft" ? (
           <Button name="intent" value="publish">
@@ -148,8 +152,8 @@ export default function EditContest() {
       {contest.kind === "quiz" ? (
         <ContestForm
           key={JSON.stringify(data.values)}
-          values={result?.kind === "form" ? result.values : data.values}
-          problems={result?.kind === "form" ? result.problems : {}}
+          values={data.values}
+          lastResult={result?.kind === "form" ? result.reply : undefined}
           units={data.units}
           bank={data.bank}
           locked={data.started}

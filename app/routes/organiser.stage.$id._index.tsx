@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ContestAdminHeader } from "~/components/contest-admin-header";
 import { StageSettingsForm } from "~/components/stage/stage-settings-form";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
+import { contestFieldErrors } from "~/forms/contest-form.server";
+import { StageFormSchema } from "~/forms/stage-form";
 import { slugTaken } from "~/models/contest-admin.server";
 import { contestStatus } from "~/models/contest.server";
 import { stageScored } from "~/models/contest-amendments.server";
@@ -12,10 +15,17 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { rawStageValues, readStageForm, stageValues } from "~/forms/stage-form.server";
+import { useT, metaTitle } from "~/utils/i18n";
+import { readStageForm, stageValues } from "~/forms/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The page's forms: publish, the jury, and the settings. */
+const StagePageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("judges"), judge: z.array(z.number().int().catch(Number.NaN)).catch([]) }),
+  StageFormSchema.extend({ intent: z.literal("settings") }),
+]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -42,35 +52,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   await orHttpError(() => stageSetup(db, id));
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
+  if (!form.has("intent")) form.set("intent", "settings");
+  const submission = parseWithZod(form, { schema: StagePageSchema });
+  if (submission.status !== "success") return { kind: "form" as const, reply: submission.reply() };
+  const { value } = submission;
   try {
-    if (intent === "publish") {
+    if (value.intent === "publish") {
       const messages = await publishStage(db, id, user);
-      return { kind: "messages" as const, messages, done: "contests.published" as MessageKey };
+      return { kind: "state" as const, messages, done: "contests.published" as const };
     }
-    if (intent === "judges") {
-      const ids = form.getAll("judge").map(Number).filter(Number.isInteger);
-      await setJudges(db, id, ids, user);
-      return { kind: "messages" as const, messages: [], done: "stage.judgesSaved" as MessageKey };
+    if (value.intent === "judges") {
+      await setJudges(db, id, value.judge.filter(Number.isInteger), user);
+      return { kind: "state" as const, messages: [], done: "stage.judgesSaved" as const };
     }
     const { settings, prizes, problems } = readStageForm(form);
-    if (!problems.slug && (await slugTaken(db, settings.slug, id)))
-      problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
+    if (!problems.slug && (await slugTaken(db, settings.slug, id))) problems.slug = "contestForm.slugTaken";
+    if (Object.keys(problems).length === 0)
+      Object.assign(
+        problems,
+        await updateStageSettings(
+          db,
+          id,
+          { settings, prizes, reason: value.amendmentReason.slice(0, 1000) },
+          user,
+        ),
+      );
     if (Object.keys(problems).length)
-      return { kind: "form" as const, problems, values: rawStageValues(form) };
-    const refused = await updateStageSettings(
-      db,
-      id,
-      { settings, prizes, reason: String(form.get("amendmentReason") ?? "").slice(0, 1000) },
-      user,
-    );
-    if (Object.keys(refused).length)
       return {
         kind: "form" as const,
-        problems: refused as Record<string, string>,
-        values: rawStageValues(form),
+        reply: submission.reply({ fieldErrors: contestFieldErrors(problems) }),
       };
-    return { kind: "messages" as const, messages: [], done: "org.saved" as MessageKey };
+    return { kind: "state" as const, messages: [], done: "org.saved" as const };
   } catch (error) {
     if (error instanceof DomainError) return { kind: "error" as const, error: error.code };
     throw error;
@@ -82,31 +94,17 @@ const link = "text-brand-700 text-lg font-semibold underline";
 export default function StageOverview() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const t = useT();
   const { contest } = data;
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <h1 className="text-3xl font-bold">{contest.title}</h1>
-      <p className="text-lg">
-        {t("stage.kind")} · {t("contests.state")}:{" "}
-        <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
-      </p>
-      {searchParams.get("saved") && !result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
-      {result?.kind === "error" ? <Alert>{t(result.error)}</Alert> : null}
-      {result?.kind === "messages" ? (
-        result.messages.length ? (
-          <Alert>
-            <ul className="list-disc pl-6">
-              {result.messages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : (
-          <Alert tone="success">{t(result.done)}</Alert>
-        )
-      ) : null}
+      <ContestAdminHeader
+        title={contest.title}
+        status={contest.status}
+        kind={t("stage.kind")}
+        result={result?.kind === "form" ? undefined : result}
+        acted={Boolean(result)}
+      />
       <nav aria-label={t("stage.steps")} className="flex flex-wrap gap-x-5 gap-y-2">
         <Link to="parts" className={link}>
           {t("stage.parts")} ({data.counts.parts})
@@ -165,8 +163,8 @@ export default function StageOverview() {
 
       <StageSettingsForm
         key={JSON.stringify(data.values)}
-        values={result?.kind === "form" ? result.values : data.values}
-        problems={result?.kind === "form" ? result.problems : {}}
+        values={data.values}
+        lastResult={result?.kind === "form" ? result.reply : undefined}
         scored={data.scored}
         submitLabel={t("org.save")}
       />

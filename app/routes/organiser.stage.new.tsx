@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { StageSettingsForm } from "~/components/stage/stage-settings-form";
-import type { StageFormValues } from "~/forms/stage-form";
+import { prizeRowValues } from "~/forms/prizes";
+import { STAGE_PRIZE_ROWS, StageFormSchema, type StageFormValues } from "~/forms/stage-form";
 import { slugTaken } from "~/models/contest-admin.server";
 import { createStageContest } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
-import { contestFormContext } from "~/forms/contest-form.server";
+import { contestFieldErrors, contestFormContext } from "~/forms/contest-form.server";
 import { db } from "~/utils/db.server";
 import { toVnInput } from "~/utils/format";
 import { vnDay, vnMidnight } from "~/utils/vietnam-time";
 import { readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
-import { rawStageValues, readStageForm } from "~/forms/stage-form.server";
+import { readStageForm } from "~/forms/stage-form.server";
 
 const HOUR = 3_600_000;
 
@@ -28,13 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     closesAt: toVnInput(day + 11.5 * HOUR),
     stageAggregation: "mean",
     stageHideTotals: false,
-    stageSpreadPct: 20,
-    prizes: [
-      { label: "Nhất", count: 1, amount: 3_000_000 },
-      { label: "Nhì", count: 1, amount: 2_000_000 },
-      { label: "Ba", count: 1, amount: 1_500_000 },
-      { label: "Khuyến khích", count: 1, amount: 1_000_000 },
-    ],
+    stageSpreadPct: "20",
+    prizes: prizeRowValues(
+      [
+        { label: "Nhất", count: 1, amount: 3_000_000 },
+        { label: "Nhì", count: 1, amount: 2_000_000 },
+        { label: "Ba", count: 1, amount: 1_500_000 },
+        { label: "Khuyến khích", count: 1, amount: 1_000_000 },
+      ],
+      STAGE_PRIZE_ROWS,
+    ),
+    amendmentReason: "",
   };
   return { values };
 }
@@ -42,10 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: StageFormSchema });
+  if (submission.status !== "success") return submission.reply();
   const { settings, prizes, problems } = readStageForm(form);
-  if (!problems.slug && (await slugTaken(db, settings.slug)))
-    problems.slug = "Đường dẫn này đã được dùng cho cuộc thi khác.";
-  if (Object.keys(problems).length) return { problems, values: rawStageValues(form) };
+  if (!problems.slug && (await slugTaken(db, settings.slug))) problems.slug = "contestForm.slugTaken";
+  if (Object.keys(problems).length) return submission.reply({ fieldErrors: contestFieldErrors(problems) });
   const { wardName } = await contestFormContext(db);
   const id = await createStageContest(db, { settings, prizes, wardName }, user);
   return redirect(`/organiser/stage/${id}/parts`);
@@ -53,17 +60,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewStageContest() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("stage.new")}</h1>
       <p className="text-lg">{t("stage.newIntro")}</p>
-      <StageSettingsForm
-        values={result?.values ?? data.values}
-        problems={result?.problems ?? {}}
-        submitLabel={t("stage.create")}
-      />
+      <StageSettingsForm values={data.values} lastResult={lastResult} submitLabel={t("stage.create")} />
     </div>
   );
 }
