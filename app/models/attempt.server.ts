@@ -5,7 +5,7 @@
  * processes on one database) cannot produce two open attempts, an answer
  * after submission, or two scores.
  */
-import { and, asc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { attempts, auditLog, contests } from "#db/schema";
+import { auditLog, contests } from "#db/schema";
 import { formatDateTime } from "~/utils/format";
+import { isMessage, translate } from "~/utils/i18n";
 import { listAmendments } from "./contest-amendments.server";
 import { createContest, createQuestion, createUser } from "../../tests/factories";
 import type { Actor } from "~/utils/permissions.server";
@@ -59,6 +60,10 @@ function settings(over: Partial<ContestSettings> = {}): ContestSettings {
   };
 }
 
+/** A problem as the organiser reads it (the model answers in message keys). */
+const vi = (problem: string | undefined) =>
+  problem && isMessage(problem) ? translate("vi", problem) : problem;
+
 describe("contest settings", () => {
   it("refuses a window that closes before it opens, a draw larger than the bank and a prize of count 0", async () => {
     const bank = await bankCounts(db);
@@ -69,16 +74,16 @@ describe("contest settings", () => {
     const problems = validateSettings(s, bank, [
       { category: "individual", rank: 1, label: "Nhất", count: 0, amount: 100 },
     ]);
-    expect(problems.closesAt).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
-    expect(problems.draw).toBe("Lĩnh vực CCHC chỉ có 3 câu đang dùng, không đủ 10 câu.");
-    expect(problems.prizes).toContain("Giải ở dòng 1");
+    expect(vi(problems.closesAt)).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
+    expect(vi(problems.draw)).toBe("Lĩnh vực CCHC chỉ có 3 câu đang dùng, không đủ 10 câu.");
+    expect(vi(problems.prizes)).toContain("Giải ở dòng 1");
     expect(validateSettings(settings(), bank, [])).toEqual({});
     // An absurd amount (it would come back as 1e+23 and block every later save) names its line.
     const huge = validateSettings(settings(), bank, [
       { category: "individual", rank: 1, label: "Nhất", count: 1, amount: 500_000 },
       { category: "individual", rank: 2, label: "Nhì", count: 1, amount: 1e23 },
     ]);
-    expect(huge.prizes).toMatch(/^Giải ở dòng 2: .* 100\.000\.000\.000 đồng\.$/);
+    expect(vi(huge.prizes)).toMatch(/^Giải ở dòng 2: .* 100\.000\.000\.000 đồng\.$/);
   });
 
   it("once anyone has started, refuses changes to draw, points, time limit and a shorter window, but allows an extension", () => {
@@ -94,7 +99,7 @@ describe("contest settings", () => {
       closesAt: before.closesAt - HOUR,
     });
     expect(Object.keys(changed).sort()).toEqual(["closesAt", "draw", "pointsPerQuestion", "timeLimitSec"]);
-    expect(changed.closesAt).toContain("không được rút ngắn");
+    expect(vi(changed.closesAt)).toContain("không được rút ngắn");
   });
 
   it("enforces the lock on save, logs an extension, and refuses to unpublish after a start", async () => {
@@ -120,7 +125,7 @@ describe("contest settings", () => {
       exclusions: ["0912345678"],
     };
     const unexplained = await updateQuizContest(db, contest.id, change, organiser);
-    expect(unexplained.amendmentReason).toContain("cần ghi lý do");
+    expect(vi(unexplained.amendmentReason)).toContain("cần ghi lý do");
     expect((await loadSettings(db, contest.id)).contest.closesAt).toBe(current.closesAt);
     const extended = await updateQuizContest(
       db,
@@ -144,7 +149,7 @@ describe("contest settings", () => {
       "Danh sách không xét giải",
     ]);
 
-    expect(await unpublishContest(db, contest.id, organiser)).toEqual([
+    expect((await unpublishContest(db, contest.id, organiser)).map(vi)).toEqual([
       "Không thể hủy công bố: đã có người bắt đầu làm bài.",
     ]);
   });
@@ -164,7 +169,7 @@ describe("contest settings", () => {
       },
       organiser,
     );
-    expect(problems.title).toContain("đã kết thúc");
+    expect(vi(problems.title)).toContain("đã kết thúc");
     const after = await loadSettings(db, contest.id);
     expect([after.prizes.length, after.exclusions.length]).toEqual([0, 0]);
   });
@@ -196,7 +201,7 @@ describe("contest settings", () => {
       { settings: { ...later, rules: edited, closesAt: later.closesAt + HOUR }, prizes: [], exclusions: [] },
       organiser,
     );
-    expect(stale.rules).toContain("sửa tay");
+    expect(vi(stale.rules)).toContain("sửa tay");
   });
 
   it("publishes a valid draft, and clones it a week later as a new draft", async () => {
