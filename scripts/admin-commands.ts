@@ -15,7 +15,7 @@ import { readTable } from "../app/models/spreadsheet.server";
 import { createUnits, listUnits, parseUnitTable } from "../app/models/units.server";
 import { DomainError } from "../app/utils/errors";
 import { capProblems, IMPORT_LIMITS, importLimitVars } from "../app/utils/import-limits";
-import { translate } from "../app/utils/i18n";
+import { translate, type Message } from "../app/utils/i18n";
 import { normalisePhone } from "../app/utils/validation";
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -32,11 +32,11 @@ function option(args: string[], name: string) {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function describeProblems(problems: { line: number; message: string }[]) {
+function describeProblems(problems: { line: number; message: Message }[]) {
   const { shown, more } = capProblems(problems);
   return [
     `Nothing imported. ${problems.length} problem(s):`,
-    ...shown.map((p) => `  line ${p.line}: ${p.message}`),
+    ...shown.map((p) => `  line ${p.line}: ${translate("vi", p.message)}`),
     ...(more ? [`  … and ${more} more (only the first ${shown.length} are listed).`] : []),
   ].join("\n");
 }

@@ -3,7 +3,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import type { ImportResult } from "~/forms/import";
 import { formatNumber } from "~/utils/format";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useIsMessage, useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { importLimitVars } from "~/utils/import-limits";
 
 /** A file picker that posts multipart data, with the result of the last import. */
@@ -17,6 +17,7 @@ export function ImportForm({
   result: ImportResult | Record<string, unknown> | undefined;
 }) {
   const t = useT();
+  const isMessage = useIsMessage();
   const locale = useLocale();
   const limits = importLimitVars(locale);
   const navigation = useNavigation();
@@ -33,7 +34,7 @@ export function ImportForm({
           <ul className="mt-2 list-disc pl-6">
             {(result.importProblems as { line: number; message: string }[]).map((p, i) => (
               <li key={i}>
-                {t("import.line", { line: p.line })}: {p.message}
+                {t("import.line", { line: p.line })}: {isMessage(p.message) ? t(p.message) : p.message}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { QUESTION_CATEGORIES } from "#db/constants";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, SelectField } from "~/components/ui/field";
-import { useT } from "~/utils/i18n";
+import { useIsMessage, useT } from "~/utils/i18n";
 
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
 
@@ -23,6 +23,7 @@ export type QuestionFormValues = {
 /** Create or edit a question; keeps what was typed when the server refuses it. */
 export function QuestionForm({ values, problems }: { values?: QuestionFormValues; problems?: string[] }) {
   const t = useT();
+  const isMessage = useIsMessage();
   const navigation = useNavigation();
   const [kind, setKind] = useState(values?.kind ?? "single");
   const options = Array.from(
@@ -40,7 +41,7 @@ export function QuestionForm({ values, problems }: { values?: QuestionFormValues
         <Alert>
           <ul className="list-disc pl-6">
             {problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p}>{isMessage(p) ? t(p) : p}</li>
             ))}
           </ul>
         </Alert>

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
 import { createQuestion } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
+import { translate } from "~/utils/i18n";
 import { readContestForm } from "./contest-form.server";
 import { readStageForm } from "./stage-form.server";
 
@@ -111,6 +112,8 @@ describe("unit denominators in an import", () => {
     };
     const { inputs, problems } = parseUnitTable(table, new Set());
     expect(inputs.map((u) => u.denominator)).toEqual([1200, 1200, 1200]);
-    expect(problems).toEqual([{ line: 5, message: "Mẫu số “7.5” phải là số nguyên không âm." }]);
+    expect(problems.map((p) => ({ ...p, message: translate("vi", p.message) }))).toEqual([
+      { line: 5, message: "Mẫu số “7.5” phải là số nguyên không âm." },
+    ]);
   });
 });

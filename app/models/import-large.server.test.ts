@@ -5,6 +5,7 @@ import { createTestDb } from "../../tests/setup/test-db";
 import { createUser } from "../../tests/factories";
 import { runAdminCommand } from "../../scripts/admin-commands";
 import { runImport } from "~/forms/import.server";
+import { translate, type Message } from "~/utils/i18n";
 import { createQuestions, listQuestions } from "./question-bank.server";
 import { parseQuestionTable, QUESTION_HEADERS, QUESTION_TEMPLATE_ROWS } from "./question-import.server";
 import { writeCsv, writeXlsx } from "./spreadsheet.server";
@@ -27,6 +28,10 @@ const questionRows = (n: number, code = (i: number) => `Q-${i}`) =>
     row[3] = `Câu hỏi số ${i}?`;
     return row;
   });
+
+/** The problems as the organiser reads them (the models answer in message keys). */
+const inVietnamese = <P extends { message: Message }>(problems: P[]) =>
+  problems.map((p) => ({ ...p, message: translate("vi", p.message) }));
 
 describe("large imports", () => {
   it("imports 10,000 questions from an XLSX file through the page's import", async () => {
@@ -78,7 +83,7 @@ describe("large imports", () => {
     );
     expect(result).toMatchObject({ moreProblems: 10_000 - 200 });
     expect("importProblems" in result && result.importProblems).toHaveLength(200);
-    expect("importProblems" in result && result.importProblems[0]).toEqual({
+    expect("importProblems" in result && inVietnamese(result.importProblems.slice(0, 1))[0]).toEqual({
       line: 2,
       message: "Đáp án “Z” không ứng với phương án nào.",
     });

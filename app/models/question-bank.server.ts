@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { questionOptions, questions, QUESTION_CATEGORIES, type QuestionCategory } from "#db/schema";
 import { chunks } from "~/utils/chunks";
+import type { Message } from "~/utils/i18n";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 
@@ -35,28 +36,24 @@ export const DIFFICULTY_LABELS = { easy: "Dễ", medium: "Trung bình", hard: "K
 export const STATUS_LABELS = { active: "Đang dùng", retired: "Ngừng dùng", historical: "Lịch sử" } as const;
 export const OPTION_LETTERS = ["A", "B", "C", "D", "E", "F"] as const;
 
-/** Every reason a question cannot be saved, in Vietnamese; empty when it is fine. */
-export function validateQuestion(q: QuestionInput): string[] {
-  const problems: string[] = [];
-  if (!q.prompt.trim()) problems.push("Thiếu nội dung câu hỏi.");
-  if (q.prompt.length > 1000) problems.push("Câu hỏi dài quá 1000 ký tự.");
-  if (q.options.length < 2 || q.options.length > 6) problems.push("Câu hỏi cần từ 2 đến 6 phương án.");
-  if (q.options.some((o) => !o.text.trim())) problems.push("Có phương án để trống.");
+/** Every reason a question cannot be saved, as message keys; empty when it is fine. */
+export function validateQuestion(q: QuestionInput): Message[] {
+  const problems: Message[] = [];
+  if (!q.prompt.trim()) problems.push("questionCheck.promptMissing");
+  if (q.prompt.length > 1000) problems.push("questionCheck.promptLong");
+  if (q.options.length < 2 || q.options.length > 6) problems.push("questionCheck.optionCount");
+  if (q.options.some((o) => !o.text.trim())) problems.push("questionCheck.optionEmpty");
   const texts = q.options.map((o) => o.text.trim().toLowerCase());
-  if (new Set(texts).size !== texts.length) problems.push("Có hai phương án trùng nhau.");
+  if (new Set(texts).size !== texts.length) problems.push("questionCheck.optionRepeated");
   const correct = q.options.filter((o) => o.correct).length;
-  if (correct === 0) problems.push("Chưa chọn đáp án đúng.");
-  else if (q.kind !== "multiple" && correct > 1)
-    problems.push("Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng.");
-  if (q.kind === "true_false" && q.options.length !== 2)
-    problems.push("Câu Đúng/Sai phải có đúng 2 phương án.");
-  if (q.code && !/^[A-Za-z0-9_.-]{1,40}$/.test(q.code))
-    problems.push("Mã chỉ gồm chữ không dấu, số, dấu gạch (tối đa 40 ký tự).");
-  if (q.options.some((o) => o.text.length > 500)) problems.push("Có phương án dài quá 500 ký tự.");
-  if ((q.explanation?.length ?? 0) > 2000) problems.push("Giải thích dài quá 2000 ký tự.");
-  if ((q.legalSource?.length ?? 0) > 300) problems.push("Căn cứ pháp lý dài quá 300 ký tự.");
-  if (q.tags.length > 20 || q.tags.some((t) => t.length > 60))
-    problems.push("Tối đa 20 thẻ, mỗi thẻ tối đa 60 ký tự.");
+  if (correct === 0) problems.push("questionCheck.noCorrect");
+  else if (q.kind !== "multiple" && correct > 1) problems.push("questionCheck.oneCorrect");
+  if (q.kind === "true_false" && q.options.length !== 2) problems.push("questionCheck.trueFalseTwo");
+  if (q.code && !/^[A-Za-z0-9_.-]{1,40}$/.test(q.code)) problems.push("questionCheck.codeInvalid");
+  if (q.options.some((o) => o.text.length > 500)) problems.push("questionCheck.optionLong");
+  if ((q.explanation?.length ?? 0) > 2000) problems.push("questionCheck.explanationLong");
+  if ((q.legalSource?.length ?? 0) > 300) problems.push("questionCheck.legalSourceLong");
+  if (q.tags.length > 20 || q.tags.some((t) => t.length > 60)) problems.push("questionCheck.tags");
   return problems;
 }
 

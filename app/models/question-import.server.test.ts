@@ -6,8 +6,13 @@ import { parseQuestionTable, QUESTION_HEADERS, questionExportRows } from "./ques
 import { parseCsv, readTable, writeXlsx, MAX_IMPORT_BYTES } from "./spreadsheet.server";
 import { parseUnitTable } from "./units.server";
 import { createUser } from "../../tests/factories";
+import { translate, type Message } from "~/utils/i18n";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** The problems as the organiser reads them (the models answer in message keys). */
+const inVietnamese = <P extends { message: Message }>(problems: P[]) =>
+  problems.map((p) => ({ ...p, message: translate("vi", p.message) }));
 
 describe("reading spreadsheets", () => {
   it("reads CSV with semicolons, quotes, a BOM and blank lines", () => {
@@ -60,7 +65,8 @@ describe("importing questions", () => {
   it("reports every bad row with its line and reason, and keeps none", async () => {
     const table = await readTable(readFileSync("tests/fixtures/questions-bad.csv"));
     const { inputs, problems } = parseQuestionTable(table, new Set());
-    const byLine = (line: number) => problems.filter((p) => p.line === line).map((p) => p.message);
+    const byLine = (line: number) =>
+      inVietnamese(problems.filter((p) => p.line === line)).map((p) => p.message);
     expect(byLine(2)).toContain("Chưa chọn đáp án đúng.");
     expect(byLine(3)).toContain("Câu một đáp án (hoặc Đúng/Sai) chỉ được có một đáp án đúng.");
     expect(byLine(4)).toEqual([]);
@@ -78,13 +84,13 @@ describe("importing questions", () => {
         "Mã,Lĩnh vực,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nCCHC-01,CCHC,Một đáp án,Câu?,X,Y,A\n",
       ),
     );
-    expect(parseQuestionTable(table, new Set(["CCHC-01"])).problems).toEqual([
+    expect(inVietnamese(parseQuestionTable(table, new Set(["CCHC-01"])).problems)).toEqual([
       { line: 2, message: "Mã “CCHC-01” đã có trong ngân hàng câu hỏi." },
     ]);
     const wrongColumn = await readTable(
       bytes("Mã,Nhóm,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nX,CCHC,Một đáp án,Câu?,X,Y,A\n"),
     );
-    const { problems } = parseQuestionTable(wrongColumn, new Set());
+    const problems = inVietnamese(parseQuestionTable(wrongColumn, new Set()).problems);
     expect(problems).toContainEqual({ line: 1, message: "Cột “Nhóm” không có trong mẫu." });
     expect(problems).toContainEqual({ line: 1, message: "Thiếu cột “Lĩnh vực”." });
   });
@@ -124,7 +130,7 @@ describe("importing units", () => {
     const csv =
       "Tên đơn vị,Loại,Mẫu số\nTổ 1,Tổ dân phố,abc\nTổ 2,Xóm,10\nTổ 3,Thôn,5\nTổ 3,Thôn,5\n,Thôn,1\n";
     const { inputs, problems } = parseUnitTable(await readTable(bytes(csv)), new Set(["tổ 1"]));
-    expect(problems).toEqual([
+    expect(inVietnamese(problems)).toEqual([
       { line: 2, message: "Đơn vị “Tổ 1” đã có trong danh sách." },
       { line: 2, message: "Mẫu số “abc” phải là số nguyên không âm." },
       { line: 3, message: expect.stringContaining("Loại đơn vị “Xóm” không hợp lệ") },

@@ -1,4 +1,5 @@
 /** Question bank files: the template, parsing with every problem reported by row, and export. */
+import { message, type Message } from "~/utils/i18n";
 import {
   CATEGORY_LABELS,
   DIFFICULTY_LABELS,
@@ -8,7 +9,14 @@ import {
   validateQuestion,
   type QuestionInput,
 } from "./question-bank.server";
-import { mapColumns, mergeProblems, normaliseHeader, type Column, type Table } from "./spreadsheet.server";
+import {
+  mapColumns,
+  mergeProblems,
+  normaliseHeader,
+  type Column,
+  type RowProblem,
+  type Table,
+} from "./spreadsheet.server";
 
 const columns = [
   { key: "code", header: "Mã", required: true },
@@ -39,8 +47,6 @@ function lookup<T extends string>(value: string, labels: Record<T, string>): T |
   return null;
 }
 
-export type RowProblem = { line: number; message: string };
-
 /**
  * Turns a table into question inputs. Nothing is imported unless the whole
  * file is clean: the caller gets every problem with its row number.
@@ -52,36 +58,34 @@ export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
   if (problems.length) return { inputs, problems: rowProblems };
   const seen = new Map<string, number>();
   for (const { line, cells } of table.rows) {
-    const here: string[] = [];
+    const here: Message[] = [];
     const code = get(cells, "code") || null;
-    if (!code) here.push("Thiếu mã câu hỏi.");
-    else if (existingCodes.has(code)) here.push(`Mã “${code}” đã có trong ngân hàng câu hỏi.`);
-    else if (seen.has(code)) here.push(`Mã “${code}” trùng với dòng ${seen.get(code)}.`);
+    if (!code) here.push("questionImport.codeMissing");
+    else if (existingCodes.has(code)) here.push(message("questionImport.codeExists", { code }));
+    else if (seen.has(code))
+      here.push(message("questionImport.codeRepeated", { code, line: seen.get(code) ?? "" }));
     if (code) seen.set(code, line);
     const category = lookup(get(cells, "category"), CATEGORY_LABELS);
-    if (!category)
-      here.push(
-        `Lĩnh vực “${get(cells, "category")}” không hợp lệ (CCHC, CĐS, Dịch vụ công, Định danh điện tử, Địa phương).`,
-      );
+    if (!category) here.push(message("questionImport.categoryInvalid", { value: get(cells, "category") }));
     const kind = lookup(get(cells, "kind"), KIND_LABELS);
-    if (!kind) here.push(`Loại “${get(cells, "kind")}” không hợp lệ (Một đáp án, Nhiều đáp án, Đúng/Sai).`);
+    if (!kind) here.push(message("questionImport.kindInvalid", { value: get(cells, "kind") }));
     const options = OPTION_LETTERS.map((l) => get(cells, `option${l}`));
     const lastFilled = options.reduce((last, text, i) => (text ? i : last), -1);
-    if (options.slice(0, lastFilled + 1).some((t) => !t))
-      here.push("Các phương án phải liền nhau, không để trống ở giữa.");
+    if (options.slice(0, lastFilled + 1).some((t) => !t)) here.push("questionImport.optionsGap");
     const answerText = get(cells, "answer").toUpperCase().replace(/\s/g, "");
     const letters = answerText ? answerText.split(/[,;]/).filter(Boolean) : [];
     const badLetters = letters.filter(
       (l) => !OPTION_LETTERS.slice(0, lastFilled + 1).includes(l as (typeof OPTION_LETTERS)[number]),
     );
-    if (badLetters.length) here.push(`Đáp án “${badLetters.join(", ")}” không ứng với phương án nào.`);
+    if (badLetters.length)
+      here.push(message("questionImport.answerLetters", { letters: badLetters.join(", ") }));
     const difficulty = get(cells, "difficulty")
       ? lookup(get(cells, "difficulty"), DIFFICULTY_LABELS)
       : "medium";
-    if (!difficulty) here.push(`Độ khó “${get(cells, "difficulty")}” không hợp lệ (Dễ, Trung bình, Khó).`);
+    if (!difficulty)
+      here.push(message("questionImport.difficultyInvalid", { value: get(cells, "difficulty") }));
     const status = get(cells, "status") ? lookup(get(cells, "status"), STATUS_LABELS) : "active";
-    if (!status)
-      here.push(`Trạng thái “${get(cells, "status")}” không hợp lệ (Đang dùng, Ngừng dùng, Lịch sử).`);
+    if (!status) here.push(message("questionImport.statusInvalid", { value: get(cells, "status") }));
     const input: QuestionInput = {
       code,
       category: category ?? "CCHC",
@@ -101,7 +105,7 @@ export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
     };
     if (kind)
       here.push(
-        ...validateQuestion(input).filter((p) => !(badLetters.length && p === "Chưa chọn đáp án đúng.")),
+        ...validateQuestion(input).filter((p) => !(badLetters.length && p === "questionCheck.noCorrect")),
       );
     for (const message of here) rowProblems.push({ line, message });
     if (here.length === 0) inputs.push(input);

@@ -1,12 +1,13 @@
 /** Reading and writing the CSV and XLSX files organisers import and export. */
 import { DomainError } from "~/utils/errors";
+import { message, type Message } from "~/utils/i18n";
 import { TIME_ZONE } from "~/utils/format";
 import { IMPORT_LIMITS } from "~/utils/import-limits";
 import { checkZipSize } from "./zip-guard.server";
 
 export const MAX_IMPORT_BYTES = IMPORT_LIMITS.fileBytes;
 
-export type RowProblem = { line: number; message: string };
+export type RowProblem = { line: number; message: Message };
 
 export type Table = {
   headers: string[];
@@ -111,7 +112,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
         const column = table.headers[i] || `${i + 1}`;
         problems.push({
           line,
-          message: `Ô ở cột “${column}” dài ${c.length.toLocaleString("vi-VN")} ký tự, tối đa ${IMPORT_LIMITS.cellChars.toLocaleString("vi-VN")} ký tự.`,
+          message: message("import.cellTooLong", { column, length: c.length, max: IMPORT_LIMITS.cellChars }),
         });
       }
     });
@@ -168,11 +169,12 @@ export function mapColumns<K extends string>(table: Table, columns: Column<K>[])
   table.headers.forEach((header, i) => {
     if (!header) return;
     const column = known.get(normaliseHeader(header));
-    if (!column) problems.push({ line: 1, message: `Cột “${header}” không có trong mẫu.` });
+    if (!column) problems.push({ line: 1, message: message("import.unknownColumn", { header }) });
     else index.set(column.key, i);
   });
   for (const c of columns) {
-    if (c.required && !index.has(c.key)) problems.push({ line: 1, message: `Thiếu cột “${c.header}”.` });
+    if (c.required && !index.has(c.key))
+      problems.push({ line: 1, message: message("import.missingColumn", { header: c.header }) });
   }
   const get = (cells: string[], key: K) => {
     const i = index.get(key);

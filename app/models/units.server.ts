@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { units, users, wards, UNIT_KINDS, type UnitKind } from "#db/schema";
 import { chunks } from "~/utils/chunks";
+import { message, type Message } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
@@ -184,33 +185,37 @@ export function parseUnitTable(table: Table, existingNames: Set<string>) {
   if (problems.length) return { inputs, problems };
   const seen = new Map<string, number>();
   for (const { line, cells } of table.rows) {
-    const here: string[] = [];
+    const here: Message[] = [];
     const name = get(cells, "name");
     const key = name.toLowerCase();
-    if (!name) here.push("Thiếu tên đơn vị.");
-    else if (name.length > 120) here.push("Tên đơn vị dài quá 120 ký tự.");
-    else if (existingNames.has(key)) here.push(`Đơn vị “${name}” đã có trong danh sách.`);
-    else if (seen.has(key)) here.push(`Đơn vị “${name}” trùng với dòng ${seen.get(key)}.`);
+    if (!name) here.push("unitImport.nameMissing");
+    else if (name.length > 120) here.push("unitImport.nameLong");
+    else if (existingNames.has(key)) here.push(message("unitImport.nameExists", { name }));
+    else if (seen.has(key))
+      here.push(message("unitImport.nameRepeated", { name, line: seen.get(key) ?? "" }));
     if (name) seen.set(key, line);
     const kind = lookup(get(cells, "kind"), UNIT_KIND_LABELS);
     if (!kind)
       here.push(
-        `Loại đơn vị “${get(cells, "kind")}” không hợp lệ (${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join(", ")}).`,
+        message("unitImport.kindInvalid", {
+          value: get(cells, "kind"),
+          kinds: UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join(", "),
+        }),
       );
     // "1.200", "1,200" and "1 200" are the same; "7.5" is refused, never read as 75.
     const parsedDenominator = parseVnNumber(get(cells, "denominator"), { max: 999_999_999 });
     const denominator = parsedDenominator.ok ? parsedDenominator.value : null;
     if (!parsedDenominator.ok) {
-      here.push(`Mẫu số “${get(cells, "denominator")}” phải là số nguyên không âm.`);
+      here.push(message("unitImport.denominatorInvalid", { value: get(cells, "denominator") }));
     }
     const denominatorKind = get(cells, "denominatorKind")
       ? lookup(get(cells, "denominatorKind"), DENOMINATOR_LABELS)
       : null;
     if (get(cells, "denominatorKind") && !denominatorKind) {
-      here.push(`“${get(cells, "denominatorKind")}” không hợp lệ (Dân số, Hộ gia đình, Thành viên).`);
+      here.push(message("unitImport.denominatorKindInvalid", { value: get(cells, "denominatorKind") }));
     }
     if (get(cells, "code").length > 20)
-      here.push(`Mã “${get(cells, "code").slice(0, 20)}…” dài quá 20 ký tự.`);
+      here.push(message("unitImport.codeLong", { code: get(cells, "code").slice(0, 20) }));
     for (const message of here) problems.push({ line, message });
     if (here.length === 0 && kind) {
       inputs.push({

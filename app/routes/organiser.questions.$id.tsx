@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getQuestion(db, id))) throw new Response("Not found", { status: 404 });
   const input = readQuestionForm(await readForm(request));
   const problems = validateQuestion(input);
-  if (await codeTaken(db, input.code, id)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
+  if (await codeTaken(db, input.code, id)) problems.push("q.codeTaken");
   if (problems.length) return { problems, values: input, saved: false };
   await updateQuestion(db, id, input, user);
   return { problems: [], values: input, saved: true };

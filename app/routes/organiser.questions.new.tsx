@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const input = readQuestionForm(await readForm(request));
   const problems = validateQuestion(input);
-  if (await codeTaken(db, input.code)) problems.push("Mã này đã có trong ngân hàng câu hỏi.");
+  if (await codeTaken(db, input.code)) problems.push("q.codeTaken");
   if (problems.length) return { problems, values: input };
   const [id] = await createQuestions(db, [input], user);
   return redirect(`/organiser/questions/${id}?saved=1`);

@@ -7,6 +7,7 @@ import { createContext, useContext } from "react";
 import { accessEn, accessVi } from "./messages/access";
 import { answerSaveEn, answerSaveVi } from "./messages/answer-save";
 import { auditActionsEn, auditActionsVi } from "./messages/audit-actions";
+import { modelProblemsEn, modelProblemsVi } from "./messages/model-problems";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { contestFormsEn, contestFormsVi } from "./messages/contest-forms";
@@ -222,6 +223,7 @@ const vi = {
   ...receiptsVi,
   ...titlesVi,
   ...auditActionsVi,
+  ...modelProblemsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -425,6 +427,7 @@ const en: Record<MessageKey, string> = {
   ...receiptsEn,
   ...titlesEn,
   ...auditActionsEn,
+  ...modelProblemsEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;
@@ -452,8 +455,11 @@ export type Vars = Record<string, string | number>;
  * with its values after a "?" (`contest.prizeRowInvalid?row=3`, made by
  * `message`). One string, so it travels in conform's field errors, JSON and
  * loader data like a bare key, and the page translates it in its language.
+ * (The keyed part of a message with values is not spelled out in the type:
+ * a union of every key with "?…" is too large for TypeScript; `message` is
+ * typed by its key.)
  */
-export type Message = MessageKey | `${MessageKey}?${string}`;
+export type Message = MessageKey | `${string}?${string}`;
 
 /** A message key with the values of its placeholders, as one string (see Message). */
 export function message(key: MessageKey, vars?: Vars): Message;
@@ -479,7 +485,8 @@ function pluralOf(locale: Locale, value: string | number | undefined) {
 }
 
 /**
- * Fills a text's placeholders: `{name}` takes the value, and
+ * Fills a text's placeholders: `{name}` takes the value, `{name, number}`
+ * the value written as numbers are in the locale (1.050.000, 1,050,000), and
  * `{name, plural, one {# row} other {# rows}}` (ICU MessageFormat's plural,
  * `#` standing for the value) picks the variant of the value's plural
  * category in the locale (Intl.PluralRules: English has one/other,
@@ -496,6 +503,16 @@ export function fill(text: string, vars: Vars, locale: Locale = "vi"): string {
     if (simple) {
       out += String(vars[simple[1]] ?? "");
       i = open + simple[0].length;
+      continue;
+    }
+    const number = /^\{(\w+),\s*number\}/.exec(text.slice(open));
+    if (number) {
+      const value = vars[number[1]];
+      out +=
+        typeof value === "number" || /^-?\d+(\.\d+)?$/.test(value ?? "")
+          ? new Intl.NumberFormat(locale).format(Number(value))
+          : String(value ?? "");
+      i = open + number[0].length;
       continue;
     }
     const plural = /^\{(\w+),\s*plural,/.exec(text.slice(open));
