@@ -1,3 +1,5 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -5,7 +7,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { contests } from "#db/schema";
 import { Button } from "~/components/ui/button";
-import { Alert, Field } from "~/components/ui/field";
+import { usePageForm } from "~/components/use-page-form";
+import { Alert, Field, FormAlerts } from "~/components/ui/field";
+import { RosterSchema } from "~/forms/roster";
 import { listRoster, rosterCandidates, rosterFrozen, setRoster } from "~/models/committee.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -15,11 +19,6 @@ import { useT, metaTitle } from "~/utils/i18n";
 import { can } from "~/utils/permissions.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-/** Ticked members and the quorum; a quorum that is not a whole number is the model's range message. */
-const RosterSchema = z.object({
-  members: z.array(z.coerce.number().int().positive()).max(200),
-  quorum: z.coerce.number().int().catch(0),
-});
 
 async function loadContest(id: number) {
   const [contest] = await db
@@ -55,25 +54,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const { id } = parseParams(ParamsSchema, params);
-  const form = await readForm(request);
-  const parsed = RosterSchema.safeParse({ members: form.getAll("member"), quorum: form.get("quorum") });
-  if (!parsed.success) return data({ error: "roster.notCommittee" as const, saved: false }, { status: 422 });
+  const submission = parseWithZod(await readForm(request), { schema: RosterSchema });
+  if (submission.status !== "success")
+    return data(submission.reply({ formErrors: ["roster.notCommittee"] }), { status: 422 });
+  const { member, quorum } = submission.value;
   try {
-    await setRoster(db, { contestId: id, userIds: parsed.data.members, quorum: parsed.data.quorum }, user);
-    return { error: null, saved: true };
+    await setRoster(db, { contestId: id, userIds: member, quorum }, user);
+    return submission.reply();
   } catch (error) {
     if (error instanceof DomainError)
-      return data({ error: error.code, saved: false }, { status: error.status });
+      return data(submission.reply({ formErrors: [error.code] }), { status: error.status });
     throw error;
   }
 }
 
 export default function ContestCommittee() {
   const { contest, roster, candidates, frozen, mayEdit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const t = useT();
-  const members = new Set(roster.map((m) => m.userId));
+  const { form, fields, result } = usePageForm(RosterSchema, {
+    id: "roster",
+    result: useActionData<typeof action>(),
+    defaultValue: { member: roster.map((m) => m.userId), quorum: String(contest.lockQuorum) },
+  });
+  // The members as last posted (or saved): a refused form keeps its ticks without JavaScript too.
+  const ticked = new Set([fields.member.initialValue ?? []].flat());
   const back =
     contest.kind === "stage" ? `/organiser/stage/${contest.id}` : `/organiser/contests/${contest.id}`;
   return (
@@ -85,32 +90,27 @@ export default function ContestCommittee() {
         </Link>
       </p>
       <p className="text-lg">{t("roster.intro")}</p>
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
-      {result?.saved ? <Alert tone="success">{t("roster.saved")}</Alert> : null}
+      <FormAlerts form={form} />
+      {result?.status === "success" ? <Alert tone="success">{t("roster.saved")}</Alert> : null}
       {frozen ? <Alert tone="info">{t("roster.frozen")}</Alert> : null}
       {mayEdit && !frozen ? (
-        <Form method="post" className="flex flex-col gap-4">
+        <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-2 text-xl font-bold">{t("roster.members")}</legend>
             {candidates.map((c) => (
               <label key={c.userId} className="flex min-h-12 items-center gap-3 text-lg">
                 <input
                   type="checkbox"
-                  name="member"
+                  name={fields.member.name}
                   value={c.userId}
-                  defaultChecked={members.has(c.userId)}
+                  defaultChecked={ticked.has(String(c.userId))}
                   className="size-6"
                 />
                 {c.fullName} · {c.phone} · {t(`role.${c.role}`)}
               </label>
             ))}
           </fieldset>
-          <Field
-            label={t("roster.quorum")}
-            name="quorum"
-            inputMode="numeric"
-            defaultValue={String(contest.lockQuorum)}
-          />
+          <Field label={t("roster.quorum")} meta={fields.quorum} inputMode="numeric" />
           <Button disabled={busy} className="self-start">
             {t("roster.save")}
           </Button>

@@ -1,18 +1,24 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { ContestHeading } from "~/components/contest-heading";
+import { usePageForm } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
+import { FormAlerts } from "~/components/ui/field";
 import { drawPerformanceOrder, stageSetup } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { formatDateTime } from "~/utils/format";
-import { orHttpError, parseParams } from "~/utils/http.server";
+import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+/** The draw's form is its button: nothing to fill in. */
+const DrawSchema = z.object({});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -29,11 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
+  const submission = parseWithZod(await readForm(request), { schema: DrawSchema });
   try {
     await drawPerformanceOrder(db, id, user);
-    return { error: null, drawn: true };
+    return submission.reply();
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.code, drawn: false };
+    if (error instanceof DomainError) return submission.reply({ formErrors: [error.code] });
     throw error;
   }
 }
@@ -41,32 +48,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** The draw on the projector: the order is already recorded; teams appear one by one. */
 export default function PerformanceOrder() {
   const { contest, teams } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { form, result } = usePageForm(DrawSchema, { id: "draw", result: useActionData<typeof action>() });
   const busy = useNavigation().state !== "idle";
   const t = useT();
   const locale = useLocale();
   const [shown, setShown] = useState(teams.length);
   useEffect(() => {
-    if (!result?.drawn) return;
+    if (result?.status !== "success") return;
     setShown(0);
     const timer = setInterval(() => setShown((n) => (n >= teams.length ? n : n + 1)), 900);
     return () => clearInterval(timer);
   }, [result, teams.length]);
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <h1 className="text-3xl font-bold">
-        {t("stage.order")}:{" "}
-        <Link to={`/organiser/stage/${contest.id}`} className="underline">
-          {contest.title}
-        </Link>
-      </h1>
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      <ContestHeading label={t("stage.order")} title={contest.title} to={`/organiser/stage/${contest.id}`} />
+      <FormAlerts form={form} />
       <p className="text-lg">
         {contest.drawnAt
           ? t("stage.drawnAt", { at: formatDateTime(contest.drawnAt, locale) })
           : t("stage.notDrawn")}
       </p>
-      <Form method="post">
+      <Form method="post" {...getFormProps(form)}>
         <Button disabled={busy}>{contest.drawnAt ? t("stage.redraw") : t("stage.draw")}</Button>
       </Form>
       <ol aria-label={t("stage.order")} aria-live="polite" className="flex flex-col gap-3">
