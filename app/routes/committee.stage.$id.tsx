@@ -1,22 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DisqualifyButton } from "~/components/results/disqualify-button";
 import { LockPanel } from "~/components/results/lock-panel";
+import { RankingTable, useSeparatedBy } from "~/components/results/ranking-table";
+import { ReviewAlerts } from "~/components/results/review-alerts";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
-import { committeeStatus } from "~/models/committee.server";
-import { contestStatus } from "~/models/contest.server";
-import { currentResults, listDisqualifications } from "~/models/results.server";
 import { decideTie, judgeScoreSheet, setPartClosed } from "~/models/stage-judging.server";
 import { loadStageContest } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { DomainError } from "~/utils/errors";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { reviewIntents, runReviewIntent } from "~/forms/review.server";
+import { useLocale, useT, type Locale, type MessageKey, metaTitle } from "~/utils/i18n";
+import { reviewIntents, reviewPageData, reviewReply, runReviewIntent } from "~/forms/review.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
@@ -31,30 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["committee"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => loadStageContest(db, contestId));
-  const current = currentResults(db, contestId);
-  const [{ results, lockedAt }, sheet, dqs, committee] = await Promise.all([
-    current,
+  const [{ results, disqualifications, ...page }, sheet] = await Promise.all([
+    reviewPageData(contest, user),
     judgeScoreSheet(db, contestId),
-    listDisqualifications(db, contestId),
-    current.then((c) => committeeStatus(db, contestId, user, c.results)),
   ]);
   const stage = results.stage!;
   return {
-    contest: {
-      id: contestId,
-      slug: contest.slug,
-      title: contest.title,
-      state: contest.state,
-      status: contestStatus(contest, Date.now()),
-    },
+    ...page,
     parts: stage.parts,
     // Each team carries how many judges may score it (the jury minus its unit's and its performers).
     teams: stage.teams,
     undecidedTies: stage.undecidedTies,
     sheet,
-    disqualifications: dqs.filter((d) => !d.revokedAt),
-    lockedAt,
-    committee,
+    disqualifications: disqualifications.filter((d) => !d.revokedAt),
   };
 }
 
@@ -63,41 +48,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id: contestId } = parseParams(ParamsSchema, params);
   const form = await readForm(request);
   const parsed = IntentSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "review.reasonRequired" as MessageKey };
+  if (!parsed.success) return { error: "review.reasonRequired" as const };
   const v = parsed.data;
-  try {
+  // The tied group in the order the committee chose, best first.
+  const teamIds = form.getAll("order").map(Number);
+  if (v.intent === "tie" && teamIds.some((t) => !Number.isInteger(t)))
+    return { error: "stage.tieOrderInvalid" as const };
+  return reviewReply(async () => {
     if (v.intent === "closePart" || v.intent === "reopenPart")
-      await setPartClosed(db, {
-        contestId,
-        partId: v.partId,
-        closed: v.intent === "closePart",
-        actor: user,
-      });
-    else if (v.intent === "tie") {
-      // The tied group in the order the committee chose, best first.
-      const teamIds = form.getAll("order").map(Number);
-      if (teamIds.some((t) => !Number.isInteger(t))) return { error: "stage.tieOrderInvalid" as MessageKey };
-      await decideTie(db, { contestId, teamIds, reason: v.reason, actor: user });
-    } else return { error: null, ...(await runReviewIntent(v, contestId, user)) };
-  } catch (error) {
-    if (error instanceof DomainError) return { error: error.code };
-    throw error;
-  }
-  return { error: null };
+      await setPartClosed(db, { contestId, partId: v.partId, closed: v.intent === "closePart", actor: user });
+    else if (v.intent === "tie") await decideTie(db, { contestId, teamIds, reason: v.reason, actor: user });
+    else return runReviewIntent(v, contestId, user);
+  });
 }
 
 const cell = "p-2";
+const points = (hundredths: number | null, locale: Locale) =>
+  hundredths === null ? "—" : formatNumber(hundredths / 100, locale);
 
 export default function StageReview() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const { contest, parts, teams } = data;
   const final = contest.state === "locked" || contest.state === "announced";
-  const pts = (hundredths: number | null) =>
-    hundredths === null ? "—" : formatNumber(hundredths / 100, locale);
+  const pts = (hundredths: number | null) => points(hundredths, locale);
   const teamName = (teamId: number) => teams.find((x) => x.id === teamId)?.name ?? "";
+  const sep = useSeparatedBy();
   return (
     <div className="flex min-w-0 flex-col gap-5">
       <h1 className="text-3xl font-bold">
@@ -107,14 +85,7 @@ export default function StageReview() {
         {t("stage.kind")} · {t("contests.state")}:{" "}
         <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
       </p>
-      {result?.error ? (
-        <Alert>{t(result.error)}</Alert>
-      ) : result && "reopenRequested" in result && result.reopenRequested ? (
-        <Alert tone="success">{t("review.reopenRequested", result.reopenRequested)}</Alert>
-      ) : result ? (
-        <Alert tone="success">{t("review.done")}</Alert>
-      ) : null}
-      <Alert tone="info">{final ? t("review.lockedAt") : t("review.provisional")}</Alert>
+      <ReviewAlerts reply={reply} final={final} />
 
       <section aria-label={t("stage.parts")} className="flex flex-col gap-2">
         <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
@@ -195,80 +166,27 @@ export default function StageReview() {
         </Link>
       </LockPanel>
 
-      <section aria-label={t("review.teams")}>
-        <h2 className="mb-2 text-2xl font-bold">{t("review.teams")}</h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-base">
-            <thead className="bg-slate-100">
-              <tr>
-                <th className={cell}>{t("review.rank")}</th>
-                <th className={cell}>{t("stage.team")}</th>
-                {parts.map((p) => (
-                  <th key={p.id} className={cell}>
-                    {p.name}
-                  </th>
-                ))}
-                <th className={cell}>{t("stage.total")}</th>
-                <th className={cell}>{t("review.prize")}</th>
-                <th className={cell}>{t("review.why")}</th>
-                <th className={cell}></th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => (
-                <tr key={team.id} className="border-t border-slate-200 align-top">
-                  <td className={cell}>{team.rank ?? t(`review.status.${team.status}` as MessageKey)}</td>
-                  <td className={`${cell} font-semibold`}>{team.name}</td>
-                  {team.parts.map((p) => {
-                    const part = parts.find((x) => x.id === p.partId)!;
-                    const notes = [
-                      p.disagreement ? t("stage.flag.disagreement") : null,
-                      p.penaltyHundredths ? t("stage.flag.penalty", { n: p.penaltyHundredths / 100 }) : null,
-                      p.ownUnitExcluded ? t("stage.flag.ownUnit", { n: p.ownUnitExcluded }) : null,
-                      p.trimmed ? t("stage.flag.trimmed") : null,
-                      p.fewerJudges
-                        ? t("stage.flag.fewerJudges", { n: p.judges, k: team.conflictedJudges })
-                        : null,
-                      part.scoring === "judges" && p.judges < team.eligibleJudges
-                        ? t("stage.flag.missing", { n: p.judges, of: team.eligibleJudges })
-                        : null,
-                    ].filter(Boolean);
-                    return (
-                      <td key={p.partId} className={cell}>
-                        <span className="font-semibold">{pts(p.hundredths)}</span>
-                        {notes.length ? (
-                          <span
-                            className={`block text-sm ${p.disagreement ? "text-accent-600 font-semibold" : "text-slate-700"}`}
-                          >
-                            {notes.join("; ")}
-                          </span>
-                        ) : null}
-                      </td>
-                    );
-                  })}
-                  <td className={`${cell} text-lg font-bold`}>{pts(team.totalHundredths)}</td>
-                  <td className={cell}>{team.prize?.label ?? ""}</td>
-                  <td className={`${cell} text-sm`}>
-                    {team.separatedBy
-                      ? t(
-                          `review.sep.${team.separatedBy === "total" ? "score" : team.separatedBy}` as MessageKey,
-                        )
-                      : ""}
-                  </td>
-                  <td className={cell}>
-                    {!final && team.status === "ranked" ? (
-                      <DisqualifyButton
-                        targets={[[`team:${team.id}`, "review.target.team"]]}
-                        label={team.name}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <RankingTable
+        title={t("review.teams")}
+        rows={teams}
+        rowKey={(team) => team.id}
+        final={final}
+        columns={[
+          { header: t("stage.team"), cell: (team) => team.name, className: "font-semibold" },
+          ...parts.map((part) => ({
+            header: part.name,
+            cell: (team: StageTeamRow) => <PartScore team={team} part={part} />,
+          })),
+          {
+            header: t("stage.total"),
+            cell: (team) => pts(team.totalHundredths),
+            className: "text-lg font-bold",
+          },
+          { header: t("review.prize"), cell: (team) => team.prize?.label ?? "" },
+          { header: t("review.why"), cell: (team) => sep(team.separatedBy), className: "text-sm" },
+        ]}
+        disqualify={(team) => ({ targets: [[`team:${team.id}`, "review.target.team"]], label: team.name })}
+      />
 
       <details className="rounded-xl border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-xl font-bold">{t("stage.judgeSheet")}</summary>
@@ -296,6 +214,44 @@ export default function StageReview() {
         </table>
       </details>
     </div>
+  );
+}
+
+type StageTeamRow = SerializeFrom<typeof loader>["teams"][number];
+
+/** A team's points in one part, with what the committee should know about them (disagreement, penalty …). */
+function PartScore({
+  team,
+  part,
+}: {
+  team: StageTeamRow;
+  part: SerializeFrom<typeof loader>["parts"][number];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const p = team.parts.find((x) => x.partId === part.id);
+  if (!p) return null;
+  const notes = [
+    p.disagreement ? t("stage.flag.disagreement") : null,
+    p.penaltyHundredths ? t("stage.flag.penalty", { n: p.penaltyHundredths / 100 }) : null,
+    p.ownUnitExcluded ? t("stage.flag.ownUnit", { n: p.ownUnitExcluded }) : null,
+    p.trimmed ? t("stage.flag.trimmed") : null,
+    p.fewerJudges ? t("stage.flag.fewerJudges", { n: p.judges, k: team.conflictedJudges }) : null,
+    part.scoring === "judges" && p.judges < team.eligibleJudges
+      ? t("stage.flag.missing", { n: p.judges, of: team.eligibleJudges })
+      : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <span className="font-semibold">{points(p.hundredths, locale)}</span>
+      {notes.length ? (
+        <span
+          className={`block text-sm ${p.disagreement ? "text-accent-600 font-semibold" : "text-slate-700"}`}
+        >
+          {notes.join("; ")}
+        </span>
+      ) : null}
+    </>
   );
 }
 

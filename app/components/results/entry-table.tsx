@@ -1,6 +1,6 @@
-import { DisqualifyButton } from "~/components/results/disqualify-button";
+import { RankingTable, useSeparatedBy } from "~/components/results/ranking-table";
 import { formatDuration } from "~/utils/format";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useHasMessage, useLocale, useT } from "~/utils/i18n";
 
 type Row = {
   key: string;
@@ -17,9 +17,9 @@ type Row = {
 };
 
 /**
- * One ranked table of the committee's review (individuals, or teams: the
- * same rules), each row with the rule that put it below the row above, its
- * flags and, until the results are locked, the disqualify form.
+ * A quiz's ranking of individuals or teams (the same rules), each row with
+ * the rule that put it below the row above and its flags; this entry or
+ * the whole person (team) can be disqualified.
  */
 export function EntryTable({
   title,
@@ -35,66 +35,40 @@ export function EntryTable({
   subject: "user" | "team";
 }) {
   const t = useT();
+  const has = useHasMessage();
   const locale = useLocale();
-  const sep = (s: string | null) => (s ? t(`review.sep.${s}` as MessageKey) : "");
+  const sep = useSeparatedBy();
+  const flag = (f: string) => {
+    const key = `flag.${f}`;
+    return has(key) ? t(key) : f;
+  };
   return (
-    <section aria-label={title}>
-      <h2 className="mb-2 text-2xl font-bold">{title}</h2>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-base">
-          <thead className="bg-slate-100">
-            <tr>
-              {[
-                "review.rank",
-                subject === "team" ? "review.target.team" : "review.name",
-                "review.unit",
-                "review.score",
-                "review.prediction",
-                "review.duration",
-                "review.prize",
-                "review.why",
-                "review.flags",
-              ].map((k) => (
-                <th key={k} className="p-2">
-                  {t(k as MessageKey)}
-                </th>
-              ))}
-              <th className="p-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr
-                key={e.attemptId}
-                className={`border-t border-slate-200 ${e.status !== "ranked" ? "text-slate-500" : ""}`}
-              >
-                <td className="p-2">{e.rank ?? t(`review.status.${e.status}` as MessageKey)}</td>
-                <td className="p-2">{e.name}</td>
-                <td className="p-2">{e.unitName}</td>
-                <td className="p-2 tabular-nums">{e.score}</td>
-                <td className="p-2 tabular-nums">{e.prediction ?? "—"}</td>
-                <td className="p-2">{formatDuration(e.durationMs, locale)}</td>
-                <td className="p-2 font-semibold">{e.prize?.label ?? ""}</td>
-                <td className="p-2 text-sm">{sep(e.separatedBy)}</td>
-                <td className="text-accent-600 p-2 text-sm">
-                  {(flags[e.attemptId] ?? []).map((f) => t(`flag.${f}` as MessageKey)).join("; ")}
-                </td>
-                <td className="p-2">
-                  {!final && e.status === "ranked" ? (
-                    <DisqualifyButton
-                      targets={[
-                        [`attempt:${e.attemptId}`, "review.target.attempt"],
-                        [`${subject}:${e.key.slice(1)}`, `review.target.${subject}`],
-                      ]}
-                      label={e.name}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <RankingTable
+      title={title}
+      rows={entries}
+      rowKey={(e) => e.attemptId}
+      final={final}
+      columns={[
+        { header: t(subject === "team" ? "review.target.team" : "review.name"), cell: (e) => e.name },
+        { header: t("review.unit"), cell: (e) => e.unitName },
+        { header: t("review.score"), cell: (e) => e.score, className: "tabular-nums" },
+        { header: t("review.prediction"), cell: (e) => e.prediction ?? "—", className: "tabular-nums" },
+        { header: t("review.duration"), cell: (e) => formatDuration(e.durationMs, locale) },
+        { header: t("review.prize"), cell: (e) => e.prize?.label ?? "", className: "font-semibold" },
+        { header: t("review.why"), cell: (e) => sep(e.separatedBy), className: "text-sm" },
+        {
+          header: t("review.flags"),
+          cell: (e) => (flags[e.attemptId] ?? []).map(flag).join("; "),
+          className: "text-accent-600 text-sm",
+        },
+      ]}
+      disqualify={(e) => ({
+        targets: [
+          [`attempt:${e.attemptId}`, "review.target.attempt"],
+          [`${subject}:${e.key.slice(1)}`, `review.target.${subject}`],
+        ],
+        label: e.name,
+      })}
+    />
   );
 }
