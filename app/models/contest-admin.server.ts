@@ -12,6 +12,7 @@ import {
   type QuestionCategory,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { message } from "~/utils/i18n";
 import { normalisePhone } from "~/utils/validation";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
@@ -23,6 +24,7 @@ import { recordedOnly } from "./practice.server";
 
 export type { ContestSettings, PrizeInput };
 
+/** Each field's problem: a message (app/utils/i18n.ts `Message`; string while the forms still echo texts). */
 export type FieldProblems = Partial<
   Record<keyof ContestSettings | "prizes" | "exclusions" | "amendmentReason", string>
 >;
@@ -52,42 +54,46 @@ export function prizeRowProblem(prizes: { label: string; count: number; amount: 
   );
   return i < 0
     ? null
-    : `Giải ở dòng ${i + 1}: cần tên giải, số lượng từ 1 đến ${MAX_PRIZE_COUNT.toLocaleString("vi-VN")} và số tiền từ 0 đến ${MAX_PRIZE_AMOUNT.toLocaleString("vi-VN")} đồng.`;
+    : message("contestSettings.prizeRow", {
+        row: i + 1,
+        maxCount: MAX_PRIZE_COUNT,
+        maxAmount: MAX_PRIZE_AMOUNT,
+      });
 }
 
-/** Every problem with the settings, per field, in Vietnamese. */
+/** Every problem with the settings, per field, as messages. */
 export function validateSettings(
   s: ContestSettings,
   bank: Record<QuestionCategory, number>,
   prizes: PrizeInput[],
 ): FieldProblems {
   const p: FieldProblems = {};
-  if (s.title.trim().length < 5) p.title = "Tên cuộc thi cần ít nhất 5 ký tự.";
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80)
-    p.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.";
-  if (!Number.isFinite(s.opensAt)) p.opensAt = "Vui lòng nhập thời điểm bắt đầu.";
-  if (!Number.isFinite(s.closesAt)) p.closesAt = "Vui lòng nhập thời điểm kết thúc.";
-  else if (s.closesAt <= s.opensAt) p.closesAt = "Thời điểm kết thúc phải sau thời điểm bắt đầu.";
-  if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60))
-    p.timeLimitSec = "Thời gian làm bài từ 1 đến 180 phút.";
+  if (s.title.trim().length < 5) p.title = "contestSettings.titleShort";
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "contestSettings.slugInvalid";
+  if (!Number.isFinite(s.opensAt)) p.opensAt = "contestSettings.opensAtMissing";
+  if (!Number.isFinite(s.closesAt)) p.closesAt = "contestSettings.closesAtMissing";
+  else if (s.closesAt <= s.opensAt) p.closesAt = "contestSettings.closesBeforeOpens";
+  if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60)) p.timeLimitSec = "contestSettings.timeLimit";
   if (s.draw.mode === "category") {
     const total = s.draw.rules.reduce((sum, r) => sum + r.count, 0);
     const short = s.draw.rules.filter((r) => r.count > bank[r.category]);
-    if (total < 1) p.draw = "Đề thi cần ít nhất 1 câu hỏi.";
-    else if (total > 200) p.draw = "Đề thi tối đa 200 câu hỏi.";
+    if (total < 1) p.draw = "contestSettings.drawEmpty";
+    else if (total > 200) p.draw = "contestSettings.drawTooMany";
     else if (short.length) {
-      p.draw = short
-        .map(
-          (r) => `Lĩnh vực ${r.category} chỉ có ${bank[r.category]} câu đang dùng, không đủ ${r.count} câu.`,
-        )
-        .join(" ");
+      // The first category short of questions (a field shows one message).
+      const [r] = short;
+      p.draw = message("contestSettings.drawShort", {
+        category: r.category,
+        have: bank[r.category],
+        need: r.count,
+      });
     }
-  } else if (s.draw.questionIds.length < 1) p.draw = "Danh sách câu hỏi cố định đang trống.";
+  } else if (s.draw.questionIds.length < 1) p.draw = "contestSettings.fixedEmpty";
   if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100))
-    p.pointsPerQuestion = "Điểm mỗi câu từ 1 đến 100.";
-  if (!(s.maxAttempts >= 1 && s.maxAttempts <= 50)) p.maxAttempts = "Số lần dự thi từ 1 đến 50.";
+    p.pointsPerQuestion = "contestSettings.points";
+  if (!(s.maxAttempts >= 1 && s.maxAttempts <= 50)) p.maxAttempts = "contestSettings.maxAttempts";
   if (s.predictionTarget && !s.predictionPrompt?.trim())
-    p.predictionPrompt = "Vui lòng nhập câu hỏi dự đoán.";
+    p.predictionPrompt = "contestSettings.predictionPrompt";
   const prizeProblem = prizeRowProblem(prizes);
   if (prizeProblem) p.prizes = prizeProblem;
   return p;
@@ -100,14 +106,12 @@ export function validateSettings(
  */
 export function fairnessProblems(before: ContestSettings, after: ContestSettings): FieldProblems {
   const p: FieldProblems = {};
-  const reason = "Không thể thay đổi vì đã có người bắt đầu làm bài.";
+  const reason = "contestSettings.started";
   if (JSON.stringify(before.draw) !== JSON.stringify(after.draw)) p.draw = reason;
   if (before.pointsPerQuestion !== after.pointsPerQuestion) p.pointsPerQuestion = reason;
   if (before.timeLimitSec !== after.timeLimitSec) p.timeLimitSec = reason;
-  if (after.opensAt > before.opensAt)
-    p.opensAt = `${reason} Chỉ được mở sớm hơn, không được lùi giờ bắt đầu.`;
-  if (after.closesAt < before.closesAt)
-    p.closesAt = `${reason} Chỉ được gia hạn, không được rút ngắn thời gian thi.`;
+  if (after.opensAt > before.opensAt) p.opensAt = "contestSettings.startedOpens";
+  if (after.closesAt < before.closesAt) p.closesAt = "contestSettings.startedCloses";
   if (before.maxAttempts > after.maxAttempts) p.maxAttempts = reason;
   if (before.counting !== after.counting) p.counting = reason;
   return p;
@@ -231,11 +235,11 @@ export async function updateQuizContest(
   authorize(actor, "contest.edit");
   const before = await loadSettings(db, contestId);
   if (before.contest.state !== "draft" && before.contest.state !== "published") {
-    return { title: "Cuộc thi đã kết thúc và đang được xét kết quả; không thể sửa cài đặt." };
+    return { title: "contestSettings.inReview" };
   }
   if (before.contest.state === "published" && now >= before.contest.closesAt)
     return {
-      title: "Cuộc thi đã kết thúc: thể lệ không còn được sửa đổi; chỉ hội đồng ghi nhận quyết định.",
+      title: "contestSettings.closedRules",
     };
   const started = await hasStarted(db, contestId);
   if (started) {
@@ -254,8 +258,7 @@ export async function updateQuizContest(
     const handEdited = before.contest.rules.trim() && before.contest.rules.trim() !== generatedBefore.trim();
     if (handEdited)
       return {
-        rules:
-          "Thay đổi này làm thể lệ khác đi, nhưng thể lệ đã được sửa tay nên không tự cập nhật được. Hãy sửa thể lệ cho khớp, hoặc bấm “Tạo lại thể lệ”.",
+        rules: "contestSettings.rulesHandEdited",
       };
     settings.rules = generatedAfter;
   }
@@ -271,8 +274,7 @@ export async function updateQuizContest(
     authorize(actor, "contest.amend");
     if (reason.length < 5)
       return {
-        amendmentReason:
-          "Đã có người dự thi: mọi thay đổi thể lệ là một lần sửa đổi, cần ghi lý do (ít nhất 5 ký tự) để công bố cùng thể lệ.",
+        amendmentReason: "contestSettings.amendmentReason",
       };
   }
   const action = changes.length ? "contest.amend" : "contest.update";
@@ -314,7 +316,7 @@ export async function unpublishContest(db: Db, contestId: number, actor: Actor, 
     UPDATE contests SET state = 'draft', updated_at = ${now}
     WHERE id = ${contestId} AND state = 'published'
       AND NOT EXISTS (SELECT 1 FROM attempts WHERE contest_id = ${contestId})`);
-  if (result.rowsAffected === 0) return ["Không thể hủy công bố: đã có người bắt đầu làm bài."];
+  if (result.rowsAffected === 0) return ["contestSettings.unpublishStarted"];
   await contestStateAudit(db, actor, "contest.unpublish", contestId, now);
   return [];
 }

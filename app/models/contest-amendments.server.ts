@@ -8,6 +8,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { contestAmendments, type contests } from "#db/schema";
 import { formatDateTime, formatMoney } from "~/utils/format";
+import type { MessageKey } from "~/utils/i18n";
 import type { Actor } from "~/utils/permissions.server";
 import type { ContestSettings, PrizeInput } from "./contest-settings.server";
 
@@ -135,10 +136,8 @@ export async function stageOver(db: Db, contest: { id: number; state: string }) 
 }
 
 /** The message a change gets when it needs a reason: the form shows it by the reason field. */
-export const AMENDMENT_NEEDS_REASON =
-  "Đã có điểm: mọi thay đổi cách tính điểm, phần thi hay giải thưởng là một lần sửa đổi thể lệ, cần ghi lý do (ít nhất 5 ký tự) để công bố cùng thể lệ.";
-export const STAGE_OVER =
-  "Các phần thi đã khóa: thể lệ không còn được sửa đổi; chỉ hội đồng ghi nhận quyết định.";
+export const AMENDMENT_NEEDS_REASON = "stageSettings.amendmentReason" satisfies MessageKey;
+export const STAGE_OVER = "stageSettings.over" satisfies MessageKey;
 
 /** What changes in a part, for an amendment's record ("Phần chào hỏi: giới hạn 7 → 8 phút"). */
 export function partChanges(

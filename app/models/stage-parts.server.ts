@@ -9,6 +9,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { stageCriteria, stageKnowledgeMarks, stageParts, stageScores } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { message } from "~/utils/i18n";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import {
@@ -53,14 +54,14 @@ const onTenths = (n: number) => Number.isFinite(n) && Math.abs(Math.round(n * 10
 
 export function validatePart(p: PartInput): PartProblems {
   const problems: PartProblems = {};
-  if (!p.name.trim()) problems.name = "Vui lòng nhập tên phần thi.";
+  if (!p.name.trim()) problems.name = "stagePart.nameMissing";
   if (!(Number.isInteger(p.maxScore) && p.maxScore >= 1 && p.maxScore <= 1000))
-    problems.maxScore = "Điểm tối đa là số nguyên từ 1 đến 1000.";
+    problems.maxScore = "stagePart.maxScore";
   if (
     p.timeLimitSec !== null &&
     !(Number.isInteger(p.timeLimitSec) && p.timeLimitSec >= 30 && p.timeLimitSec <= 4 * 3600)
   )
-    problems.timeLimitSec = "Thời gian tối đa từ 0,5 đến 240 phút (lẻ đến 0,1 phút, ví dụ 7,5).";
+    problems.timeLimitSec = "stagePart.timeLimit";
   if (
     p.overtimePenaltyPerMin !== null &&
     !(
@@ -69,19 +70,18 @@ export function validatePart(p: PartInput): PartProblems {
       p.overtimePenaltyPerMin <= p.maxScore
     )
   )
-    problems.overtimePenaltyPerMin =
-      "Điểm trừ mỗi phút không âm, không quá điểm tối đa, lẻ nhiều nhất 1 chữ số thập phân (ví dụ 0,5).";
+    problems.overtimePenaltyPerMin = "stagePart.penalty";
   if (p.scoring === "knowledge") {
     if (!(p.knowledgeQuestions && p.knowledgeQuestions >= 1 && p.knowledgeQuestions <= 100))
-      problems.knowledgeQuestions = "Số câu hỏi từ 1 đến 100.";
+      problems.knowledgeQuestions = "stagePart.knowledgeQuestions";
     if (!(p.knowledgePoints && p.knowledgePoints >= 1 && p.knowledgePoints <= p.maxScore))
-      problems.knowledgePoints = "Điểm mỗi câu đúng từ 1 đến điểm tối đa của phần thi.";
+      problems.knowledgePoints = "stagePart.knowledgePoints";
   } else if (p.criteria.length) {
     const bad = p.criteria.find((c) => !c.name.trim() || !(Number.isInteger(c.maxScore) && c.maxScore >= 1));
     const sum = p.criteria.reduce((s, c) => s + c.maxScore, 0);
-    if (bad) problems.criteria = "Mỗi tiêu chí cần tên và điểm tối đa là số nguyên dương.";
+    if (bad) problems.criteria = "stagePart.criteriaInvalid";
     else if (sum !== p.maxScore)
-      problems.criteria = `Tổng điểm các tiêu chí (${sum}) phải bằng điểm tối đa của phần thi (${p.maxScore}).`;
+      problems.criteria = message("stagePart.criteriaSum", { sum, max: p.maxScore });
   }
   return problems;
 }
@@ -186,7 +186,7 @@ export async function savePart(
         (input.scoring === "knowledge" ? input.knowledgePoints : before.knowledgePoints) &&
       JSON.stringify(oldCriteria.map((c) => [c.name, c.maxScore])) ===
         JSON.stringify(newCriteria.map((c) => [c.name, c.maxScore]));
-    if (!same) return { maxScore: "Phần thi đã có điểm: không thể đổi điểm tối đa, cách chấm hay tiêu chí." };
+    if (!same) return { maxScore: "stagePart.scored" };
   }
   const refused = await amendmentRefusal();
   if (refused) return refused;

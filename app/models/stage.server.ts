@@ -18,6 +18,7 @@ import {
   users,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import type { Message } from "~/utils/i18n";
 import { formatDateTime } from "~/utils/format";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
@@ -49,14 +50,12 @@ export type StageProblems = Partial<Record<keyof StageSettings | "prizes", strin
 
 export function validateStageSettings(s: StageSettings, prizes: StagePrize[]): StageProblems {
   const p: StageProblems = {};
-  if (s.title.trim().length < 5) p.title = "Tên hội thi cần ít nhất 5 ký tự.";
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80)
-    p.slug = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.";
-  if (!Number.isFinite(s.opensAt)) p.opensAt = "Vui lòng nhập thời điểm bắt đầu.";
-  if (!Number.isFinite(s.closesAt)) p.closesAt = "Vui lòng nhập thời điểm kết thúc.";
-  else if (s.closesAt <= s.opensAt) p.closesAt = "Thời điểm kết thúc phải sau thời điểm bắt đầu.";
-  if (!(s.stageSpreadPct >= 1 && s.stageSpreadPct <= 100))
-    p.stageSpreadPct = "Mức chênh lệch từ 1 đến 100 (% điểm tối đa của phần thi).";
+  if (s.title.trim().length < 5) p.title = "stageSettings.titleShort";
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "contestSettings.slugInvalid";
+  if (!Number.isFinite(s.opensAt)) p.opensAt = "contestSettings.opensAtMissing";
+  if (!Number.isFinite(s.closesAt)) p.closesAt = "contestSettings.closesAtMissing";
+  else if (s.closesAt <= s.opensAt) p.closesAt = "contestSettings.closesBeforeOpens";
+  if (!(s.stageSpreadPct >= 1 && s.stageSpreadPct <= 100)) p.stageSpreadPct = "stageSettings.spread";
   const prizeProblem = prizeRowProblem(prizes);
   if (prizeProblem) p.prizes = prizeProblem;
   return p;
@@ -338,11 +337,11 @@ export async function drawPerformanceOrder(db: Db, contestId: number, actor: Act
 export async function publishStage(db: Db, contestId: number, actor: Actor, now = Date.now()) {
   authorize(actor, "contest.publish");
   const setup = await stageSetup(db, contestId);
-  const problems: string[] = [];
-  if (setup.parts.length === 0) problems.push("Hội thi chưa có phần thi nào.");
-  if (setup.teams.length < 2) problems.push("Hội thi cần ít nhất 2 đội.");
+  const problems: Message[] = [];
+  if (setup.parts.length === 0) problems.push("stageSettings.noParts");
+  if (setup.teams.length < 2) problems.push("stageSettings.fewTeams");
   if (setup.parts.some((p) => p.scoring === "judges") && !setup.judges.some((j) => j.assigned))
-    problems.push("Chưa phân công giám khảo.");
+    problems.push("stageSettings.noJudges");
   if (problems.length) return problems;
   await publishDraft(db, contestId, actor, now);
   return [];

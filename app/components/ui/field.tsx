@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
-import { useHasMessage, useT } from "~/utils/i18n";
+import { useIsMessage, useT } from "~/utils/i18n";
 
 /**
  * What a field takes from conform's `useForm` (`fields.name`): its id, name,
@@ -20,7 +20,7 @@ export type FieldMeta = {
 /** The text of a field's first error: its message key in the page's language, else "please fill this in". */
 export function useFieldError() {
   const t = useT();
-  const has = useHasMessage();
+  const has = useIsMessage();
   return (meta: Pick<FieldMeta, "errors"> | undefined) => {
     const first = meta?.errors?.[0];
     if (!first) return undefined;
@@ -45,7 +45,7 @@ export function FormAlerts({
   form: { errors?: string[]; allErrors: Record<string, string[]>; id?: string };
 }) {
   const t = useT();
-  const has = useHasMessage();
+  const has = useIsMessage();
   const fieldErrors = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length);
   return (
     <>
@@ -108,11 +108,14 @@ export function Field({
   );
 }
 
+/** A field's error: a message (key, with values) in the page's language, or a text as it is. */
 export function FieldError({ id, error }: { id?: string; error?: string }) {
+  const t = useT();
+  const isMessage = useIsMessage();
   if (!error) return null;
   return (
     <p id={id} className="text-accent-600 font-semibold">
-      {error}
+      {isMessage(error) ? t(error) : error}
     </p>
   );
 }
