@@ -3,7 +3,7 @@
  * the ranking, the committee's disqualifications, approvals, lock (which
  * freezes a snapshot), announcement and audited reopen.
  */
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import {
   contestApprovals,
