@@ -7,7 +7,7 @@ import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -55,7 +55,7 @@ export default function ContestList() {
             </Link>
             <p className="text-base text-slate-700">
               {c.kind === "stage" ? `${t("stage.kind")} · ` : ""}
-              {t(`contest.status.${c.status}` as MessageKey)} · {formatDateTime(c.opensAt, locale)} →{" "}
+              {t(`contest.status.${c.status}`)} · {formatDateTime(c.opensAt, locale)} →{" "}
               {formatDateTime(c.closesAt, locale)}
             </p>
           </li>

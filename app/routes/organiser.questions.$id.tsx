@@ -1,17 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { QuestionForm } from "~/components/question-form";
 import { QuestionCard } from "~/components/quiz/question-card";
 import { Alert } from "~/components/ui/field";
-import {
-  codeTaken,
-  getQuestion,
-  readQuestionForm,
-  updateQuestion,
-  validateQuestion,
-} from "~/models/question-bank.server";
+import { QuestionFormSchema, questionFormValues, questionInput } from "~/forms/question-form";
+import { codeTaken, getQuestion, updateQuestion, validateQuestion } from "~/models/question-bank.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams, readForm } from "~/utils/http.server";
@@ -31,12 +27,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   if (!(await getQuestion(db, id))) throw new Response("Not found", { status: 404 });
-  const input = readQuestionForm(await readForm(request));
-  const problems = validateQuestion(input);
+  const submission = parseWithZod(await readForm(request), { schema: QuestionFormSchema });
+  if (submission.status !== "success") return { reply: submission.reply(), saved: false };
+  const input = questionInput(submission.value);
+  const problems: string[] = [...validateQuestion(input)];
   if (await codeTaken(db, input.code, id)) problems.push("q.codeTaken");
-  if (problems.length) return { problems, values: input, saved: false };
+  if (problems.length) return { reply: submission.reply({ formErrors: problems }), saved: false };
   await updateQuestion(db, id, input, user);
-  return { problems: [], values: input, saved: true };
+  return { reply: submission.reply(), saved: true };
 }
 
 export default function EditQuestion() {
@@ -44,17 +42,17 @@ export default function EditQuestion() {
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const values = result?.values ?? {
+  const values = questionFormValues({
     ...question,
     options: question.options.map((o) => ({ text: o.text, correct: o.isCorrect })),
-  };
+  });
   const [preview, setPreview] = useState<number[]>([]);
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("q.edit")}</h1>
       {result?.saved || searchParams.get("saved") ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       <p className="text-base text-slate-700">{t("q.snapshotNote")}</p>
-      <QuestionForm key={JSON.stringify(values)} values={values} problems={result?.problems} />
+      <QuestionForm key={JSON.stringify(values)} values={values} lastResult={result?.reply} />
       <section aria-label={t("q.preview")}>
         <h2 className="mb-2 text-xl font-bold">{t("q.preview")}</h2>
         <QuestionCard

@@ -10,13 +10,14 @@ import { parseQuestionTable } from "~/models/question-import.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { runImport } from "~/forms/import.server";
+import { DIFFICULTIES, QUESTION_STATUSES } from "~/forms/question-form";
 import { useT, metaTitle } from "~/utils/i18n";
 
 const FiltersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   category: z.enum(QUESTION_CATEGORIES).optional().catch(undefined),
-  status: z.enum(["active", "retired", "historical"]).optional().catch(undefined),
-  difficulty: z.enum(["easy", "medium", "hard"]).optional().catch(undefined),
+  status: z.enum(QUESTION_STATUSES).optional().catch(undefined),
+  difficulty: z.enum(DIFFICULTIES).optional().catch(undefined),
   tag: z.string().trim().max(60).optional().catch(undefined),
   legal: z.string().trim().max(100).optional().catch(undefined),
 });
@@ -45,6 +46,11 @@ export default function QuestionBank() {
   const { questions, tags, filters, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  /** A filter's choices: "all" first, then each value with its label. */
+  const anyOf = <T extends string>(values: readonly T[], label: (value: T) => string): [string, string][] => [
+    ["", t("org.all")],
+    ...values.map((v): [string, string] => [v, label(v)]),
+  ];
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -72,40 +78,28 @@ export default function QuestionBank() {
           name="category"
           defaultValue={filters.category ?? ""}
           className="text-base"
-          options={[
-            ["", t("org.all")],
-            ...QUESTION_CATEGORIES.map((c): [string, string] => [c, t(`category.${c}`)]),
-          ]}
+          options={anyOf(QUESTION_CATEGORIES, (c) => t(`category.${c}`))}
         />
         <SelectField
           label={t("q.status")}
           name="status"
           defaultValue={filters.status ?? ""}
           className="text-base"
-          options={[
-            ["", t("org.all")],
-            ...(["active", "retired", "historical"] as const).map((v): [string, string] => [
-              v,
-              t(`qstatus.${v}`),
-            ]),
-          ]}
+          options={anyOf(QUESTION_STATUSES, (v) => t(`qstatus.${v}`))}
         />
         <SelectField
           label={t("q.difficulty")}
           name="difficulty"
           defaultValue={filters.difficulty ?? ""}
           className="text-base"
-          options={[
-            ["", t("org.all")],
-            ...(["easy", "medium", "hard"] as const).map((v): [string, string] => [v, t(`difficulty.${v}`)]),
-          ]}
+          options={anyOf(DIFFICULTIES, (v) => t(`difficulty.${v}`))}
         />
         <SelectField
           label={t("q.tag")}
           name="tag"
           defaultValue={filters.tag ?? ""}
           className="text-base"
-          options={[["", t("org.all")], ...tags.map((tag): [string, string] => [tag, tag])]}
+          options={anyOf(tags, (tag) => tag)}
         />
         <label className="flex flex-col text-base font-semibold">
           {t("q.legal")}

@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
 import { useActionData } from "@remix-run/react";
 import { QuestionForm } from "~/components/question-form";
-import {
-  codeTaken,
-  createQuestions,
-  readQuestionForm,
-  validateQuestion,
-} from "~/models/question-bank.server";
+import { QuestionFormSchema, questionInput } from "~/forms/question-form";
+import { codeTaken, createQuestions, validateQuestion } from "~/models/question-bank.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -20,21 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const input = readQuestionForm(await readForm(request));
-  const problems = validateQuestion(input);
+  const submission = parseWithZod(await readForm(request), { schema: QuestionFormSchema });
+  if (submission.status !== "success") return submission.reply();
+  const input = questionInput(submission.value);
+  const problems: string[] = [...validateQuestion(input)];
   if (await codeTaken(db, input.code)) problems.push("q.codeTaken");
-  if (problems.length) return { problems, values: input };
+  if (problems.length) return submission.reply({ formErrors: problems });
   const [id] = await createQuestions(db, [input], user);
   return redirect(`/organiser/questions/${id}?saved=1`);
 }
 
 export default function NewQuestion() {
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("q.new")}</h1>
-      <QuestionForm values={result?.values} problems={result?.problems} />
+      <QuestionForm lastResult={lastResult} />
     </div>
   );
 }

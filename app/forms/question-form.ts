@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { QUESTION_CATEGORIES } from "#db/constants";
+import type { QuestionInput } from "~/models/question-bank.server";
+import { text } from "./vn-number";
+
+export const QUESTION_KINDS = ["single", "multiple", "true_false"] as const;
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export const QUESTION_STATUSES = ["active", "retired", "historical"] as const;
+
+/** Option inputs on the form, `option0` … `option5`; `correct` posts the numbers of the right ones. */
+export const OPTION_INPUTS = [0, 1, 2, 3, 4, 5] as const;
+export const optionField = (i: (typeof OPTION_INPUTS)[number]) => `option${i}` as const;
+
+// One `option<i>` field per input; the cast names the keys the entries build.
+const options = Object.fromEntries(OPTION_INPUTS.map((i) => [optionField(i), text])) as Record<
+  ReturnType<typeof optionField>,
+  typeof text
+>;
+
+/** The question form (create and edit); the rules of a good question are the model's (validateQuestion). */
+export const QuestionFormSchema = z.object({
+  code: text,
+  category: z.enum(QUESTION_CATEGORIES).catch("CCHC"),
+  kind: z.enum(QUESTION_KINDS).catch("single"),
+  prompt: text,
+  ...options,
+  correct: z.array(z.string()).catch([]),
+  explanation: text,
+  legalSource: text,
+  tags: text,
+  difficulty: z.enum(DIFFICULTIES).catch("medium"),
+  status: z.enum(QUESTION_STATUSES).catch("active"),
+});
+
+export type QuestionFormValues = z.output<typeof QuestionFormSchema>;
+
+/** The form's values as a question: options left empty are dropped, tags split at commas. */
+export function questionInput(v: QuestionFormValues): QuestionInput {
+  return {
+    code: v.code || null,
+    category: v.category,
+    kind: v.kind,
+    prompt: v.prompt,
+    options: OPTION_INPUTS.map((i) => ({
+      text: v[optionField(i)],
+      correct: v.correct.includes(String(i)),
+    })).filter((o) => o.text !== ""),
+    explanation: v.explanation || null,
+    legalSource: v.legalSource || null,
+    tags: v.tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    difficulty: v.difficulty,
+    status: v.status,
+  };
+}
+
+/** A saved question as the form's values. */
+export function questionFormValues(q: QuestionInput): QuestionFormValues {
+  return {
+    ...QuestionFormSchema.parse({}),
+    ...Object.fromEntries(OPTION_INPUTS.map((i) => [optionField(i), q.options[i]?.text ?? ""])),
+    code: q.code ?? "",
+    category: q.category,
+    kind: q.kind,
+    prompt: q.prompt,
+    correct: q.options.flatMap((o, i) => (o.correct ? [String(i)] : [])),
+    explanation: q.explanation ?? "",
+    legalSource: q.legalSource ?? "",
+    tags: q.tags.join(", "),
+    difficulty: q.difficulty,
+    status: q.status,
+  };
+}
