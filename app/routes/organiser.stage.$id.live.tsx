@@ -1,8 +1,13 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ContestHeading } from "~/components/contest-heading";
+import { usePageForm, type PageFormResult } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
-import { Alert } from "~/components/ui/field";
+import { Alert, Field, FormAlerts } from "~/components/ui/field";
+import { knowledgeMarks, StageLiveSchema } from "~/forms/stage-live";
 import { computeStage, eligibleJudges } from "~/models/stage-results.server";
 import { knowledgeSheet, saveKnowledgeMarks, saveOvertime } from "~/models/stage-judging.server";
 import { loadStageContest, stageSetup } from "~/models/stage.server";
@@ -11,20 +16,10 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { formatNumber } from "~/utils/format";
-import { useLocale, useT, metaTitle } from "~/utils/i18n";
+import { message, useLocale, useT, metaTitle } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-const id = z.coerce.number().int().positive();
-const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("knowledge"), partId: id }),
-  z.object({
-    intent: z.literal("overtime"),
-    partId: id,
-    teamId: id,
-    overtimeSec: z.string().max(30),
-  }),
-]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -57,53 +52,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
-  const form = await readForm(request);
-  const parsed = IntentSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "stage.overtimeRange" as const, saved: false };
-  const v = parsed.data;
-  const overtime = v.intent === "overtime" ? parseVnNumber(v.overtimeSec) : null;
-  if (overtime && !overtime.ok)
-    return { error: overtime.problem.key, vars: overtime.problem.vars, saved: false };
+  const submission = parseWithZod(await readForm(request), { schema: StageLiveSchema });
+  if (submission.status !== "success") return submission.reply();
+  const v = submission.value;
   try {
-    if (v.intent === "knowledge") {
-      const right: Record<number, number[]> = {};
-      const values = [...form.entries()].filter(([k]) => k === "right" || k.startsWith("right-"));
-      for (const [, value] of values) {
-        const [q, team] = String(value).split(":").map(Number);
-        if (Number.isInteger(q) && Number.isInteger(team)) right[q] = [...(right[q] ?? []), team];
-      }
-      await saveKnowledgeMarks(db, { contestId, partId: v.partId, right, actor: user });
-    } else
+    if (v.intent === "knowledge")
+      await saveKnowledgeMarks(db, { contestId, partId: v.partId, right: knowledgeMarks(v), actor: user });
+    else {
+      const overtime = parseVnNumber(v.overtimeSec);
+      if (!overtime.ok)
+        return submission.reply({ formErrors: [message(overtime.problem.key, overtime.problem.vars)] });
       await saveOvertime(db, {
         contestId,
         partId: v.partId,
         teamId: v.teamId,
-        overtimeSec: overtime?.ok ? (overtime.value ?? 0) : Number.NaN,
+        overtimeSec: overtime.value ?? 0,
         actor: user,
       });
+    }
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.code, saved: false };
+    if (error instanceof DomainError) return submission.reply({ formErrors: [error.code] });
     throw error;
   }
-  return { error: null, saved: true };
+  return submission.reply();
 }
+
+type Data = Awaited<ReturnType<typeof loader>>;
+type Part = Data["parts"][number];
+type Team = Data["teams"][number];
 
 export default function StageLive() {
   const { contest, parts, teams, marks } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const marked = new Set(marks);
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <h1 className="text-3xl font-bold">
-        {t("stage.live")}:{" "}
-        <Link to={`/organiser/stage/${contest.id}`} className="underline">
-          {contest.title}
-        </Link>
-      </h1>
-      {result?.error ? <Alert>{t(result.error, "vars" in result ? result.vars : undefined)}</Alert> : null}
-      {result?.saved ? <Alert tone="success">{t("org.saved")}</Alert> : null}
+      <ContestHeading label={t("stage.live")} title={contest.title} to={`/organiser/stage/${contest.id}`} />
       {parts.map((part) => (
         <section
           key={part.id}
@@ -115,65 +99,9 @@ export default function StageLive() {
             {part.closedAt ? ` · ${t("stage.partClosedLabel")}` : ""}
           </h2>
           {part.scoring === "judges" ? (
-            <ul className="my-2">
-              {teams.map((team) => {
-                const score = team.parts.find((p) => p.partId === part.id);
-                return (
-                  <li key={team.id}>
-                    {team.name}: {t("stage.judgesScored", { n: score?.judges ?? 0, of: team.eligibleJudges })}
-                    {team.conflictedJudges
-                      ? ` — ${t("stage.flag.conflicts", { n: team.conflictedJudges })}`
-                      : ""}
-                  </li>
-                );
-              })}
-            </ul>
+            <JudgesProgress part={part} teams={teams} />
           ) : (
-            <Form method="post" className="my-2 flex min-w-0 flex-col gap-2">
-              <input type="hidden" name="intent" value="knowledge" />
-              <input type="hidden" name="partId" value={part.id} />
-              <p className="text-base text-slate-600">
-                {part.knowledgeMode === "buzzer"
-                  ? t("stage.knowledgeHintBuzzer")
-                  : t("stage.knowledgeHintAll")}
-              </p>
-              <div className="overflow-x-auto">
-                <table className="text-base">
-                  <thead>
-                    <tr>
-                      <th className="p-1 text-left">{t("stage.question")}</th>
-                      {teams.map((team) => (
-                        <th key={team.id} className="p-1">
-                          {team.name.split(" — ")[0]}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {Array.from({ length: part.knowledgeQuestions ?? 0 }, (_, i) => i + 1).map((q) => (
-                      <tr key={q} className="border-t border-slate-200">
-                        <th className="p-1 text-left">{t("stage.questionN", { n: q })}</th>
-                        {teams.map((team) => (
-                          <td key={team.id} className="p-1 text-center">
-                            <input
-                              type={part.knowledgeMode === "buzzer" ? "radio" : "checkbox"}
-                              name={part.knowledgeMode === "buzzer" ? `right-${q}` : "right"}
-                              value={`${q}:${team.id}`}
-                              defaultChecked={marked.has(`${part.id}:${q}:${team.id}`)}
-                              aria-label={t("stage.rightAnswer", { q, team: team.name })}
-                              className="size-6"
-                            />
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Button className="self-start" disabled={Boolean(part.closedAt)}>
-                {t("stage.saveMarks")}
-              </Button>
-            </Form>
+            <KnowledgeForm part={part} teams={teams} marks={marks} />
           )}
           {part.timeLimitSec ? (
             <div className="mt-2 flex flex-col gap-2">
@@ -184,29 +112,130 @@ export default function StageLive() {
                 })}
               </h3>
               {teams.map((team) => (
-                <Form key={team.id} method="post" className="flex flex-wrap items-end gap-2">
-                  <input type="hidden" name="intent" value="overtime" />
-                  <input type="hidden" name="partId" value={part.id} />
-                  <input type="hidden" name="teamId" value={team.id} />
-                  <label className="flex flex-col text-base">
-                    {t("stage.overtimeSec", { team: team.name })}
-                    <input
-                      name="overtimeSec"
-                      inputMode="numeric"
-                      defaultValue={team.parts.find((p) => p.partId === part.id)?.overtimeSec ?? 0}
-                      className="min-h-11 w-32 rounded-lg border-2 border-slate-400 px-2"
-                    />
-                  </label>
-                  <Button variant="secondary" disabled={Boolean(part.closedAt)}>
-                    {t("org.save")}
-                  </Button>
-                </Form>
+                <OvertimeForm key={team.id} part={part} team={team} />
               ))}
             </div>
           ) : null}
         </section>
       ))}
     </div>
+  );
+}
+
+/** How many of the judges who may score each team have scored it in a part. */
+function JudgesProgress({ part, teams }: { part: Part; teams: Team[] }) {
+  const t = useT();
+  return (
+    <ul className="my-2">
+      {teams.map((team) => {
+        const score = team.parts.find((p) => p.partId === part.id);
+        return (
+          <li key={team.id}>
+            {team.name}: {t("stage.judgesScored", { n: score?.judges ?? 0, of: team.eligibleJudges })}
+            {team.conflictedJudges ? ` — ${t("stage.flag.conflicts", { n: team.conflictedJudges })}` : ""}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The live page's form for `match` (intent and ids), with the action's answer when it was this one. */
+function useLiveForm(
+  id: string,
+  match: Record<string, string | number>,
+  defaultValue?: { overtimeSec: string },
+) {
+  const result = useActionData<typeof action>() satisfies PageFormResult | undefined;
+  return usePageForm(StageLiveSchema, { id, result, match, defaultValue });
+}
+
+/** A knowledge part's right answers, question by team: boxes, or one team per question with a buzzer. */
+function KnowledgeForm({ part, teams, marks }: { part: Part; teams: Team[]; marks: string[] }) {
+  const t = useT();
+  const { form, result } = useLiveForm(`knowledge-${part.id}`, {
+    intent: "knowledge",
+    partId: part.id,
+  });
+  const marked = new Set(marks);
+  const buzzer = part.knowledgeMode === "buzzer";
+  const questions = Array.from({ length: part.knowledgeQuestions ?? 0 }, (_, i) => i + 1);
+  return (
+    <Form method="post" {...getFormProps(form)} className="my-2 flex min-w-0 flex-col gap-2">
+      <FormAlerts form={form} />
+      {result?.status === "success" ? <Alert tone="success">{t("org.saved")}</Alert> : null}
+      <input type="hidden" name="intent" value="knowledge" />
+      <input type="hidden" name="partId" value={part.id} />
+      <p className="text-base text-slate-600">
+        {buzzer ? t("stage.knowledgeHintBuzzer") : t("stage.knowledgeHintAll")}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="text-base">
+          <thead>
+            <tr>
+              <th className="p-1 text-left">{t("stage.question")}</th>
+              {teams.map((team) => (
+                <th key={team.id} className="p-1">
+                  {team.name.split(" — ")[0]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {questions.map((q) => (
+              <tr key={q} className="border-t border-slate-200">
+                <th className="p-1 text-left">{t("stage.questionN", { n: q })}</th>
+                {teams.map((team) => (
+                  <td key={team.id} className="p-1 text-center">
+                    <input
+                      type={buzzer ? "radio" : "checkbox"}
+                      name={buzzer ? `right-${q}` : "right"}
+                      value={`${q}:${team.id}`}
+                      defaultChecked={marked.has(`${part.id}:${q}:${team.id}`)}
+                      aria-label={t("stage.rightAnswer", { q, team: team.name })}
+                      className="size-6"
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Button className="self-start" disabled={Boolean(part.closedAt)}>
+        {t("stage.saveMarks")}
+      </Button>
+    </Form>
+  );
+}
+
+/** One team's seconds over a part's time limit. */
+function OvertimeForm({ part, team }: { part: Part; team: Team }) {
+  const t = useT();
+  const overtimeSec = team.parts.find((p) => p.partId === part.id)?.overtimeSec ?? 0;
+  const { form, fields, result } = useLiveForm(
+    `overtime-${part.id}-${team.id}`,
+    { intent: "overtime", partId: part.id, teamId: team.id },
+    { overtimeSec: String(overtimeSec) },
+  );
+  return (
+    <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-end gap-2">
+      <div className="flex w-full flex-col gap-2 empty:hidden">
+        <FormAlerts form={form} />
+        {result?.status === "success" ? <Alert tone="success">{t("org.saved")}</Alert> : null}
+      </div>
+      <input type="hidden" name="intent" value="overtime" />
+      <input type="hidden" name="partId" value={part.id} />
+      <input type="hidden" name="teamId" value={team.id} />
+      <Field
+        label={t("stage.overtimeSec", { team: team.name })}
+        meta={fields.overtimeSec}
+        inputMode="numeric"
+      />
+      <Button variant="secondary" disabled={Boolean(part.closedAt)}>
+        {t("org.save")}
+      </Button>
+    </Form>
   );
 }
 

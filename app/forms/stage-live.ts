@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const id = z.number().int().positive();
+
+/**
+ * The organiser's live page: a knowledge part's right answers (boxes named
+ * `right`, or `right-<question>` when one team answers each question), or
+ * one team's seconds over the time limit, read as Vietnamese numbers are by
+ * the action.
+ */
+export const StageLiveSchema = z.discriminatedUnion("intent", [
+  z
+    .object({ intent: z.literal("knowledge"), partId: id })
+    .catchall(z.union([z.string(), z.array(z.string())])),
+  z.object({
+    intent: z.literal("overtime"),
+    partId: id,
+    teamId: id,
+    overtimeSec: z.string().max(30, "stage.overtimeRange").default(""),
+  }),
+]);
+
+/** The ticked answers, "question:team", as the teams that answered each question right. */
+export function knowledgeMarks(value: Record<string, unknown>) {
+  const right: Record<number, number[]> = {};
+  for (const [name, ticked] of Object.entries(value)) {
+    if (name !== "right" && !name.startsWith("right-")) continue;
+    for (const mark of [ticked].flat()) {
+      const [q, team] = String(mark).split(":").map(Number);
+      if (Number.isInteger(q) && Number.isInteger(team)) right[q] = [...(right[q] ?? []), team];
+    }
+  }
+  return right;
+}
