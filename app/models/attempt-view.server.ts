@@ -5,7 +5,7 @@ import { answers, attemptQuestions, attempts, contests, teamMembers, teams, user
 import { countedAttempt } from "./attempt-policy.server";
 import { loadOwnAttempt } from "./attempt.server";
 import { practiceOffered, recordedOnly } from "./practice.server";
-import { attemptsUsedTowardsReview } from "./team-entries.server";
+import { attemptsUsedTowardsReview, entryColumns } from "./team-entries.server";
 
 /**
  * The open attempt as the quiz page needs it. Columns are chosen one by one:
@@ -170,24 +170,12 @@ export async function listMyAttempts(db: Db, userId: number) {
     .where(eq(teamMembers.userId, userId));
   const rows = await db
     .select({
-      id: attempts.id,
-      contestId: attempts.contestId,
+      ...entryColumns,
       userId: attempts.userId,
       teamId: attempts.teamId,
       teamName: teams.name,
-      byName: users.fullName,
-      attemptNo: attempts.attemptNo,
-      status: attempts.status,
-      startedAt: attempts.startedAt,
-      deadlineAt: attempts.deadlineAt,
-      submittedAt: attempts.submittedAt,
-      score: attempts.score,
-      maxScore: attempts.maxScore,
-      durationMs: attempts.durationMs,
-      receipt: attempts.receipt,
       contestTitle: contests.title,
       contestSlug: contests.slug,
-      counting: contests.counting,
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))

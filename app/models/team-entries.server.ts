@@ -76,24 +76,31 @@ export async function assertEntryMode(
   if (team.id !== teamId) throw new DomainError("teamEntry.noTeam", 403);
 }
 
+/**
+ * An entry as the lists of entries show it (a resident's own, a team's), with
+ * who made it and the contest's counting rule (to mark the one that counts);
+ * selected from attempts joined to their contest and their maker.
+ */
+export const entryColumns = {
+  id: attempts.id,
+  contestId: attempts.contestId,
+  attemptNo: attempts.attemptNo,
+  status: attempts.status,
+  startedAt: attempts.startedAt,
+  deadlineAt: attempts.deadlineAt,
+  submittedAt: attempts.submittedAt,
+  score: attempts.score,
+  maxScore: attempts.maxScore,
+  durationMs: attempts.durationMs,
+  receipt: attempts.receipt,
+  byName: users.fullName,
+  counting: contests.counting,
+};
+
 /** A team's entries, newest first, whoever the captain was, with the one that counts marked. */
 export async function listTeamAttempts(db: Db, teamId: number) {
   const rows = await db
-    .select({
-      id: attempts.id,
-      contestId: attempts.contestId,
-      attemptNo: attempts.attemptNo,
-      status: attempts.status,
-      startedAt: attempts.startedAt,
-      deadlineAt: attempts.deadlineAt,
-      submittedAt: attempts.submittedAt,
-      score: attempts.score,
-      maxScore: attempts.maxScore,
-      durationMs: attempts.durationMs,
-      receipt: attempts.receipt,
-      byName: users.fullName,
-      counting: contests.counting,
-    })
+    .select(entryColumns)
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
     .innerJoin(users, eq(users.id, attempts.userId))
