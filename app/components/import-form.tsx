@@ -3,7 +3,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import type { ImportResult } from "~/forms/import";
 import { formatNumber } from "~/utils/format";
-import { useIsMessage, useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useIsMessage, useLocale, useT } from "~/utils/i18n";
 import { importLimitVars } from "~/utils/import-limits";
 
 /** A file picker that posts multipart data, with the result of the last import. */
@@ -26,7 +26,11 @@ export function ImportForm({
     <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={title}>
       <h2 className="mb-2 text-xl font-bold">{title}</h2>
       {result && "importError" in result ? (
-        <Alert>{t(result.importError as MessageKey, limits)}</Alert>
+        <Alert>
+          {typeof result.importError === "string" && isMessage(result.importError)
+            ? t(result.importError, limits)
+            : t("error.generic")}
+        </Alert>
       ) : null}
       {result && "importProblems" in result && Array.isArray(result.importProblems) ? (
         <Alert>

@@ -145,6 +145,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
   } else {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     // Binary files (a PDF, an image, an old .xls) are full of control characters.
+    // eslint-disable-next-line no-control-regex -- counting control characters is the point
     const control = text.slice(0, 4000).match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
     if (control > 5) throw new DomainError("import.notSpreadsheet", 422);
     let line = 0;
@@ -269,6 +270,7 @@ export function fileResponse(body: Uint8Array<ArrayBuffer> | string, filename: s
   const type = filename.endsWith(".csv")
     ? "text/csv; charset=utf-8"
     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  // eslint-disable-next-line no-control-regex -- control characters may not go into a header
   const name = filename.replace(/[\u0000-\u001f\u007f"\\/]/g, " ").trim();
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
