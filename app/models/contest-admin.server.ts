@@ -18,7 +18,7 @@ import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import type { ContestSettings, PrizeInput } from "./contest-settings.server";
 import { amendmentInsert, ruleChanges } from "./contest-amendments.server";
-import { contestStateAudit, publishDraft } from "./contest-publish.server";
+import { contestStateAudit, insertDraft, publishDraft } from "./contest-publish.server";
 import { generateRules } from "./contest-rules.server";
 import { recordedOnly } from "./practice.server";
 
@@ -171,27 +171,21 @@ export async function createQuizContest(
   actor: Actor,
   now = Date.now(),
 ) {
-  authorize(actor, "contest.create");
-  const [created] = await db
-    .insert(contests)
-    .values({
-      ...settingsValues(input.settings, now),
-      kind: "quiz",
-      state: "draft",
-      wardName: input.wardName,
-      createdByUserId: actor.id,
-      createdAt: now,
-    })
-    .returning({ id: contests.id });
+  const id = await insertDraft(
+    db,
+    { ...settingsValues(input.settings, now), kind: "quiz", wardName: input.wardName },
+    actor,
+    now,
+  );
   await saveChildren(
     db,
-    created.id,
+    id,
     input.prizes,
     input.exclusions,
     { actorUserId: actor.id, action: "contest.create", after: input },
     now,
   );
-  return created.id;
+  return id;
 }
 
 async function saveChildren(

@@ -1,9 +1,21 @@
-/** Publishing and unpublishing a contest, the same for quizzes and stage contests. */
+/** A contest's life from draft to published, the same for quizzes and stage contests. */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { contests } from "#db/schema";
-import type { Actor } from "~/utils/permissions.server";
+import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
+
+type DraftValues = Omit<typeof contests.$inferInsert, "state" | "createdByUserId" | "createdAt">;
+
+/** A new contest, a draft made by `actor` (who may create contests); its id. */
+export async function insertDraft(db: Db, values: DraftValues, actor: Actor, now: number) {
+  authorize(actor, "contest.create");
+  const [created] = await db
+    .insert(contests)
+    .values({ ...values, state: "draft", createdByUserId: actor.id, createdAt: now })
+    .returning({ id: contests.id });
+  return created.id;
+}
 
 /** The audit row of a change of a contest's state by `actor`. */
 export function contestStateAudit(

@@ -31,7 +31,7 @@ import {
   type Change,
 } from "./contest-amendments.server";
 import { prizeRowProblem } from "./contest-admin.server";
-import { publishDraft } from "./contest-publish.server";
+import { insertDraft, publishDraft } from "./contest-publish.server";
 
 export type StageSettings = {
   title: string;
@@ -71,21 +71,19 @@ export async function createStageContest(
   actor: Actor,
   now = Date.now(),
 ) {
-  authorize(actor, "contest.create");
-  const [created] = await db
-    .insert(contests)
-    .values({
+  const id = await insertDraft(
+    db,
+    {
       ...input.settings,
       kind: "stage",
-      state: "draft",
       wardName: input.wardName,
       draw: { mode: "fixed", questionIds: [] },
       entryModes: "team",
-      createdByUserId: actor.id,
-      createdAt: now,
       updatedAt: now,
-    })
-    .returning({ id: contests.id });
+    },
+    actor,
+    now,
+  );
   await db.batch([
     auditInsert(
       db,
@@ -93,14 +91,14 @@ export async function createStageContest(
         actorUserId: actor.id,
         action: "stage.create",
         entity: "contest",
-        entityId: created.id,
+        entityId: id,
         after: input,
       },
       now,
     ),
-    ...(input.prizes.length ? [db.insert(contestPrizes).values(prizeRows(created.id, input.prizes))] : []),
+    ...(input.prizes.length ? [db.insert(contestPrizes).values(prizeRows(id, input.prizes))] : []),
   ]);
-  return created.id;
+  return id;
 }
 
 /** A contest's teams with their unit's name, by number. */
