@@ -49,6 +49,15 @@ describe("messages with values", () => {
     );
   });
 
+  it("write {n, number} as numbers are written in the page's language", () => {
+    const m = message("import.cellTooLong", { column: "Tên đơn vị", length: 1_050_000, max: 2000 });
+    expect(translate("vi", m)).toBe("Ô ở cột “Tên đơn vị” dài 1.050.000 ký tự, tối đa 2.000 ký tự.");
+    expect(translate("en", m)).toBe(
+      "The cell in column “Tên đơn vị” has 1,050,000 characters; at most 2,000 are allowed.",
+    );
+    expect(fill("{n, number}", { n: "7,5" }, "en")).toBe("7,5");
+  });
+
   it("an unknown key is not a message, and translates to the generic error", () => {
     expect(isMessage("nope.nothing?n=1")).toBe(false);
     expect(isMessage("Lỗi bằng chữ")).toBe(false);
@@ -75,7 +84,9 @@ describe("plural texts of the interface", () => {
     expect(translate("en", "results.points", { score: 1 })).toBe("1 point");
     expect(translate("en", "results.points", { score: "7,5" })).toBe("7,5 points");
     expect(translate("en", "stats.summary", { participants: 1, entries: 1 })).toBe("1 participant, 1 entry");
-    expect(translate("en", "stats.summary", { participants: 2, entries: 3 })).toBe("2 participants, 3 entries");
+    expect(translate("en", "stats.summary", { participants: 2, entries: 3 })).toBe(
+      "2 participants, 3 entries",
+    );
     expect(translate("en", "contest.attemptsUsed", { n: 1, max: 3 })).toBe(
       "You have taken part once (at most 3). See “My entries”.",
     );
