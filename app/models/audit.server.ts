@@ -41,6 +41,21 @@ export function auditInsert(db: Db, entry: AuditEntry, now = Date.now()) {
   });
 }
 
+/**
+ * The audit row of `actor` acting on one thing (`entity` and its id), with
+ * what it was and became: to put in the same batch as the change.
+ */
+export function auditBy(
+  db: Db,
+  actor: { id: number | null },
+  action: string,
+  [entity, entityId]: [string, string | number],
+  change: Pick<AuditEntry, "before" | "after"> = {},
+  now = Date.now(),
+) {
+  return auditInsert(db, { actorUserId: actor.id, action, entity, entityId, ...change }, now);
+}
+
 export async function audit(db: Db, entry: AuditEntry, now = Date.now()) {
   await auditInsert(db, entry, now);
 }

@@ -20,16 +20,10 @@ import { countedAttempt } from "./attempt-policy.server";
 import { loadCandidates, type Candidate } from "./counted-entries.server";
 import { computeStage, stageEntries } from "./stage-results.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
-import { auditInsert } from "./audit.server";
+import { auditBy } from "./audit.server";
 import { countApprovals, listApprovals, rankingDigest, requireRosterMember } from "./committee.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
-import {
-  rankEntries,
-  rankUnits,
-  type Entry,
-  type RankedEntry,
-  type UnitFigures,
-} from "./ranking.server";
+import { rankEntries, rankUnits, type Entry, type RankedEntry, type UnitFigures } from "./ranking.server";
 import type { ContestResults } from "./result-types.server";
 
 async function loadContest(db: Db, contestId: number) {
@@ -213,15 +207,12 @@ export async function disqualify(
       throw new DomainError("review.alreadyDisqualified", 409);
     throw error;
   }
-  await auditInsert(
+  await auditBy(
     db,
-    {
-      actorUserId: input.actor.id,
-      action: "review.disqualify",
-      entity: input.targetKind,
-      entityId: input.targetId,
-      after: { contestId: input.contestId, reason: input.reason },
-    },
+    input.actor,
+    "review.disqualify",
+    [input.targetKind, input.targetId],
+    { after: { contestId: input.contestId, reason: input.reason } },
     now,
   );
 }
@@ -239,15 +230,12 @@ export async function undoDisqualification(
     WHERE id = ${input.disqualificationId} AND contest_id = ${input.contestId} AND revoked_at IS NULL
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))`);
   if (result.rowsAffected === 0) throw new DomainError("review.cannotUndo", 409);
-  await auditInsert(
+  await auditBy(
     db,
-    {
-      actorUserId: input.actor.id,
-      action: "review.undoDisqualify",
-      entity: "disqualification",
-      entityId: input.disqualificationId,
-      after: { reason: input.reason },
-    },
+    input.actor,
+    "review.undoDisqualify",
+    ["disqualification", input.disqualificationId],
+    { after: { reason: input.reason } },
     now,
   );
 }
@@ -302,15 +290,12 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
         target: [contestApprovals.contestId, contestApprovals.userId, contestApprovals.kind],
         set: { rankingHash: hash, winners, createdAt: now },
       }),
-    auditInsert(
+    auditBy(
       db,
-      {
-        actorUserId: actor.id,
-        action: "review.approveLock",
-        entity: "contest",
-        entityId: contestId,
-        after: { rankingHash: hash, winners },
-      },
+      actor,
+      "review.approveLock",
+      ["contest", contestId],
+      { after: { rankingHash: hash, winners } },
       now,
     ),
   ]);
@@ -322,15 +307,12 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
       .update(contests)
       .set({ state: "locked", predictionActual: results.actual, updatedAt: now })
       .where(and(eq(contests.id, contestId), inArray(contests.state, ["published", "review"]))),
-    auditInsert(
+    auditBy(
       db,
-      {
-        actorUserId: actor.id,
-        action: "review.lock",
-        entity: "contest",
-        entityId: contestId,
-        after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length },
-      },
+      actor,
+      "review.lock",
+      ["contest", contestId],
+      { after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length } },
       now,
     ),
   ]);
@@ -348,11 +330,7 @@ export async function announce(db: Db, contestId: number, actor: Actor, now = Da
       .set({ state: "announced", updatedAt: now })
       .where(and(eq(contests.id, contestId), eq(contests.state, "locked"))),
     db.update(contestResults).set({ announcedAt: now }).where(eq(contestResults.contestId, contestId)),
-    auditInsert(
-      db,
-      { actorUserId: actor.id, action: "review.announce", entity: "contest", entityId: contestId },
-      now,
-    ),
+    auditBy(db, actor, "review.announce", ["contest", contestId], {}, now),
   ]);
 }
 
@@ -374,15 +352,12 @@ export async function reopen(db: Db, contestId: number, reason: string, actor: A
         target: [contestApprovals.contestId, contestApprovals.userId, contestApprovals.kind],
         set: { reason: reason.trim(), createdAt: now },
       }),
-    auditInsert(
+    auditBy(
       db,
-      {
-        actorUserId: actor.id,
-        action: "review.requestReopen",
-        entity: "contest",
-        entityId: contestId,
-        after: { reason: reason.trim() },
-      },
+      actor,
+      "review.requestReopen",
+      ["contest", contestId],
+      { after: { reason: reason.trim() } },
       now,
     ),
   ]);
@@ -394,13 +369,12 @@ export async function reopen(db: Db, contestId: number, reason: string, actor: A
     db.update(contests).set({ state: "review", updatedAt: now }).where(eq(contests.id, contestId)),
     db.delete(contestResults).where(eq(contestResults.contestId, contestId)),
     db.delete(contestApprovals).where(eq(contestApprovals.contestId, contestId)),
-    auditInsert(
+    auditBy(
       db,
+      actor,
+      "review.reopen",
+      ["contest", contestId],
       {
-        actorUserId: actor.id,
-        action: "review.reopen",
-        entity: "contest",
-        entityId: contestId,
         before: before?.snapshot,
         after: { reasons: reasons.map((r) => ({ by: r.fullName, reason: r.reason })) },
       },

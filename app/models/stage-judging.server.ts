@@ -19,7 +19,7 @@ import {
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { authorize, type Actor } from "~/utils/permissions.server";
-import { auditInsert } from "./audit.server";
+import { auditBy } from "./audit.server";
 import { requireRosterMember } from "./committee.server";
 import { computeStage, tieKey } from "./stage-results.server";
 import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
@@ -251,15 +251,12 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
       comment: current.comment,
     };
   }
-  await auditInsert(
+  await auditBy(
     db,
-    {
-      actorUserId: input.judge.id,
-      action: "stage.score",
-      entity: "stage_part",
-      entityId: part.id,
-      after: { teamId: team.id, criteria: tenths, totalTenths, comment },
-    },
+    input.judge,
+    "stage.score",
+    ["stage_part", part.id],
+    { after: { teamId: team.id, criteria: tenths, totalTenths, comment } },
     now,
   );
   return { outcome: "saved", totalTenths, version };
@@ -302,17 +299,7 @@ export async function saveKnowledgeMarks(
   await db.batch([
     db.delete(stageKnowledgeMarks).where(eq(stageKnowledgeMarks.partId, part.id)),
     db.insert(stageKnowledgeMarks).values(rows),
-    auditInsert(
-      db,
-      {
-        actorUserId: input.actor.id,
-        action: "stage.knowledge",
-        entity: "stage_part",
-        entityId: part.id,
-        after: input.right,
-      },
-      now,
-    ),
+    auditBy(db, input.actor, "stage.knowledge", ["stage_part", part.id], { after: input.right }, now),
   ]);
 }
 
@@ -336,15 +323,12 @@ export async function saveOvertime(
         target: [stagePartResults.partId, stagePartResults.teamId],
         set: { overtimeSec: input.overtimeSec },
       }),
-    auditInsert(
+    auditBy(
       db,
-      {
-        actorUserId: input.actor.id,
-        action: "stage.overtime",
-        entity: "stage_part",
-        entityId: part.id,
-        after: { teamId: input.teamId, overtimeSec: input.overtimeSec },
-      },
+      input.actor,
+      "stage.overtime",
+      ["stage_part", part.id],
+      { after: { teamId: input.teamId, overtimeSec: input.overtimeSec } },
       now,
     ),
   ]);
@@ -366,14 +350,12 @@ export async function setPartClosed(
       .update(stageParts)
       .set({ closedAt: input.closed ? now : null })
       .where(and(eq(stageParts.id, input.partId), input.closed ? isNull(stageParts.closedAt) : sql`1`)),
-    auditInsert(
+    auditBy(
       db,
-      {
-        actorUserId: input.actor.id,
-        action: input.closed ? "stage.closePart" : "stage.reopenPart",
-        entity: "stage_part",
-        entityId: input.partId,
-      },
+      input.actor,
+      input.closed ? "stage.closePart" : "stage.reopenPart",
+      ["stage_part", input.partId],
+      {},
       now,
     ),
   ]);
@@ -416,13 +398,12 @@ export async function decideTie(
     throw new DomainError("stage.tieChanged", 409);
   const key = tieKey(group);
   await db.batch([
-    auditInsert(
+    auditBy(
       db,
+      input.actor,
+      "stage.decideTie",
+      ["contest", input.contestId],
       {
-        actorUserId: input.actor.id,
-        action: "stage.decideTie",
-        entity: "contest",
-        entityId: input.contestId,
         after: {
           teamIds: input.teamIds,
           reason: input.reason.trim(),
