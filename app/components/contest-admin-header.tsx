@@ -1,9 +1,8 @@
 import { useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useProblemText } from "~/components/problem-text";
 import { Alert } from "~/components/ui/field";
 import type { ContestStatus } from "~/models/contest.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useIsMessage, useT, type MessageKey } from "~/utils/i18n";
 
 /** What a contest page's state actions answer: the model's refusals, or what was done. */
 export type StateResult =
@@ -30,7 +29,7 @@ export function ContestAdminHeader({
   acted: boolean;
 }) {
   const t = useT();
-  const text = useProblemText();
+  const isMessage = useIsMessage();
   const [searchParams] = useSearchParams();
   return (
     <>
@@ -46,7 +45,7 @@ export function ContestAdminHeader({
           <Alert>
             <ul className="list-disc pl-6">
               {result.messages.map((m) => (
-                <li key={m}>{text([m])}</li>
+                <li key={m}>{isMessage(m) ? t(m) : m}</li>
               ))}
             </ul>
           </Alert>

@@ -1,9 +1,13 @@
 import type { useForm } from "@conform-to/react";
 import { useState, type ReactNode } from "react";
 import { QUESTION_CATEGORIES } from "#db/constants";
-import { useProblemText } from "~/components/problem-text";
-import { SettingCheckbox, SettingField, SettingSelect, SettingTextArea } from "~/components/settings-fields";
-import { FieldError, initial } from "~/components/ui/field";
+import {
+  ContestBasicsFields,
+  SettingCheckbox,
+  SettingSelect,
+  SettingTextArea,
+} from "~/components/settings-fields";
+import { Field, FieldError, initial, useFieldError } from "~/components/ui/field";
 import {
   ATTEMPT_PERIODS,
   COLLECTIVE_RULES,
@@ -31,16 +35,11 @@ export function GeneralSection({ fields }: { fields: ContestFields }) {
   const t = useT();
   return (
     <Section title={t("contests.general")}>
-      <SettingField label={t("contests.titleField")} meta={fields.title} />
-      <SettingField label={t("contests.slug")} meta={fields.slug} hint={t("contests.slugHint")} />
-      <SettingTextArea
-        label={t("contests.description")}
-        meta={fields.description}
-        rows={2}
-        className="sm:col-span-2"
+      <ContestBasicsFields
+        fields={fields}
+        opensAtLabel={t("contests.opensAt")}
+        closesAtLabel={t("contests.closesAt")}
       />
-      <SettingField label={t("contests.opensAt")} meta={fields.opensAt} type="datetime-local" />
-      <SettingField label={t("contests.closesAt")} meta={fields.closesAt} type="datetime-local" />
     </Section>
   );
 }
@@ -56,12 +55,12 @@ export function DrawSection({
   drawErrors: string[] | undefined;
 }) {
   const t = useT();
-  const problem = useProblemText();
+  const fieldError = useFieldError();
   const [drawMode, setDrawMode] = useState(initial(fields.drawMode) === "fixed" ? "fixed" : "category");
   return (
     <Section title={t("contests.drawSection")}>
-      <SettingField label={t("contests.timeLimitMin")} meta={fields.timeLimitMin} inputMode="numeric" />
-      <SettingField label={t("contests.points")} meta={fields.pointsPerQuestion} inputMode="numeric" />
+      <Field label={t("contests.timeLimitMin")} meta={fields.timeLimitMin} inputMode="numeric" />
+      <Field label={t("contests.points")} meta={fields.pointsPerQuestion} inputMode="numeric" />
       <SettingSelect
         meta={fields.drawMode}
         label={t("contests.drawMode")}
@@ -75,7 +74,7 @@ export function DrawSection({
       />
       {drawMode === "category" ? (
         QUESTION_CATEGORIES.map((c) => (
-          <SettingField
+          <Field
             key={c}
             label={`${t(`category.${c}`)} (${t("contests.inBank", { n: bank[c] ?? 0 })})`}
             meta={fields[countField(c)]}
@@ -91,7 +90,7 @@ export function DrawSection({
         />
       )}
       <div className="sm:col-span-2">
-        <FieldError error={problem(drawErrors)} />
+        <FieldError error={fieldError({ errors: drawErrors })} />
       </div>
       <SettingCheckbox meta={fields.shuffleQuestions}>{t("contests.shuffleQuestions")}</SettingCheckbox>
       <SettingCheckbox meta={fields.shuffleOptions}>{t("contests.shuffleOptions")}</SettingCheckbox>
@@ -105,7 +104,7 @@ const options = <T extends string>(values: readonly T[], label: (value: T) => st
 export function AttemptsFields({ fields, t }: { fields: ContestFields; t: Translate }) {
   return (
     <>
-      <SettingField label={t("contests.maxAttempts")} meta={fields.maxAttempts} inputMode="numeric" />
+      <Field label={t("contests.maxAttempts")} meta={fields.maxAttempts} inputMode="numeric" />
       <SettingSelect
         meta={fields.attemptPeriod}
         label={t("contests.attemptPeriod")}
@@ -160,7 +159,7 @@ export function AudienceFields({
           ...options(PREDICTION_TARGETS, (p) => t(`contests.prediction.${p}`)),
         ]}
       />
-      <SettingField label={t("contests.predictionPrompt")} meta={fields.predictionPrompt} />
+      <Field label={t("contests.predictionPrompt")} meta={fields.predictionPrompt} />
       <fieldset className="sm:col-span-2">
         <legend className="text-lg font-semibold">{t("contests.eligible")}</legend>
         <div

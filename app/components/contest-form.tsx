@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { DrawSection, EntriesSection, GeneralSection } from "~/components/contest-form-sections";
 import { PrizeTable } from "~/components/prize-table";
-import { SettingField, SettingTextArea } from "~/components/settings-fields";
+import { SettingTextArea } from "~/components/settings-fields";
 import { Button } from "~/components/ui/button";
-import { Alert, FormAlerts } from "~/components/ui/field";
+import { Alert, Field, FormAlerts } from "~/components/ui/field";
 import { ContestFormSchema, PRIZE_ROWS, type ContestFormValues } from "~/forms/contest-form";
 import { useT } from "~/utils/i18n";
 
@@ -60,7 +60,7 @@ export function ContestForm({
         rows={10}
       />
       {locked ? (
-        <SettingField
+        <Field
           label={t("contests.amendmentReason")}
           hint={t("contests.amendmentHint")}
           meta={fields.amendmentReason}

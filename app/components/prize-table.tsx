@@ -1,5 +1,4 @@
-import { FieldError } from "~/components/ui/field";
-import { useProblemText } from "~/components/problem-text";
+import { FieldError, useFieldError } from "~/components/ui/field";
 import { PRIZE_CATEGORIES, type PrizeRowValues } from "~/forms/prizes";
 import { useT } from "~/utils/i18n";
 
@@ -46,7 +45,7 @@ export function PrizeTable({
   names: (column: Column, n: number) => string;
 }) {
   const t = useT();
-  const problem = useProblemText();
+  const fieldError = useFieldError();
   const columns: Column[] = categories
     ? ["category", "label", "count", "amount"]
     : ["label", "count", "amount"];
@@ -60,7 +59,9 @@ export function PrizeTable({
     <fieldset className="flex min-w-0 flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">
       <legend className="px-1 text-xl font-bold">{legend}</legend>
       {hint ? <p className="text-base text-slate-600">{hint}</p> : null}
-      <FieldError error={problem(meta.errors, ...Object.values(meta.allErrors ?? {}))} />
+      <FieldError
+        error={fieldError({ errors: [meta.errors ?? [], ...Object.values(meta.allErrors ?? {})].flat() })}
+      />
       <div className="overflow-x-auto">
         <table className="w-full text-base">
           <thead>

@@ -3,10 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { QUESTION_CATEGORIES } from "#db/constants";
-import { useProblemText } from "~/components/problem-text";
-import { SettingField, SettingSelect, SettingTextArea } from "~/components/settings-fields";
+import { SettingSelect, SettingTextArea } from "~/components/settings-fields";
 import { Button } from "~/components/ui/button";
-import { Alert, initial } from "~/components/ui/field";
+import { Alert, Field, initial } from "~/components/ui/field";
 import {
   DIFFICULTIES,
   OPTION_INPUTS,
@@ -16,7 +15,7 @@ import {
   optionField,
   type QuestionFormValues,
 } from "~/forms/question-form";
-import { useT } from "~/utils/i18n";
+import { useIsMessage, useT } from "~/utils/i18n";
 
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
 
@@ -68,7 +67,7 @@ export function QuestionForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
-  const problem = useProblemText();
+  const isMessage = useIsMessage();
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useForm<QuestionFormValues>({
     lastResult,
@@ -78,7 +77,7 @@ export function QuestionForm({
     shouldRevalidate: "onInput",
   });
   const [kind, setKind] = useState(initial(fields.kind) ?? "single");
-  const problems = (form.errors ?? []).flatMap((e) => problem([e]) ?? []);
+  const problems = (form.errors ?? []).map((e) => (isMessage(e) ? t(e) : t("error.generic")));
   return (
     <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
@@ -92,7 +91,7 @@ export function QuestionForm({
         </Alert>
       ) : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <SettingField label={t("q.code")} meta={fields.code} />
+        <Field label={t("q.code")} meta={fields.code} />
         <SettingSelect
           meta={fields.category}
           label={t("q.category")}
@@ -110,8 +109,8 @@ export function QuestionForm({
       <QuestionOptions fields={fields} kind={kind} isNew={!values} />
       <SettingTextArea label={t("q.explanation")} meta={fields.explanation} rows={2} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <SettingField label={t("q.legalSource")} meta={fields.legalSource} />
-        <SettingField label={t("q.tags")} meta={fields.tags} />
+        <Field label={t("q.legalSource")} meta={fields.legalSource} />
+        <Field label={t("q.tags")} meta={fields.tags} />
         <SettingSelect
           meta={fields.difficulty}
           label={t("q.difficulty")}

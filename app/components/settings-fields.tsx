@@ -1,17 +1,18 @@
 import type { ComponentProps, ReactNode } from "react";
-import { useProblemText } from "~/components/problem-text";
-import { Field, FieldError, SelectField, initial, type FieldMeta } from "~/components/ui/field";
+import {
+  Field,
+  FieldError,
+  SelectField,
+  initial,
+  useFieldError,
+  type FieldMeta,
+} from "~/components/ui/field";
+import { useT } from "~/utils/i18n";
 
 /**
  * Inputs of the contest settings forms (quiz and stage) bound to a conform
- * field: name, echoed value and error from `meta`. Errors may be a model's
- * own sentence, shown as it came.
+ * field: name, echoed value and error from `meta` (beside ui/field's Field).
  */
-export function SettingField({ meta, ...props }: ComponentProps<typeof Field> & { meta: FieldMeta }) {
-  const problem = useProblemText();
-  return <Field meta={meta} error={problem(meta.errors)} {...props} />;
-}
-
 export function SettingSelect({
   meta,
   ...props
@@ -64,8 +65,7 @@ export function SettingTextArea({
   rows: number;
   className?: string;
 }) {
-  const problem = useProblemText();
-  const error = problem(meta.errors);
+  const error = useFieldError()(meta);
   return (
     <label className={`flex flex-col gap-1 text-lg font-semibold ${className}`}>
       {label}
@@ -82,5 +82,42 @@ export function SettingTextArea({
       />
       <FieldError id={meta.errorId} error={error} />
     </label>
+  );
+}
+
+/**
+ * The fields every contest's settings start with (quiz and stage alike):
+ * name, address, description and the window, whose labels differ.
+ */
+export function ContestBasicsFields({
+  fields,
+  opensAtLabel,
+  closesAtLabel,
+  required,
+}: {
+  fields: Record<"title" | "slug" | "description" | "opensAt" | "closesAt", FieldMeta>;
+  opensAtLabel: string;
+  closesAtLabel: string;
+  required?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t("contests.titleField")} meta={fields.title} required={required} />
+      <Field
+        label={t("contests.slug")}
+        meta={fields.slug}
+        hint={t("contests.slugHint")}
+        required={required}
+      />
+      <SettingTextArea
+        label={t("contests.description")}
+        meta={fields.description}
+        rows={2}
+        className="sm:col-span-2"
+      />
+      <Field label={opensAtLabel} meta={fields.opensAt} type="datetime-local" />
+      <Field label={closesAtLabel} meta={fields.closesAt} type="datetime-local" />
+    </>
   );
 }

@@ -2,9 +2,9 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { PrizeTable } from "~/components/prize-table";
-import { SettingCheckbox, SettingField, SettingSelect } from "~/components/settings-fields";
+import { ContestBasicsFields, SettingCheckbox, SettingSelect } from "~/components/settings-fields";
 import { Button } from "~/components/ui/button";
-import { FormAlerts } from "~/components/ui/field";
+import { Field, FormAlerts } from "~/components/ui/field";
 import {
   STAGE_AGGREGATIONS,
   STAGE_PRIZE_ROWS,
@@ -49,12 +49,12 @@ export function StageSettingsForm({
       <FormAlerts form={form} />
       <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 text-xl font-bold">{t("stage.settings")}</legend>
-        <SettingField label={t("contests.titleField")} meta={fields.title} required />
-        <SettingField label={t("contests.slug")} meta={fields.slug} hint={t("contests.slugHint")} required />
-        <SettingField label={t("contests.description")} meta={fields.description} />
-        <span />
-        <SettingField label={t("stage.startsAt")} meta={fields.opensAt} type="datetime-local" />
-        <SettingField label={t("stage.endsAt")} meta={fields.closesAt} type="datetime-local" />
+        <ContestBasicsFields
+          fields={fields}
+          opensAtLabel={t("stage.startsAt")}
+          closesAtLabel={t("stage.endsAt")}
+          required
+        />
         <SettingSelect
           meta={fields.stageAggregation}
           label={t("stage.aggregation")}
@@ -63,7 +63,7 @@ export function StageSettingsForm({
         />
         {/* 5: TRIM_MIN_JUDGES in models/stage-scoring.server.ts. */}
         <p className="-mt-2 text-base text-slate-600">{t("stage.trimRule", { min: 5 })}</p>
-        <SettingField
+        <Field
           label={t("stage.spreadPct")}
           hint={t("stage.spreadPctHint")}
           meta={fields.stageSpreadPct}
@@ -81,7 +81,7 @@ export function StageSettingsForm({
         names={(column, n) => t(PRIZE_NAMES[column], { n })}
       />
       {scored ? (
-        <SettingField
+        <Field
           label={t("contests.amendmentReason")}
           hint={t("stage.amendmentHint")}
           meta={fields.amendmentReason}
