@@ -221,32 +221,3 @@ export async function updateQuestion(
 export function isCategory(value: string): value is QuestionCategory {
   return (QUESTION_CATEGORIES as readonly string[]).includes(value);
 }
-
-/** Reads the question form (options option0…option5, ticked "correct" indexes). */
-export function readQuestionForm(form: FormData): QuestionInput {
-  const str = (name: string) => String(form.get(name) ?? "").trim();
-  const correct = new Set(form.getAll("correct").map(String));
-  const options = OPTION_LETTERS.map((_, i) => ({
-    text: str(`option${i}`),
-    correct: correct.has(String(i)),
-  })).filter((o) => o.text !== "");
-  const category = str("category");
-  const kind = str("kind");
-  const difficulty = str("difficulty");
-  const status = str("status");
-  return {
-    code: str("code") || null,
-    category: isCategory(category) ? category : "CCHC",
-    kind: kind === "multiple" || kind === "true_false" ? kind : "single",
-    prompt: str("prompt"),
-    options,
-    explanation: str("explanation") || null,
-    legalSource: str("legalSource") || null,
-    tags: str("tags")
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean),
-    difficulty: difficulty === "easy" || difficulty === "hard" ? difficulty : "medium",
-    status: status === "retired" || status === "historical" ? status : "active",
-  };
-}
