@@ -12,11 +12,14 @@ export type PageFormResult = SubmissionResult<string[]>;
  */
 export function resultFor<R extends PageFormResult>(
   result: R | undefined,
-  match?: Record<string, string | number>,
+  match?: Record<string, string | number | undefined>,
 ): R | undefined {
   if (!result || !match) return result;
   const posted = result.initialValue ?? {};
-  return Object.entries(match).every(([name, value]) => posted[name] === String(value)) ? result : undefined;
+  // A value left undefined: the form posts no such field (a new item's form has no id).
+  const same = ([name, value]: [string, unknown]) =>
+    posted[name] === (value === undefined ? undefined : String(value));
+  return Object.entries(match).every(same) ? result : undefined;
 }
 
 const CLEARED: PageFormResult = { error: {} };
@@ -36,7 +39,7 @@ export function usePageForm<Schema extends z.ZodTypeAny>(
   }: {
     id: string;
     result: PageFormResult | undefined;
-    match?: Record<string, string | number>;
+    match?: Record<string, string | number | undefined>;
     defaultValue?: NoInfer<DefaultValue<z.input<Schema>>>;
   },
 ) {

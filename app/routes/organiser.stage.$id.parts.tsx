@@ -1,11 +1,31 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { CRITERIA_ROWS } from "~/forms/stage-form";
+import { ContestHeading } from "~/components/contest-heading";
+import { answerAlerts, usePageForm } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
-import { Alert, Field, FieldError, SelectField } from "~/components/ui/field";
-import { deletePart, savePart, validatePart, type PartProblems } from "~/models/stage-parts.server";
+import {
+  Alert,
+  Field,
+  FieldError,
+  FormAlerts,
+  initial,
+  SelectField,
+  type FieldMeta,
+} from "~/components/ui/field";
+import { CRITERIA_ROWS } from "~/forms/stage-form";
+import { readPartForm } from "~/forms/stage-form.server";
+import {
+  criterionMax,
+  criterionName,
+  PART_PROBLEM_FIELD,
+  PartFormSchema,
+  PartTargetSchema,
+} from "~/forms/stage-part";
+import { deletePart, savePart, validatePart } from "~/models/stage-parts.server";
 import { stageScored } from "~/models/contest-amendments.server";
 import { stageSetup } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
@@ -14,14 +34,8 @@ import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
 import { toInputNumber } from "~/utils/numbers";
-import { readPartForm } from "~/forms/stage-form.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-/** Which part a form is about (none: a new one); its fields are read by readPartForm. */
-const TargetSchema = z.object({
-  intent: z.enum(["save", "delete"]),
-  partId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -30,68 +44,95 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { contest: { id, title: contest.title }, parts, scored: await stageScored(db, id) };
 }
 
+/** The model's problems with a part, under the form's fields (a number the schema refused keeps its own). */
+function problemsAsFieldErrors(
+  problems: Record<string, string | undefined>,
+  refused: Record<string, unknown>,
+) {
+  const errors: Record<string, string[]> = {};
+  for (const [name, problem] of Object.entries(problems)) {
+    const field = PART_PROBLEM_FIELD[name] ?? name;
+    if (problem && !refused[field]) errors[field] = [problem];
+  }
+  return errors;
+}
+
+/** Saved (or deleted): the forms start again from what the page now holds. */
+function saved(submission: { reply: (options: { resetForm: true }) => SubmissionResult<string[]> }) {
+  return { ...submission.reply({ resetForm: true }), status: "success" as const };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const form = await readForm(request);
-  const target = TargetSchema.safeParse({
-    intent: form.get("intent") ?? "save",
-    partId: form.get("partId") ?? "",
-  });
-  if (!target.success) throw new Response("Bad request", { status: 400 });
-  const { intent, partId } = target.data;
+  const target = parseWithZod(form, { schema: PartTargetSchema });
+  if (target.status !== "success") throw new Response("Bad request", { status: 400 });
+  const { intent, partId = null } = target.value;
+  const submission = parseWithZod(form, { schema: PartFormSchema });
   try {
     if (intent === "delete" && partId !== null) {
       await deletePart(db, id, partId, user);
-      return { partId, problems: {} as PartProblems, error: null, saved: true };
+      return saved(target);
     }
-    const { input, problems: typed } = readPartForm(form);
+    const { input } = readPartForm(form);
     // A number that cannot be read as typed is refused, with the model's other problems alongside.
-    const problems = Object.keys(typed).length
-      ? { ...validatePart(input), ...typed }
-      : await savePart(
-          db,
-          id,
-          partId,
-          { ...input, reason: String(form.get("amendmentReason") ?? "").slice(0, 1000) },
-          user,
-        );
-    return { partId, problems, error: null, saved: Object.keys(problems).length === 0 };
+    if (submission.status !== "success")
+      return submission.reply({
+        fieldErrors: problemsAsFieldErrors(validatePart(input), submission.error ?? {}),
+      });
+    const reason = submission.value.amendmentReason.slice(0, 1000);
+    const fieldErrors = problemsAsFieldErrors(await savePart(db, id, partId, { ...input, reason }, user), {});
+    return Object.keys(fieldErrors).length ? submission.reply({ fieldErrors }) : saved(submission);
   } catch (error) {
-    if (error instanceof DomainError) return { partId, problems: {}, error: error.code, saved: false };
+    if (error instanceof DomainError) return submission.reply({ formErrors: [error.code] });
     throw error;
   }
 }
 
 type Part = Awaited<ReturnType<typeof loader>>["parts"][number];
 
-function PartForm({
-  part,
-  problems,
-  scored,
-}: {
-  part: Part | null;
-  problems: PartProblems;
-  scored: boolean;
-}) {
+/** A saved part's values as its form shows them; a new part's defaults. */
+function partValues(part: Part | null) {
+  const criteria = Object.fromEntries(
+    Array.from({ length: CRITERIA_ROWS }, (_, i) => [
+      [criterionName(i), part?.criteria[i]?.name ?? ""],
+      [criterionMax(i), part?.criteria[i] ? String(part.criteria[i].maxScore) : ""],
+    ]).flat(),
+  );
+  return {
+    ...criteria,
+    name: part?.name ?? "",
+    maxScore: part ? String(part.maxScore) : "",
+    scoring: part?.scoring ?? "judges",
+    isTieBreak: part?.isTieBreak ?? false,
+    timeLimitMin: part?.timeLimitSec ? toInputNumber(part.timeLimitSec / 60) : "",
+    overtimePenaltyPerMin: toInputNumber(part?.overtimePenaltyPerMin),
+    knowledgeQuestions: String(part?.knowledgeQuestions ?? 10),
+    knowledgePoints: String(part?.knowledgePoints ?? 3),
+    knowledgeMode: part?.knowledgeMode ?? "all",
+  };
+}
+
+function PartForm({ part, scored }: { part: Part | null; scored: boolean }) {
   const t = useT();
-  const [scoring, setScoring] = useState(part?.scoring ?? "judges");
-  const criteria = Array.from({ length: CRITERIA_ROWS }, (_, i) => part?.criteria[i] ?? null);
+  const { form, fields } = usePageForm(PartFormSchema, {
+    id: part ? `part-${part.id}` : "part-new",
+    result: useActionData<typeof action>(),
+    match: { partId: part?.id },
+    defaultValue: partValues(part),
+  });
+  const [scoring, setScoring] = useState(initial(fields.scoring) ?? part?.scoring ?? "judges");
   return (
-    <Form method="post" className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-2" noValidate>
+    <Form method="post" {...getFormProps(form)} className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-2">
       {part ? <input type="hidden" name="partId" value={part.id} /> : null}
-      <Field label={t("stage.partName")} name="name" defaultValue={part?.name} error={problems.name} />
-      <Field
-        label={t("stage.maxScore")}
-        name="maxScore"
-        inputMode="numeric"
-        defaultValue={part?.maxScore}
-        error={problems.maxScore}
-      />
+      <Field label={t("stage.partName")} meta={fields.name} />
+      <Field label={t("stage.maxScore")} meta={fields.maxScore} inputMode="numeric" />
       <SelectField
         label={t("stage.scoring")}
-        name="scoring"
-        value={scoring}
+        key={fields.scoring.key}
+        name={fields.scoring.name}
+        defaultValue={initial(fields.scoring)}
         onChange={(e) => setScoring(e.target.value === "knowledge" ? "knowledge" : "judges")}
         options={[
           ["judges", t("stage.scoring.judges")],
@@ -99,45 +140,36 @@ function PartForm({
         ]}
       />
       <label className="flex min-h-12 items-center gap-3 text-lg font-semibold">
-        <input type="checkbox" name="isTieBreak" defaultChecked={part?.isTieBreak} className="size-6" />
+        <input
+          type="checkbox"
+          key={fields.isTieBreak.key}
+          name={fields.isTieBreak.name}
+          defaultChecked={initial(fields.isTieBreak) === "on"}
+          className="size-6"
+        />
         {t("stage.isTieBreak")}
       </label>
       <Field
         label={t("stage.timeLimitMin")}
         hint={t("stage.optional")}
-        name="timeLimitMin"
+        meta={fields.timeLimitMin}
         inputMode="decimal"
-        defaultValue={part?.timeLimitSec ? toInputNumber(part.timeLimitSec / 60) : ""}
-        error={problems.timeLimitSec}
       />
       <Field
         label={t("stage.penaltyPerMin")}
         hint={t("stage.optional")}
-        name="overtimePenaltyPerMin"
+        meta={fields.overtimePenaltyPerMin}
         inputMode="decimal"
-        defaultValue={toInputNumber(part?.overtimePenaltyPerMin)}
-        error={problems.overtimePenaltyPerMin}
       />
       {scoring === "knowledge" ? (
         <>
-          <Field
-            label={t("stage.knowledgeQuestions")}
-            name="knowledgeQuestions"
-            inputMode="numeric"
-            defaultValue={part?.knowledgeQuestions ?? 10}
-            error={problems.knowledgeQuestions}
-          />
-          <Field
-            label={t("stage.knowledgePoints")}
-            name="knowledgePoints"
-            inputMode="numeric"
-            defaultValue={part?.knowledgePoints ?? 3}
-            error={problems.knowledgePoints}
-          />
+          <Field label={t("stage.knowledgeQuestions")} meta={fields.knowledgeQuestions} inputMode="numeric" />
+          <Field label={t("stage.knowledgePoints")} meta={fields.knowledgePoints} inputMode="numeric" />
           <SelectField
             label={t("stage.knowledgeMode")}
-            name="knowledgeMode"
-            defaultValue={part?.knowledgeMode ?? "all"}
+            key={fields.knowledgeMode.key}
+            name={fields.knowledgeMode.name}
+            defaultValue={initial(fields.knowledgeMode)}
             options={[
               ["all", t("stage.knowledgeMode.all")],
               ["buzzer", t("stage.knowledgeMode.buzzer")],
@@ -145,36 +177,14 @@ function PartForm({
           />
         </>
       ) : (
-        <fieldset className="flex min-w-0 flex-col gap-2 sm:col-span-2">
-          <legend className="text-lg font-semibold">{t("stage.criteria")}</legend>
-          <p className="text-base text-slate-600">{t("stage.criteriaHint")}</p>
-          <FieldError error={problems.criteria} />
-          {criteria.map((c, i) => (
-            <div key={i} className="grid grid-cols-[1fr_7rem] gap-2">
-              <input
-                name={`criterion-name-${i}`}
-                aria-label={t("stage.criterionName", { n: i + 1 })}
-                defaultValue={c?.name}
-                className="min-h-11 min-w-0 rounded-lg border-2 border-slate-400 px-2"
-              />
-              <input
-                name={`criterion-max-${i}`}
-                aria-label={t("stage.criterionMax", { n: i + 1 })}
-                inputMode="numeric"
-                defaultValue={c?.maxScore}
-                className="min-h-11 min-w-0 rounded-lg border-2 border-slate-400 px-2"
-              />
-            </div>
-          ))}
-        </fieldset>
+        <CriteriaFieldset fields={fields} errors={form.allErrors} />
       )}
       {scored ? (
         <div className="sm:col-span-2">
           <Field
             label={t("contests.amendmentReason")}
             hint={t("stage.amendmentHint")}
-            name="amendmentReason"
-            error={problems.amendmentReason}
+            meta={fields.amendmentReason}
           />
         </div>
       ) : null}
@@ -185,6 +195,7 @@ function PartForm({
             name="intent"
             value="delete"
             variant="secondary"
+            formNoValidate
             onClick={(e) => {
               if (!window.confirm(`${t("stage.deletePart")}: ${part.name}?`)) e.preventDefault();
             }}
@@ -197,33 +208,79 @@ function PartForm({
   );
 }
 
+/** A judged part's criteria: up to CRITERIA_ROWS rows of a name and a maximum; one message for them all. */
+function CriteriaFieldset({
+  fields,
+  errors,
+}: {
+  fields: Record<string, FieldMeta>;
+  errors: Record<string, string[]>;
+}) {
+  const t = useT();
+  const problem = Object.entries(errors).find(
+    ([name]) => name === "criteria" || name.startsWith("criterion-"),
+  );
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-2 sm:col-span-2">
+      <legend className="text-lg font-semibold">{t("stage.criteria")}</legend>
+      <p className="text-base text-slate-600">{t("stage.criteriaHint")}</p>
+      <FieldError error={problem?.[1][0]} />
+      {Array.from({ length: CRITERIA_ROWS }, (_, i) => (
+        <div key={i} className="grid grid-cols-[1fr_7rem] gap-2">
+          <CriterionInput meta={fields[criterionName(i)]} label={t("stage.criterionName", { n: i + 1 })} />
+          <CriterionInput
+            meta={fields[criterionMax(i)]}
+            label={t("stage.criterionMax", { n: i + 1 })}
+            inputMode="numeric"
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function CriterionInput({
+  meta,
+  label,
+  inputMode,
+}: {
+  meta: FieldMeta;
+  label: string;
+  inputMode?: "numeric";
+}) {
+  return (
+    <input
+      key={meta.key}
+      name={meta.name}
+      aria-label={label}
+      inputMode={inputMode}
+      defaultValue={initial(meta)}
+      className="min-h-11 min-w-0 rounded-lg border-2 border-slate-400 px-2"
+    />
+  );
+}
+
 export default function StageParts() {
   const { contest, parts, scored } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const problemsFor = (partId: number | null) => (result && result.partId === partId ? result.problems : {});
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <h1 className="text-3xl font-bold">
-        {t("stage.parts")}:{" "}
-        <Link to={`/organiser/stage/${contest.id}`} className="underline">
-          {contest.title}
-        </Link>
-      </h1>
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
-      {result?.saved ? <Alert tone="success">{t("org.saved")}</Alert> : null}
+      <ContestHeading label={t("stage.parts")} title={contest.title} to={`/organiser/stage/${contest.id}`} />
+      <FormAlerts form={answerAlerts(result)} />
+      {result?.status === "success" ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       {parts.map((p) => (
         <section key={p.id} aria-label={p.name} className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-xl font-bold">
             {t("stage.partN", { n: p.position })}: {p.name} — {t("stage.maxPoints", { n: p.maxScore })}
             {p.closedAt ? ` · ${t("stage.partClosedLabel")}` : ""}
           </h2>
-          <PartForm key={JSON.stringify(p)} part={p} problems={problemsFor(p.id)} scored={scored} />
+          <PartForm key={JSON.stringify(p)} part={p} scored={scored} />
         </section>
       ))}
       <section aria-label={t("stage.addPart")} className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-xl font-bold">{t("stage.addPart")}</h2>
-        <PartForm key={parts.length} part={null} problems={problemsFor(null)} scored={scored} />
+        <PartForm key={parts.length} part={null} scored={scored} />
       </section>
     </div>
   );
