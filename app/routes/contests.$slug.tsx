@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,7 +8,7 @@ import { contestExclusions, attempts } from "#db/schema";
 import { Countdown } from "~/components/countdown";
 import { StartConfirmation } from "~/components/quiz/start-confirmation";
 import { TeamEntries, TeamStartButton } from "~/components/team-entry";
-import { Alert } from "~/components/ui/field";
+import { Alert, FormAlerts } from "~/components/ui/field";
 import { Button, buttonClass } from "~/components/ui/button";
 import { assertCanStart, inSamePeriod } from "~/models/attempt-policy.server";
 import { startAttempt } from "~/models/attempt.server";
@@ -21,7 +22,8 @@ import { DomainError } from "~/utils/errors";
 import { listAmendments } from "~/models/contest-amendments.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { message, useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { StartSchema } from "~/forms/start";
 import { prizeLabel } from "~/utils/prize-names";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -129,10 +131,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const contest = await orHttpError(() => getContestBySlug(db, slug));
   // The pages post a form; scripts (the load driver) may post no body at all: an individual entry.
-  const form = request.headers.get("content-type") ? await readForm(request) : null;
-  const forTeam = form?.get("cho") === "doi";
+  const formData = request.headers.get("content-type") ? await readForm(request) : new FormData();
+  const submission = parseWithZod(formData, { schema: StartSchema });
+  if (submission.status !== "success") return submission.reply();
+  const forTeam = submission.value.cho === "doi";
   // "Thi thử": a practice attempt, started at once (it costs nothing to confirm).
-  const practice = form?.get("thi-thu") === "1";
+  const practice = submission.value["thi-thu"] === "1";
   try {
     const { id } = await startAttempt(db, {
       contest,
@@ -146,14 +150,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return redirect(`/attempts/${id}`);
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.code, vars: error.vars };
+    if (error instanceof DomainError)
+      return submission.reply({ formErrors: [message(error.code, error.vars)] });
     throw error;
   }
 }
 
 export default function ContestPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  // The start forms have no fields to check in the browser, so this page loads no conform: the
+  // action's refusal (submission.reply) is shown as it comes.
+  const refused = { errors: useActionData<typeof action>()?.error?.[""] ?? undefined, allErrors: {} };
   const navigation = useNavigation();
   const t = useT();
   const locale = useLocale();
@@ -222,7 +229,7 @@ export default function ContestPage() {
               ) : null}
             </Alert>
           )}
-          {actionData?.error ? <Alert>{t(actionData.error, actionData.vars)}</Alert> : null}
+          <FormAlerts form={refused} />
           {data.notRanked && status === "open" ? (
             <Alert tone="info">{t("contest.staffNotRanked")}</Alert>
           ) : null}
@@ -231,7 +238,7 @@ export default function ContestPage() {
               {t("contest.attemptsUsed", { n: data.attemptsUsed, max: contest.maxAttempts })}
             </p>
           ) : null}
-          {status === "open" && data.startBlocked && !actionData?.error ? (
+          {status === "open" && data.startBlocked && !refused.errors ? (
             <Alert tone="info">{t(data.startBlocked)}</Alert>
           ) : null}
           {data.team?.isCaptain && status === "open" && !data.openAttemptId && !data.confirming ? (

@@ -1,8 +1,11 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { PhoneField } from "~/components/account-fields";
+import { usePageForm } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
+import { PageForm } from "~/components/form-controls";
 import { Alert, Field } from "~/components/ui/field";
 import { Honeypot } from "~/components/ui/honeypot";
 import { authenticate } from "~/models/sign-in.server";
@@ -12,33 +15,23 @@ import { getUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { ServerBusyError } from "~/utils/overload.server";
-import { useT, type Translate, metaTitle } from "~/utils/i18n";
+import { SignInSchema } from "~/forms/sign-in";
+import { useT, type MessageKey, type Translate, metaTitle } from "~/utils/i18n";
 import { cookieWouldBeDropped, createSession, destroySession } from "~/utils/session.server";
 import { normalisePhone } from "~/utils/validation";
-
-const LoginSchema = z.object({
-  phone: z.string().max(30).default(""),
-  password: z.string().min(1).max(200).catch(""),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   return { cookieWarning: cookieWouldBeDropped(request) };
 }
 
-function busy(error: ServerBusyError, phone: string) {
-  return data(
-    { error: "error.busy" as const, phone },
-    { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-  );
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = LoginSchema.safeParse(form);
-  const typed = parsed.success ? parsed.data.phone : "";
-  const phone = normalisePhone(typed);
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: SignInSchema });
+  const refuse = (code: MessageKey, init?: ResponseInit) =>
+    data(submission.reply({ formErrors: [code], hideFields: ["password"] }), init);
+  const input = submission.status === "success" ? submission.value : null;
+  const phone = normalisePhone(input?.phone ?? "");
   const now = Date.now();
   const ip = context.clientIp ?? null;
   const failed = async () => {
@@ -50,28 +43,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip,
     });
     // One message for every failure: it never tells whether the phone is registered.
-    return { error: "login.failed" as const, phone: typed };
+    return refuse("login.failed");
   };
   // Nothing to check, nothing guessed: no password is tried, so nothing counts.
-  if (!parsed.success || !phone || filledHoneypot(form)) return failed();
+  if (!input?.password || !phone || filledHoneypot(formData)) return failed();
 
   // Counted before the password is checked, and refused while a wait is in effect (the same for any phone).
   const started = await startSignIn(db, phone, ip ?? "unknown", now);
   if ("retryAfter" in started) {
     await audit(db, { actorUserId: null, action: "auth.throttled", entity: "phone", entityId: phone, ip });
     return data(
-      { error: "signIn.locked" as const, retryAfter: started.retryAfter, phone: typed },
+      {
+        ...submission.reply({ formErrors: ["signIn.locked"], hideFields: ["password"] }),
+        retryAfter: started.retryAfter,
+      },
       { status: 429, headers: { "Retry-After": String(started.retryAfter) } },
     );
   }
   let user: Awaited<ReturnType<typeof authenticate>> = null;
   try {
-    user = await authenticate(db, phone, parsed.data.password);
+    user = await authenticate(db, phone, input.password);
   } catch (error) {
     // Too many sign-ins at once: "try again in a few seconds", not a failed attempt.
     if (error instanceof ServerBusyError) {
       await signInAbandoned(db, started.try);
-      return busy(error, typed);
+      return refuse("error.busy", {
+        status: 503,
+        headers: { "Retry-After": String(error.retryAfterSeconds) },
+      });
     }
     throw error;
   }
@@ -80,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await audit(db, { actorUserId: user.id, action: "auth.login", ip });
   // A new session id at every sign-in; whatever session this browser held before ends here.
   await destroySession(db, request);
-  return redirect(safeRedirect(parsed.data.redirectTo), {
+  return redirect(safeRedirect(input.redirectTo), {
     headers: {
       "Set-Cookie": await createSession(db, user.id, now, null, {
         userAgent: request.headers.get("User-Agent"),
@@ -100,46 +99,40 @@ function waitText(t: Translate, seconds: number) {
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
   const loaderData = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const t = useT();
+  const { form, fields } = usePageForm(SignInSchema, { id: "login", result });
+  const retryAfter = result && "retryAfter" in result ? Number(result.retryAfter) : null;
   return (
     <div className="mx-auto flex max-w-md flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
       {loaderData?.cookieWarning ? <Alert>{t("login.needsHttps")}</Alert> : null}
-      {searchParams.get("reset") === "1" && !actionData ? (
-        <Alert tone="success">{t("reset.done")}</Alert>
-      ) : null}
-      {actionData?.error === "signIn.locked" ? (
-        <Alert>
-          {t("signIn.locked", { wait: waitText(t, actionData.retryAfter) })} {t("signIn.askToUnlock")}
-        </Alert>
-      ) : actionData?.error ? (
-        <Alert>{t(actionData.error)}</Alert>
-      ) : null}
-      <Form method="post" className="flex flex-col gap-4" noValidate>
+      {searchParams.get("reset") === "1" && !result ? <Alert tone="success">{t("reset.done")}</Alert> : null}
+      <PageForm
+        form={form}
+        alerts={
+          retryAfter !== null ? (
+            <Alert>
+              {t("signIn.locked", { wait: waitText(t, retryAfter) })} {t("signIn.askToUnlock")}
+            </Alert>
+          ) : undefined
+        }
+      >
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Honeypot />
+        <PhoneField meta={fields.phone} label={t("login.phone")} />
         <Field
-          label={t("login.phone")}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          required
-          defaultValue={actionData?.phone}
-        />
-        <Field
+          meta={fields.password}
           label={t("login.password")}
-          name="password"
           type="password"
           autoComplete="current-password"
           required
         />
         <Button disabled={navigation.state !== "idle"}>{t("login.submit")}</Button>
-      </Form>
+      </PageForm>
       <p className="text-lg">
         <Link to="/forgot-password" className="text-brand-700 font-semibold underline underline-offset-4">
           {t("forgot.link")}

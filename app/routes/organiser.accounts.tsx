@@ -1,11 +1,21 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { IssuedCode, ResetCodeForm } from "~/components/reset-code";
 import { Button } from "~/components/ui/button";
-import { Alert, Field } from "~/components/ui/field";
-import { changeRole, createStaff, listAccounts, resetPassword, setDisabled } from "~/models/staff-accounts.server";
+import { PhoneField } from "~/components/account-fields";
+import { answerAlerts, usePageForm } from "~/components/use-page-form";
+import { PageForm, selectProps } from "~/components/form-controls";
+import { Alert, Field, FormAlerts, SelectField } from "~/components/ui/field";
+import {
+  changeRole,
+  createStaff,
+  listAccounts,
+  resetPassword,
+  setDisabled,
+} from "~/models/staff-accounts.server";
 import { liftSignInLock, signInLocks } from "~/models/login-throttle.server";
 import { formatCode, issueResetCode } from "~/models/reset-codes.server";
 import { requireRole } from "~/utils/auth.server";
@@ -13,41 +23,9 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { AccountsFormSchema, CreateStaffSchema } from "~/forms/staff-accounts";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 import { can, manageableRoles } from "~/utils/permissions.server";
-import { normalisePhone } from "~/utils/validation";
-
-const STAFF_ROLES = ["organiser", "committee", "judge", "admin"] as const;
-const ROLES = ["resident", ...STAFF_ROLES] as const;
-
-const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("create"),
-    fullName: z.string().trim().min(2, "field.fullNameInvalid").max(100, "field.fullNameInvalid"),
-    phone: z
-      .string()
-      .transform(
-        (v, ctx) =>
-          normalisePhone(v) ?? (ctx.addIssue({ code: "custom", message: "field.phoneInvalid" }), ""),
-      ),
-    password: z.string().min(8, "field.passwordShort").max(200, "field.passwordShort"),
-    role: z.enum(STAFF_ROLES),
-  }),
-  z.object({ intent: z.literal("reset"), userId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("disable"), userId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("enable"), userId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("role"), userId: z.coerce.number().int().positive(), role: z.enum(ROLES) }),
-  z.object({ intent: z.literal("unlock"), userId: z.coerce.number().int().positive() }),
-  z.object({
-    intent: z.literal("resetCode"),
-    userId: z.coerce.number().int().positive(),
-    // Refused by the model with its message when not ticked.
-    identityChecked: z
-      .literal("on")
-      .optional()
-      .transform((v) => v === "on"),
-  }),
-]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
@@ -86,15 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const raw = Object.fromEntries(await readForm(request));
-  const parsed = IntentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, MessageKey> = {};
-    for (const issue of parsed.error.issues)
-      fieldErrors[String(issue.path[0])] ??= issue.message as MessageKey;
-    return { fieldErrors, values: { ...raw, password: "" } };
-  }
-  const v = parsed.data;
+  const submission = parseWithZod(await readForm(request), { schema: AccountsFormSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const v = submission.value;
   try {
     if (v.intent === "create") await createStaff(db, v, user);
     else if (v.intent === "reset") {
@@ -113,7 +85,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     } else await changeRole(db, v.userId, v.role, user);
   } catch (error) {
     if (error instanceof DomainError)
-      return data({ formError: error.code, values: { ...raw, password: "" } }, { status: error.status });
+      return data(submission.reply({ formErrors: [error.code], hideFields: ["password"] }), {
+        status: error.status,
+      });
     throw error;
   }
   return { saved: true };
@@ -125,9 +99,16 @@ export default function Accounts() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const errors: Record<string, MessageKey | undefined> =
-    (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
-  const values = (result && "values" in result ? result.values : {}) as Record<string, string | undefined>;
+  const create = usePageForm(CreateStaffSchema, {
+    id: "create-staff",
+    result: result && "status" in result ? result : undefined,
+    match: { intent: "create" },
+    defaultValue: { role: "judge" },
+  });
+  // A row's button refused (the last admin, a role not ours to manage): said at the top of the page.
+  const rowAlerts = answerAlerts(
+    result && "status" in result && result.initialValue?.intent !== "create" ? result : undefined,
+  );
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("accounts.title")}</h1>
@@ -135,7 +116,7 @@ export default function Accounts() {
         <Alert tone="success">{t("accounts.newPassword", result.newPassword)}</Alert>
       ) : null}
       {result && "resetCode" in result && result.resetCode ? <IssuedCode issued={result.resetCode} /> : null}
-      {result && "formError" in result && result.formError ? <Alert>{t(result.formError)}</Alert> : null}
+      <FormAlerts form={rowAlerts} />
       {result && "saved" in result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       {result && "unlocked" in result ? (
         <Alert tone="success">{t("accounts.unlocked", { name: result.unlocked ?? "" })}</Alert>
@@ -144,46 +125,26 @@ export default function Accounts() {
 
       <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={t("accounts.create")}>
         <h2 className="mb-3 text-xl font-bold">{t("accounts.create")}</h2>
-        <Form method="post" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <PageForm form={create.form} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <input type="hidden" name="intent" value="create" />
+          <Field meta={create.fields.fullName} label={t("accounts.fullName")} />
+          <PhoneField meta={create.fields.phone} label={t("accounts.phone")} autoComplete="off" />
           <Field
-            label={t("accounts.fullName")}
-            name="fullName"
-            defaultValue={values.fullName}
-            error={errors.fullName && t(errors.fullName)}
-          />
-          <Field
-            label={t("accounts.phone")}
-            name="phone"
-            type="tel"
-            defaultValue={values.phone}
-            error={errors.phone && t(errors.phone)}
-          />
-          <Field
+            meta={create.fields.password}
             label={t("accounts.password")}
-            name="password"
             type="password"
             autoComplete="new-password"
-            error={errors.password && t(errors.password)}
           />
-          <label className="flex flex-col gap-1 text-lg font-semibold">
-            {t("accounts.role")}
-            <select
-              name="role"
-              defaultValue={values.role ?? "judge"}
-              className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
-            >
-              {may.create.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            key={create.fields.role.key}
+            {...selectProps(create.fields.role)}
+            label={t("accounts.role")}
+            options={may.create.map((r) => [r, t(`role.${r}`)])}
+          />
           <Button disabled={navigation.state !== "idle"} className="self-end">
             {t("org.add")}
           </Button>
-        </Form>
+        </PageForm>
       </section>
 
       <section aria-labelledby="reset-code-help" className="text-lg">

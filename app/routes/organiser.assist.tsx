@@ -1,9 +1,12 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RegistrationForm } from "~/components/registration-form";
 import { Button } from "~/components/ui/button";
-import { Alert, Field, FieldError } from "~/components/ui/field";
+import { PhoneField } from "~/components/account-fields";
+import { usePageForm } from "~/components/use-page-form";
+import { CheckField, PageForm } from "~/components/form-controls";
 import { registerResident } from "~/models/residents.server";
 import { listActiveUnits } from "~/models/units.server";
 import { assistExistingResident } from "~/models/assisted-entry.server";
@@ -12,9 +15,9 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { DomainError } from "~/utils/errors";
-import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { AssistExistingSchema, parseForm } from "~/forms/own-account.server";
-import { parseRegistration } from "~/forms/registration.server";
+import { useT, metaTitle } from "~/utils/i18n";
+import { AssistExistingSchema } from "~/forms/own-account";
+import { AssistSchema, registrationInput } from "~/forms/registration";
 import { createSession, destroySession } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["organiser"]);
-  const form = Object.fromEntries(await readForm(request));
+  const formData = await readForm(request);
   const ip = context.clientIp ?? null;
   const handOver = async (userId: number, now: number, registered: boolean) => {
     await destroySession(db, request);
@@ -44,33 +47,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   };
 
-  if (form.intent === "existing") {
-    const parsed = parseForm(AssistExistingSchema, form);
-    if (!parsed.ok) return data({ existing: { errors: parsed.errors, values: parsed.values } });
-    try {
-      const now = Date.now();
+  const submission = parseWithZod(formData, { schema: AssistSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const v = submission.value;
+  try {
+    const now = Date.now();
+    if (v.intent === "existing") {
       const { userId } = await assistExistingResident(
         db,
-        { phone: parsed.data.phone, identityChecked: parsed.data.identityChecked === "on" },
+        { phone: v.phone, identityChecked: true },
         staff,
         ip,
         now,
       );
       return await handOver(userId, now, false);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return data(
-        { existing: { errors: { form: error.code } as Record<string, MessageKey>, values: parsed.values } },
-        { status: error.status === 429 ? 429 : 200 },
-      );
     }
-  }
-
-  const parsed = parseRegistration(form);
-  if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
-  try {
-    const now = Date.now();
-    const userId = await registerResident(db, { ...parsed.input, assistedBy: staff, now });
+    const userId = await registerResident(db, { ...registrationInput(v), assistedBy: staff, now });
     await audit(db, {
       actorUserId: staff.id,
       action: "account.assistedRegistration",
@@ -80,8 +72,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return await handOver(userId, now, true);
   } catch (error) {
-    if (error instanceof DomainError) return { errors: {}, formError: error.code, values: parsed.values };
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    return data(submission.reply({ formErrors: [error.code], hideFields: ["password"] }), {
+      status: error.status === 429 ? 429 : 200,
+    });
   }
 }
 
@@ -90,9 +84,11 @@ export default function AssistedEntry() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const existing = result && "existing" in result ? result.existing : undefined;
-  const errors = (existing?.errors ?? {}) as Record<string, MessageKey | undefined>;
-  const values = (existing?.values ?? {}) as Record<string, string | undefined>;
+  const { form, fields } = usePageForm(AssistExistingSchema, {
+    id: "assist-existing-form",
+    result,
+    match: { intent: "existing" },
+  });
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("assist.title")}</h1>
@@ -103,7 +99,9 @@ export default function AssistedEntry() {
         </h2>
         <RegistrationForm
           units={units}
-          result={result && !("existing" in result) ? result : undefined}
+          result={result}
+          match={{ intent: "register" }}
+          hidden={<input type="hidden" name="intent" value="register" />}
           submitLabel={t("assist.submit")}
         />
       </section>
@@ -115,40 +113,14 @@ export default function AssistedEntry() {
           {t("assist.existingTitle")}
         </h2>
         <p className="text-lg">{t("assist.existingIntro")}</p>
-        {errors.form ? <Alert>{t(errors.form)}</Alert> : null}
-        <Form method="post" className="flex flex-col gap-4" noValidate>
+        <PageForm form={form}>
           <input type="hidden" name="intent" value="existing" />
-          <Field
-            label={t("assist.existingPhone")}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            required
-            defaultValue={values.phone}
-            error={errors.phone && t(errors.phone)}
-          />
-          <div className="flex flex-col gap-1">
-            <label className="flex items-start gap-3 text-lg">
-              <input
-                type="checkbox"
-                name="identityChecked"
-                required
-                aria-invalid={errors.identityChecked ? true : undefined}
-                aria-describedby={errors.identityChecked ? "assist-identity-error" : undefined}
-                className="mt-1 size-6 shrink-0"
-              />
-              <span>{t("assist.identityChecked")}</span>
-            </label>
-            <FieldError
-              id="assist-identity-error"
-              error={errors.identityChecked && t(errors.identityChecked)}
-            />
-          </div>
+          <PhoneField meta={fields.phone} label={t("assist.existingPhone")} autoComplete="off" />
+          <CheckField meta={fields.identityChecked} label={t("assist.identityChecked")} required />
           <Button disabled={navigation.state !== "idle"} variant="secondary" className="self-start">
             {t("assist.openSession")}
           </Button>
-        </Form>
+        </PageForm>
       </section>
     </div>
   );

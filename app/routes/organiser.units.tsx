@@ -1,10 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { UNIT_KINDS } from "#db/schema";
+import { UNIT_KINDS } from "#db/constants";
 import { ImportForm } from "~/components/import-form";
 import { Button } from "~/components/ui/button";
-import { Alert, Field } from "~/components/ui/field";
+import { usePageForm, type PageFormResult } from "~/components/use-page-form";
+import { PageForm, selectProps } from "~/components/form-controls";
+import { Alert, Field, SelectField } from "~/components/ui/field";
+import { DENOMINATOR_KINDS, UnitSchema, UnitsFormSchema } from "~/forms/units";
 import {
   createUnits,
   listUnits,
@@ -19,38 +22,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
 import { isMultipart, runImport } from "~/forms/import.server";
-import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { parseVnNumber } from "~/utils/numbers";
-
-const UnitSchema = z.object({
-  name: z.string().trim().min(1, "units.nameRequired").max(120, "units.nameRequired"),
-  code: z.string().trim().max(20).optional(),
-  kind: z.enum(UNIT_KINDS),
-  // "1.200", "1,200" and "1200" people are the same; "7,5" is refused, never 75.
-  denominator: z
-    .string()
-    .max(30)
-    .optional()
-    .transform((text, ctx) => {
-      const parsed = parseVnNumber(text ?? "", { max: 999_999_999 });
-      if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: "custom", message: "units.denominatorInvalid" });
-      return z.NEVER;
-    }),
-  denominatorKind: z.enum(["population", "households", "members"]).optional(),
-});
-
-const IntentSchema = z.discriminatedUnion("intent", [
-  UnitSchema.extend({ intent: z.literal("create") }),
-  UnitSchema.extend({ intent: z.literal("update"), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("retire"), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("restore"), id: z.coerce.number().int().positive() }),
-  z.object({
-    intent: z.literal("map"),
-    userId: z.coerce.number().int().positive(),
-    unitId: z.coerce.number().int().positive(),
-  }),
-]);
+import { useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
@@ -67,19 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
       (inputs) => createUnits(db, inputs, user),
     );
   }
-  const raw = Object.fromEntries(await readForm(request));
-  const parsed = IntentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, MessageKey> = {};
-    for (const issue of parsed.error.issues)
-      fieldErrors[String(issue.path[0])] ??= issue.message as MessageKey;
-    return { fieldErrors, values: raw };
-  }
-  const v = parsed.data;
+  const submission = parseWithZod(await readForm(request), { schema: UnitsFormSchema });
+  if (submission.status !== "success") return submission.reply();
+  const v = submission.value;
   if (v.intent === "create" || v.intent === "update") {
-    if (await unitNameTaken(db, v.name, v.intent === "update" ? v.id : undefined)) {
-      return { fieldErrors: { name: "units.nameTaken" as MessageKey }, values: raw };
-    }
+    if (await unitNameTaken(db, v.name, v.intent === "update" ? v.id : undefined))
+      return submission.reply({ fieldErrors: { name: ["units.nameTaken"] } });
     const input = {
       name: v.name,
       code: v.code || null,
@@ -100,82 +65,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function UnitsPage() {
   const { units, unmapped } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const t = useT();
   const editing = units.find((u) => String(u.id) === searchParams.get("edit"));
-  const errors: Record<string, MessageKey | undefined> =
-    (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
-  const values = (result && "values" in result ? result.values : (editing ?? {})) as Record<string, unknown>;
-  const str = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("units.title")}</h1>
       {result && "saved" in result ? <Alert tone="success">{t("org.saved")}</Alert> : null}
 
-      <section
-        className="rounded-xl border border-slate-200 bg-white p-4"
-        aria-label={editing ? t("org.edit") : t("units.add")}
-      >
-        <h2 className="mb-3 text-xl font-bold">
-          {editing ? `${t("org.edit")}: ${editing.name}` : t("units.add")}
-        </h2>
-        <Form method="post" className="grid grid-cols-1 gap-3 sm:grid-cols-2" key={editing?.id ?? "new"}>
-          <input type="hidden" name="intent" value={editing ? "update" : "create"} />
-          {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-          <Field
-            label={t("units.name")}
-            name="name"
-            required
-            defaultValue={str("name")}
-            error={errors.name && t(errors.name)}
-          />
-          <Field label={t("units.code")} name="code" defaultValue={str("code")} />
-          <label className="flex flex-col gap-1 text-lg font-semibold">
-            {t("units.kind")}
-            <select
-              name="kind"
-              defaultValue={str("kind") || "to_dan_pho"}
-              className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
-            >
-              {UNIT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`unitKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <Field
-            label={t("units.denominator")}
-            name="denominator"
-            inputMode="numeric"
-            defaultValue={str("denominator")}
-            error={errors.denominator && t(errors.denominator)}
-          />
-          <label className="flex flex-col gap-1 text-lg font-semibold">
-            {t("units.denominatorKind")}
-            <select
-              name="denominatorKind"
-              defaultValue={str("denominatorKind") || "population"}
-              className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 font-normal"
-            >
-              {(["population", "households", "members"] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`denominatorKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="flex items-end gap-3">
-            <Button disabled={navigation.state !== "idle"}>{editing ? t("org.save") : t("org.add")}</Button>
-            {editing ? (
-              <Link to="/organiser/units" className="text-lg underline">
-                {t("org.cancel")}
-              </Link>
-            ) : null}
-          </div>
-        </Form>
-      </section>
+      <UnitForm
+        key={editing?.id ?? "new"}
+        editing={editing}
+        result={result && "status" in result ? result : undefined}
+      />
 
       <ImportForm title={t("units.import")} templateHref="/organiser/templates/units.xlsx" result={result} />
 
@@ -262,6 +164,69 @@ export default function UnitsPage() {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** A unit added, or the one being edited (?edit=id). */
+function UnitForm({
+  editing,
+  result,
+}: {
+  editing: SerializeFrom<typeof loader>["units"][number] | undefined;
+  result: PageFormResult | undefined;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const { form, fields } = usePageForm(UnitSchema, {
+    id: editing ? `unit-${editing.id}` : "unit-new",
+    result,
+    match: editing ? { intent: "update", id: editing.id } : { intent: "create" },
+    defaultValue: {
+      name: editing?.name,
+      code: editing?.code ?? "",
+      kind: editing?.kind ?? "to_dan_pho",
+      denominator: editing?.denominator?.toString() ?? "",
+      denominatorKind: editing?.denominatorKind ?? "population",
+    },
+  });
+  return (
+    <section
+      className="rounded-xl border border-slate-200 bg-white p-4"
+      aria-label={editing ? t("org.edit") : t("units.add")}
+    >
+      <h2 className="mb-3 text-xl font-bold">
+        {editing ? `${t("org.edit")}: ${editing.name}` : t("units.add")}
+      </h2>
+      <PageForm form={form} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <input type="hidden" name="intent" value={editing ? "update" : "create"} />
+        {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+        <Field meta={fields.name} label={t("units.name")} required />
+        <Field meta={fields.code} label={t("units.code")} />
+        <SelectField
+          key={fields.kind.key}
+          {...selectProps(fields.kind)}
+          label={t("units.kind")}
+          options={UNIT_KINDS.map((k) => [k, t(`unitKind.${k}`)])}
+          className="text-lg"
+        />
+        <Field meta={fields.denominator} label={t("units.denominator")} inputMode="numeric" />
+        <SelectField
+          key={fields.denominatorKind.key}
+          {...selectProps(fields.denominatorKind)}
+          label={t("units.denominatorKind")}
+          options={DENOMINATOR_KINDS.map((k) => [k, t(`denominatorKind.${k}`)])}
+          className="text-lg"
+        />
+        <div className="flex items-end gap-3">
+          <Button disabled={navigation.state !== "idle"}>{editing ? t("org.save") : t("org.add")}</Button>
+          {editing ? (
+            <Link to="/organiser/units" className="text-lg underline">
+              {t("org.cancel")}
+            </Link>
+          ) : null}
+        </div>
+      </PageForm>
+    </section>
   );
 }
 

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -19,7 +20,7 @@ import { filledHoneypot, passRetryAfter, readForm } from "~/utils/http.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { DomainError } from "~/utils/errors";
 import { useT, type MessageKey, metaTitle } from "~/utils/i18n";
-import { parseRegistration } from "~/forms/registration.server";
+import { RegistrationSchema } from "~/forms/registration";
 import { cookieWouldBeDropped, createSession } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,24 +29,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = parseRegistration(form);
-  if (!parsed.ok) return { errors: parsed.errors, formError: null, values: parsed.values };
-  if (filledHoneypot(form))
-    return { errors: {}, formError: "error.badRequest" as MessageKey, values: parsed.values };
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: RegistrationSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const refuse = (code: MessageKey, init?: ResponseInit) =>
+    data(submission.reply({ formErrors: [code], hideFields: ["password"] }), init);
+  if (filledHoneypot(formData)) return refuse("error.badRequest");
+  const input = submission.value;
   const now = Date.now();
   const key = context.clientIp ? [registerKey(context.clientIp)] : [];
   const wait = await lockedFor(db, key, now);
   if (wait !== null)
-    return data(
-      { errors: {}, formError: "error.tooMany" as MessageKey, values: parsed.values },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
+    return refuse("error.tooMany", { status: 429, headers: { "Retry-After": String(wait) } });
   try {
-    const userId = await registerResident(db, { ...parsed.input, now });
+    const userId = await registerResident(db, { ...input, now });
     // Whoever just chose the password may sign in from here even while this address is over its cap.
-    await rememberSignIn(db, parsed.input.phone, context.clientIp ?? "unknown", now);
-    return redirect(safeRedirect(form.redirectTo), {
+    await rememberSignIn(db, input.phone, context.clientIp ?? "unknown", now);
+    return redirect(safeRedirect(formData.get("redirectTo")), {
       headers: {
         "Set-Cookie": await createSession(db, userId, Date.now(), null, {
           userAgent: request.headers.get("User-Agent"),
@@ -57,13 +57,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof DomainError) {
       if (error.code === "register.phoneTaken" && key.length)
         await recordFailure(db, key[0], TAKEN_PHONE_LIMIT, now);
-      return { errors: {}, formError: error.code, values: parsed.values };
+      return refuse(error.code);
     }
     if (error instanceof ServerBusyError)
-      return data(
-        { errors: {}, formError: "error.busy" as MessageKey, values: parsed.values },
-        { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-      );
+      return refuse("error.busy", {
+        status: 503,
+        headers: { "Retry-After": String(error.retryAfterSeconds) },
+      });
     throw error;
   }
 }
