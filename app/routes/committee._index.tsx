@@ -6,7 +6,7 @@ import { contestStatus } from "~/models/contest.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["committee"]);
@@ -43,8 +43,7 @@ export default function CommitteeHome() {
             </Link>
             <p className="text-base text-slate-700">
               {c.kind === "stage" ? `${t("stage.kind")} · ` : ""}
-              {t(`contest.status.${c.status}` as MessageKey)} · {t("contest.closes")}:{" "}
-              {formatDateTime(c.closesAt, locale)}
+              {t(`contest.status.${c.status}`)} · {t("contest.closes")}: {formatDateTime(c.closesAt, locale)}
             </p>
           </li>
         ))}

@@ -10,6 +10,13 @@ import { orHttpError, parseParams } from "~/utils/http.server";
 import { useT, type Translate, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+/** `?participants=1`: participation certificates too (the page's own form asks for them). */
+const SearchSchema = z.object({
+  participants: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
+});
 
 // Without the header and footer: this page is the printout.
 export const handle = { bare: true };
@@ -18,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["committee", "organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const url = new URL(request.url);
-  const participants = url.searchParams.get("participants") === "1";
+  const { participants } = SearchSchema.parse(Object.fromEntries(url.searchParams));
   const sheet = await orHttpError(() => certificateSheet(db, id, { participants }));
   // One QR code per address (every collective prize shares the winners page), loaded on first use.
   const qrcode = (await import("qrcode")).default;

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { useScoreOutbox } from "~/components/stage/use-score-outbox";
+import { useScoreOutbox, type OutboxState } from "~/components/stage/use-score-outbox";
 import { Button } from "~/components/ui/button";
 import { Alert, FieldError } from "~/components/ui/field";
 import { judgeBoard, saveJudgeScore } from "~/models/stage-judging.server";
@@ -152,52 +152,21 @@ export default function ScoreTeam() {
         className="flex flex-col gap-4"
         aria-label={t("judge.scoreForm")}
       >
-        {criteria.map((c) => {
-          const label = c.name
-            ? t("judge.criterion", { name: c.name, max: c.maxScore })
-            : t("judge.points", { max: c.maxScore });
-          const problem = problemOf(c.key);
-          return (
-            <div key={c.key} className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3">
-              <label htmlFor={`score-${c.key}`} className="text-lg font-semibold">
-                {label}
-              </label>
-              <div className="flex items-center gap-3">
-                <input
-                  type="range"
-                  min={0}
-                  max={c.maxScore}
-                  step={0.5}
-                  value={numeric(c.key) ?? 0}
-                  onChange={(e) => {
-                    setValues((v) => ({ ...v, [c.key]: toInputNumber(Number(e.target.value)) }));
-                    setChecked((v) => ({ ...v, [c.key]: false }));
-                  }}
-                  aria-label={t("judge.slider", { label })}
-                  className="min-h-12 min-w-0 flex-1"
-                  disabled={part.closed}
-                />
-                <input
-                  id={`score-${c.key}`}
-                  name={`score-${c.key}`}
-                  inputMode="decimal"
-                  value={values[c.key]}
-                  onChange={(e) => {
-                    setValues((v) => ({ ...v, [c.key]: e.target.value }));
-                    setChecked((v) => ({ ...v, [c.key]: false }));
-                  }}
-                  onBlur={() => setChecked((v) => ({ ...v, [c.key]: values[c.key].trim() !== "" }))}
-                  aria-invalid={problem ? true : undefined}
-                  aria-describedby={problem ? `score-${c.key}-problem` : undefined}
-                  className="min-h-12 w-24 rounded-lg border-2 border-slate-400 px-2 text-xl"
-                  disabled={part.closed}
-                  required
-                />
-              </div>
-              <FieldError id={`score-${c.key}-problem`} error={problem ?? undefined} />
-            </div>
-          );
-        })}
+        {criteria.map((c) => (
+          <CriterionScore
+            key={c.key}
+            criterion={c}
+            text={values[c.key]}
+            value={numeric(c.key)}
+            problem={problemOf(c.key)}
+            disabled={part.closed}
+            onText={(text) => {
+              setValues((v) => ({ ...v, [c.key]: text }));
+              setChecked((v) => ({ ...v, [c.key]: false }));
+            }}
+            onLeave={() => setChecked((v) => ({ ...v, [c.key]: values[c.key].trim() !== "" }))}
+          />
+        ))}
         <p className="text-xl font-bold" aria-live="polite">
           {t("judge.total", { total: formatNumber(total, locale), max: part.maxScore })}
         </p>
@@ -214,29 +183,10 @@ export default function ScoreTeam() {
           />
         </label>
         <input type="hidden" name="base" value={data.version} />
-        <div role="status" className="min-h-7 text-lg">
-          {state.kind === "saving" ? t("judge.saving") : null}
-          {state.kind === "saved" ? (
-            <span className="font-semibold text-green-800">{t("judge.saved")}</span>
-          ) : null}
-          {state.kind === "pending" ? (
-            <span className="text-accent-600 font-semibold">{t("judge.pending")}</span>
-          ) : null}
-          {state.kind === "refused" ? (
-            <span className="text-accent-600 font-semibold">{t(state.error)}</span>
-          ) : null}
-          {state.kind === "signedOut" ? (
-            <span className="text-accent-600 font-semibold">
-              {t("judge.signedOut")}{" "}
-              <a
-                className="underline"
-                href={`/login?redirectTo=${encodeURIComponent(`/judge/contests/${data.contest.id}/parts/${part.id}/teams/${team.id}`)}`}
-              >
-                {t("judge.signInAgain")}
-              </a>
-            </span>
-          ) : null}
-        </div>
+        <SaveState
+          state={state}
+          signInPath={`/judge/contests/${data.contest.id}/parts/${part.id}/teams/${team.id}`}
+        />
         <div className="flex flex-wrap gap-3">
           <Button disabled={part.closed}>{t("judge.save")}</Button>
           {data.nextTeamId ? (
@@ -249,6 +199,93 @@ export default function ScoreTeam() {
           ) : null}
         </div>
       </Form>
+    </div>
+  );
+}
+
+type Criterion = Awaited<ReturnType<typeof loader>>["criteria"][number];
+
+/** One criterion: a slider and a box, either sets the score; the box's problem below it. */
+function CriterionScore({
+  criterion: c,
+  text,
+  value,
+  problem,
+  disabled,
+  onText,
+  onLeave,
+}: {
+  criterion: Criterion;
+  text: string;
+  value: number | null;
+  problem: string | null;
+  disabled: boolean;
+  onText: (text: string) => void;
+  onLeave: () => void;
+}) {
+  const t = useT();
+  const label = c.name
+    ? t("judge.criterion", { name: c.name, max: c.maxScore })
+    : t("judge.points", { max: c.maxScore });
+  return (
+    <div className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3">
+      <label htmlFor={`score-${c.key}`} className="text-lg font-semibold">
+        {label}
+      </label>
+      <div className="flex items-center gap-3">
+        <input
+          type="range"
+          min={0}
+          max={c.maxScore}
+          step={0.5}
+          value={value ?? 0}
+          onChange={(e) => onText(toInputNumber(Number(e.target.value)))}
+          aria-label={t("judge.slider", { label })}
+          className="min-h-12 min-w-0 flex-1"
+          disabled={disabled}
+        />
+        <input
+          id={`score-${c.key}`}
+          name={`score-${c.key}`}
+          inputMode="decimal"
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+          onBlur={onLeave}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `score-${c.key}-problem` : undefined}
+          className="min-h-12 w-24 rounded-lg border-2 border-slate-400 px-2 text-xl"
+          disabled={disabled}
+          required
+        />
+      </div>
+      <FieldError id={`score-${c.key}-problem`} error={problem ?? undefined} />
+    </div>
+  );
+}
+
+/** Where the score is: being sent, saved, waiting for the network, refused, or waiting for a sign-in. */
+function SaveState({ state, signInPath }: { state: OutboxState; signInPath: string }) {
+  const t = useT();
+  return (
+    <div role="status" className="min-h-7 text-lg">
+      {state.kind === "saving" ? t("judge.saving") : null}
+      {state.kind === "saved" ? (
+        <span className="font-semibold text-green-800">{t("judge.saved")}</span>
+      ) : null}
+      {state.kind === "pending" ? (
+        <span className="text-accent-600 font-semibold">{t("judge.pending")}</span>
+      ) : null}
+      {state.kind === "refused" ? (
+        <span className="text-accent-600 font-semibold">{t(state.error)}</span>
+      ) : null}
+      {state.kind === "signedOut" ? (
+        <span className="text-accent-600 font-semibold">
+          {t("judge.signedOut")}{" "}
+          <a className="underline" href={`/login?redirectTo=${encodeURIComponent(signInPath)}`}>
+            {t("judge.signInAgain")}
+          </a>
+        </span>
+      ) : null}
     </div>
   );
 }

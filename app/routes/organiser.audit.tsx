@@ -9,16 +9,12 @@ import { useAuditLabel } from "~/utils/audit-labels";
 import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const PAGE = 50;
+/** `?page=N`, from 1; anything else is the first page. */
+const SearchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
-  const page = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const { page } = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { rows, total } = await listAudit(db, { limit: PAGE, offset: (page - 1) * PAGE });
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
 }

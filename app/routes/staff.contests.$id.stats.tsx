@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { StatsOverview } from "~/components/stats-overview";
 import { contestQuestionStats, contestStats, listParticipants } from "~/models/stats.server";
@@ -7,7 +8,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -42,45 +43,12 @@ export default function PrivateStats() {
       ))}
     </p>
   );
-  const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("stats.private")}</h1>
       <p className="text-xl">{stats.contest.title}</p>
       <StatsOverview stats={stats} detailed exportLinks={exportLinks} />
-      <section aria-label={t("stats.questions")} className="flex flex-col gap-2">
-        <h2 className="text-2xl font-bold">{t("stats.questions")}</h2>
-        {exportLinks("questions")}
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-base">
-            <thead className="bg-slate-100">
-              <tr>
-                <th className="p-2">{t("q.prompt")}</th>
-                <th className="p-2">{t("stats.entries")}</th>
-                <th className="p-2">{t("stats.facility")}</th>
-                <th className="p-2">{t("stats.discrimination")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {questions.map((q) => (
-                <tr key={q.questionId} className={`border-t border-slate-200 ${q.flag ? "bg-amber-50" : ""}`}>
-                  <td className="p-2">
-                    {q.prompt}{" "}
-                    {q.flag ? (
-                      <strong className="text-accent-600">({t(`stats.flag.${q.flag}` as MessageKey)})</strong>
-                    ) : null}
-                  </td>
-                  <td className="p-2 tabular-nums">{q.answered}</td>
-                  <td className="p-2 tabular-nums">{pct(q.correctRate)}</td>
-                  <td className="p-2 tabular-nums">
-                    {q.discrimination === null ? "—" : q.discrimination.toFixed(2)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <QuestionTable questions={questions} exportLinks={exportLinks("questions")} />
       <section aria-label={t("stats.devices")}>
         <h2 className="text-2xl font-bold">{t("stats.devices")}</h2>
         {exportLinks("devices")}
@@ -116,6 +84,48 @@ export default function PrivateStats() {
         </div>
       </section>
     </div>
+  );
+}
+
+type Data = Awaited<ReturnType<typeof loader>>;
+
+const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
+
+/** Each question: how many answered it, how many got it right, how well it told strong from weak. */
+function QuestionTable({ questions, exportLinks }: { questions: Data["questions"]; exportLinks: ReactNode }) {
+  const t = useT();
+  return (
+    <section aria-label={t("stats.questions")} className="flex flex-col gap-2">
+      <h2 className="text-2xl font-bold">{t("stats.questions")}</h2>
+      {exportLinks}
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-base">
+          <thead className="bg-slate-100">
+            <tr>
+              <th className="p-2">{t("q.prompt")}</th>
+              <th className="p-2">{t("stats.entries")}</th>
+              <th className="p-2">{t("stats.facility")}</th>
+              <th className="p-2">{t("stats.discrimination")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {questions.map((q) => (
+              <tr key={q.questionId} className={`border-t border-slate-200 ${q.flag ? "bg-amber-50" : ""}`}>
+                <td className="p-2">
+                  {q.prompt}{" "}
+                  {q.flag ? <strong className="text-accent-600">({t(`stats.flag.${q.flag}`)})</strong> : null}
+                </td>
+                <td className="p-2 tabular-nums">{q.answered}</td>
+                <td className="p-2 tabular-nums">{pct(q.correctRate)}</td>
+                <td className="p-2 tabular-nums">
+                  {q.discrimination === null ? "—" : q.discrimination.toFixed(2)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
