@@ -80,11 +80,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Scores take one decimal: "8,5" or "8.5". The maximum is the model's check, with its own message. */
 const SCORE = { decimals: 1 };
 
-export default function ScoreTeam() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+/**
+ * The sheet's boxes, total and problems, and its save through the outbox
+ * (which keeps the score on the phone until the server has it).
+ */
+function useScoreSheet(data: Awaited<ReturnType<typeof loader>>) {
   const t = useT();
-  const locale = useLocale();
   const { part, team, criteria } = data;
   const initial = Object.fromEntries(
     criteria.map((c) => [c.key, data.saved ? toInputNumber((data.saved.values[c.key] ?? 0) / 10) : ""]),
@@ -133,6 +134,24 @@ export default function ScoreTeam() {
     });
   }
 
+  /** The judge types in a box or moves its slider: its problem waits for the judge to leave it. */
+  function type(key: string, text: string) {
+    setValues((v) => ({ ...v, [key]: text }));
+    setChecked((v) => ({ ...v, [key]: false }));
+  }
+  const leave = (key: string) => setChecked((v) => ({ ...v, [key]: values[key].trim() !== "" }));
+  return { values, comment, setComment, state, numeric, total, problemOf, type, leave, onSubmit };
+}
+
+export default function ScoreTeam() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const { part, team, criteria } = data;
+  const { values, comment, setComment, state, numeric, total, problemOf, type, leave, onSubmit } =
+    useScoreSheet(data);
+
   return (
     <div className="flex flex-col gap-4">
       <Link to={`/judge/contests/${data.contest.id}`} className="text-brand-700 text-lg underline">
@@ -160,11 +179,8 @@ export default function ScoreTeam() {
             value={numeric(c.key)}
             problem={problemOf(c.key)}
             disabled={part.closed}
-            onText={(text) => {
-              setValues((v) => ({ ...v, [c.key]: text }));
-              setChecked((v) => ({ ...v, [c.key]: false }));
-            }}
-            onLeave={() => setChecked((v) => ({ ...v, [c.key]: values[c.key].trim() !== "" }))}
+            onText={(text) => type(c.key, text)}
+            onLeave={() => leave(c.key)}
           />
         ))}
         <p className="text-xl font-bold" aria-live="polite">
