@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 }
 
 const EVERY_PAGE =
-  /\/app\/(components\/ui\/|components\/device-storage|components\/early-input|components\/outbox-queue|utils\/i18n|utils\/format)/;
+  /\/app\/(components\/ui\/(?!field)|components\/device-storage|components\/early-input|components\/outbox-queue|utils\/i18n|utils\/format)/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The server bundle runs on Node 20 and may use top-level await; the browser bundle keeps Vite's default targets.
@@ -25,6 +25,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           output: {
             // What every page uses goes in one chunk with React and Remix: eight small chunks of
             // the quiz page were 4 KB of a slow phone's download and seven more round trips.
+            // The form fields (ui/field.tsx) stay out: only pages with forms load them.
             manualChunks: (id: string) => (EVERY_PAGE.test(id) ? "app-core" : undefined),
           },
         },

@@ -8,7 +8,7 @@ import { takeEarlyInput } from "~/components/early-input";
 import { clearStoredAnswers, useAnswerQueue } from "~/components/quiz/use-answer-queue";
 import { pageRemainingMs, rememberDeadline } from "~/components/quiz/attempt-clock";
 import { Button } from "~/components/ui/button";
-import { Alert, FieldError } from "~/components/ui/field";
+import { Alert, FieldError } from "~/components/ui/alert";
 import { getAttemptForTaker } from "~/models/attempt-view.server";
 import { submitWithUnsent } from "~/models/attempt.server";
 import { requireUser } from "~/utils/auth.server";
@@ -16,7 +16,7 @@ import { db } from "~/utils/db.server";
 import { formatClock } from "~/utils/format";
 import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, metaTitle } from "~/utils/i18n";
+import { useT, metaTitle } from "~/utils/i18n";
 import { parseVnNumber } from "~/utils/numbers";
 
 function parseJson(text: string): unknown {
@@ -71,7 +71,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   const navigate = useNavigate();
   const navigation = useNavigation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -167,6 +166,8 @@ export default function AttemptPage() {
     tick();
     const timer = setInterval(tick, 500);
     return () => clearInterval(timer);
+    // The tick restarts only when the clock is set again; finalSubmit runs once (submitting ref) and
+    // reads the queue, which is stable, so the first render's copy is the one wanted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clock]);
 
@@ -185,7 +186,7 @@ export default function AttemptPage() {
     };
     document.addEventListener("visibilitychange", resync);
     return () => document.removeEventListener("visibilitychange", resync);
-  }, [data.id, navigate]);
+  }, [data, navigate]);
 
   const answeredCount = data.questions.filter((q) => (selected[q.questionId] ?? []).length > 0).length;
   const unanswered = data.questions

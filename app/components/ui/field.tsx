@@ -1,12 +1,14 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { useIsMessage, useT } from "~/utils/i18n";
+import { Alert, FieldError } from "./alert";
+
+export { Alert, FieldError };
 
 /**
  * What a field takes from conform's `useForm` (`fields.name`): its id, name,
  * the value to show again and its errors, which are message keys (the zod
  * schemas speak in keys; docs/decisions/008-layers-and-forms.md). Structural,
- * so this file (in every page's chunk) does not pull conform into pages
- * without forms.
+ * so this file does not pull conform into every page that shows a field.
  */
 export type FieldMeta = {
   id: string;
@@ -109,39 +111,6 @@ export function Field({
 }
 
 /** A field's error: a message (key, with values) in the page's language, or a text as it is. */
-export function FieldError({ id, error }: { id?: string; error?: string }) {
-  const t = useT();
-  const isMessage = useIsMessage();
-  if (!error) return null;
-  return (
-    <p id={id} className="text-accent-600 font-semibold">
-      {isMessage(error) ? t(error) : error}
-    </p>
-  );
-}
-
-export function Alert({
-  children,
-  tone = "error",
-}: {
-  children: ReactNode;
-  tone?: "error" | "info" | "success";
-}) {
-  const styles = {
-    error: "border-accent-600 bg-red-50 text-red-900",
-    info: "border-brand-600 bg-brand-50 text-brand-800",
-    success: "border-green-700 bg-green-50 text-green-900",
-  };
-  return (
-    <div
-      role={tone === "error" ? "alert" : "status"}
-      className={`rounded-lg border-l-4 p-4 text-lg ${styles[tone]}`}
-    >
-      {children}
-    </div>
-  );
-}
-
 /** A labelled select; options are [value, label] pairs. */
 export function SelectField({
   label,
