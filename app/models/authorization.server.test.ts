@@ -415,7 +415,8 @@ const accountCases = (target: Role): Case[] => [
     fn: "changeRole",
     action: `account.role:${target}`,
     // From the target role to resident: managing both is needed, and everyone who may manage any role manages residents.
-    run: async (a) => staffAccounts.changeRole(db, (await createUser(db, { role: target })).id, "resident", a),
+    run: async (a) =>
+      staffAccounts.changeRole(db, (await createUser(db, { role: target })).id, "resident", a),
   },
   {
     fn: "liftSignInLock",
@@ -551,7 +552,9 @@ describe("accounts: an organiser cannot take over the committee", () => {
     const chair = await createUser(db, { role: "committee" });
     for (const target of [admin, chair]) {
       await expect(staffAccounts.resetPassword(db, target.id, org)).rejects.toMatchObject({ status: 403 });
-      await expect(staffAccounts.setDisabled(db, target.id, true, org)).rejects.toMatchObject({ status: 403 });
+      await expect(staffAccounts.setDisabled(db, target.id, true, org)).rejects.toMatchObject({
+        status: 403,
+      });
     }
     await expect(
       staffAccounts.createStaff(

@@ -169,7 +169,12 @@ describe("conflicts of interest", () => {
       parts: [greeting],
       teams: [team(1, null)],
       // Judge 11 performs in team 1; a score saved before they joined the team is left out too.
-      scores: [judgeScore(1, 11, 200), judgeScore(1, 12, 140), judgeScore(1, 13, 160), judgeScore(1, 10, 150)],
+      scores: [
+        judgeScore(1, 11, 200),
+        judgeScore(1, 12, 140),
+        judgeScore(1, 13, 160),
+        judgeScore(1, 10, 150),
+      ],
       marks: [],
       overtime: [],
       aggregation: "mean",
@@ -199,7 +204,12 @@ describe("conflicts of interest", () => {
     });
     expect(full.parts[0]).toMatchObject({ trimmed: true, fewerJudges: false, hundredths: 1600 });
     // (15 + 16 + 17 + 20) / 4 = 17.00, nothing dropped: the rule is flagged for the committee and scoreboard.
-    expect(conflicted.parts[0]).toMatchObject({ trimmed: false, fewerJudges: true, hundredths: 1700, judges: 4 });
+    expect(conflicted.parts[0]).toMatchObject({
+      trimmed: false,
+      fewerJudges: true,
+      hundredths: 1700,
+      judges: 4,
+    });
     expect(conflicted).toMatchObject({ eligibleJudges: 4, conflictedJudges: 1 });
   });
 
