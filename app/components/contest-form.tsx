@@ -1,4 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { DrawSection, EntriesSection, GeneralSection } from "~/components/contest-form-sections";
@@ -40,7 +41,7 @@ export function ContestForm({
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" className="flex flex-col gap-5" {...getFormProps(form)}>
+    <Form method="post" className="flex flex-col gap-5" {...formProps(form)}>
       <FormAlerts form={form} />
       {locked ? <Alert tone="info">{t("contests.lockedNote")}</Alert> : null}
       <GeneralSection fields={fields} />

@@ -26,17 +26,16 @@ export function PageForm<Schema extends Record<string, unknown>>({
   return (
     <>
       {alerts ?? <FormAlerts form={form} />}
-      <Form
-        method="post"
-        className={className}
-        {...getFormProps(form)}
-        onMouseDown={keepFocusOnSubmit}
-        {...props}
-      >
+      <Form method="post" className={className} {...formProps(form)} {...props}>
         {children}
       </Form>
     </>
   );
+}
+
+/** The props of every conform form's `<Form>`: conform's, and the submit click kept (below). */
+export function formProps<Schema extends Record<string, unknown>>(form: FormMetadata<Schema, string[]>) {
+  return { ...getFormProps(form), onMouseDown: keepFocusOnSubmit };
 }
 
 /**

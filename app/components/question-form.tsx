@@ -1,4 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -79,7 +80,7 @@ export function QuestionForm({
   const [kind, setKind] = useState(initial(fields.kind) ?? "single");
   const problems = (form.errors ?? []).map((e) => (isMessage(e) ? t(e) : t("error.generic")));
   return (
-    <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
+    <Form method="post" className="flex flex-col gap-4" {...formProps(form)}>
       <input type="hidden" name="intent" value="save" />
       {problems.length ? (
         <Alert>

@@ -1,4 +1,5 @@
-import { getFormProps } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
+
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -94,7 +95,7 @@ export default function ContestCommittee() {
       {result?.status === "success" ? <Alert tone="success">{t("roster.saved")}</Alert> : null}
       {frozen ? <Alert tone="info">{t("roster.frozen")}</Alert> : null}
       {mayEdit && !frozen ? (
-        <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
+        <Form method="post" {...formProps(form)} className="flex flex-col gap-4">
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-2 text-xl font-bold">{t("roster.members")}</legend>
             {candidates.map((c) => (

@@ -1,4 +1,5 @@
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { type FieldMetadata } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -138,7 +139,7 @@ function CreateTeamForm({ units }: { units: Data["units"] }) {
   return (
     <Form
       method="post"
-      {...getFormProps(form)}
+      {...formProps(form)}
       className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3"
       aria-label={t("teams.create")}
     >
@@ -251,7 +252,7 @@ function RenameForm({ team, units }: { team: Team; units: Data["units"] }) {
   return (
     <Form
       method="post"
-      {...getFormProps(form)}
+      {...formProps(form)}
       className="flex flex-wrap items-end gap-2"
       aria-label={`${t("teams.rename")}: ${team.name}`}
     >
@@ -269,7 +270,7 @@ function MemberForm({ teamId }: { teamId: number }) {
   const t = useT();
   const { form, fields } = useTeamsForm(`team-member-${teamId}`, { intent: "member", teamId });
   return (
-    <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-end gap-2">
+    <Form method="post" {...formProps(form)} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="intent" value="member" />
       <input type="hidden" name="teamId" value={teamId} />
       <Field label={t("teams.memberPhone")} meta={fields.phone} type="tel" />
@@ -297,13 +298,13 @@ function ButtonForm({
 }) {
   const match = { intent, ...fields };
   const { form } = useTeamsForm(id, match);
-  const formProps = getFormProps(form);
+  const props = formProps(form);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     if (confirm && !window.confirm(confirm)) event.preventDefault();
-    else formProps.onSubmit(event);
+    else props.onSubmit(event);
   };
   return (
-    <Form method="post" {...formProps} onSubmit={onSubmit} className={className}>
+    <Form method="post" {...props} onSubmit={onSubmit} className={className}>
       {Object.entries(match).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

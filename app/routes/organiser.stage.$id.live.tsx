@@ -1,4 +1,5 @@
-import { getFormProps } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
+
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -161,7 +162,7 @@ function KnowledgeForm({ part, teams, marks }: { part: Part; teams: Team[]; mark
   const buzzer = part.knowledgeMode === "buzzer";
   const questions = Array.from({ length: part.knowledgeQuestions ?? 0 }, (_, i) => i + 1);
   return (
-    <Form method="post" {...getFormProps(form)} className="my-2 flex min-w-0 flex-col gap-2">
+    <Form method="post" {...formProps(form)} className="my-2 flex min-w-0 flex-col gap-2">
       <FormAlerts form={form} />
       {result?.status === "success" ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       <input type="hidden" name="intent" value="knowledge" />
@@ -219,7 +220,7 @@ function OvertimeForm({ part, team }: { part: Part; team: Team }) {
     { overtimeSec: String(overtimeSec) },
   );
   return (
-    <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-end gap-2">
+    <Form method="post" {...formProps(form)} className="flex flex-wrap items-end gap-2">
       <div className="flex w-full flex-col gap-2 empty:hidden">
         <FormAlerts form={form} />
         {result?.status === "success" ? <Alert tone="success">{t("org.saved")}</Alert> : null}

@@ -1,4 +1,5 @@
-import { getFormProps } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
+
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -68,7 +69,7 @@ export default function PerformanceOrder() {
           ? t("stage.drawnAt", { at: formatDateTime(contest.drawnAt, locale) })
           : t("stage.notDrawn")}
       </p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...formProps(form)}>
         <Button disabled={busy}>{contest.drawnAt ? t("stage.redraw") : t("stage.draw")}</Button>
       </Form>
       <ol aria-label={t("stage.order")} aria-live="polite" className="flex flex-col gap-3">

@@ -1,4 +1,5 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { type SubmissionResult } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -124,7 +125,7 @@ function PartForm({ part, scored }: { part: Part | null; scored: boolean }) {
   });
   const [scoring, setScoring] = useState(initial(fields.scoring) ?? part?.scoring ?? "judges");
   return (
-    <Form method="post" {...getFormProps(form)} className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-2">
+    <Form method="post" {...formProps(form)} className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-2">
       {part ? <input type="hidden" name="partId" value={part.id} /> : null}
       <Field label={t("stage.partName")} meta={fields.name} />
       <Field label={t("stage.maxScore")} meta={fields.maxScore} inputMode="numeric" />

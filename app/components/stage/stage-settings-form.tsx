@@ -1,4 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { formProps } from "~/components/form-controls";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { PrizeTable } from "~/components/prize-table";
@@ -44,7 +45,7 @@ export function StageSettingsForm({
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" className="flex min-w-0 flex-col gap-4" {...getFormProps(form)}>
+    <Form method="post" className="flex min-w-0 flex-col gap-4" {...formProps(form)}>
       <input type="hidden" name="intent" value="settings" />
       <FormAlerts form={form} />
       <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
