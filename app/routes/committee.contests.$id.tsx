@@ -14,7 +14,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useLocale, useT, metaTitle } from "~/utils/i18n";
 import { reviewIntents, reviewPageData, reviewReply, runReviewIntent } from "~/forms/review.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -52,7 +52,7 @@ export default function Review() {
         {t("review.title")}: {contest.title}
       </h1>
       <p className="text-lg">
-        {t("contests.state")}: <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
+        {t("contests.state")}: <strong>{t(`contest.status.${contest.status}`)}</strong>
         {results.actual !== null ? ` · ${t("review.actual", { n: results.actual })}` : ""}
       </p>
       <ReviewAlerts reply={reply} final={final} />

@@ -11,7 +11,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { useLocale, useT, type Locale, type MessageKey, metaTitle } from "~/utils/i18n";
+import { useLocale, useT, type Locale, metaTitle } from "~/utils/i18n";
 import { reviewIntents, reviewPageData, reviewReply, runReviewIntent } from "~/forms/review.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -83,7 +83,7 @@ export default function StageReview() {
       </h1>
       <p className="text-lg">
         {t("stage.kind")} · {t("contests.state")}:{" "}
-        <strong>{t(`contest.status.${contest.status}` as MessageKey)}</strong>
+        <strong>{t(`contest.status.${contest.status}`)}</strong>
       </p>
       <ReviewAlerts reply={reply} final={final} />
 

@@ -172,7 +172,7 @@ export default function ContestPage() {
   return (
     <article className="flex flex-col gap-6">
       <header>
-        <p className="text-brand-700 text-lg font-semibold">{t(`contest.status.${status}` as MessageKey)}</p>
+        <p className="text-brand-700 text-lg font-semibold">{t(`contest.status.${status}`)}</p>
         <h1 className="text-3xl font-bold">{contest.title}</h1>
         {contest.description ? <p className="mt-2 text-lg text-slate-700">{contest.description}</p> : null}
       </header>
