@@ -52,7 +52,9 @@ describe("password hashes", () => {
     // The fastest run is the cost of the path itself: other test files run in parallel on the
     // same cores and only ever add time, so a median compares their noise, not the two paths.
     const fastest = (xs: { ms: number }[]) => Math.min(...xs.map((r) => r.ms));
+    // Skipping the verify for an unknown phone would make that path nearly free (a difference near
+    // 100 %); a third leaves room for a loaded machine, where 20 % failed one run in several.
     const [k, u] = [fastest(known), fastest(unknown)];
-    expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThan(0.2);
+    expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThan(1 / 3);
   });
 });
