@@ -207,55 +207,11 @@ async function serve() {
       return;
     }
     const answerOf = ANSWER_PATH.exec(pathname);
-    if (answerOf) return saveAnswer(req, res, answerOf[1]);
+    if (answerOf) return saveAnswer(answerSave, req, res, answerOf[1]);
     // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
     if ((pathname === "/login" || pathname === "/register") && passwordQueueFull())
       return refuse(res, 5, pathname);
     app(req, res);
-  }
-
-  /** POST /api/attempts/:id/answers straight to `answerSave` (the Remix route uses it too). */
-  function saveAnswer(req: http.IncomingMessage, res: http.ServerResponse, attemptId: string) {
-    let text = "";
-    let tooLarge = false;
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      if (tooLarge) return; // read to the end, keep nothing
-      text += chunk;
-      if (text.length > 16_384) [tooLarge, text] = [true, ""];
-    });
-    req.on("end", () => {
-      const reply = (status: number, json: unknown, headers?: Record<string, string>) => {
-        const body = JSON.stringify(json);
-        res
-          .writeHead(status, {
-            "Content-Type": "application/json; charset=utf-8",
-            "Content-Length": Buffer.byteLength(body),
-            ...headers,
-          })
-          .end(body);
-      };
-      if (tooLarge) return reply(413, { error: "answer.invalid" });
-      let body: unknown = null;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: answerSave answers 422
-      }
-      answerSave({
-        method: req.method ?? "POST",
-        cookie: req.headers.cookie ?? null,
-        attemptId, // attempt ids are URL-safe; anything else is simply not found
-        body,
-        now: Date.now(),
-      }).then(
-        (r) => reply(r.status, r.json, r.headers),
-        (error: unknown) => {
-          console.error("saving an answer failed", error);
-          reply(500, { error: "error.unexpected" });
-        },
-      );
-    });
   }
 
   const app = express();
@@ -264,47 +220,13 @@ async function serve() {
   // only from the proxies TRUST_PROXY trusts; docs/security.md has the set-up.
   app.set("trust proxy", trustProxy);
   app.use(compression());
-  app.use((req, res, next) => {
-    const nonce = randomBytes(16).toString("base64");
-    res.locals.cspNonce = nonce;
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-      ].join("; "),
-    );
-    next();
-  });
+  app.use(contentSecurityPolicy);
 
   if (vite) app.use(vite.middlewares);
   else {
     // Hashed assets, compressed at build time (scripts/build-server.mjs) when the browser accepts it.
     const assetsDir = path.join(buildDir, "client/assets");
-    app.use("/assets", (req, res, next) => {
-      const accepts = String(req.headers["accept-encoding"] ?? "");
-      const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
-      const type = req.path.endsWith(".js")
-        ? "text/javascript"
-        : req.path.endsWith(".css")
-          ? "text/css"
-          : null;
-      if (!encoding || !type || req.path.includes("..")) return next();
-      const file = path.join(assetsDir, `${req.path}.${encoding === "br" ? "br" : "gz"}`);
-      if (!existsSync(file)) return next();
-      res.setHeader("Content-Encoding", encoding);
-      res.setHeader("Vary", "Accept-Encoding");
-      res.setHeader("Content-Type", `${type}; charset=utf-8`);
-      res.sendFile(file, { maxAge: "1y", immutable: true });
-    });
+    app.use("/assets", precompressed(assetsDir));
     app.use("/assets", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
@@ -317,32 +239,14 @@ async function serve() {
     }),
   );
   // Express's own error page prints the stack of every error, a client's mistake included.
-  app.use((error: unknown, req: Express.Request, res: Express.Response, _next: Express.NextFunction) => {
-    const status = httpStatusOf(error);
-    if (status >= 500) console.error(`${req.method} ${req.originalUrl.slice(0, 200)} failed:`, error);
-    // Half a response is already out: all that is left is to end the connection.
-    if (res.headersSent) return res.destroy();
-    res
-      .status(status)
-      .type("text/plain")
-      .send(http.STATUS_CODES[status] ?? "Error");
-  });
+  app.use(plainErrorPage);
 
   server.listen(port, host, () => {
     if (worker === "1") console.log(`Hội Thi is serving on http://localhost:${port}`);
   });
 
   // Finalise attempts whose time is up even if no browser ever comes back (one worker is enough).
-  const sweeper =
-    worker === "1"
-      ? setInterval(
-          () => {
-            build.entry.module.sweep().catch((error: unknown) => console.error("sweeper failed", error));
-          },
-          Number(process.env.SWEEP_INTERVAL_MS ?? 5000),
-        )
-      : undefined;
-
+  const sweeper = worker === "1" ? startSweeper(build.entry.module.sweep) : undefined;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       clearInterval(sweeper);
@@ -350,4 +254,118 @@ async function serve() {
       setTimeout(() => process.exit(0), 3000).unref();
     });
   }
+}
+
+/** The Content-Security-Policy of every page, with a fresh nonce for its scripts (res.locals.cspNonce). */
+function contentSecurityPolicy(_req: Express.Request, res: Express.Response, next: Express.NextFunction) {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  next();
+}
+
+/** Hashed assets, compressed at build time (scripts/build-server.mjs), when the browser accepts it. */
+function precompressed(assetsDir: string) {
+  return (req: Express.Request, res: Express.Response, next: Express.NextFunction) => {
+    const accepts = String(req.headers["accept-encoding"] ?? "");
+    const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+    const type = req.path.endsWith(".js") ? "text/javascript" : req.path.endsWith(".css") ? "text/css" : null;
+    if (!encoding || !type || req.path.includes("..")) return next();
+    const file = path.join(assetsDir, `${req.path}.${encoding === "br" ? "br" : "gz"}`);
+    if (!existsSync(file)) return next();
+    res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("Content-Type", `${type}; charset=utf-8`);
+    res.sendFile(file, { maxAge: "1y", immutable: true });
+  };
+}
+
+/** POST /api/attempts/:id/answers straight to `answerSave` (the Remix route uses it too). */
+function saveAnswer(
+  answerSave: typeof entry.answerSave,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  attemptId: string,
+) {
+  let text = "";
+  let tooLarge = false;
+  req.setEncoding("utf8");
+  req.on("data", (chunk: string) => {
+    if (tooLarge) return; // read to the end, keep nothing
+    text += chunk;
+    if (text.length > 16_384) [tooLarge, text] = [true, ""];
+  });
+  req.on("end", () => {
+    const reply = (status: number, json: unknown, headers?: Record<string, string>) => {
+      const body = JSON.stringify(json);
+      res
+        .writeHead(status, {
+          "Content-Type": "application/json; charset=utf-8",
+          "Content-Length": Buffer.byteLength(body),
+          ...headers,
+        })
+        .end(body);
+    };
+    if (tooLarge) return reply(413, { error: "answer.invalid" });
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: answerSave answers 422
+    }
+    answerSave({
+      method: req.method ?? "POST",
+      cookie: req.headers.cookie ?? null,
+      attemptId, // attempt ids are URL-safe; anything else is simply not found
+      body,
+      now: Date.now(),
+    }).then(
+      (r) => reply(r.status, r.json, r.headers),
+      (error: unknown) => {
+        console.error("saving an answer failed", error);
+        reply(500, { error: "error.unexpected" });
+      },
+    );
+  });
+}
+
+/** A plain-text error answer with the status alone: never a stack trace, a client's mistake included. */
+function plainErrorPage(
+  error: unknown,
+  req: Express.Request,
+  res: Express.Response,
+  _next: Express.NextFunction,
+) {
+  const status = httpStatusOf(error);
+  if (status >= 500) console.error(`${req.method} ${req.originalUrl.slice(0, 200)} failed:`, error);
+  // Half a response is already out: all that is left is to end the connection.
+  if (res.headersSent) return res.destroy();
+  res
+    .status(status)
+    .type("text/plain")
+    .send(http.STATUS_CODES[status] ?? "Error");
+}
+
+/** Runs the sweeper every SWEEP_INTERVAL_MS (5 s by default). */
+function startSweeper(sweep: () => Promise<unknown>) {
+  return setInterval(
+    () => {
+      sweep().catch((error: unknown) => console.error("sweeper failed", error));
+    },
+    Number(process.env.SWEEP_INTERVAL_MS ?? 5000),
+  );
 }
