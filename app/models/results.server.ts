@@ -32,24 +32,28 @@ async function loadContest(db: Db, contestId: number) {
   return c;
 }
 
-/** Computes the full ranking from the database (deterministic for the same data). */
-export async function computeResults(db: Db, contestId: number): Promise<ContestResults> {
-  const contest = await loadContest(db, contestId);
-  if (contest.kind === "stage") {
-    const stage = await computeStage(db, contest);
-    const teamRanking = stageEntries(stage);
-    const totalAmount = teamRanking.reduce((s, r) => s + (r.prize?.amount ?? 0), 0);
-    return {
-      contestId,
-      actual: null,
-      individual: [],
-      teams: teamRanking,
-      collective: [],
-      totalAmount,
-      stage,
-    };
-  }
-  const [people, teamSubjects, prizes, dq, teamRows, unitRows] = await Promise.all([
+type Contest = Awaited<ReturnType<typeof loadContest>>;
+
+/** A stage contest's results: its teams ranked over the parts, nothing else. */
+async function stageResults(db: Db, contest: Contest): Promise<ContestResults> {
+  const stage = await computeStage(db, contest);
+  const teamRanking = stageEntries(stage);
+  const totalAmount = teamRanking.reduce((s, r) => s + (r.prize?.amount ?? 0), 0);
+  return {
+    contestId: contest.id,
+    actual: null,
+    individual: [],
+    teams: teamRanking,
+    collective: [],
+    totalAmount,
+    stage,
+  };
+}
+
+/** Everything a ranking is computed from: counted entries, prizes, live disqualifications, teams, units. */
+function loadRankingInputs(db: Db, contest: Contest) {
+  const contestId = contest.id;
+  return Promise.all([
     loadCandidates(db, contest, "person"),
     loadCandidates(db, contest, "team"),
     db.select().from(contestPrizes).where(eq(contestPrizes.contestId, contestId)),
@@ -63,6 +67,58 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
       .where(eq(teams.contestId, contestId)),
     db.select().from(units).orderBy(units.id),
   ]);
+}
+
+type RankingInputs = Awaited<ReturnType<typeof loadRankingInputs>>;
+
+/**
+ * Per unit taking part: its ranked members' counted entries, and all their entries
+ * except those disqualified one by one; staff, excluded and disqualified people
+ * count for nothing.
+ */
+function unitFigures(
+  contest: Contest,
+  unitRows: RankingInputs[5],
+  people: RankingInputs[0],
+  individual: RankedEntry[],
+  dqUsers: Set<string>,
+): UnitFigures[] {
+  const byUnit = new Map<number | null, { participants: number; total: number; entries: number }>();
+  const figuresOf = (unitId: number | null) => {
+    let f = byUnit.get(unitId);
+    if (!f) byUnit.set(unitId, (f = { participants: 0, total: 0, entries: 0 }));
+    return f;
+  };
+  // Excluded and disqualified people count for nothing prize-related, collective prizes included.
+  for (const e of individual)
+    if (e.status === "ranked") {
+      const f = figuresOf(e.unitId);
+      f.participants++;
+      f.total += e.score;
+    }
+  for (const [c] of people)
+    if (!dqUsers.has(String(c.userId)) && !c.ineligible) figuresOf(c.unitId).entries += c.undisqualified;
+  return unitRows
+    .filter((u) => unitTakesPart(contest, u))
+    .map((u) => {
+      const f = byUnit.get(u.id);
+      return {
+        unitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        denominator: u.denominator || null,
+        participants: f?.participants ?? 0,
+        entries: f?.entries ?? 0,
+        averageScore: f?.participants ? f.total / f.participants : null,
+      };
+    });
+}
+
+/** Computes the full ranking from the database (deterministic for the same data). */
+export async function computeResults(db: Db, contestId: number): Promise<ContestResults> {
+  const contest = await loadContest(db, contestId);
+  if (contest.kind === "stage") return stageResults(db, contest);
+  const [people, teamSubjects, prizes, dq, teamRows, unitRows] = await loadRankingInputs(db, contest);
 
   const sum = (f: (c: Candidate) => number) =>
     people.reduce((s, [c]) => s + f(c), 0) + teamSubjects.reduce((s, [c]) => s + f(c), 0);
@@ -120,37 +176,7 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
       dqAttempts.has(e.attemptId) || dqTeams.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
   });
 
-  // Per unit: its ranked members' counted entries, and all their entries except those
-  // disqualified one by one; staff, excluded and disqualified people count for nothing.
-  const byUnit = new Map<number | null, { participants: number; total: number; entries: number }>();
-  const figuresOf = (unitId: number | null) => {
-    let f = byUnit.get(unitId);
-    if (!f) byUnit.set(unitId, (f = { participants: 0, total: 0, entries: 0 }));
-    return f;
-  };
-  // Excluded and disqualified people count for nothing prize-related, collective prizes included.
-  for (const e of individual)
-    if (e.status === "ranked") {
-      const f = figuresOf(e.unitId);
-      f.participants++;
-      f.total += e.score;
-    }
-  for (const [c] of people)
-    if (!dqUsers.has(String(c.userId)) && !c.ineligible) figuresOf(c.unitId).entries += c.undisqualified;
-  const figures: UnitFigures[] = unitRows
-    .filter((u) => unitTakesPart(contest, u))
-    .map((u) => {
-      const f = byUnit.get(u.id);
-      return {
-        unitId: u.id,
-        name: u.name,
-        kind: u.kind,
-        denominator: u.denominator || null,
-        participants: f?.participants ?? 0,
-        entries: f?.entries ?? 0,
-        averageScore: f?.participants ? f.total / f.participants : null,
-      };
-    });
+  const figures = unitFigures(contest, unitRows, people, individual, dqUsers);
   const collective = rankUnits(figures, {
     rule: contest.collectiveRule,
     prizes,

@@ -163,6 +163,78 @@ function toTenths(points: number, max: number) {
   return tenths;
 }
 
+/** The judge's points per criterion (or for the part's total) in tenths, every one present and in range. */
+async function scoreTenths(
+  db: Db,
+  part: Awaited<ReturnType<typeof loadPart>>,
+  values: ScoreInput["values"],
+): Promise<Record<string, number>> {
+  const criteria = await db.select().from(stageCriteria).where(eq(stageCriteria.partId, part.id));
+  const expected = criteria.length
+    ? criteria.map((c) => ({ key: String(c.id), max: c.maxScore }))
+    : [{ key: "total", max: part.maxScore }];
+  const keys = Object.keys(values);
+  if (keys.length !== expected.length || keys.some((k) => !expected.some((e) => e.key === k)))
+    throw new DomainError("stage.scoreMissing", 422);
+  const tenths: Record<string, number> = {};
+  for (const e of expected) {
+    const v = toTenths(values[e.key], e.max);
+    if (v === null) throw new DomainError("stage.scoreRange", 422);
+    tenths[e.key] = v;
+  }
+  return tenths;
+}
+
+/**
+ * A save that changed nothing: refused if the part closed meanwhile, "saved" if
+ * the server already holds exactly this score, else the held score as a conflict.
+ */
+async function unsavedOutcome(
+  db: Db,
+  input: ScoreInput,
+  {
+    partId,
+    teamId,
+    tenths,
+    totalTenths,
+    comment,
+  }: {
+    partId: number;
+    teamId: number;
+    tenths: Record<string, number>;
+    totalTenths: number;
+    comment: string | null;
+  },
+): Promise<ScoreOutcome> {
+  await requireOpenPart(db, input.contestId, partId);
+  const [current] = await db
+    .select({
+      criteria: stageScores.criteria,
+      totalTenths: stageScores.totalTenths,
+      comment: stageScores.comment,
+      version: stageScores.version,
+    })
+    .from(stageScores)
+    .where(
+      and(
+        eq(stageScores.partId, partId),
+        eq(stageScores.teamId, teamId),
+        eq(stageScores.judgeUserId, input.judge.id),
+      ),
+    );
+  if (!current) throw new DomainError("stage.partClosed", 409);
+  // A retry of a save whose reply was lost: the server already holds exactly this score.
+  if (JSON.stringify(current.criteria) === JSON.stringify(tenths) && current.comment === comment)
+    return { outcome: "saved", totalTenths, version: current.version };
+  return {
+    outcome: "conflict",
+    totalTenths: current.totalTenths,
+    version: current.version,
+    values: current.criteria,
+    comment: current.comment,
+  };
+}
+
 /**
  * Saves a judge's score for one team in one part. A second save updates
  * the same row (never a duplicate); a save from a sheet that saw an older
@@ -183,19 +255,7 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   if (contest.state === "draft") throw new DomainError("start.notPublished", 409);
   if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
 
-  const criteria = await db.select().from(stageCriteria).where(eq(stageCriteria.partId, part.id));
-  const expected = criteria.length
-    ? criteria.map((c) => ({ key: String(c.id), max: c.maxScore }))
-    : [{ key: "total", max: part.maxScore }];
-  const keys = Object.keys(input.values);
-  if (keys.length !== expected.length || keys.some((k) => !expected.some((e) => e.key === k)))
-    throw new DomainError("stage.scoreMissing", 422);
-  const tenths: Record<string, number> = {};
-  for (const e of expected) {
-    const v = toTenths(input.values[e.key], e.max);
-    if (v === null) throw new DomainError("stage.scoreRange", 422);
-    tenths[e.key] = v;
-  }
+  const tenths = await scoreTenths(db, part, input.values);
   const totalTenths = Object.values(tenths).reduce((s, v) => s + v, 0);
   const comment = input.comment.trim().slice(0, 1000) || null;
 
@@ -222,35 +282,8 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
       criteria = excluded.criteria, total_tenths = excluded.total_tenths, comment = excluded.comment,
       version = excluded.version, updated_at = excluded.updated_at
     WHERE stage_scores.version + 1 = excluded.version`);
-  if (result.rowsAffected === 0) {
-    await requireOpenPart(db, input.contestId, part.id);
-    const [current] = await db
-      .select({
-        criteria: stageScores.criteria,
-        totalTenths: stageScores.totalTenths,
-        comment: stageScores.comment,
-        version: stageScores.version,
-      })
-      .from(stageScores)
-      .where(
-        and(
-          eq(stageScores.partId, part.id),
-          eq(stageScores.teamId, team.id),
-          eq(stageScores.judgeUserId, input.judge.id),
-        ),
-      );
-    if (!current) throw new DomainError("stage.partClosed", 409);
-    // A retry of a save whose reply was lost: the server already holds exactly this score.
-    if (JSON.stringify(current.criteria) === JSON.stringify(tenths) && current.comment === comment)
-      return { outcome: "saved", totalTenths, version: current.version };
-    return {
-      outcome: "conflict",
-      totalTenths: current.totalTenths,
-      version: current.version,
-      values: current.criteria,
-      comment: current.comment,
-    };
-  }
+  if (result.rowsAffected === 0)
+    return unsavedOutcome(db, input, { partId: part.id, teamId: team.id, tenths, totalTenths, comment });
   await auditBy(
     db,
     input.judge,

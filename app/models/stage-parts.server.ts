@@ -6,6 +6,7 @@
  * criterion would leave every score sheet of the part blank.
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "#db/client";
 import { stageCriteria, stageKnowledgeMarks, stageParts, stageScores } from "#db/schema";
 import { DomainError } from "~/utils/errors";
@@ -94,6 +95,106 @@ async function partHasScores(db: Db, partId: number) {
   return a.n + b.n > 0;
 }
 
+type Part = typeof stageParts.$inferSelect;
+type Criterion = typeof stageCriteria.$inferSelect;
+type CriterionInput = PartInput["criteria"][number];
+
+/** The part, if it is one of the contest's (an empty list otherwise). */
+function loadParts(db: Db, contestId: number, partId: number) {
+  return db
+    .select()
+    .from(stageParts)
+    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
+}
+
+/** A new part last in the contest's order, with its criteria, audit and amendment in one batch. */
+async function createPart(
+  db: Db,
+  {
+    contestId,
+    values,
+    input,
+    actor,
+    amendment,
+  }: {
+    contestId: number;
+    values: Omit<PartInput, "criteria">;
+    input: PartInput & { reason?: string };
+    actor: Actor;
+    amendment: BatchItem<"sqlite">[];
+  },
+  now: number,
+) {
+  const { criteria } = input;
+  const [{ next }] = await db
+    .select({ next: sql<number>`coalesce(max(${stageParts.position}), 0) + 1` })
+    .from(stageParts)
+    .where(eq(stageParts.contestId, contestId));
+  const [created] = await db
+    .insert(stageParts)
+    .values({ ...values, contestId, position: next })
+    .returning({ id: stageParts.id });
+  await db.batch([
+    auditInsert(
+      db,
+      {
+        actorUserId: actor.id,
+        action: "stage.part.create",
+        entity: "contest",
+        entityId: contestId,
+        after: input,
+      },
+      now,
+    ),
+    ...(criteria.length && input.scoring === "judges"
+      ? [db.insert(stageCriteria).values(criteria.map((c) => ({ ...c, partId: created.id })))]
+      : []),
+    ...amendment,
+  ]);
+}
+
+/** Whether an edit leaves a scored part's scoring rules (maximum, way of scoring, criteria) as they are. */
+function sameScoringRules(
+  before: Part,
+  input: PartInput,
+  oldCriteria: Criterion[],
+  newCriteria: CriterionInput[],
+) {
+  return (
+    before.maxScore === input.maxScore &&
+    before.scoring === input.scoring &&
+    (before.knowledgePoints ?? null) ===
+      (input.scoring === "knowledge" ? input.knowledgePoints : before.knowledgePoints) &&
+    JSON.stringify(oldCriteria.map((c) => [c.name, c.maxScore])) ===
+      JSON.stringify(newCriteria.map((c) => [c.name, c.maxScore]))
+  );
+}
+
+/** The criteria edited row by row in place: extra old rows deleted, changed ones updated, new ones added. */
+function criteriaWrites(db: Db, partId: number, oldCriteria: Criterion[], newCriteria: CriterionInput[]) {
+  return [
+    ...oldCriteria
+      .filter((old, i) => !newCriteria[i])
+      .map((old) => db.delete(stageCriteria).where(eq(stageCriteria.id, old.id))),
+    ...oldCriteria
+      .map((old, i) => ({ old, next: newCriteria[i] }))
+      .filter(({ old, next }) => next && (next.name !== old.name || next.maxScore !== old.maxScore))
+      .map(({ old, next }) =>
+        db
+          .update(stageCriteria)
+          .set({ name: next.name, maxScore: next.maxScore })
+          .where(eq(stageCriteria.id, old.id)),
+      ),
+    ...(newCriteria.length > oldCriteria.length
+      ? [
+          db
+            .insert(stageCriteria)
+            .values(newCriteria.slice(oldCriteria.length).map((c) => ({ ...c, partId }))),
+        ]
+      : []),
+  ];
+}
+
 /**
  * Creates or edits a part; its scoring rules are frozen once anyone has
  * scored it. Once the contest has its first score, any other change to the
@@ -115,13 +216,7 @@ export async function savePart(
   const problems = validatePart(part);
   if (Object.keys(problems).length) return problems;
   const { criteria, ...values } = part;
-  const [existing] =
-    partId === null
-      ? [null]
-      : await db
-          .select()
-          .from(stageParts)
-          .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
+  const [existing] = partId === null ? [null] : await loadParts(db, contestId, partId);
   if (existing === undefined) throw new DomainError("contest.notFound", 404);
   const changes = (await stageScored(db, contestId))
     ? partChanges(input.name, existing, { ...values }, PART_LABELS)
@@ -144,31 +239,7 @@ export async function savePart(
   if (partId === null) {
     const refused = await amendmentRefusal();
     if (refused) return refused;
-    const [{ next }] = await db
-      .select({ next: sql<number>`coalesce(max(${stageParts.position}), 0) + 1` })
-      .from(stageParts)
-      .where(eq(stageParts.contestId, contestId));
-    const [created] = await db
-      .insert(stageParts)
-      .values({ ...partValues, contestId, position: next })
-      .returning({ id: stageParts.id });
-    await db.batch([
-      auditInsert(
-        db,
-        {
-          actorUserId: actor.id,
-          action: "stage.part.create",
-          entity: "contest",
-          entityId: contestId,
-          after: input,
-        },
-        now,
-      ),
-      ...(criteria.length && input.scoring === "judges"
-        ? [db.insert(stageCriteria).values(criteria.map((c) => ({ ...c, partId: created.id })))]
-        : []),
-      ...amendment,
-    ]);
+    await createPart(db, { contestId, values: partValues, input, actor, amendment }, now);
     return {};
   }
   const before = existing!;
@@ -179,39 +250,14 @@ export async function savePart(
     .orderBy(asc(stageCriteria.id));
   const newCriteria = input.scoring === "judges" ? criteria : [];
   if (await partHasScores(db, partId)) {
-    const same =
-      before.maxScore === input.maxScore &&
-      before.scoring === input.scoring &&
-      (before.knowledgePoints ?? null) ===
-        (input.scoring === "knowledge" ? input.knowledgePoints : before.knowledgePoints) &&
-      JSON.stringify(oldCriteria.map((c) => [c.name, c.maxScore])) ===
-        JSON.stringify(newCriteria.map((c) => [c.name, c.maxScore]));
-    if (!same) return { maxScore: "stagePart.scored" };
+    if (!sameScoringRules(before, input, oldCriteria, newCriteria)) return { maxScore: "stagePart.scored" };
   }
   const refused = await amendmentRefusal();
   if (refused) return refused;
   // Row by row in place (the first criterion stays the first, with its id and the scores given for it).
   await db.batch([
     db.update(stageParts).set(partValues).where(eq(stageParts.id, partId)),
-    ...oldCriteria
-      .filter((old, i) => !newCriteria[i])
-      .map((old) => db.delete(stageCriteria).where(eq(stageCriteria.id, old.id))),
-    ...oldCriteria
-      .map((old, i) => ({ old, next: newCriteria[i] }))
-      .filter(({ old, next }) => next && (next.name !== old.name || next.maxScore !== old.maxScore))
-      .map(({ old, next }) =>
-        db
-          .update(stageCriteria)
-          .set({ name: next.name, maxScore: next.maxScore })
-          .where(eq(stageCriteria.id, old.id)),
-      ),
-    ...(newCriteria.length > oldCriteria.length
-      ? [
-          db
-            .insert(stageCriteria)
-            .values(newCriteria.slice(oldCriteria.length).map((c) => ({ ...c, partId }))),
-        ]
-      : []),
+    ...criteriaWrites(db, partId, oldCriteria, newCriteria),
     auditInsert(
       db,
       {

@@ -67,9 +67,13 @@ function standingTieOrders<
   });
 }
 
-export async function computeStage(db: Db, contest: typeof contests.$inferSelect): Promise<StageBreakdown> {
-  const contestId = contest.id;
-  const [parts, teamRows, scores, marks, overtime, judges, prizes, dq, performers] = await Promise.all([
+/**
+ * Everything a stage's results are computed from: its parts, teams, the jury's
+ * scores, knowledge marks, overtime, jury, prizes, live disqualifications, and
+ * the judges who perform in a team.
+ */
+function loadStageInputs(db: Db, contestId: number) {
+  return Promise.all([
     db.select().from(stageParts).where(eq(stageParts.contestId, contestId)).orderBy(asc(stageParts.position)),
     stageTeams(db, contestId),
     db
@@ -128,6 +132,13 @@ export async function computeStage(db: Db, contest: typeof contests.$inferSelect
       )
       .where(eq(teams.contestId, contestId)),
   ]);
+}
+
+export async function computeStage(db: Db, contest: typeof contests.$inferSelect): Promise<StageBreakdown> {
+  const [parts, teamRows, scores, marks, overtime, judges, prizes, dq, performers] = await loadStageInputs(
+    db,
+    contest.id,
+  );
   const scored = scoreTeams({
     parts,
     teams: teamRows,

@@ -41,58 +41,65 @@ async function questionCodes(db: Db, ids: number[]) {
   return codes;
 }
 
+type Table = { headers: string[]; rows: Cell[][] };
+
+/** Each unit's participation and scores. */
+function unitsTable(stats: ContestStats): Table {
+  return {
+    headers: [
+      "Đơn vị",
+      "Loại",
+      "Mẫu số",
+      "Người dự thi",
+      "Bài dự thi",
+      "Tỷ lệ tham gia (%)",
+      "Điểm trung bình",
+      "Điểm cao nhất",
+      "Điểm tuyệt đối",
+      "Tỷ lệ hỗ trợ (%)",
+    ],
+    rows: stats.units.map((u) => [
+      u.name,
+      kindLabel(u.kind),
+      u.denominator,
+      u.participants,
+      u.entries,
+      percent(u.participationRate),
+      round2(u.averageScore),
+      u.bestScore,
+      u.perfectScores,
+      percent(u.assistedShare),
+    ]),
+  };
+}
+
+/** Each question's answers, correct rate and discrimination, by its code. */
+async function questionsTable(db: Db, stats: ContestStats): Promise<Table> {
+  const list = await contestQuestionStats(db, stats);
+  const codes = await questionCodes(
+    db,
+    list.map((q) => q.questionId),
+  );
+  return {
+    headers: ["Mã câu hỏi", "Câu hỏi", "Số lượt", "Tỷ lệ đúng (%)", "Độ phân biệt", "Ghi chú"],
+    rows: list.map((q) => [
+      codes.get(q.questionId) ?? `#${q.questionId}`,
+      q.prompt,
+      q.answered,
+      percent(q.correctRate),
+      round2(q.discrimination),
+      q.flag === "nobodyRight" ? "Không ai đúng" : q.flag === "everybodyRight" ? "Ai cũng đúng" : "",
+    ]),
+  };
+}
+
 /** Every statistics table as headings + rows, for CSV and XLSX export. */
-export async function statsTable(
-  db: Db,
-  stats: ContestStats,
-  table: StatsTableName,
-): Promise<{ headers: string[]; rows: Cell[][] }> {
+export async function statsTable(db: Db, stats: ContestStats, table: StatsTableName): Promise<Table> {
   switch (table) {
     case "units":
-      return {
-        headers: [
-          "Đơn vị",
-          "Loại",
-          "Mẫu số",
-          "Người dự thi",
-          "Bài dự thi",
-          "Tỷ lệ tham gia (%)",
-          "Điểm trung bình",
-          "Điểm cao nhất",
-          "Điểm tuyệt đối",
-          "Tỷ lệ hỗ trợ (%)",
-        ],
-        rows: stats.units.map((u) => [
-          u.name,
-          kindLabel(u.kind),
-          u.denominator,
-          u.participants,
-          u.entries,
-          percent(u.participationRate),
-          round2(u.averageScore),
-          u.bestScore,
-          u.perfectScores,
-          percent(u.assistedShare),
-        ]),
-      };
-    case "questions": {
-      const list = await contestQuestionStats(db, stats);
-      const codes = await questionCodes(
-        db,
-        list.map((q) => q.questionId),
-      );
-      return {
-        headers: ["Mã câu hỏi", "Câu hỏi", "Số lượt", "Tỷ lệ đúng (%)", "Độ phân biệt", "Ghi chú"],
-        rows: list.map((q) => [
-          codes.get(q.questionId) ?? `#${q.questionId}`,
-          q.prompt,
-          q.answered,
-          percent(q.correctRate),
-          round2(q.discrimination),
-          q.flag === "nobodyRight" ? "Không ai đúng" : q.flag === "everybodyRight" ? "Ai cũng đúng" : "",
-        ]),
-      };
-    }
+      return unitsTable(stats);
+    case "questions":
+      return questionsTable(db, stats);
     case "days":
       return {
         headers: ["Ngày", "Bài dự thi"],
