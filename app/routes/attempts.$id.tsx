@@ -71,6 +71,84 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
+  const {
+    navigation,
+    dialog,
+    submitState,
+    selected,
+    setSelected,
+    prediction,
+    setPrediction,
+    predictionProblem,
+    setPredictionProblem,
+    remaining,
+    queue,
+    finalSubmit,
+  } = useAttempt(data);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <QuizBar questions={data.questions} selected={selected} remaining={remaining} />
+      <QueueNotice attemptId={data.id} queue={queue} submitState={submitState} />
+      <QuizTitle practice={data.practice} contestTitle={data.contestTitle} />
+      {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}
+      <QuestionNavigator
+        items={data.questions.map((q) => ({
+          position: q.position,
+          answered: (selected[q.questionId] ?? []).length > 0,
+        }))}
+      />
+      {/* data-early-input: taps before the script has run are kept (app/components/early-input.ts). */}
+      <Form
+        method="post"
+        data-early-input
+        className="flex flex-col gap-4"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        {data.questions.map((q) => (
+          <QuestionCard
+            key={q.questionId}
+            {...q}
+            selected={selected[q.questionId] ?? []}
+            state={queue.states[`q:${q.questionId}`]}
+            onChange={(optionIds) => {
+              setSelected((s) => ({ ...s, [q.questionId]: optionIds }));
+              queue.save(`q:${q.questionId}`, { questionId: q.questionId, optionIds });
+            }}
+          />
+        ))}
+        {data.predictionPrompt ? (
+          <PredictionField
+            prompt={data.predictionPrompt}
+            prediction={prediction}
+            setPrediction={setPrediction}
+            predictionProblem={predictionProblem}
+            setPredictionProblem={setPredictionProblem}
+            queue={queue}
+          />
+        ) : null}
+        {/* Before the script has run this posts the form as it is; afterwards it asks first. */}
+        <SubmitButton busy={navigation.state !== "idle"} dialog={dialog} />
+      </Form>
+      <SubmitDialog
+        questions={data.questions}
+        selected={selected}
+        predictionPrompt={data.predictionPrompt}
+        prediction={prediction}
+        dialog={dialog}
+        submitState={submitState}
+        busy={navigation.state !== "idle"}
+        finalSubmit={finalSubmit}
+      />
+    </div>
+  );
+}
+
+/**
+ * The page's state and effects, kept whole: the answer queue, the clock and its resync, the taps
+ * made before the script ran, and the submit that retries while offline.
+ */
+function useAttempt(data: AttemptData) {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -188,166 +266,207 @@ export default function AttemptPage() {
     return () => document.removeEventListener("visibilitychange", resync);
   }, [data, navigate]);
 
-  const answeredCount = data.questions.filter((q) => (selected[q.questionId] ?? []).length > 0).length;
-  const unanswered = data.questions
+  return {
+    navigation,
+    dialog,
+    submitState,
+    selected,
+    setSelected,
+    prediction,
+    setPrediction,
+    predictionProblem,
+    setPredictionProblem,
+    remaining,
+    queue,
+    finalSubmit,
+  };
+}
+
+type AttemptData = Awaited<ReturnType<typeof loader>>;
+type Attempt = ReturnType<typeof useAttempt>;
+
+/** The sticky bar: questions answered and the time left. */
+function QuizBar({
+  questions,
+  selected,
+  remaining,
+}: { questions: AttemptData["questions"] } & Pick<Attempt, "selected" | "remaining">) {
+  const t = useT();
+  const answeredCount = questions.filter((q) => (selected[q.questionId] ?? []).length > 0).length;
+  const lowTime = remaining < 60_000;
+  return (
+    <div className="sticky top-0 z-10 -mx-4 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 shadow-sm">
+      <div>
+        <p className="text-base text-slate-700">
+          {t("quiz.progress", { n: answeredCount, total: questions.length })}
+        </p>
+        <p className="sr-only">{t("quiz.timer")}</p>
+      </div>
+      <div
+        role="timer"
+        aria-label={t("quiz.timer")}
+        className={`rounded-lg px-3 py-1 text-3xl font-bold tabular-nums ${lowTime ? "text-accent-600 bg-red-100" : "text-brand-800"}`}
+      >
+        {formatClock(remaining)}
+      </div>
+    </div>
+  );
+}
+
+/** Signed out, offline (or a submit retrying), or the server busy: said above the questions. */
+function QueueNotice({
+  attemptId,
+  queue,
+  submitState,
+}: { attemptId: AttemptData["id"] } & Pick<Attempt, "queue" | "submitState">) {
+  const t = useT();
+  return queue.signedOut ? (
+    <div className="sticky top-16 z-10">
+      <Alert>
+        {t("quiz.signedOut")}{" "}
+        <a
+          className="font-semibold underline"
+          href={`/login?redirectTo=${encodeURIComponent(`/attempts/${attemptId}`)}`}
+        >
+          {t("quiz.signInAgain")}
+        </a>
+      </Alert>
+    </div>
+  ) : queue.offline || submitState === "retrying" ? (
+    <div className="sticky top-16 z-10">
+      <Alert>{submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.offline")}</Alert>
+    </div>
+  ) : queue.busy ? (
+    <div className="sticky top-16 z-10">
+      <Alert tone="info">{t("quiz.busy")}</Alert>
+    </div>
+  ) : null;
+}
+
+/** The contest's name, marked as practice when it is one. */
+function QuizTitle({ practice, contestTitle }: Pick<AttemptData, "practice" | "contestTitle">) {
+  const t = useT();
+  return practice ? (
+    <>
+      <h1 className="text-2xl font-bold">
+        {t("practice.quizTitle")}: {contestTitle}
+      </h1>
+      <div role="note" className="rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-lg">
+        {t("practice.banner")}
+      </div>
+    </>
+  ) : (
+    <h1 className="text-2xl font-bold">{contestTitle}</h1>
+  );
+}
+
+/** The tie-break prediction: a number, checked and saved as it is typed. */
+function PredictionField({
+  prompt,
+  prediction,
+  setPrediction,
+  predictionProblem,
+  setPredictionProblem,
+  queue,
+}: { prompt: string } & Pick<
+  Attempt,
+  "prediction" | "setPrediction" | "predictionProblem" | "setPredictionProblem" | "queue"
+>) {
+  const t = useT();
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="mb-2 text-xl font-semibold">{t("quiz.predictionTitle")}</h2>
+      <p className="mb-2 text-lg">{prompt}</p>
+      <label htmlFor="prediction" className="text-lg font-semibold">
+        {t("quiz.prediction")}
+      </label>
+      <input
+        id="prediction"
+        name="prediction"
+        inputMode="numeric"
+        maxLength={20}
+        value={prediction}
+        aria-invalid={predictionProblem ? true : undefined}
+        aria-describedby={predictionProblem ? "prediction-problem" : undefined}
+        onChange={(e) => {
+          const value = e.target.value;
+          setPrediction(value);
+          // "1.500" and "1500" are the same; "7,5" is refused with a message, never saved as 75.
+          const parsed = parseVnNumber(value, { max: 1_000_000_000 });
+          setPredictionProblem(parsed.ok ? null : t(parsed.problem.key, parsed.problem.vars));
+          if (parsed.ok) queue.save("prediction", { prediction: parsed.value });
+        }}
+        className="mt-1 block min-h-12 w-48 rounded-lg border-2 border-slate-400 px-3 text-xl"
+      />
+      <FieldError id="prediction-problem" error={predictionProblem ?? undefined} />
+      <SaveStatus state={queue.states.prediction} />
+    </section>
+  );
+}
+
+/** "Nộp bài": opens the confirmation below instead of posting. */
+function SubmitButton({ busy, dialog }: Pick<Attempt, "dialog"> & { busy: boolean }) {
+  const t = useT();
+  return (
+    <Button
+      type="submit"
+      className="w-full"
+      disabled={busy}
+      onClick={(event) => {
+        event.preventDefault();
+        dialog.current?.showModal();
+      }}
+    >
+      {t("quiz.submit")}
+    </Button>
+  );
+}
+
+/** "Nộp bài?": the questions still unanswered, then submit or go back. */
+function SubmitDialog({
+  questions,
+  selected,
+  predictionPrompt,
+  prediction,
+  dialog,
+  submitState,
+  busy,
+  finalSubmit,
+}: Pick<AttemptData, "questions" | "predictionPrompt"> &
+  Pick<Attempt, "selected" | "prediction" | "dialog" | "submitState" | "finalSubmit"> & { busy: boolean }) {
+  const t = useT();
+  const unanswered = questions
     .filter((q) => (selected[q.questionId] ?? []).length === 0)
     .map((q) => ({ href: `#cau-${q.position}`, label: t("quiz.question", { n: q.position }) }));
-  if (data.predictionPrompt && prediction.trim() === "")
+  if (predictionPrompt && prediction.trim() === "")
     unanswered.push({ href: "#prediction", label: t("quiz.predictionMissing") });
-  const lowTime = remaining < 60_000;
-
   return (
-    <div className="flex flex-col gap-4">
-      <div className="sticky top-0 z-10 -mx-4 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 shadow-sm">
-        <div>
-          <p className="text-base text-slate-700">
-            {t("quiz.progress", { n: answeredCount, total: data.questions.length })}
-          </p>
-          <p className="sr-only">{t("quiz.timer")}</p>
-        </div>
-        <div
-          role="timer"
-          aria-label={t("quiz.timer")}
-          className={`rounded-lg px-3 py-1 text-3xl font-bold tabular-nums ${lowTime ? "text-accent-600 bg-red-100" : "text-brand-800"}`}
-        >
-          {formatClock(remaining)}
-        </div>
-      </div>
-      {queue.signedOut ? (
-        <div className="sticky top-16 z-10">
-          <Alert>
-            {t("quiz.signedOut")}{" "}
-            <a
-              className="font-semibold underline"
-              href={`/login?redirectTo=${encodeURIComponent(`/attempts/${data.id}`)}`}
-            >
-              {t("quiz.signInAgain")}
-            </a>
-          </Alert>
-        </div>
-      ) : queue.offline || submitState === "retrying" ? (
-        <div className="sticky top-16 z-10">
-          <Alert>{submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.offline")}</Alert>
-        </div>
-      ) : queue.busy ? (
-        <div className="sticky top-16 z-10">
-          <Alert tone="info">{t("quiz.busy")}</Alert>
-        </div>
-      ) : null}
-      {data.practice ? (
-        <>
-          <h1 className="text-2xl font-bold">
-            {t("practice.quizTitle")}: {data.contestTitle}
-          </h1>
-          <div
-            role="note"
-            className="rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-lg"
-          >
-            {t("practice.banner")}
-          </div>
-        </>
-      ) : (
-        <h1 className="text-2xl font-bold">{data.contestTitle}</h1>
-      )}
-      {remaining <= 0 ? <Alert tone="info">{t("quiz.timeUp")}</Alert> : null}
-      <QuestionNavigator
-        items={data.questions.map((q) => ({
-          position: q.position,
-          answered: (selected[q.questionId] ?? []).length > 0,
-        }))}
-      />
-      {/* data-early-input: taps before the script has run are kept (app/components/early-input.ts). */}
-      <Form
-        method="post"
-        data-early-input
-        className="flex flex-col gap-4"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        {data.questions.map((q) => (
-          <QuestionCard
-            key={q.questionId}
-            {...q}
-            selected={selected[q.questionId] ?? []}
-            state={queue.states[`q:${q.questionId}`]}
-            onChange={(optionIds) => {
-              setSelected((s) => ({ ...s, [q.questionId]: optionIds }));
-              queue.save(`q:${q.questionId}`, { questionId: q.questionId, optionIds });
-            }}
-          />
-        ))}
-        {data.predictionPrompt ? (
-          <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-2 text-xl font-semibold">{t("quiz.predictionTitle")}</h2>
-            <p className="mb-2 text-lg">{data.predictionPrompt}</p>
-            <label htmlFor="prediction" className="text-lg font-semibold">
-              {t("quiz.prediction")}
-            </label>
-            <input
-              id="prediction"
-              name="prediction"
-              inputMode="numeric"
-              maxLength={20}
-              value={prediction}
-              aria-invalid={predictionProblem ? true : undefined}
-              aria-describedby={predictionProblem ? "prediction-problem" : undefined}
-              onChange={(e) => {
-                const value = e.target.value;
-                setPrediction(value);
-                // "1.500" and "1500" are the same; "7,5" is refused with a message, never saved as 75.
-                const parsed = parseVnNumber(value, { max: 1_000_000_000 });
-                setPredictionProblem(parsed.ok ? null : t(parsed.problem.key, parsed.problem.vars));
-                if (parsed.ok) queue.save("prediction", { prediction: parsed.value });
-              }}
-              className="mt-1 block min-h-12 w-48 rounded-lg border-2 border-slate-400 px-3 text-xl"
-            />
-            <FieldError id="prediction-problem" error={predictionProblem ?? undefined} />
-            <SaveStatus state={queue.states.prediction} />
-          </section>
-        ) : null}
-        {/* Before the script has run this posts the form as it is; afterwards it asks first. */}
-        <Button
-          type="submit"
-          className="w-full"
-          disabled={navigation.state !== "idle"}
-          onClick={(event) => {
-            event.preventDefault();
-            dialog.current?.showModal();
-          }}
-        >
-          {t("quiz.submit")}
-        </Button>
-      </Form>
-      <dialog
-        ref={dialog}
-        aria-labelledby="confirm-title"
-        className="m-auto w-[min(32rem,92vw)] rounded-xl p-5"
-      >
-        <h2 id="confirm-title" className="mb-3 text-2xl font-bold">
-          {t("quiz.confirmTitle")}
-        </h2>
-        <p className="mb-2 text-lg">
-          {unanswered.length ? <UnansweredLinks items={unanswered} dialog={dialog} /> : t("quiz.confirmAll")}
+    <dialog
+      ref={dialog}
+      aria-labelledby="confirm-title"
+      className="m-auto w-[min(32rem,92vw)] rounded-xl p-5"
+    >
+      <h2 id="confirm-title" className="mb-3 text-2xl font-bold">
+        {t("quiz.confirmTitle")}
+      </h2>
+      <p className="mb-2 text-lg">
+        {unanswered.length ? <UnansweredLinks items={unanswered} dialog={dialog} /> : t("quiz.confirmAll")}
+      </p>
+      <p className="mb-4 text-lg">{t("quiz.confirmNote")}</p>
+      {submitState !== "idle" ? (
+        <p role="status" className="text-brand-800 mb-4 text-lg font-semibold">
+          {submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.submitting")}
         </p>
-        <p className="mb-4 text-lg">{t("quiz.confirmNote")}</p>
-        {submitState !== "idle" ? (
-          <p role="status" className="text-brand-800 mb-4 text-lg font-semibold">
-            {submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.submitting")}
-          </p>
-        ) : null}
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <Button
-            type="button"
-            onClick={finalSubmit}
-            disabled={navigation.state !== "idle" || submitState !== "idle"}
-          >
-            {t("quiz.confirmYes")}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-            {t("quiz.confirmNo")}
-          </Button>
-        </div>
-      </dialog>
-    </div>
+      ) : null}
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <Button type="button" onClick={finalSubmit} disabled={busy || submitState !== "idle"}>
+          {t("quiz.confirmYes")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+          {t("quiz.confirmNo")}
+        </Button>
+      </div>
+    </dialog>
   );
 }
 

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
+import type { ComponentProps } from "react";
 import { z } from "zod";
 import { contestExclusions, attempts } from "#db/schema";
 import { Countdown } from "~/components/countdown";
@@ -28,6 +29,47 @@ import { prizeLabel } from "~/utils/prize-names";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
+/** The signed-in person's attempts at this contest, entries and practice alike. */
+function ownAttempts(contestId: number, userId: number) {
+  return db
+    .select({
+      id: attempts.id,
+      status: attempts.status,
+      startedAt: attempts.startedAt,
+      teamId: attempts.teamId,
+      practice: attempts.practice,
+    })
+    .from(attempts)
+    .where(and(eq(attempts.contestId, contestId), eq(attempts.userId, userId)));
+}
+
+/** Their phone on the contest's exclusion list (taking part, but not ranked). */
+function exclusionOf(contestId: number, phone: string) {
+  return db
+    .select({ phone: contestExclusions.phone })
+    .from(contestExclusions)
+    .where(and(eq(contestExclusions.contestId, contestId), eq(contestExclusions.phone, phone)))
+    .get();
+}
+
+/** What the page shows of the contest itself. */
+function contestFacts(contest: Awaited<ReturnType<typeof getContestBySlug>>) {
+  return {
+    slug: contest.slug,
+    title: contest.title,
+    kind: contest.kind,
+    description: contest.description,
+    rules: contest.rules,
+    opensAt: contest.opensAt,
+    closesAt: contest.closesAt,
+    timeLimitSec: contest.timeLimitSec,
+    maxAttempts: contest.maxAttempts,
+    attemptPeriod: contest.attemptPeriod,
+    counting: contest.counting,
+    questionCount: contest.kind === "quiz" ? questionCount(contest) : 0,
+  };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const user = await getUser(request);
@@ -37,25 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [prizes, programme, mine, excluded, amendments] = await Promise.all([
     listPrizes(db, [contest.id]),
     contest.kind === "stage" ? stageProgramme(db, contest.id) : null,
-    user
-      ? db
-          .select({
-            id: attempts.id,
-            status: attempts.status,
-            startedAt: attempts.startedAt,
-            teamId: attempts.teamId,
-            practice: attempts.practice,
-          })
-          .from(attempts)
-          .where(and(eq(attempts.contestId, contest.id), eq(attempts.userId, user.id)))
-      : [],
-    user
-      ? db
-          .select({ phone: contestExclusions.phone })
-          .from(contestExclusions)
-          .where(and(eq(contestExclusions.contestId, contest.id), eq(contestExclusions.phone, user.phone)))
-          .get()
-      : undefined,
+    user ? ownAttempts(contest.id, user.id) : [],
+    user ? exclusionOf(contest.id, user.phone) : undefined,
     listAmendments(db, contest.id),
   ]);
   const team = user ? await teamEntryView(db, contest, user.id, now) : null;
@@ -88,20 +113,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url.searchParams.has("bat-dau") && Boolean(user) && !openAttempt && (forTeam || !startBlocked);
   const shareUrl = `${url.origin}/contests/${contest.slug}`;
   return {
-    contest: {
-      slug: contest.slug,
-      title: contest.title,
-      kind: contest.kind,
-      description: contest.description,
-      rules: contest.rules,
-      opensAt: contest.opensAt,
-      closesAt: contest.closesAt,
-      timeLimitSec: contest.timeLimitSec,
-      maxAttempts: contest.maxAttempts,
-      attemptPeriod: contest.attemptPeriod,
-      counting: contest.counting,
-      questionCount: contest.kind === "quiz" ? questionCount(contest) : 0,
-    },
+    contest: contestFacts(contest),
     status: contestStatus(contest, now),
     msToOpen: contest.opensAt - now,
     msToClose: contest.closesAt - now,
@@ -163,12 +175,7 @@ export default function ContestPage() {
   const refused = { errors: useActionData<typeof action>()?.error?.[""] ?? undefined, allErrors: {} };
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
   const { contest, status } = data;
-  const total = data.prizes.reduce((sum, p) => sum + p.count * p.amount, 0);
-  const categories = (["individual", "team", "collective"] as const).filter((c) =>
-    data.prizes.some((p) => p.category === c),
-  );
   return (
     <article className="flex flex-col gap-6">
       <header>
@@ -177,161 +184,14 @@ export default function ContestPage() {
         {contest.description ? <p className="mt-2 text-lg text-slate-700">{contest.description}</p> : null}
       </header>
 
-      <dl className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-lg sm:grid-cols-2">
-        <div>
-          <dt className="font-semibold">{t("contest.opens")}</dt>
-          <dd>{formatDateTime(contest.opensAt, locale)}</dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("contest.closes")}</dt>
-          <dd>{formatDateTime(contest.closesAt, locale)}</dd>
-        </div>
-        {contest.kind === "quiz" ? (
-          <>
-            <div>
-              <dt className="font-semibold">{t("contest.timeLimit")}</dt>
-              <dd>
-                {Math.round(contest.timeLimitSec / 60)} {t("contest.minutes")}
-              </dd>
-            </div>
-            <div>
-              <dt className="font-semibold">{t("contest.questionCount")}</dt>
-              <dd>{contest.questionCount}</dd>
-            </div>
-            <div className="sm:col-span-2">
-              <dt className="font-semibold">{t("contest.attempts")}</dt>
-              <dd>
-                {t(`contest.attemptsValue.${contest.attemptPeriod}`, { n: contest.maxAttempts })}
-                {contest.maxAttempts > 1 ? ` — ${t(`contest.counting.${contest.counting}`)}` : ""}
-              </dd>
-            </div>
-          </>
-        ) : null}
-      </dl>
+      <ContestFacts contest={contest} />
 
       {contest.kind === "quiz" ? (
-        <section aria-label={t("contest.start")} className="flex flex-col gap-3">
-          {status === "open" ? (
-            <p className="text-brand-700 text-xl font-semibold">
-              <Countdown ms={data.msToClose} kind="closes" />
-            </p>
-          ) : status === "published" ? (
-            <Alert tone="info">
-              {t("contest.notOpenYet")} <Countdown ms={data.msToOpen} kind="opens" />
-            </Alert>
-          ) : (
-            <Alert tone="info">
-              {t("contest.closedNotice")}{" "}
-              {status === "announced" ? (
-                <Link to={`/contests/${contest.slug}/results`} className="font-semibold underline">
-                  {t("results.title")}
-                </Link>
-              ) : null}
-            </Alert>
-          )}
-          <FormAlerts form={refused} />
-          {data.notRanked && status === "open" ? (
-            <Alert tone="info">{t("contest.staffNotRanked")}</Alert>
-          ) : null}
-          {data.signedIn && data.attemptsUsed > 0 ? (
-            <p className="text-lg">
-              {t("contest.attemptsUsed", { n: data.attemptsUsed, max: contest.maxAttempts })}
-            </p>
-          ) : null}
-          {status === "open" && data.startBlocked && !refused.errors ? (
-            <Alert tone="info">{t(data.startBlocked)}</Alert>
-          ) : null}
-          {data.team?.isCaptain && status === "open" && !data.openAttemptId && !data.confirming ? (
-            <p className="text-lg">{t("teamEntry.choose", { team: data.team.name })}</p>
-          ) : null}
-          {status === "open" && data.signedIn && (data.openAttemptId || data.confirming) ? (
-            <StartConfirmation
-              confirming={data.confirming}
-              // The close cuts the attempt short: say the time there really is.
-              minutes={Math.max(1, Math.ceil(Math.min(contest.timeLimitSec * 1000, data.msToClose) / 60_000))}
-              questionCount={contest.questionCount}
-              attemptsLeft={data.attemptsLeft}
-              period={contest.attemptPeriod}
-              busy={navigation.state !== "idle"}
-              team={data.confirming ? (data.forTeam ? data.team?.name : null) : data.openForTeam}
-            />
-          ) : status === "open" && data.signedIn ? (
-            <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
-              {!data.startBlocked ? (
-                <Form method="get" preventScrollReset>
-                  <input type="hidden" name="bat-dau" value="1" />
-                  <Button disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
-                    {t("contest.start")}
-                  </Button>
-                </Form>
-              ) : null}
-              {data.team?.isCaptain && !data.team.blocked ? (
-                <TeamStartButton team={data.team.name} busy={navigation.state !== "idle"} />
-              ) : null}
-            </div>
-          ) : status === "open" && !data.startBlocked ? (
-            <a
-              href={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}
-              className={buttonClass("primary", "w-full sm:w-auto")}
-            >
-              {t("contest.loginToStart")}
-            </a>
-          ) : null}
-          {data.team ? <TeamEntries team={data.team} maxAttempts={contest.maxAttempts} /> : null}
-          {status === "open" && data.signedIn && data.practice && !data.confirming ? (
-            <Form
-              method="post"
-              className="flex flex-col gap-3 rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-4"
-            >
-              <p className="text-lg">{t("practice.hint")}</p>
-              <input type="hidden" name="thi-thu" value="1" />
-              <Button variant="secondary" disabled={navigation.state !== "idle"} className="w-full sm:w-auto">
-                {t(data.practiceOpen ? "practice.resume" : "practice.start")}
-              </Button>
-            </Form>
-          ) : null}
-        </section>
+        <QuizStart data={data} refused={refused} busy={navigation.state !== "idle"} />
       ) : null}
 
       {data.programme ? (
-        <section aria-label={t("stage.parts")} className="flex flex-col gap-3">
-          <p className="text-lg">
-            <Link
-              to={`/contests/${contest.slug}/scoreboard`}
-              className="text-brand-700 font-semibold underline"
-            >
-              {t("stage.scoreboard")}
-            </Link>
-            {status === "announced" ? (
-              <>
-                {" · "}
-                <Link
-                  to={`/contests/${contest.slug}/results`}
-                  className="text-brand-700 font-semibold underline"
-                >
-                  {t("results.title")}
-                </Link>
-              </>
-            ) : null}
-          </p>
-          <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
-          <ol className="list-decimal pl-6 text-lg">
-            {data.programme.parts.map((p) => (
-              <li key={p.name}>
-                {p.name} — {t("stage.maxPoints", { n: p.maxScore })}
-                {p.timeLimitSec
-                  ? `, ≤ ${formatNumber(p.timeLimitSec / 60, locale)} ${t("contest.minutes")}`
-                  : ""}
-              </li>
-            ))}
-          </ol>
-          <h2 className="text-2xl font-bold">{t("stage.team")}</h2>
-          <ol className="list-decimal pl-6 text-lg">
-            {data.programme.teams.map((team) => (
-              <li key={team.name}>{team.name}</li>
-            ))}
-          </ol>
-        </section>
+        <StageProgramme slug={contest.slug} status={status} programme={data.programme} />
       ) : null}
 
       {contest.kind === "quiz" && status !== "published" ? (
@@ -342,73 +202,288 @@ export default function ContestPage() {
         </p>
       ) : null}
 
-      {contest.rules ? (
-        <section>
-          <h2 className="mb-2 text-2xl font-bold">{t("contest.rules")}</h2>
-          <div className="rounded-xl border border-slate-200 bg-white p-4 text-lg leading-relaxed whitespace-pre-line">
-            {contest.rules}
-          </div>
-          {data.amendments.length ? (
-            <div className="mt-3 rounded-xl border-l-4 border-amber-600 bg-amber-50 p-4 text-lg">
-              <h3 className="mb-1 font-bold">{t("contest.amendments")}</h3>
-              <ol className="flex flex-col gap-2">
-                {data.amendments.map((a) => (
-                  <li key={a.id}>
-                    {t("contest.amendmentAt", { at: formatDateTime(a.at, locale), reason: a.reason })}
-                    <ul className="list-disc pl-6 text-base">
-                      {a.changes.map((c) => (
-                        <li key={c.field}>
-                          {c.field}: {c.before} → {c.after}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      {contest.rules ? <ContestRules rules={contest.rules} amendments={data.amendments} /> : null}
 
-      {categories.length ? (
-        <section>
-          <h2 className="mb-2 text-2xl font-bold">{t("contest.prizes")}</h2>
-          {categories.map((category) => (
-            <div key={category} className="mb-3">
-              <h3 className="text-xl font-semibold">{t(`contest.prizes.${category}`)}</h3>
-              <ul className="list-disc pl-6 text-lg">
-                {data.prizes
-                  .filter((p) => p.category === category)
-                  .map((p) => (
-                    <li key={p.label}>
-                      {t("contest.prizeRow", {
-                        count: p.count,
-                        label: prizeLabel(t, p.label),
-                        amount: formatMoney(p.amount, locale),
-                      })}
+      <ContestPrizes prizes={data.prizes} />
+
+      <ContestShare shareUrl={data.shareUrl} qrSvg={data.qrSvg} />
+    </article>
+  );
+}
+
+type ContestData = Awaited<ReturnType<typeof loader>>;
+
+/** When it opens and closes and, for a quiz, its time, questions and attempts. */
+function ContestFacts({ contest }: { contest: ContestData["contest"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-lg sm:grid-cols-2">
+      <div>
+        <dt className="font-semibold">{t("contest.opens")}</dt>
+        <dd>{formatDateTime(contest.opensAt, locale)}</dd>
+      </div>
+      <div>
+        <dt className="font-semibold">{t("contest.closes")}</dt>
+        <dd>{formatDateTime(contest.closesAt, locale)}</dd>
+      </div>
+      {contest.kind === "quiz" ? (
+        <>
+          <div>
+            <dt className="font-semibold">{t("contest.timeLimit")}</dt>
+            <dd>
+              {Math.round(contest.timeLimitSec / 60)} {t("contest.minutes")}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t("contest.questionCount")}</dt>
+            <dd>{contest.questionCount}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="font-semibold">{t("contest.attempts")}</dt>
+            <dd>
+              {t(`contest.attemptsValue.${contest.attemptPeriod}`, { n: contest.maxAttempts })}
+              {contest.maxAttempts > 1 ? ` — ${t(`contest.counting.${contest.counting}`)}` : ""}
+            </dd>
+          </div>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** A quiz's start region: its clock or notice, the refusals, and the ways to start or resume. */
+function QuizStart({
+  data,
+  refused,
+  busy,
+}: {
+  data: ContestData;
+  refused: ComponentProps<typeof FormAlerts>["form"];
+  busy: boolean;
+}) {
+  const t = useT();
+  const { contest, status } = data;
+  return (
+    <section aria-label={t("contest.start")} className="flex flex-col gap-3">
+      <StartNotice data={data} />
+      <FormAlerts form={refused} />
+      {data.notRanked && status === "open" ? <Alert tone="info">{t("contest.staffNotRanked")}</Alert> : null}
+      {data.signedIn && data.attemptsUsed > 0 ? (
+        <p className="text-lg">
+          {t("contest.attemptsUsed", { n: data.attemptsUsed, max: contest.maxAttempts })}
+        </p>
+      ) : null}
+      {status === "open" && data.startBlocked && !refused.errors ? (
+        <Alert tone="info">{t(data.startBlocked)}</Alert>
+      ) : null}
+      {data.team?.isCaptain && status === "open" && !data.openAttemptId && !data.confirming ? (
+        <p className="text-lg">{t("teamEntry.choose", { team: data.team.name })}</p>
+      ) : null}
+      {status === "open" && data.signedIn && (data.openAttemptId || data.confirming) ? (
+        <StartConfirmation
+          confirming={data.confirming}
+          // The close cuts the attempt short: say the time there really is.
+          minutes={Math.max(1, Math.ceil(Math.min(contest.timeLimitSec * 1000, data.msToClose) / 60_000))}
+          questionCount={contest.questionCount}
+          attemptsLeft={data.attemptsLeft}
+          period={contest.attemptPeriod}
+          busy={busy}
+          team={data.confirming ? (data.forTeam ? data.team?.name : null) : data.openForTeam}
+        />
+      ) : status === "open" && data.signedIn ? (
+        <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+          {!data.startBlocked ? (
+            <Form method="get" preventScrollReset>
+              <input type="hidden" name="bat-dau" value="1" />
+              <Button disabled={busy} className="w-full sm:w-auto">
+                {t("contest.start")}
+              </Button>
+            </Form>
+          ) : null}
+          {data.team?.isCaptain && !data.team.blocked ? (
+            <TeamStartButton team={data.team.name} busy={busy} />
+          ) : null}
+        </div>
+      ) : status === "open" && !data.startBlocked ? (
+        <a
+          href={`/login?redirectTo=${encodeURIComponent(`/contests/${contest.slug}`)}`}
+          className={buttonClass("primary", "w-full sm:w-auto")}
+        >
+          {t("contest.loginToStart")}
+        </a>
+      ) : null}
+      {data.team ? <TeamEntries team={data.team} maxAttempts={contest.maxAttempts} /> : null}
+      {status === "open" && data.signedIn && data.practice && !data.confirming ? (
+        <Form
+          method="post"
+          className="flex flex-col gap-3 rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-4"
+        >
+          <p className="text-lg">{t("practice.hint")}</p>
+          <input type="hidden" name="thi-thu" value="1" />
+          <Button variant="secondary" disabled={busy} className="w-full sm:w-auto">
+            {t(data.practiceOpen ? "practice.resume" : "practice.start")}
+          </Button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Open: the time left; not yet open: the time to the opening; else closed (with the results once announced). */
+function StartNotice({ data }: { data: Pick<ContestData, "status" | "msToClose" | "msToOpen" | "contest"> }) {
+  const t = useT();
+  const { contest, status } = data;
+  return status === "open" ? (
+    <p className="text-brand-700 text-xl font-semibold">
+      <Countdown ms={data.msToClose} kind="closes" />
+    </p>
+  ) : status === "published" ? (
+    <Alert tone="info">
+      {t("contest.notOpenYet")} <Countdown ms={data.msToOpen} kind="opens" />
+    </Alert>
+  ) : (
+    <Alert tone="info">
+      {t("contest.closedNotice")}{" "}
+      {status === "announced" ? (
+        <Link to={`/contests/${contest.slug}/results`} className="font-semibold underline">
+          {t("results.title")}
+        </Link>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** A stage contest's links, parts and teams. */
+function StageProgramme({
+  slug,
+  status,
+  programme,
+}: {
+  slug: string;
+  status: ContestData["status"];
+  programme: NonNullable<ContestData["programme"]>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-label={t("stage.parts")} className="flex flex-col gap-3">
+      <p className="text-lg">
+        <Link to={`/contests/${slug}/scoreboard`} className="text-brand-700 font-semibold underline">
+          {t("stage.scoreboard")}
+        </Link>
+        {status === "announced" ? (
+          <>
+            {" · "}
+            <Link to={`/contests/${slug}/results`} className="text-brand-700 font-semibold underline">
+              {t("results.title")}
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
+      <ol className="list-decimal pl-6 text-lg">
+        {programme.parts.map((p) => (
+          <li key={p.name}>
+            {p.name} — {t("stage.maxPoints", { n: p.maxScore })}
+            {p.timeLimitSec ? `, ≤ ${formatNumber(p.timeLimitSec / 60, locale)} ${t("contest.minutes")}` : ""}
+          </li>
+        ))}
+      </ol>
+      <h2 className="text-2xl font-bold">{t("stage.team")}</h2>
+      <ol className="list-decimal pl-6 text-lg">
+        {programme.teams.map((team) => (
+          <li key={team.name}>{team.name}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The rules as written and every amendment made to them since. */
+function ContestRules({ rules, amendments }: { rules: string; amendments: ContestData["amendments"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section>
+      <h2 className="mb-2 text-2xl font-bold">{t("contest.rules")}</h2>
+      <div className="rounded-xl border border-slate-200 bg-white p-4 text-lg leading-relaxed whitespace-pre-line">
+        {rules}
+      </div>
+      {amendments.length ? (
+        <div className="mt-3 rounded-xl border-l-4 border-amber-600 bg-amber-50 p-4 text-lg">
+          <h3 className="mb-1 font-bold">{t("contest.amendments")}</h3>
+          <ol className="flex flex-col gap-2">
+            {amendments.map((a) => (
+              <li key={a.id}>
+                {t("contest.amendmentAt", { at: formatDateTime(a.at, locale), reason: a.reason })}
+                <ul className="list-disc pl-6 text-base">
+                  {a.changes.map((c) => (
+                    <li key={c.field}>
+                      {c.field}: {c.before} → {c.after}
                     </li>
                   ))}
-              </ul>
-            </div>
-          ))}
-          <p className="text-lg font-semibold">
-            {t("contest.prizes.total")}: {formatMoney(total, locale)}
-          </p>
-        </section>
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </div>
       ) : null}
+    </section>
+  );
+}
 
-      <section className="no-print">
-        <h2 className="mb-2 text-2xl font-bold">{t("contest.share")}</h2>
-        <p className="text-lg">{t("contest.shareHint")}</p>
-        <p className="my-2 text-lg font-semibold break-all">{data.shareUrl}</p>
-        <div
-          className="w-40 rounded bg-white"
-          role="img"
-          aria-label={data.shareUrl}
-          dangerouslySetInnerHTML={{ __html: data.qrSvg }}
-        />
-      </section>
-    </article>
+/** The prizes by category and their total; nothing when there are none. */
+function ContestPrizes({ prizes }: { prizes: ContestData["prizes"] }) {
+  const t = useT();
+  const locale = useLocale();
+  const total = prizes.reduce((sum, p) => sum + p.count * p.amount, 0);
+  const categories = (["individual", "team", "collective"] as const).filter((c) =>
+    prizes.some((p) => p.category === c),
+  );
+  return categories.length ? (
+    <section>
+      <h2 className="mb-2 text-2xl font-bold">{t("contest.prizes")}</h2>
+      {categories.map((category) => (
+        <div key={category} className="mb-3">
+          <h3 className="text-xl font-semibold">{t(`contest.prizes.${category}`)}</h3>
+          <ul className="list-disc pl-6 text-lg">
+            {prizes
+              .filter((p) => p.category === category)
+              .map((p) => (
+                <li key={p.label}>
+                  {t("contest.prizeRow", {
+                    count: p.count,
+                    label: prizeLabel(t, p.label),
+                    amount: formatMoney(p.amount, locale),
+                  })}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+      <p className="text-lg font-semibold">
+        {t("contest.prizes.total")}: {formatMoney(total, locale)}
+      </p>
+    </section>
+  ) : null;
+}
+
+/** The address to pass on and its QR code (not printed). */
+function ContestShare({ shareUrl, qrSvg }: Pick<ContestData, "shareUrl" | "qrSvg">) {
+  const t = useT();
+  return (
+    <section className="no-print">
+      <h2 className="mb-2 text-2xl font-bold">{t("contest.share")}</h2>
+      <p className="text-lg">{t("contest.shareHint")}</p>
+      <p className="my-2 text-lg font-semibold break-all">{shareUrl}</p>
+      <div
+        className="w-40 rounded bg-white"
+        role="img"
+        aria-label={shareUrl}
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
+    </section>
   );
 }
 
