@@ -23,7 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ResultPage() {
   const r = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t(r.practice ? "practice.resultTitle" : "result.title")}</h1>
@@ -44,98 +43,9 @@ export default function ResultPage() {
       ) : r.closedWhileOpen ? (
         <Alert tone="info">{t("result.closed")}</Alert>
       ) : null}
-      <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-lg">
-        <div>
-          <dt className="font-semibold">{t("result.score")}</dt>
-          <dd className="text-brand-800 text-3xl font-bold">
-            {r.score ?? "—"}/{r.maxScore}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("result.correct")}</dt>
-          <dd className="text-brand-800 text-3xl font-bold">
-            {r.correctCount ?? "—"}/{r.questionCount}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("result.duration")}</dt>
-          <dd>{r.durationMs !== null ? formatDuration(r.durationMs, locale) : "—"}</dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t("result.submittedAt")}</dt>
-          <dd>{r.submittedAt ? formatDateTime(r.submittedAt, locale) : "—"}</dd>
-        </div>
-        {r.prediction !== null ? (
-          <div>
-            <dt className="font-semibold">{t("result.prediction")}</dt>
-            <dd>{formatNumber(r.prediction, locale)}</dd>
-          </div>
-        ) : null}
-        {r.practice ? null : (
-          <div className="bg-brand-50 col-span-2 rounded-lg p-3">
-            <dt className="font-semibold">{t("result.receipt")}</dt>
-            <dd className="font-mono text-3xl font-bold tracking-wider" data-testid="receipt">
-              {r.receipt}
-            </dd>
-            <dd className="text-base text-slate-700">{t("result.receiptHint")}</dd>
-            {r.receipt ? (
-              <dd>
-                <Link to={`/receipts/${r.receipt}`} className="text-brand-700 text-base underline">
-                  {t("receipts.checkLink")}
-                </Link>
-              </dd>
-            ) : null}
-          </div>
-        )}
-      </dl>
+      <ResultSummary r={r} />
 
-      <section>
-        <h2 className="mb-3 text-2xl font-bold">{t("result.review")}</h2>
-        {r.practice && !r.showReview ? <p className="mb-2 text-lg">{t("practice.reviewHeld")}</p> : null}
-        {!r.showReview ? (
-          <p className="text-lg">
-            {r.reviewPolicy === "never"
-              ? t("result.reviewNever")
-              : r.reviewPolicy === "after_submit"
-                ? t("result.reviewAfterAttempts")
-                : t("result.reviewLater")}
-          </p>
-        ) : (
-          <ol className="flex flex-col gap-3">
-            {r.review.map((q) => {
-              const right =
-                q.selected.length === q.correct.length && q.selected.every((id) => q.correct.includes(id));
-              const names = (ids: number[]) =>
-                q.options
-                  .filter((o) => ids.includes(o.id))
-                  .map((o) => o.text)
-                  .join("; ");
-              return (
-                <li key={q.position} className="rounded-xl border border-slate-200 bg-white p-4 text-lg">
-                  <p className="font-semibold">
-                    {t("quiz.question", { n: q.position })}. {q.prompt}
-                  </p>
-                  <p className={right ? "text-green-800" : "text-accent-600"}>
-                    {right ? "✓" : "✗"} {t(right ? "result.right" : "result.wrong")} —{" "}
-                    {t("result.yourAnswer")}: {q.selected.length ? names(q.selected) : t("result.noAnswer")}
-                  </p>
-                  {!right ? (
-                    <p>
-                      {t("result.correctAnswer")}: {names(q.correct)}
-                    </p>
-                  ) : null}
-                  {q.explanation ? <p className="mt-1 text-slate-700">{q.explanation}</p> : null}
-                  {q.legalSource ? (
-                    <p className="text-base text-slate-600">
-                      {t("result.legal")}: {q.legalSource}
-                    </p>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
+      <ResultReview r={r} />
       {r.practiceAgain ? (
         <Form method="post" action={`/contests/${r.contestSlug}`}>
           <input type="hidden" name="thi-thu" value="1" />
@@ -151,6 +61,129 @@ export default function ResultPage() {
         {t("result.backToContest")}
       </Link>
     </div>
+  );
+}
+
+type Result = Awaited<ReturnType<typeof loader>>;
+
+/** Score, answers right, time taken, prediction and (unless practice) the receipt. */
+function ResultSummary({
+  r,
+}: {
+  r: Pick<
+    Result,
+    | "score"
+    | "maxScore"
+    | "correctCount"
+    | "questionCount"
+    | "durationMs"
+    | "submittedAt"
+    | "prediction"
+    | "practice"
+    | "receipt"
+  >;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-lg">
+      <div>
+        <dt className="font-semibold">{t("result.score")}</dt>
+        <dd className="text-brand-800 text-3xl font-bold">
+          {r.score ?? "—"}/{r.maxScore}
+        </dd>
+      </div>
+      <div>
+        <dt className="font-semibold">{t("result.correct")}</dt>
+        <dd className="text-brand-800 text-3xl font-bold">
+          {r.correctCount ?? "—"}/{r.questionCount}
+        </dd>
+      </div>
+      <div>
+        <dt className="font-semibold">{t("result.duration")}</dt>
+        <dd>{r.durationMs !== null ? formatDuration(r.durationMs, locale) : "—"}</dd>
+      </div>
+      <div>
+        <dt className="font-semibold">{t("result.submittedAt")}</dt>
+        <dd>{r.submittedAt ? formatDateTime(r.submittedAt, locale) : "—"}</dd>
+      </div>
+      {r.prediction !== null ? (
+        <div>
+          <dt className="font-semibold">{t("result.prediction")}</dt>
+          <dd>{formatNumber(r.prediction, locale)}</dd>
+        </div>
+      ) : null}
+      {r.practice ? null : (
+        <div className="bg-brand-50 col-span-2 rounded-lg p-3">
+          <dt className="font-semibold">{t("result.receipt")}</dt>
+          <dd className="font-mono text-3xl font-bold tracking-wider" data-testid="receipt">
+            {r.receipt}
+          </dd>
+          <dd className="text-base text-slate-700">{t("result.receiptHint")}</dd>
+          {r.receipt ? (
+            <dd>
+              <Link to={`/receipts/${r.receipt}`} className="text-brand-700 text-base underline">
+                {t("receipts.checkLink")}
+              </Link>
+            </dd>
+          ) : null}
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** Each question with the answer given and the right one, when the review policy shows them. */
+function ResultReview({ r }: { r: Pick<Result, "practice" | "showReview" | "reviewPolicy" | "review"> }) {
+  const t = useT();
+  return (
+    <section>
+      <h2 className="mb-3 text-2xl font-bold">{t("result.review")}</h2>
+      {r.practice && !r.showReview ? <p className="mb-2 text-lg">{t("practice.reviewHeld")}</p> : null}
+      {!r.showReview ? (
+        <p className="text-lg">
+          {r.reviewPolicy === "never"
+            ? t("result.reviewNever")
+            : r.reviewPolicy === "after_submit"
+              ? t("result.reviewAfterAttempts")
+              : t("result.reviewLater")}
+        </p>
+      ) : (
+        <ol className="flex flex-col gap-3">
+          {r.review.map((q) => {
+            const right =
+              q.selected.length === q.correct.length && q.selected.every((id) => q.correct.includes(id));
+            const names = (ids: number[]) =>
+              q.options
+                .filter((o) => ids.includes(o.id))
+                .map((o) => o.text)
+                .join("; ");
+            return (
+              <li key={q.position} className="rounded-xl border border-slate-200 bg-white p-4 text-lg">
+                <p className="font-semibold">
+                  {t("quiz.question", { n: q.position })}. {q.prompt}
+                </p>
+                <p className={right ? "text-green-800" : "text-accent-600"}>
+                  {right ? "✓" : "✗"} {t(right ? "result.right" : "result.wrong")} — {t("result.yourAnswer")}:{" "}
+                  {q.selected.length ? names(q.selected) : t("result.noAnswer")}
+                </p>
+                {!right ? (
+                  <p>
+                    {t("result.correctAnswer")}: {names(q.correct)}
+                  </p>
+                ) : null}
+                {q.explanation ? <p className="mt-1 text-slate-700">{q.explanation}</p> : null}
+                {q.legalSource ? (
+                  <p className="text-base text-slate-600">
+                    {t("result.legal")}: {q.legalSource}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
   );
 }
 

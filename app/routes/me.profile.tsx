@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { NewPasswordFields, UnitChoice } from "~/components/account-fields";
 import { usePageForm } from "~/components/use-page-form";
@@ -58,7 +59,6 @@ export default function Profile() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
   const details = usePageForm(ProfileSchema, {
     id: "profile",
     result,
@@ -84,47 +84,7 @@ export default function Profile() {
       <h1 className="text-3xl font-bold">{t("profile.title")}</h1>
       <p className="text-lg">{t("profile.intro", { phone: profile.phone })}</p>
 
-      <section aria-labelledby="profile-details" className="flex flex-col gap-4">
-        <h2 id="profile-details" className="text-2xl font-bold">
-          {t("profile.details")}
-        </h2>
-        {done("profile")}
-        {profile.frozenSince !== null ? (
-          <>
-            <FormAlerts form={details.form} />
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-lg">
-              <dt className="font-semibold">{t("profile.fullName")}</dt>
-              <dd>{profile.fullName}</dd>
-              <dt className="font-semibold">{t("profile.unit")}</dt>
-              <dd>{profile.unitName ?? profile.unitOther ?? t("profile.unitNone")}</dd>
-            </dl>
-            <Alert tone="info">
-              {t("profile.frozenSince", { at: formatDateTime(profile.frozenSince, locale) })}
-            </Alert>
-          </>
-        ) : (
-          <>
-            <PageForm form={details.form}>
-              <input type="hidden" name="intent" value="profile" />
-              <Field
-                meta={details.fields.fullName}
-                label={t("profile.fullName")}
-                autoComplete="name"
-                required
-              />
-              <UnitChoice
-                unit={details.fields.unit}
-                unitOther={details.fields.unitOther}
-                units={units}
-                label={t("profile.unit")}
-              />
-              <Button disabled={busy} className="self-start">
-                {t("profile.save")}
-              </Button>
-            </PageForm>
-          </>
-        )}
-      </section>
+      <ProfileDetails profile={profile} units={units} details={details} busy={busy} done={done("profile")} />
 
       <section aria-labelledby="profile-password" className="flex flex-col gap-4">
         <h2 id="profile-password" className="text-2xl font-bold">
@@ -157,6 +117,67 @@ export default function Profile() {
         </Link>
       </p>
     </div>
+  );
+}
+
+type ProfileData = Awaited<ReturnType<typeof loader>>;
+
+/** Name and unit: a form, or as they stand once the account is frozen. */
+function ProfileDetails({
+  profile,
+  units,
+  details,
+  busy,
+  done,
+}: ProfileData & {
+  details: ReturnType<typeof usePageForm<typeof ProfileSchema>>;
+  busy: boolean;
+  done: ReactNode;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="profile-details" className="flex flex-col gap-4">
+      <h2 id="profile-details" className="text-2xl font-bold">
+        {t("profile.details")}
+      </h2>
+      {done}
+      {profile.frozenSince !== null ? (
+        <>
+          <FormAlerts form={details.form} />
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-lg">
+            <dt className="font-semibold">{t("profile.fullName")}</dt>
+            <dd>{profile.fullName}</dd>
+            <dt className="font-semibold">{t("profile.unit")}</dt>
+            <dd>{profile.unitName ?? profile.unitOther ?? t("profile.unitNone")}</dd>
+          </dl>
+          <Alert tone="info">
+            {t("profile.frozenSince", { at: formatDateTime(profile.frozenSince, locale) })}
+          </Alert>
+        </>
+      ) : (
+        <>
+          <PageForm form={details.form}>
+            <input type="hidden" name="intent" value="profile" />
+            <Field
+              meta={details.fields.fullName}
+              label={t("profile.fullName")}
+              autoComplete="name"
+              required
+            />
+            <UnitChoice
+              unit={details.fields.unit}
+              unitOther={details.fields.unitOther}
+              units={units}
+              label={t("profile.unit")}
+            />
+            <Button disabled={busy} className="self-start">
+              {t("profile.save")}
+            </Button>
+          </PageForm>
+        </>
+      )}
+    </section>
   );
 }
 
