@@ -75,38 +75,58 @@ export function PrizeTable({
           </thead>
           <tbody key={meta.key}>
             {rowsOf(meta, rows).map((row, i) => (
-              <tr key={i}>
-                {columns.map((c) => (
-                  <td key={c} className="p-1">
-                    {c === "category" ? (
-                      <select
-                        name={`${meta.name}[${i}].category`}
-                        defaultValue={row.category ?? "individual"}
-                        aria-label={names(c, i + 1)}
-                        className="min-h-10 rounded border-2 border-slate-400 bg-white"
-                      >
-                        {PRIZE_CATEGORIES.map((category) => (
-                          <option key={category} value={category}>
-                            {t(`contest.prizes.${category}`)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <input
-                        name={`${meta.name}[${i}].${c}`}
-                        defaultValue={row[c] ?? ""}
-                        inputMode={c === "label" ? undefined : "numeric"}
-                        aria-label={names(c, i + 1)}
-                        className={`${input} ${c === "count" ? "w-16" : "w-32"}`}
-                      />
-                    )}
-                  </td>
-                ))}
-              </tr>
+              <PrizeRow key={i} columns={columns} row={row} i={i} name={meta.name} names={names} />
             ))}
           </tbody>
         </table>
       </div>
     </fieldset>
+  );
+}
+
+/** One prize's inputs, posted as `name[i].column`. */
+function PrizeRow({
+  columns,
+  row,
+  i,
+  name,
+  names,
+}: {
+  columns: Column[];
+  row: Partial<PrizeRowValues>;
+  i: number;
+  name: string;
+  names: (column: Column, n: number) => string;
+}) {
+  const t = useT();
+  return (
+    <tr>
+      {columns.map((c) => (
+        <td key={c} className="p-1">
+          {c === "category" ? (
+            <select
+              name={`${name}[${i}].category`}
+              defaultValue={row.category ?? "individual"}
+              aria-label={names(c, i + 1)}
+              className="min-h-10 rounded border-2 border-slate-400 bg-white"
+            >
+              {PRIZE_CATEGORIES.map((category) => (
+                <option key={category} value={category}>
+                  {t(`contest.prizes.${category}`)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              name={`${name}[${i}].${c}`}
+              defaultValue={row[c] ?? ""}
+              inputMode={c === "label" ? undefined : "numeric"}
+              aria-label={names(c, i + 1)}
+              className={`${input} ${c === "count" ? "w-16" : "w-32"}`}
+            />
+          )}
+        </td>
+      ))}
+    </tr>
   );
 }

@@ -22,16 +22,11 @@ const pct = (v: number | null | undefined) =>
 /** Per-unit participation, sortable by any column and filterable by kind; units nobody entered from are marked. */
 export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: boolean }) {
   const t = useT();
-  const locale = useLocale();
   const [sort, setSort] = useState<{ key: keyof Row; desc: boolean }>({
     key: "participationRate",
     desc: true,
   });
   const [kind, setKind] = useState("");
-  const num = (v: number | null | undefined, digits = 0) =>
-    v === null || v === undefined
-      ? "—"
-      : v.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits });
   const columns: [keyof Row, MessageKey][] = [
     ["name", "review.unit"],
     ["denominator", "stats.denominator"],
@@ -60,21 +55,7 @@ export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: bo
     });
   return (
     <div className="flex flex-col gap-2">
-      <label className="flex items-center gap-2 text-base">
-        {t("units.kind")}
-        <select
-          value={kind}
-          onChange={(e) => setKind(e.target.value)}
-          className="min-h-10 rounded border-2 border-slate-400 bg-white px-2"
-        >
-          <option value="">{t("org.all")}</option>
-          {UNIT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`unitKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindFilter kind={kind} setKind={setKind} />
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-base">
           <thead className="bg-slate-100">
@@ -98,35 +79,67 @@ export function UnitStatsTable({ units, detailed }: { units: Row[]; detailed: bo
           </thead>
           <tbody>
             {rows.map((u) => (
-              <tr
-                key={u.id}
-                className={`border-t border-slate-200 ${u.participants === 0 ? "bg-amber-50" : ""}`}
-              >
-                <td className="p-2">
-                  {u.name}
-                  {u.participants === 0 ? (
-                    <strong className="ml-2 rounded bg-amber-200 px-1 text-sm text-amber-900">
-                      {t("stats.noParticipants")}
-                    </strong>
-                  ) : null}
-                </td>
-                <td className="p-2 tabular-nums">{num(u.denominator)}</td>
-                <td className="p-2 tabular-nums">{num(u.participants)}</td>
-                <td className="p-2 tabular-nums">{num(u.entries)}</td>
-                <td className="p-2 tabular-nums">{pct(u.participationRate)}</td>
-                <td className="p-2 tabular-nums">{num(u.averageScore, 2)}</td>
-                {detailed ? (
-                  <>
-                    <td className="p-2 tabular-nums">{num(u.bestScore)}</td>
-                    <td className="p-2 tabular-nums">{num(u.perfectScores)}</td>
-                    <td className="p-2 tabular-nums">{pct(u.assistedShare)}</td>
-                  </>
-                ) : null}
-              </tr>
+              <UnitRow key={u.id} unit={u} detailed={detailed} />
             ))}
           </tbody>
         </table>
       </div>
     </div>
+  );
+}
+
+/** The filter by unit kind ("all" first). */
+function KindFilter({ kind, setKind }: { kind: string; setKind: (kind: string) => void }) {
+  const t = useT();
+  return (
+    <label className="flex items-center gap-2 text-base">
+      {t("units.kind")}
+      <select
+        value={kind}
+        onChange={(e) => setKind(e.target.value)}
+        className="min-h-10 rounded border-2 border-slate-400 bg-white px-2"
+      >
+        <option value="">{t("org.all")}</option>
+        {UNIT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`unitKind.${k}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** One unit's figures; a unit nobody entered from is marked. */
+function UnitRow({ unit: u, detailed }: { unit: Row; detailed: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const num = (v: number | null | undefined, digits = 0) =>
+    v === null || v === undefined
+      ? "—"
+      : v.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits });
+  return (
+    <tr className={`border-t border-slate-200 ${u.participants === 0 ? "bg-amber-50" : ""}`}>
+      <td className="p-2">
+        {u.name}
+        {u.participants === 0 ? (
+          <strong className="ml-2 rounded bg-amber-200 px-1 text-sm text-amber-900">
+            {t("stats.noParticipants")}
+          </strong>
+        ) : null}
+      </td>
+      <td className="p-2 tabular-nums">{num(u.denominator)}</td>
+      <td className="p-2 tabular-nums">{num(u.participants)}</td>
+      <td className="p-2 tabular-nums">{num(u.entries)}</td>
+      <td className="p-2 tabular-nums">{pct(u.participationRate)}</td>
+      <td className="p-2 tabular-nums">{num(u.averageScore, 2)}</td>
+      {detailed ? (
+        <>
+          <td className="p-2 tabular-nums">{num(u.bestScore)}</td>
+          <td className="p-2 tabular-nums">{num(u.perfectScores)}</td>
+          <td className="p-2 tabular-nums">{pct(u.assistedShare)}</td>
+        </>
+      ) : null}
+    </tr>
   );
 }

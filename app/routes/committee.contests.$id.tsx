@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
@@ -42,8 +42,6 @@ export default function Review() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
-  const sep = useSeparatedBy();
   const { contest, results } = data;
   const final = contest.state === "locked" || contest.state === "announced";
   return (
@@ -66,37 +64,7 @@ export default function Review() {
         </Link>
       </LockPanel>
 
-      <RankingTable
-        title={t("review.collective")}
-        rows={results.collective}
-        rowKey={(u) => u.unitId}
-        final={final}
-        columns={[
-          {
-            header: t("review.unit"),
-            cell: (u) => (
-              <>
-                {u.name}{" "}
-                <span className="text-sm text-slate-600">
-                  ({formatNumber(u.participants, locale)}/{u.denominator ?? "—"},{" "}
-                  {formatNumber(u.entries, locale)} bài)
-                </span>
-              </>
-            ),
-          },
-          { header: t("review.prize"), cell: (u) => u.prize?.label ?? "", className: "font-semibold" },
-          {
-            header: "%",
-            cell: (u) =>
-              u.participationRate === null
-                ? "—"
-                : `${(u.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`,
-            className: "tabular-nums",
-          },
-          { header: t("review.why"), cell: (u) => sep(u.separatedBy), className: "text-sm" },
-        ]}
-        disqualify={(u) => ({ targets: [[`unit:${u.unitId}`, "review.target.unit"]], label: u.name })}
-      />
+      <CollectiveTable rows={results.collective} final={final} />
 
       <EntryTable
         title={t("review.individual")}
@@ -118,6 +86,52 @@ export default function Review() {
 
       <DisqualificationList items={data.disqualifications} final={final} />
     </div>
+  );
+}
+
+/** The units' collective ranking with each unit's participation and prize. */
+function CollectiveTable({
+  rows,
+  final,
+}: {
+  rows: SerializeFrom<typeof loader>["results"]["collective"];
+  final: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const sep = useSeparatedBy();
+  return (
+    <RankingTable
+      title={t("review.collective")}
+      rows={rows}
+      rowKey={(u) => u.unitId}
+      final={final}
+      columns={[
+        {
+          header: t("review.unit"),
+          cell: (u) => (
+            <>
+              {u.name}{" "}
+              <span className="text-sm text-slate-600">
+                ({formatNumber(u.participants, locale)}/{u.denominator ?? "—"},{" "}
+                {formatNumber(u.entries, locale)} bài)
+              </span>
+            </>
+          ),
+        },
+        { header: t("review.prize"), cell: (u) => u.prize?.label ?? "", className: "font-semibold" },
+        {
+          header: "%",
+          cell: (u) =>
+            u.participationRate === null
+              ? "—"
+              : `${(u.participationRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`,
+          className: "tabular-nums",
+        },
+        { header: t("review.why"), cell: (u) => sep(u.separatedBy), className: "text-sm" },
+      ]}
+      disqualify={(u) => ({ targets: [[`unit:${u.unitId}`, "review.target.unit"]], label: u.name })}
+    />
   );
 }
 

@@ -82,78 +82,15 @@ export default function StageReview() {
         {t("review.title")}: {contest.title}
       </h1>
       <p className="text-lg">
-        {t("stage.kind")} · {t("contests.state")}:{" "}
-        <strong>{t(`contest.status.${contest.status}`)}</strong>
+        {t("stage.kind")} · {t("contests.state")}: <strong>{t(`contest.status.${contest.status}`)}</strong>
       </p>
       <ReviewAlerts reply={reply} final={final} />
 
-      <section aria-label={t("stage.parts")} className="flex flex-col gap-2">
-        <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
-        <ul className="flex flex-col gap-2">
-          {parts.map((p) => (
-            <li
-              key={p.id}
-              className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-lg"
-            >
-              <span className="font-semibold">
-                {p.name} ({t("stage.maxPoints", { n: p.maxScore })}) ·{" "}
-                {p.closedAt ? t("stage.partClosedLabel") : t("stage.partOpen")}
-              </span>
-              {!final ? (
-                <Form method="post">
-                  <input type="hidden" name="partId" value={p.id} />
-                  <Button
-                    name="intent"
-                    value={p.closedAt ? "reopenPart" : "closePart"}
-                    variant="secondary"
-                    aria-label={`${p.closedAt ? t("stage.reopenPart") : t("stage.closePart")}: ${p.name}`}
-                  >
-                    {p.closedAt ? t("stage.reopenPart") : t("stage.closePart")}
-                  </Button>
-                </Form>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PartsSection parts={parts} final={final} />
 
       {parts.every((p) => p.closedAt)
         ? data.undecidedTies.map((group) => (
-            <Form
-              key={group.join("-")}
-              method="post"
-              className="flex flex-col gap-2 rounded-xl border-2 border-amber-500 bg-amber-50 p-4"
-            >
-              <h2 className="text-xl font-bold">{t("stage.tieTitle")}</h2>
-              <p>{t("stage.tieText", { teams: group.map(teamName).join("; ") })}</p>
-              <input type="hidden" name="intent" value="tie" />
-              {group.map((teamId, i) => (
-                <label key={teamId} className="flex flex-col font-semibold">
-                  {t("stage.tiePlace", { n: i + 1 })}
-                  <select
-                    name="order"
-                    defaultValue={teamId}
-                    className="min-h-11 rounded border-2 border-slate-400 bg-white font-normal"
-                  >
-                    {group.map((option) => (
-                      <option key={option} value={option}>
-                        {teamName(option)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-              <label className="flex flex-col">
-                {t("stage.tieReason")}
-                <input
-                  name="reason"
-                  required
-                  minLength={5}
-                  className="min-h-11 rounded border-2 border-slate-400 px-2"
-                />
-              </label>
-              <Button className="self-start">{t("stage.tieSave")}</Button>
-            </Form>
+            <TieForm key={group.join("-")} group={group} teamName={teamName} />
           ))
         : null}
 
@@ -188,32 +125,131 @@ export default function StageReview() {
         disqualify={(team) => ({ targets: [[`team:${team.id}`, "review.target.team"]], label: team.name })}
       />
 
-      <details className="rounded-xl border border-slate-200 bg-white p-4">
-        <summary className="cursor-pointer text-xl font-bold">{t("stage.judgeSheet")}</summary>
-        <table className="mt-2 w-full text-left text-base">
-          <thead>
-            <tr>
-              <th className={cell}>{t("stage.parts")}</th>
-              <th className={cell}>{t("stage.team")}</th>
-              <th className={cell}>{t("stage.judge")}</th>
-              <th className={cell}>{t("review.score")}</th>
-              <th className={cell}>{t("judge.comment")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.sheet.map((s) => (
-              <tr key={`${s.partId}-${s.teamId}-${s.judgeName}`} className="border-t border-slate-200">
-                <td className={cell}>{parts.find((p) => p.id === s.partId)?.name}</td>
-                <td className={cell}>{teamName(s.teamId)}</td>
-                <td className={cell}>{s.judgeName}</td>
-                <td className={cell}>{formatNumber(s.totalTenths / 10, locale)}</td>
-                <td className={cell}>{s.comment}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <JudgeSheet sheet={data.sheet} parts={parts} teamName={teamName} />
     </div>
+  );
+}
+
+type StageData = SerializeFrom<typeof loader>;
+
+/** Each part with its close / reopen button until the results are final. */
+function PartsSection({ parts, final }: { parts: StageData["parts"]; final: boolean }) {
+  const t = useT();
+  return (
+    <section aria-label={t("stage.parts")} className="flex flex-col gap-2">
+      <h2 className="text-2xl font-bold">{t("stage.parts")}</h2>
+      <ul className="flex flex-col gap-2">
+        {parts.map((p) => (
+          <li
+            key={p.id}
+            className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-lg"
+          >
+            <span className="font-semibold">
+              {p.name} ({t("stage.maxPoints", { n: p.maxScore })}) ·{" "}
+              {p.closedAt ? t("stage.partClosedLabel") : t("stage.partOpen")}
+            </span>
+            {!final ? (
+              <Form method="post">
+                <input type="hidden" name="partId" value={p.id} />
+                <Button
+                  name="intent"
+                  value={p.closedAt ? "reopenPart" : "closePart"}
+                  variant="secondary"
+                  aria-label={`${p.closedAt ? t("stage.reopenPart") : t("stage.closePart")}: ${p.name}`}
+                >
+                  {p.closedAt ? t("stage.reopenPart") : t("stage.closePart")}
+                </Button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The committee's order for one group of teams tied on total points. */
+function TieForm({
+  group,
+  teamName,
+}: {
+  group: StageData["undecidedTies"][number];
+  teamName: (teamId: number) => string;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="flex flex-col gap-2 rounded-xl border-2 border-amber-500 bg-amber-50 p-4">
+      <h2 className="text-xl font-bold">{t("stage.tieTitle")}</h2>
+      <p>{t("stage.tieText", { teams: group.map(teamName).join("; ") })}</p>
+      <input type="hidden" name="intent" value="tie" />
+      {group.map((teamId, i) => (
+        <label key={teamId} className="flex flex-col font-semibold">
+          {t("stage.tiePlace", { n: i + 1 })}
+          <select
+            name="order"
+            defaultValue={teamId}
+            className="min-h-11 rounded border-2 border-slate-400 bg-white font-normal"
+          >
+            {group.map((option) => (
+              <option key={option} value={option}>
+                {teamName(option)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <label className="flex flex-col">
+        {t("stage.tieReason")}
+        <input
+          name="reason"
+          required
+          minLength={5}
+          className="min-h-11 rounded border-2 border-slate-400 px-2"
+        />
+      </label>
+      <Button className="self-start">{t("stage.tieSave")}</Button>
+    </Form>
+  );
+}
+
+/** Every judge's score per part and team. */
+function JudgeSheet({
+  sheet,
+  parts,
+  teamName,
+}: {
+  sheet: StageData["sheet"];
+  parts: StageData["parts"];
+  teamName: (teamId: number) => string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <details className="rounded-xl border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer text-xl font-bold">{t("stage.judgeSheet")}</summary>
+      <table className="mt-2 w-full text-left text-base">
+        <thead>
+          <tr>
+            <th className={cell}>{t("stage.parts")}</th>
+            <th className={cell}>{t("stage.team")}</th>
+            <th className={cell}>{t("stage.judge")}</th>
+            <th className={cell}>{t("review.score")}</th>
+            <th className={cell}>{t("judge.comment")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.map((s) => (
+            <tr key={`${s.partId}-${s.teamId}-${s.judgeName}`} className="border-t border-slate-200">
+              <td className={cell}>{parts.find((p) => p.id === s.partId)?.name}</td>
+              <td className={cell}>{teamName(s.teamId)}</td>
+              <td className={cell}>{s.judgeName}</td>
+              <td className={cell}>{formatNumber(s.totalTenths / 10, locale)}</td>
+              <td className={cell}>{s.comment}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

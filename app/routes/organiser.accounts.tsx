@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -95,16 +95,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Accounts() {
   const { accounts, q, may, isAdmin, me } = useLoaderData<typeof loader>();
-  const locale = useLocale();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
-  const create = usePageForm(CreateStaffSchema, {
-    id: "create-staff",
-    result: result && "status" in result ? result : undefined,
-    match: { intent: "create" },
-    defaultValue: { role: "judge" },
-  });
   // A row's button refused (the last admin, a role not ours to manage): said at the top of the page.
   const rowAlerts = answerAlerts(
     result && "status" in result && result.initialValue?.intent !== "create" ? result : undefined,
@@ -123,29 +115,7 @@ export default function Accounts() {
       ) : null}
       {!isAdmin ? <p className="text-lg">{t("accounts.onlyAdmin")}</p> : null}
 
-      <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={t("accounts.create")}>
-        <h2 className="mb-3 text-xl font-bold">{t("accounts.create")}</h2>
-        <PageForm form={create.form} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <input type="hidden" name="intent" value="create" />
-          <Field meta={create.fields.fullName} label={t("accounts.fullName")} />
-          <PhoneField meta={create.fields.phone} label={t("accounts.phone")} autoComplete="off" />
-          <Field
-            meta={create.fields.password}
-            label={t("accounts.password")}
-            type="password"
-            autoComplete="new-password"
-          />
-          <SelectField
-            key={create.fields.role.key}
-            {...selectProps(create.fields.role)}
-            label={t("accounts.role")}
-            options={may.create.map((r) => [r, t(`role.${r}`)])}
-          />
-          <Button disabled={navigation.state !== "idle"} className="self-end">
-            {t("org.add")}
-          </Button>
-        </PageForm>
-      </section>
+      <CreateStaffSection roles={may.create} />
 
       <section aria-labelledby="reset-code-help" className="text-lg">
         <h2 id="reset-code-help" className="text-xl font-bold">
@@ -160,84 +130,150 @@ export default function Accounts() {
       {!q ? <h2 className="text-xl font-bold">{t("accounts.staff")}</h2> : null}
       <ul className="flex flex-col gap-2">
         {accounts.map((a) => (
-          <li
-            key={a.id}
-            className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3"
-          >
-            <span className="min-w-48 flex-1">
-              <strong>{a.fullName}</strong> · {a.phone} · {t(`role.${a.role}`)}
-              {a.unitName ? ` · ${a.unitName}` : ""}
-              {a.assistedByUserId ? ` · ${t("accounts.assisted")}` : ""}
-              {a.disabledAt ? (
-                <span className="text-accent-600 ml-2 font-semibold">{t("accounts.disabled")}</span>
-              ) : null}
-            </span>
-            {a.lockedUntil ? (
-              <span className="text-accent-600 font-semibold">
-                {t("accounts.signInLocked", { until: formatDateTime(a.lockedUntil, locale) })}
-              </span>
-            ) : null}
-            {a.id !== me ? (
-              <Form method="post" className="flex flex-wrap gap-2">
-                <input type="hidden" name="userId" value={a.id} />
-                {may.reset.includes(a.role) ? (
-                  <Button
-                    name="intent"
-                    value="reset"
-                    variant="ghost"
-                    aria-label={`${t("accounts.reset")}: ${a.fullName}`}
-                  >
-                    {t("accounts.reset")}
-                  </Button>
-                ) : null}
-                {may.disable.includes(a.role) ? (
-                  <Button
-                    name="intent"
-                    value={a.disabledAt ? "enable" : "disable"}
-                    variant="ghost"
-                    aria-label={`${a.disabledAt ? t("accounts.enable") : t("accounts.disable")}: ${a.fullName}`}
-                  >
-                    {a.disabledAt ? t("accounts.enable") : t("accounts.disable")}
-                  </Button>
-                ) : null}
-                {a.lockedUntil && may.unlock.includes(a.role) ? (
-                  <Button
-                    name="intent"
-                    value="unlock"
-                    variant="ghost"
-                    aria-label={`${t("accounts.unlock")}: ${a.fullName}`}
-                  >
-                    {t("accounts.unlock")}
-                  </Button>
-                ) : null}
-              </Form>
-            ) : null}
-            {a.id !== me && may.resetCode.includes(a.role) ? (
-              <ResetCodeForm userId={a.id} name={a.fullName} />
-            ) : null}
-            {a.id !== me && may.role.includes(a.role) ? (
-              <Form method="post" className="flex gap-2">
-                <input type="hidden" name="intent" value="role" />
-                <input type="hidden" name="userId" value={a.id} />
-                <select
-                  name="role"
-                  defaultValue={a.role}
-                  aria-label={`${t("accounts.role")}: ${a.fullName}`}
-                  className="min-h-10 rounded border-2 border-slate-400 bg-white"
-                >
-                  {may.role.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-                <Button variant="secondary">{t("accounts.changeRole")}</Button>
-              </Form>
-            ) : null}
-          </li>
+          <AccountRow key={a.id} account={a} may={may} me={me} />
         ))}
       </ul>
     </div>
+  );
+}
+
+type AccountsData = SerializeFrom<typeof loader>;
+
+/** The form adding a staff account, with the roles this organiser may create. */
+function CreateStaffSection({ roles }: { roles: AccountsData["may"]["create"] }) {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const create = usePageForm(CreateStaffSchema, {
+    id: "create-staff",
+    result: result && "status" in result ? result : undefined,
+    match: { intent: "create" },
+    defaultValue: { role: "judge" },
+  });
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={t("accounts.create")}>
+      <h2 className="mb-3 text-xl font-bold">{t("accounts.create")}</h2>
+      <PageForm form={create.form} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <input type="hidden" name="intent" value="create" />
+        <Field meta={create.fields.fullName} label={t("accounts.fullName")} />
+        <PhoneField meta={create.fields.phone} label={t("accounts.phone")} autoComplete="off" />
+        <Field
+          meta={create.fields.password}
+          label={t("accounts.password")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <SelectField
+          key={create.fields.role.key}
+          {...selectProps(create.fields.role)}
+          label={t("accounts.role")}
+          options={roles.map((r) => [r, t(`role.${r}`)])}
+        />
+        <Button disabled={navigation.state !== "idle"} className="self-end">
+          {t("org.add")}
+        </Button>
+      </PageForm>
+    </section>
+  );
+}
+
+/** One account: who it is, its sign-in lock and the buttons this organiser may use on it. */
+function AccountRow({
+  account: a,
+  may,
+  me,
+}: {
+  account: AccountsData["accounts"][number];
+  may: AccountsData["may"];
+  me: number;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <li className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      <span className="min-w-48 flex-1">
+        <strong>{a.fullName}</strong> · {a.phone} · {t(`role.${a.role}`)}
+        {a.unitName ? ` · ${a.unitName}` : ""}
+        {a.assistedByUserId ? ` · ${t("accounts.assisted")}` : ""}
+        {a.disabledAt ? (
+          <span className="text-accent-600 ml-2 font-semibold">{t("accounts.disabled")}</span>
+        ) : null}
+      </span>
+      {a.lockedUntil ? (
+        <span className="text-accent-600 font-semibold">
+          {t("accounts.signInLocked", { until: formatDateTime(a.lockedUntil, locale) })}
+        </span>
+      ) : null}
+      {a.id !== me ? <AccountButtons account={a} may={may} /> : null}
+      {a.id !== me && may.resetCode.includes(a.role) ? (
+        <ResetCodeForm userId={a.id} name={a.fullName} />
+      ) : null}
+      {a.id !== me && may.role.includes(a.role) ? (
+        <Form method="post" className="flex gap-2">
+          <input type="hidden" name="intent" value="role" />
+          <input type="hidden" name="userId" value={a.id} />
+          <select
+            name="role"
+            defaultValue={a.role}
+            aria-label={`${t("accounts.role")}: ${a.fullName}`}
+            className="min-h-10 rounded border-2 border-slate-400 bg-white"
+          >
+            {may.role.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          <Button variant="secondary">{t("accounts.changeRole")}</Button>
+        </Form>
+      ) : null}
+    </li>
+  );
+}
+
+/** Reset the password, disable / enable, lift a sign-in lock: those this organiser may use on the account. */
+function AccountButtons({
+  account: a,
+  may,
+}: {
+  account: AccountsData["accounts"][number];
+  may: AccountsData["may"];
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="flex flex-wrap gap-2">
+      <input type="hidden" name="userId" value={a.id} />
+      {may.reset.includes(a.role) ? (
+        <Button
+          name="intent"
+          value="reset"
+          variant="ghost"
+          aria-label={`${t("accounts.reset")}: ${a.fullName}`}
+        >
+          {t("accounts.reset")}
+        </Button>
+      ) : null}
+      {may.disable.includes(a.role) ? (
+        <Button
+          name="intent"
+          value={a.disabledAt ? "enable" : "disable"}
+          variant="ghost"
+          aria-label={`${a.disabledAt ? t("accounts.enable") : t("accounts.disable")}: ${a.fullName}`}
+        >
+          {a.disabledAt ? t("accounts.enable") : t("accounts.disable")}
+        </Button>
+      ) : null}
+      {a.lockedUntil && may.unlock.includes(a.role) ? (
+        <Button
+          name="intent"
+          value="unlock"
+          variant="ghost"
+          aria-label={`${t("accounts.unlock")}: ${a.fullName}`}
+        >
+          {t("accounts.unlock")}
+        </Button>
+      ) : null}
+    </Form>
   );
 }
 

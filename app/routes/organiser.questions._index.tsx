@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { QUESTION_CATEGORIES } from "#db/constants";
@@ -46,11 +46,6 @@ export default function QuestionBank() {
   const { questions, tags, filters, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  /** A filter's choices: "all" first, then each value with its label. */
-  const anyOf = <T extends string>(values: readonly T[], label: (value: T) => string): [string, string][] => [
-    ["", t("org.all")],
-    ...values.map((v): [string, string] => [v, label(v)]),
-  ];
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -60,57 +55,7 @@ export default function QuestionBank() {
         </Link>
       </div>
       <ImportForm title={t("q.import")} templateHref="/organiser/templates/questions.xlsx" result={result} />
-      <Form
-        method="get"
-        className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3"
-        aria-label={t("org.filter")}
-      >
-        <label className="flex flex-col text-base font-semibold">
-          {t("org.search")}
-          <input
-            name="q"
-            defaultValue={filters.q ?? ""}
-            className="min-h-11 rounded-lg border-2 border-slate-400 px-2 font-normal"
-          />
-        </label>
-        <SelectField
-          label={t("q.category")}
-          name="category"
-          defaultValue={filters.category ?? ""}
-          className="text-base"
-          options={anyOf(QUESTION_CATEGORIES, (c) => t(`category.${c}`))}
-        />
-        <SelectField
-          label={t("q.status")}
-          name="status"
-          defaultValue={filters.status ?? ""}
-          className="text-base"
-          options={anyOf(QUESTION_STATUSES, (v) => t(`qstatus.${v}`))}
-        />
-        <SelectField
-          label={t("q.difficulty")}
-          name="difficulty"
-          defaultValue={filters.difficulty ?? ""}
-          className="text-base"
-          options={anyOf(DIFFICULTIES, (v) => t(`difficulty.${v}`))}
-        />
-        <SelectField
-          label={t("q.tag")}
-          name="tag"
-          defaultValue={filters.tag ?? ""}
-          className="text-base"
-          options={anyOf(tags, (tag) => tag)}
-        />
-        <label className="flex flex-col text-base font-semibold">
-          {t("q.legal")}
-          <input
-            name="legal"
-            defaultValue={filters.legal ?? ""}
-            className="min-h-11 w-32 rounded-lg border-2 border-slate-400 px-2 font-normal"
-          />
-        </label>
-        <Button variant="secondary">{t("org.filter")}</Button>
-      </Form>
+      <FilterForm filters={filters} tags={tags} />
       <p className="flex flex-wrap gap-4 text-lg">
         <span>{t("q.count", { n: questions.length })}</span>
         <a
@@ -149,6 +94,71 @@ export default function QuestionBank() {
         ))}
       </ol>
     </div>
+  );
+}
+
+type BankData = SerializeFrom<typeof loader>;
+
+/** The bank's filters: search, category, status, difficulty, tag and legal source. */
+function FilterForm({ filters, tags }: { filters: BankData["filters"]; tags: BankData["tags"] }) {
+  const t = useT();
+  /** A filter's choices: "all" first, then each value with its label. */
+  const anyOf = <T extends string>(values: readonly T[], label: (value: T) => string): [string, string][] => [
+    ["", t("org.all")],
+    ...values.map((v): [string, string] => [v, label(v)]),
+  ];
+  return (
+    <Form
+      method="get"
+      className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-3"
+      aria-label={t("org.filter")}
+    >
+      <label className="flex flex-col text-base font-semibold">
+        {t("org.search")}
+        <input
+          name="q"
+          defaultValue={filters.q ?? ""}
+          className="min-h-11 rounded-lg border-2 border-slate-400 px-2 font-normal"
+        />
+      </label>
+      <SelectField
+        label={t("q.category")}
+        name="category"
+        defaultValue={filters.category ?? ""}
+        className="text-base"
+        options={anyOf(QUESTION_CATEGORIES, (c) => t(`category.${c}`))}
+      />
+      <SelectField
+        label={t("q.status")}
+        name="status"
+        defaultValue={filters.status ?? ""}
+        className="text-base"
+        options={anyOf(QUESTION_STATUSES, (v) => t(`qstatus.${v}`))}
+      />
+      <SelectField
+        label={t("q.difficulty")}
+        name="difficulty"
+        defaultValue={filters.difficulty ?? ""}
+        className="text-base"
+        options={anyOf(DIFFICULTIES, (v) => t(`difficulty.${v}`))}
+      />
+      <SelectField
+        label={t("q.tag")}
+        name="tag"
+        defaultValue={filters.tag ?? ""}
+        className="text-base"
+        options={anyOf(tags, (tag) => tag)}
+      />
+      <label className="flex flex-col text-base font-semibold">
+        {t("q.legal")}
+        <input
+          name="legal"
+          defaultValue={filters.legal ?? ""}
+          className="min-h-11 w-32 rounded-lg border-2 border-slate-400 px-2 font-normal"
+        />
+      </label>
+      <Button variant="secondary">{t("org.filter")}</Button>
+    </Form>
   );
 }
 

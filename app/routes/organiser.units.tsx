@@ -81,89 +81,113 @@ export default function UnitsPage() {
 
       <ImportForm title={t("units.import")} templateHref="/organiser/templates/units.xlsx" result={result} />
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-base">
-          <thead className="bg-slate-100">
-            <tr>
-              <th className="p-2">{t("units.code")}</th>
-              <th className="p-2">{t("units.name")}</th>
-              <th className="p-2">{t("units.kind")}</th>
-              <th className="p-2 text-right">{t("units.denominator")}</th>
-              <th className="p-2">{t("org.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id} className={`border-t border-slate-200 ${u.retiredAt ? "text-slate-500" : ""}`}>
-                <td className="p-2">{u.code}</td>
-                <td className="p-2">
-                  {u.name} {u.retiredAt ? `(${t("org.retired")})` : ""}
-                </td>
-                <td className="p-2">{t(`unitKind.${u.kind}`)}</td>
-                <td className="p-2 text-right tabular-nums">
-                  {u.denominator === null
-                    ? "—"
-                    : `${u.denominator.toLocaleString("vi-VN")} (${t(`denominatorKind.${u.denominatorKind ?? "population"}`)})`}
-                </td>
-                <td className="flex gap-3 p-2">
-                  <Link
-                    to={`?edit=${u.id}`}
-                    className="text-brand-700 font-semibold underline"
-                    aria-label={`${t("org.edit")} ${u.name}`}
-                  >
-                    {t("org.edit")}
-                  </Link>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={u.id} />
-                    <button
-                      name="intent"
-                      value={u.retiredAt ? "restore" : "retire"}
-                      className="text-brand-700 underline"
-                      aria-label={`${u.retiredAt ? t("org.restore") : t("org.retire")} ${u.name}`}
-                    >
-                      {u.retiredAt ? t("org.restore") : t("org.retire")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <UnitsTable units={units} />
 
-      <section aria-label={t("units.other")}>
-        <h2 className="text-xl font-bold">{t("units.other")}</h2>
-        <p className="mb-2 text-base text-slate-700">{t("units.otherHint")}</p>
-        {unmapped.length === 0 ? <p>{t("org.none")}</p> : null}
-        <ul className="flex flex-col gap-2">
-          {unmapped.map((r) => (
-            <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3">
-              <Form method="post" className="flex flex-wrap items-center gap-3">
-                <span>
-                  {r.fullName} — “{r.unitOther}”
-                </span>
-                <input type="hidden" name="intent" value="map" />
-                <input type="hidden" name="userId" value={r.id} />
-                <select
-                  name="unitId"
-                  aria-label={`${t("units.map")} ${r.fullName}`}
-                  className="min-h-10 rounded border-2 border-slate-400 bg-white px-2"
-                >
-                  {units
-                    .filter((u) => !u.retiredAt)
-                    .map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.name}
-                      </option>
-                    ))}
-                </select>
-                <Button variant="secondary">{t("units.map")}</Button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <UnmappedResidents unmapped={unmapped} units={units} />
     </div>
+  );
+}
+
+type UnitsData = SerializeFrom<typeof loader>;
+
+/** Every unit with its denominator and the edit and retire / restore buttons. */
+function UnitsTable({ units }: { units: UnitsData["units"] }) {
+  const t = useT();
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="w-full text-left text-base">
+        <thead className="bg-slate-100">
+          <tr>
+            <th className="p-2">{t("units.code")}</th>
+            <th className="p-2">{t("units.name")}</th>
+            <th className="p-2">{t("units.kind")}</th>
+            <th className="p-2 text-right">{t("units.denominator")}</th>
+            <th className="p-2">{t("org.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.id} className={`border-t border-slate-200 ${u.retiredAt ? "text-slate-500" : ""}`}>
+              <td className="p-2">{u.code}</td>
+              <td className="p-2">
+                {u.name} {u.retiredAt ? `(${t("org.retired")})` : ""}
+              </td>
+              <td className="p-2">{t(`unitKind.${u.kind}`)}</td>
+              <td className="p-2 text-right tabular-nums">
+                {u.denominator === null
+                  ? "—"
+                  : `${u.denominator.toLocaleString("vi-VN")} (${t(`denominatorKind.${u.denominatorKind ?? "population"}`)})`}
+              </td>
+              <td className="flex gap-3 p-2">
+                <Link
+                  to={`?edit=${u.id}`}
+                  className="text-brand-700 font-semibold underline"
+                  aria-label={`${t("org.edit")} ${u.name}`}
+                >
+                  {t("org.edit")}
+                </Link>
+                <Form method="post">
+                  <input type="hidden" name="id" value={u.id} />
+                  <button
+                    name="intent"
+                    value={u.retiredAt ? "restore" : "retire"}
+                    className="text-brand-700 underline"
+                    aria-label={`${u.retiredAt ? t("org.restore") : t("org.retire")} ${u.name}`}
+                  >
+                    {u.retiredAt ? t("org.restore") : t("org.retire")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Residents who named a unit not in the list, each with a select to map them to one. */
+function UnmappedResidents({
+  unmapped,
+  units,
+}: {
+  unmapped: UnitsData["unmapped"];
+  units: UnitsData["units"];
+}) {
+  const t = useT();
+  return (
+    <section aria-label={t("units.other")}>
+      <h2 className="text-xl font-bold">{t("units.other")}</h2>
+      <p className="mb-2 text-base text-slate-700">{t("units.otherHint")}</p>
+      {unmapped.length === 0 ? <p>{t("org.none")}</p> : null}
+      <ul className="flex flex-col gap-2">
+        {unmapped.map((r) => (
+          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3">
+            <Form method="post" className="flex flex-wrap items-center gap-3">
+              <span>
+                {r.fullName} — “{r.unitOther}”
+              </span>
+              <input type="hidden" name="intent" value="map" />
+              <input type="hidden" name="userId" value={r.id} />
+              <select
+                name="unitId"
+                aria-label={`${t("units.map")} ${r.fullName}`}
+                className="min-h-10 rounded border-2 border-slate-400 bg-white px-2"
+              >
+                {units
+                  .filter((u) => !u.retiredAt)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+              </select>
+              <Button variant="secondary">{t("units.map")}</Button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

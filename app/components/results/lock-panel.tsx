@@ -15,18 +15,11 @@ export function LockPanel({
   committee,
   children,
 }: {
-  contest: { id: number; slug: string; state: string };
-  committee: {
-    members: string[];
-    quorum: number;
-    isMember: boolean;
-    lockApprovals: { fullName: string; at: number; holds: boolean; gone: string[]; added: string[] }[];
-    approvals: { lock: number; reopen: number };
-  };
+  contest: Contest;
+  committee: Committee;
   children?: ReactNode;
 }) {
   const t = useT();
-  const locale = useLocale();
   const final = contest.state === "locked" || contest.state === "announced";
   return (
     <section
@@ -39,33 +32,7 @@ export function LockPanel({
           : t("roster.none")}
       </p>
       {!committee.isMember ? <p className="w-full text-lg font-semibold">{t("roster.notMember")}</p> : null}
-      {!final ? (
-        <Form method="post" className="flex flex-col gap-2">
-          <p>{t("review.approvals", { n: committee.approvals.lock, quorum: committee.quorum })}</p>
-          {committee.lockApprovals.length ? (
-            <ul aria-label={t("review.approvalList")} className="flex flex-col gap-1">
-              {committee.lockApprovals.map((a) => (
-                <li key={a.fullName + a.at}>
-                  {t(a.holds ? "review.approvalHolds" : "review.approvalLapsed", {
-                    name: a.fullName,
-                    at: formatDateTime(a.at, locale),
-                  })}
-                  {!a.holds && (a.gone.length || a.added.length) ? (
-                    <span className="block text-base">
-                      {a.gone.map((w) => `− ${w}`).join("; ")}
-                      {a.gone.length && a.added.length ? "; " : ""}
-                      {a.added.map((w) => `+ ${w}`).join("; ")}
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Button name="intent" value="approve">
-            {t("review.approve")}
-          </Button>
-        </Form>
-      ) : null}
+      {!final ? <ApproveForm committee={committee} /> : null}
       {contest.state === "locked" ? (
         <Form method="post">
           <Button name="intent" value="announce">
@@ -87,6 +54,58 @@ export function LockPanel({
         </Form>
       ) : null}
       {children}
+      <ContestDocuments contest={contest} final={final} />
+    </section>
+  );
+}
+
+type Contest = { id: number; slug: string; state: string };
+type Committee = {
+  members: string[];
+  quorum: number;
+  isMember: boolean;
+  lockApprovals: { fullName: string; at: number; holds: boolean; gone: string[]; added: string[] }[];
+  approvals: { lock: number; reopen: number };
+};
+
+/** The lock approvals so far (each still holding or lapsed, and why) and the approve button. */
+function ApproveForm({ committee }: { committee: Committee }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <Form method="post" className="flex flex-col gap-2">
+      <p>{t("review.approvals", { n: committee.approvals.lock, quorum: committee.quorum })}</p>
+      {committee.lockApprovals.length ? (
+        <ul aria-label={t("review.approvalList")} className="flex flex-col gap-1">
+          {committee.lockApprovals.map((a) => (
+            <li key={a.fullName + a.at}>
+              {t(a.holds ? "review.approvalHolds" : "review.approvalLapsed", {
+                name: a.fullName,
+                at: formatDateTime(a.at, locale),
+              })}
+              {!a.holds && (a.gone.length || a.added.length) ? (
+                <span className="block text-base">
+                  {a.gone.map((w) => `− ${w}`).join("; ")}
+                  {a.gone.length && a.added.length ? "; " : ""}
+                  {a.added.map((w) => `+ ${w}`).join("; ")}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Button name="intent" value="approve">
+        {t("review.approve")}
+      </Button>
+    </Form>
+  );
+}
+
+/** The audit, the exports and, once final, the results, ceremony and certificates. */
+function ContestDocuments({ contest, final }: { contest: Contest; final: boolean }) {
+  const t = useT();
+  return (
+    <>
       <Link to={`/committee/contests/${contest.id}/audit`} className={link}>
         {t("audit.contestLink")}
       </Link>
@@ -111,6 +130,6 @@ export function LockPanel({
           {t("results.certificates")}
         </Link>
       ) : null}
-    </section>
+    </>
   );
 }
