@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -65,10 +65,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export default function Scoreboard() {
-  const data = useLoaderData<typeof loader>();
-  const t = useT();
-  const locale = useLocale();
+type ScoreboardData = SerializeFrom<typeof loader>;
+
+/** Reloads the scoreboard every few seconds while it is on screen. */
+function useRefresh() {
   const { revalidate, state } = useRevalidator();
   useEffect(() => {
     const timer = setInterval(() => {
@@ -76,7 +76,80 @@ export default function Scoreboard() {
     }, REFRESH_MS);
     return () => clearInterval(timer);
   }, [revalidate, state]);
+}
+
+function ScoreboardHead({ hidden, parts }: Pick<ScoreboardData, "hidden" | "parts">) {
+  const t = useT();
+  return (
+    <thead className="text-brand-100">
+      <tr>
+        {!hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.rank")}</th> : null}
+        <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.team")}</th>
+        {parts.map((p) => (
+          <th key={p.id} className="px-3 py-2 text-xl md:text-2xl">
+            {p.name}
+            <span className="block text-base font-normal">
+              {t("stage.maxPoints", { n: p.maxScore })} ·{" "}
+              {p.closed ? t("stage.partClosedLabel") : t("stage.scoringNow")}
+            </span>
+          </th>
+        ))}
+        {!hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.total")}</th> : null}
+      </tr>
+    </thead>
+  );
+}
+
+function TeamRow({
+  team,
+  hidden,
+  parts,
+}: Pick<ScoreboardData, "hidden" | "parts"> & { team: ScoreboardData["teams"][number] }) {
+  const t = useT();
+  const locale = useLocale();
   const pts = (h: number | null) => (h === null ? "—" : formatNumber(h / 100, locale));
+  return (
+    <tr className="border-t border-white/30" data-testid={`scoreboard-team-${team.id}`}>
+      {!hidden ? <td className="px-3 py-2 font-bold">{team.rank ?? ""}</td> : null}
+      <td className="px-3 py-2 font-semibold">
+        {team.name}
+        {team.prize ? <span className="block text-amber-300">{prizeName(t, team.prize)}</span> : null}
+      </td>
+      {team.parts.map((p, i) => (
+        <td key={p.partId} className="px-3 py-2">
+          {!hidden ? (
+            <>
+              {pts(p.score)}
+              {p.fewerJudges && p.score !== null ? (
+                <sup aria-label={t("stage.flag.fewerJudges", { n: p.judges, k: team.conflicted })}>*</sup>
+              ) : null}
+            </>
+          ) : parts[i].byJudges ? (
+            <span className="text-lg">{t("stage.judgesScored", { n: p.judges, of: p.of })}</span>
+          ) : p.done ? (
+            "✓"
+          ) : (
+            "—"
+          )}
+        </td>
+      ))}
+      {!hidden ? (
+        <td
+          className="px-3 py-2 text-2xl font-extrabold text-amber-300 md:text-4xl"
+          data-testid="scoreboard-total"
+        >
+          {pts(team.total)}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+export default function Scoreboard() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  useRefresh();
   return (
     <main className="bg-brand-800 min-h-screen p-3 text-white md:px-8 md:py-4">
       <p className="text-brand-100 text-center text-lg md:text-2xl">{data.wardName}</p>
@@ -91,65 +164,10 @@ export default function Scoreboard() {
           className={`w-full text-left ${data.teams.length > 5 ? "text-lg md:text-2xl" : "text-xl md:text-3xl"}`}
           aria-label={t("stage.scoreboard")}
         >
-          <thead className="text-brand-100">
-            <tr>
-              {!data.hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.rank")}</th> : null}
-              <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.team")}</th>
-              {data.parts.map((p) => (
-                <th key={p.id} className="px-3 py-2 text-xl md:text-2xl">
-                  {p.name}
-                  <span className="block text-base font-normal">
-                    {t("stage.maxPoints", { n: p.maxScore })} ·{" "}
-                    {p.closed ? t("stage.partClosedLabel") : t("stage.scoringNow")}
-                  </span>
-                </th>
-              ))}
-              {!data.hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.total")}</th> : null}
-            </tr>
-          </thead>
+          <ScoreboardHead hidden={data.hidden} parts={data.parts} />
           <tbody>
             {data.teams.map((team) => (
-              <tr
-                key={team.id}
-                className="border-t border-white/30"
-                data-testid={`scoreboard-team-${team.id}`}
-              >
-                {!data.hidden ? <td className="px-3 py-2 font-bold">{team.rank ?? ""}</td> : null}
-                <td className="px-3 py-2 font-semibold">
-                  {team.name}
-                  {team.prize ? (
-                    <span className="block text-amber-300">{prizeName(t, team.prize)}</span>
-                  ) : null}
-                </td>
-                {team.parts.map((p, i) => (
-                  <td key={p.partId} className="px-3 py-2">
-                    {!data.hidden ? (
-                      <>
-                        {pts(p.score)}
-                        {p.fewerJudges && p.score !== null ? (
-                          <sup aria-label={t("stage.flag.fewerJudges", { n: p.judges, k: team.conflicted })}>
-                            *
-                          </sup>
-                        ) : null}
-                      </>
-                    ) : data.parts[i].byJudges ? (
-                      <span className="text-lg">{t("stage.judgesScored", { n: p.judges, of: p.of })}</span>
-                    ) : p.done ? (
-                      "✓"
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                ))}
-                {!data.hidden ? (
-                  <td
-                    className="px-3 py-2 text-2xl font-extrabold text-amber-300 md:text-4xl"
-                    data-testid="scoreboard-total"
-                  >
-                    {pts(team.total)}
-                  </td>
-                ) : null}
-              </tr>
+              <TeamRow key={team.id} team={team} hidden={data.hidden} parts={data.parts} />
             ))}
           </tbody>
         </table>

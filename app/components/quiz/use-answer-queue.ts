@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { readStored, UNSENT, writeStored } from "~/components/device-storage";
-import { useOutboxQueue, type Delivery } from "~/components/outbox-queue";
+import { useOutboxQueue, type Delivery, type OutboxQueue } from "~/components/outbox-queue";
 import { forgetDeadline } from "./attempt-clock";
 
 export type SaveInput = { questionId: number; optionIds: number[] } | { prediction: number | null };
@@ -22,6 +22,62 @@ const heldKey = (attemptId: string) => `hoithi:held:${attemptId}`;
 
 const storedHeld = (attemptId: string) => readStored<Record<string, HeldAnswer>>(heldKey(attemptId), {});
 
+/** Posts one save and reads the reply; null when it did not reach the server (offline). */
+async function postAnswer(attemptId: string, body: SaveBody) {
+  let response: Response;
+  try {
+    response = await fetch(`/api/attempts/${attemptId}/answers`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return null;
+  }
+  const json = (await response.json().catch(() => ({}))) as HeldAnswer & {
+    error?: string;
+    remainingMs?: number;
+  };
+  return { response, json };
+}
+
+/**
+ * When the page opens, `onShow` gets the answers this device saved or chose
+ * that are newer than the page (a copy kept offline, a reload before they were sent).
+ */
+function useShowNewerOnOpen(
+  attemptId: string,
+  {
+    pageVersions,
+    versions,
+    outbox,
+    handlersRef,
+  }: {
+    pageVersions: { readonly current: Record<string, number> };
+    versions: Record<string, number>;
+    outbox: OutboxQueue<SaveBody>;
+    handlersRef: { readonly current: Pick<AnswerHandlers, "onShow"> };
+  },
+) {
+  useEffect(() => {
+    const show = handlersRef.current.onShow;
+    // A copy of this page kept offline may be older than answers this device saved since.
+    for (const [key, held] of Object.entries(storedHeld(attemptId)))
+      if (held.version > (pageVersions.current[key] ?? 0)) show(key, held);
+    // Choices this device made but had not yet delivered (e.g. before a reload offline), when they
+    // were chosen on the version the server holds; the others come back as conflicts.
+    for (const [key, item] of Object.entries(outbox.stored()))
+      if (item.base === (versions[key] ?? 0))
+        show(key, "questionId" in item ? item : { prediction: item.prediction });
+  }, [attemptId, outbox, versions, pageVersions, handlersRef]);
+}
+
+type AnswerHandlers = {
+  onClosed: () => void;
+  onRemaining: (ms: number) => void;
+  onShow: (key: string, item: { optionIds?: number[]; prediction?: number | null }) => void;
+};
+
 /**
  * Sends each answer as soon as it is chosen, with the version the page last
  * saw (`initialVersions`, from the loader, then every reply), through the
@@ -33,11 +89,7 @@ const storedHeld = (attemptId: string) => readStored<Record<string, HeldAnswer>>
 export function useAnswerQueue(
   attemptId: string,
   initialVersions: Record<string, number>,
-  handlers: {
-    onClosed: () => void;
-    onRemaining: (ms: number) => void;
-    onShow: (key: string, item: { optionIds?: number[]; prediction?: number | null }) => void;
-  },
+  handlers: AnswerHandlers,
 ) {
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [offline, setOffline] = useState(false);
@@ -54,23 +106,14 @@ export function useAnswerQueue(
 
   const outbox = useOutboxQueue<SaveBody>(storageKey(attemptId), async (key, body): Promise<Delivery> => {
     mark(key, "saving");
-    let response: Response;
-    try {
-      response = await fetch(`/api/attempts/${attemptId}/answers`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    } catch {
+    const reply = await postAnswer(attemptId, body);
+    if (!reply) {
       setOffline(true);
       setBusy(false);
       mark(key, "pending");
       return { outcome: "retry" };
     }
-    const json = (await response.json().catch(() => ({}))) as HeldAnswer & {
-      error?: string;
-      remainingMs?: number;
-    };
+    const { response, json } = reply;
     if (response.status === 401) {
       // Signed out (e.g. in another tab): nothing is lost, nothing is retried until sign-in.
       setSignedOut(true);
@@ -109,17 +152,7 @@ export function useAnswerQueue(
     [outbox, versions],
   );
 
-  useEffect(() => {
-    const show = handlersRef.current.onShow;
-    // A copy of this page kept offline may be older than answers this device saved since.
-    for (const [key, held] of Object.entries(storedHeld(attemptId)))
-      if (held.version > (pageVersions.current[key] ?? 0)) show(key, held);
-    // Choices this device made but had not yet delivered (e.g. before a reload offline), when they
-    // were chosen on the version the server holds; the others come back as conflicts.
-    for (const [key, item] of Object.entries(outbox.stored()))
-      if (item.base === (versions[key] ?? 0))
-        show(key, "questionId" in item ? item : { prediction: item.prediction });
-  }, [attemptId, outbox, versions]);
+  useShowNewerOnOpen(attemptId, { pageVersions, versions, outbox, handlersRef });
 
   return {
     save,
