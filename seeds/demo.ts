@@ -121,11 +121,23 @@ export async function seedDemoIfEmpty(db: Db, now = Date.now()) {
 }
 
 async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
+  // One seeded sequence for the 2022 entries and then the stage performers' names, in that order.
   const random = seededRandom(20220405);
+  const basics = await seedBasics(db, ward.id, now);
+  const c2022 = await seedContest2022(db, basics, random);
+  const { open, today0800 } = await seedOpenContests(db, basics, now);
+  await seedStageContest(db, basics, today0800, random);
+  return { wardId: ward.id, openContestId: open.id, contest2022Id: c2022.id };
+}
+
+type Basics = Awaited<ReturnType<typeof seedBasics>>;
+
+/** The ward's units (set up before its first contest, 2022), the question bank and the demo accounts. */
+async function seedBasics(db: Db, wardId: number, now: number) {
   const unitRows = [];
   // The ward's units were set up before its first contest (2022).
   for (const u of demoUnits)
-    unitRows.push(await createUnit(db, { wardId: ward.id, ...u, createdAt: vnTime(2022, 1, 10, 8) }));
+    unitRows.push(await createUnit(db, { wardId, ...u, createdAt: vnTime(2022, 1, 10, 8) }));
   const unitByCode = new Map(unitRows.map((u, i) => [demoUnits[i].code, u]));
 
   const questionRows = [];
@@ -149,6 +161,11 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
     if (account.role === "judge") judgeIds.push(row.id);
   }
 
+  return { unitRows, unitByCode, questionRows, accountIds, judgeIds };
+}
+
+/** The 2022 contest, entered, reviewed, locked and announced. */
+async function seedContest2022(db: Db, { unitRows, questionRows, accountIds }: Basics, random: () => number) {
   // --- The 2022 contest: 08:00 05/04/2022 → 08:00 25/04/2022, 241 entries from 20 units.
   const before2022 = questionRows.filter((q) => {
     const m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(q.legalSource ?? "");
@@ -187,6 +204,11 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
   await approveLock(db, c2022.id, chair, vnTime(2022, 5, 5, 9));
   await announce(db, c2022.id, chair, vnTime(2022, 5, 10, 9));
 
+  return c2022;
+}
+
+/** The contest open now (with a team) and next week's round. */
+async function seedOpenContests(db: Db, { unitByCode }: Basics, now: number) {
   // --- Open now: started three days ago at 08:00, closes in two weeks at 17:00.
   const today0800 = vnMidnight(vnDay(now)) + 8 * HOUR;
   const open = await createQuizContest(
@@ -258,6 +280,15 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
     ],
   );
 
+  return { open, today0800 };
+}
+
+async function seedStageContest(
+  db: Db,
+  { unitByCode, judgeIds }: Basics,
+  today0800: number,
+  random: () => number,
+) {
   // --- A stage contest: four teams from agencies, three parts, a jury of three (scoring on the day).
   const stage = await createContest(db, {
     slug: "hoi-thi-tuyen-truyen-2026",
@@ -340,8 +371,6 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
       })),
     );
   }
-
-  return { wardId: ward.id, openContestId: open.id, contest2022Id: c2022.id };
 }
 
 /** "Đội Tổ dân phố 1": the demo captain and two residents of Tổ dân phố 1 who entered in 2022. */
