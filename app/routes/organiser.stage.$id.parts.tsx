@@ -189,23 +189,31 @@ function PartForm({ part, scored }: { part: Part | null; scored: boolean }) {
           />
         </div>
       ) : null}
-      <div className="flex flex-wrap gap-3 sm:col-span-2">
-        <Button>{part ? t("org.save") : t("stage.addPart")}</Button>
-        {part ? (
-          <Button
-            name="intent"
-            value="delete"
-            variant="secondary"
-            formNoValidate
-            onClick={(e) => {
-              if (!window.confirm(`${t("stage.deletePart")}: ${part.name}?`)) e.preventDefault();
-            }}
-          >
-            {t("stage.deletePart")}
-          </Button>
-        ) : null}
-      </div>
+      <PartButtons part={part} />
     </Form>
+  );
+}
+
+/** Save (or add) and, for a part already there, delete after a confirmation. */
+function PartButtons({ part }: { part: Part | null }) {
+  const t = useT();
+  return (
+    <div className="flex flex-wrap gap-3 sm:col-span-2">
+      <Button>{part ? t("org.save") : t("stage.addPart")}</Button>
+      {part ? (
+        <Button
+          name="intent"
+          value="delete"
+          variant="secondary"
+          formNoValidate
+          onClick={(e) => {
+            if (!window.confirm(`${t("stage.deletePart")}: ${part.name}?`)) e.preventDefault();
+          }}
+        >
+          {t("stage.deletePart")}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
