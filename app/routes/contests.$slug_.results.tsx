@@ -78,25 +78,29 @@ function collectiveRows(winners: Winners["collective"], t: Translate, locale: Lo
   }));
 }
 
-function individualRows(winners: Winners["individual"], t: Translate, locale: Locale): WinnerRow[] {
-  return winners.map((w) => ({
+/** A person's or a team's row: the name, the prize, and the unit with the score. */
+function scoredRow(
+  w: Winners["individual"][number] | Winners["teams"][number],
+  t: Translate,
+  locale: Locale,
+): WinnerRow {
+  return {
     name: w.name,
     prize: w.prize,
     amount: w.amount,
     detail: [w.unit, t("results.points", { score: formatNumber(w.score, locale) })]
       .filter(Boolean)
       .join(" · "),
-  }));
+  };
+}
+
+function individualRows(winners: Winners["individual"], t: Translate, locale: Locale): WinnerRow[] {
+  return winners.map((w) => scoredRow(w, t, locale));
 }
 
 function teamRows(winners: Winners["teams"], t: Translate, locale: Locale): WinnerRow[] {
   return winners.map((w) => ({
-    name: w.name,
-    prize: w.prize,
-    amount: w.amount,
-    detail: [w.unit, t("results.points", { score: formatNumber(w.score, locale) })]
-      .filter(Boolean)
-      .join(" · "),
+    ...scoredRow(w, t, locale),
     // A stage team: each part's score, and how a tie on the total was settled.
     ...("parts" in w
       ? {
