@@ -167,7 +167,8 @@ export const contests = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     slug: text("slug").notNull(),
-    kind: text("kind", { enum: ["quiz", "stage"] }).notNull(),
+    /** A season (mùa thi) is a contest row of its own: its rounds are quiz contests pointing at it. */
+    kind: text("kind", { enum: ["quiz", "stage", "season"] }).notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     /** Thể lệ: generated from the settings, editable by organisers. */
@@ -217,13 +218,29 @@ export const contests = sqliteTable(
     lockQuorum: integer("lock_quorum").notNull().default(1),
     /** Thi thử: residents may take unrecorded practice attempts while the contest is open. */
     practiceEnabled: integer("practice_enabled", { mode: "boolean" }).notNull().default(false),
+    /** A round (đợt) of a season: the season's contest id and the round's number, 1, 2, … */
+    seasonId: integer("season_id"),
+    roundNo: integer("round_no"),
+    /** Seasons: how a person's rounds add up (sum, best round, average of the rounds entered). */
+    seasonAggregate: text("season_aggregate", { enum: ["sum", "best", "average"] })
+      .notNull()
+      .default("sum"),
+    /** Seasons: one round prize per person, the highest (superseding a lower earlier one) or the first. */
+    seasonPrizeRule: text("season_prize_rule", { enum: ["highest", "first", "none"] })
+      .notNull()
+      .default("highest"),
+    /** Seasons: round numbers a person must have entered to be ranked for the season (empty: any one). */
+    seasonRequiredRounds: text("season_required_rounds", { mode: "json" }).$type<number[]>(),
     createdByUserId: integer("created_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("contests_slug_uq").on(t.slug)],
+  (t) => [
+    uniqueIndex("contests_slug_uq").on(t.slug),
+    uniqueIndex("contests_round_uq").on(t.seasonId, t.roundNo),
+  ],
 );
 
 export const contestPrizes = sqliteTable("contest_prizes", {

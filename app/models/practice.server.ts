@@ -25,7 +25,7 @@ export const recordedOnly = eq(attempts.practice, false);
  */
 export function assertCanPractise(
   contest: {
-    kind: "quiz" | "stage";
+    kind: "quiz" | "stage" | "season";
     state: string;
     practiceEnabled: boolean;
     opensAt: number;

@@ -31,7 +31,12 @@ export type Prize = {
 export type RankedEntry = Entry & {
   /** 1-based position among eligible entries; null when skipped. */
   rank: number | null;
-  status: "ranked" | "ineligible" | "disqualified";
+  /**
+   * prized_earlier: a season's round passes over a person who already holds a
+   * prize from an earlier round (one prize per person); missing_rounds: a
+   * season passes over a person who did not enter every required round.
+   */
+  status: "ranked" | "ineligible" | "disqualified" | "prized_earlier" | "missing_rounds";
   prize: { label: string; amount: number; rank: number } | null;
   /** The rule that put this entry below the one above it. */
   separatedBy: TieRule | null;
@@ -87,10 +92,13 @@ export function prizeSlots(prizes: Prize[], category: Prize["category"]) {
     );
 }
 
+export type PrizeSlot = ReturnType<typeof prizeSlots>[number];
+
 /**
  * Ranks entries (one per person or team). Ineligible (staff, exclusion list)
  * and disqualified entries stay in the list for the committee but take no
- * place and no prize; the next entry moves up.
+ * place and no prize; the next entry moves up. So does an entry `passOver`
+ * refuses the prize it would get next (a season's one prize per person).
  */
 export function rankEntries(
   entries: Entry[],
@@ -100,13 +108,19 @@ export function rankEntries(
     disqualified: (e: Entry) => boolean;
     prizes: Prize[];
     category: "individual" | "team";
+    passOver?: (e: Entry, slot: PrizeSlot) => boolean;
   },
 ): RankedEntry[] {
   const sorted = [...entries].sort((a, b) => compareEntries(a, b, opts.actual));
   const slots = prizeSlots(opts.prizes, opts.category);
   let place = 0;
   return sorted.map((e, i): RankedEntry => {
-    const status = opts.disqualified(e) ? "disqualified" : opts.ineligible(e) ? "ineligible" : "ranked";
+    let status: RankedEntry["status"] = opts.disqualified(e)
+      ? "disqualified"
+      : opts.ineligible(e)
+        ? "ineligible"
+        : "ranked";
+    if (status === "ranked" && place < slots.length && opts.passOver?.(e, slots[place])) status = "prized_earlier";
     const rank = status === "ranked" ? ++place : null;
     // Field by field, not `{ ...e, rank, … }`: V8 builds spread-and-extend objects in a slow
     // mode, ~15 µs each, 1.5 s for 100,000 entries.

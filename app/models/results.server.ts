@@ -3,7 +3,7 @@
  * the ranking, the committee's disqualifications, approvals, lock (which
  * freezes a snapshot), announcement and audited reopen.
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import {
   contestApprovals,
@@ -25,6 +25,7 @@ import { countApprovals, listApprovals, rankingDigest, requireRosterMember } fro
 import { contestStatus, unitTakesPart } from "./contest.server";
 import { rankEntries, rankUnits, type Entry, type RankedEntry, type UnitFigures } from "./ranking.server";
 import type { ContestResults } from "./result-types.server";
+import { passOverRule, prizesHeld, rankSeason, type SeasonRound } from "./season-ranking.server";
 
 async function loadContest(db: Db, contestId: number) {
   const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
@@ -91,7 +92,7 @@ function unitFigures(
   };
   // Excluded and disqualified people count for nothing prize-related, collective prizes included.
   for (const e of individual)
-    if (e.status === "ranked") {
+    if (e.status === "ranked" || e.status === "prized_earlier") {
       const f = figuresOf(e.unitId);
       f.participants++;
       f.total += e.score;
@@ -114,11 +115,109 @@ function unitFigures(
     });
 }
 
+/** A season's rounds in order, each with the season's number for it. */
+export function seasonRounds(db: Db, seasonId: number) {
+  return db.select().from(contests).where(eq(contests.seasonId, seasonId)).orderBy(asc(contests.roundNo));
+}
+
+/**
+ * The frozen results of a round's earlier rounds: who already holds a prize
+ * in the season. Only locked rounds count, and a round locks only after the
+ * rounds before it (`approveLock`), so nothing here is still moving.
+ */
+async function earlierRoundResults(db: Db, round: Contest) {
+  if (round.seasonId === null || round.roundNo === null) return [];
+  const rows = await db
+    .select({ snapshot: contestResults.snapshot })
+    .from(contestResults)
+    .innerJoin(contests, eq(contests.id, contestResults.contestId))
+    .where(and(eq(contests.seasonId, round.seasonId), lt(contests.roundNo, round.roundNo)));
+  return rows.map((r) => r.snapshot as ContestResults);
+}
+
+/** A season's results: its rounds' results (frozen or live) put together by the season's rules. */
+async function seasonResults(db: Db, season: Contest) {
+  const rounds = await seasonRounds(db, season.id);
+  const withResults: SeasonRound[] = [];
+  for (const r of rounds) {
+    if (r.state === "draft" || r.roundNo === null) continue;
+    const { results } = await currentResults(db, r.id);
+    withResults.push({
+      roundNo: r.roundNo,
+      contestId: r.id,
+      slug: r.slug,
+      title: r.title,
+      state: r.state,
+      results,
+    });
+  }
+  const [prizes, dq] = await Promise.all([
+    db.select().from(contestPrizes).where(eq(contestPrizes.contestId, season.id)),
+    db
+      .select()
+      .from(disqualifications)
+      .where(and(eq(disqualifications.contestId, season.id), isNull(disqualifications.revokedAt))),
+  ]);
+  return rankSeason(
+    season.id,
+    withResults,
+    {
+      aggregate: season.seasonAggregate,
+      prizeRule: season.seasonPrizeRule,
+      requiredRounds: season.seasonRequiredRounds ?? [],
+      collectiveRule: season.collectiveRule,
+    },
+    prizes,
+    {
+      users: new Set(dq.filter((d) => d.targetKind === "user").map((d) => d.targetId)),
+      units: new Set(dq.filter((d) => d.targetKind === "unit").map((d) => Number(d.targetId))),
+    },
+  );
+}
+
+/** The season a round belongs to, or null. */
+async function seasonOf(db: Db, round: Contest) {
+  if (round.seasonId === null) return null;
+  const [season] = await db.select().from(contests).where(eq(contests.id, round.seasonId));
+  return season ?? null;
+}
+
+/**
+ * Refuses unless every published round of `season` numbered below `before`
+ * has its results locked (and, for the whole season, that it has one).
+ */
+async function requireRoundsFinal(db: Db, season: Contest, before: number) {
+  const rounds = (await seasonRounds(db, season.id)).filter(
+    (r) => r.state !== "draft" && (r.roundNo ?? 0) < before,
+  );
+  if (before === Infinity && rounds.length === 0) throw new DomainError("season.noRounds", 409);
+  if (rounds.some((r) => !isFinal(r.state)))
+    throw new DomainError(before === Infinity ? "season.roundsNotLocked" : "season.earlierRoundOpen", 409);
+}
+
+/**
+ * A round's locked results are what later rounds and the season were ranked
+ * from: it reopens only after they have (the season first, then the rounds
+ * from the last one back).
+ */
+async function requireNothingBuiltOn(db: Db, round: Contest) {
+  const season = await seasonOf(db, round);
+  if (!season) return;
+  if (isFinal(season.state)) throw new DomainError("season.seasonLocked", 409);
+  const later = (await seasonRounds(db, season.id)).filter((r) => (r.roundNo ?? 0) > (round.roundNo ?? 0));
+  if (later.some((r) => isFinal(r.state))) throw new DomainError("season.laterRoundLocked", 409);
+}
+
 /** Computes the full ranking from the database (deterministic for the same data). */
 export async function computeResults(db: Db, contestId: number): Promise<ContestResults> {
   const contest = await loadContest(db, contestId);
   if (contest.kind === "stage") return stageResults(db, contest);
+  if (contest.kind === "season") return seasonResults(db, contest);
   const [people, teamSubjects, prizes, dq, teamRows, unitRows] = await loadRankingInputs(db, contest);
+  const season = await seasonOf(db, contest);
+  const passOver = season
+    ? passOverRule(season.seasonPrizeRule, prizesHeld(await earlierRoundResults(db, contest)))
+    : undefined;
 
   const sum = (f: (c: Candidate) => number) =>
     people.reduce((s, [c]) => s + f(c), 0) + teamSubjects.reduce((s, [c]) => s + f(c), 0);
@@ -163,6 +262,7 @@ export async function computeResults(db: Db, contestId: number): Promise<Contest
     actual,
     category: "individual",
     prizes,
+    passOver,
     ineligible: (e) => ineligibleAttempts.has(e.attemptId),
     disqualified: (e) =>
       dqAttempts.has(e.attemptId) || dqUsers.has(e.key.slice(1)) || dqUnits.has(unitIdOfEntry(e)),
@@ -303,8 +403,14 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
     if (stage.teams.some((t) => t.status === "ranked" && t.parts.some((p) => p.hundredths === null)))
       throw new DomainError("stage.unscored", 409);
     if (stage.undecidedTies.length) throw new DomainError("stage.tieUndecided", 409);
-  } else if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
+  } else if (contest.kind === "season") await requireRoundsFinal(db, contest, Infinity);
+  else if (contestStatus(contest, now) !== "closed" && contest.state !== "review")
     throw new DomainError("review.notClosed", 409);
+  // A round is ranked against the prizes of the rounds before it: they lock first.
+  if (contest.seasonId !== null && contest.roundNo !== null) {
+    const season = await seasonOf(db, contest);
+    if (season) await requireRoundsFinal(db, season, contest.roundNo);
+  }
   // The approval is of this ranking: if it changes before the quorum is reached, it lapses.
   const results = await computeResults(db, contestId);
   const { hash, winners } = rankingDigest(results);
@@ -370,6 +476,7 @@ export async function reopen(db: Db, contestId: number, reason: string, actor: A
   await requireRosterMember(db, contestId, actor);
   const contest = await loadContest(db, contestId);
   if (!isFinal(contest.state)) throw new DomainError("review.notLocked", 409);
+  await requireNothingBuiltOn(db, contest);
   await db.batch([
     db
       .insert(contestApprovals)

@@ -33,6 +33,8 @@ const STATUS = {
   ranked: "Xếp hạng",
   ineligible: "Không xét giải",
   disqualified: "Đã loại",
+  prized_earlier: "Đã đoạt giải đợt trước",
+  missing_rounds: "Chưa dự đủ các đợt bắt buộc",
   no_participants: "Chưa có người dự thi",
 };
 

@@ -23,6 +23,7 @@ import { stageEn, stageVi } from "./messages/stage";
 import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
+import { seasonsEn, seasonsVi } from "./messages/seasons";
 import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
@@ -219,6 +220,7 @@ const vi = {
   ...papersVi,
   ...teamEntriesVi,
   ...practiceVi,
+  ...seasonsVi,
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
@@ -423,6 +425,7 @@ const en: Record<MessageKey, string> = {
   ...papersEn,
   ...teamEntriesEn,
   ...practiceEn,
+  ...seasonsEn,
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,
