@@ -27,6 +27,7 @@ import { normaliseSelection, receiptCode, scoreAnswers } from "../app/models/sco
 import { memberKey, teamNameKey } from "../app/models/teams.server";
 import { hashPassword } from "../app/utils/password.server";
 import { createContest, createPrizes, createQuestion, createUnit, createWard } from "../tests/factories";
+import { seedSeason } from "./demo-season";
 import { seedQuestions } from "./questions";
 import { demoUnits, demoWard, personName, seededRandom, silentUnitCodes2022 } from "./ward";
 
@@ -127,6 +128,7 @@ async function seedDemoInto(db: Db, ward: { id: number }, now: number) {
   const c2022 = await seedContest2022(db, basics, random);
   const { open, today0800 } = await seedOpenContests(db, basics, now);
   await seedStageContest(db, basics, today0800, random);
+  await seedSeason(db, basics, now);
   return { wardId: ward.id, openContestId: open.id, contest2022Id: c2022.id };
 }
 
