@@ -11,6 +11,7 @@
  * holder of an equal or higher prize is passed over ("prized_earlier").
  */
 import { and, eq, like, notInArray } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { answers, attemptQuestions, attempts, contests, units, users, type Role } from "../db/schema";
 import { generateRules } from "../app/models/contest-rules.server";
@@ -351,12 +352,16 @@ async function insertEntries(
       receipt: receiptCode(id, submittedAt, score),
     });
   });
-  for (let i = 0; i < attemptRows.length; i += 400)
-    await db.insert(attempts).values(attemptRows.slice(i, i + 400));
-  for (let i = 0; i < questionRows.length; i += 200)
-    await db.insert(attemptQuestions).values(questionRows.slice(i, i + 200));
-  for (let i = 0; i < answerRows.length; i += 400)
-    await db.insert(answers).values(answerRows.slice(i, i + 400));
+  if (attemptRows.length === 0) return;
+  // The round's rows in one transaction (one write to disk, not one per chunk).
+  const chunked = <T>(rows: T[], size: number) =>
+    Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+  const [first, ...rest]: BatchItem<"sqlite">[] = [
+    ...chunked(attemptRows, 400).map((rows) => db.insert(attempts).values(rows)),
+    ...chunked(questionRows, 200).map((rows) => db.insert(attemptQuestions).values(rows)),
+    ...chunked(answerRows, 400).map((rows) => db.insert(answers).values(rows)),
+  ];
+  await db.batch([first, ...rest]);
 }
 
 function pick<T>(list: T[], n: number, random: () => number) {
