@@ -32,7 +32,9 @@ export function assertCanStart(contest: ContestWindow, previousStarts: number[],
   if (now >= contest.closesAt || contest.state !== "published") {
     throw new DomainError("start.closed", 409);
   }
-  const samePeriod = previousStarts.filter((startedAt) => inSamePeriod(contest.attemptPeriod, startedAt, now));
+  const samePeriod = previousStarts.filter((startedAt) =>
+    inSamePeriod(contest.attemptPeriod, startedAt, now),
+  );
   if (samePeriod.length >= contest.maxAttempts) {
     throw new DomainError(
       contest.attemptPeriod === "contest" ? "start.noAttemptsLeft" : "start.noAttemptsLeftPeriod",

@@ -28,6 +28,7 @@ import * as questionBank from "./question-bank.server";
 import * as resetCodes from "./reset-codes.server";
 import * as receipts from "./receipts.server";
 import * as results from "./results.server";
+import * as seasons from "./seasons.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
@@ -53,6 +54,27 @@ async function setUp() {
 
 /** A fresh draft contest, so one role's call never changes what the next one finds. */
 const quiz = () => createContest(db, { state: "draft" });
+let seasonCount = 0;
+const seasonSettings = (): seasons.SeasonSettings => ({
+  title: "Mùa thi kiểm tra quyền",
+  slug: `mua-thi-quyen-${++seasonCount}`,
+  description: "",
+  rules: "",
+  aggregate: "sum",
+  prizeRule: "highest",
+  requiredRounds: [],
+  collectiveRule: "participation_rate",
+});
+/** A season (made by an organiser) around a new draft quiz: its id. */
+async function season() {
+  const made = await seasons.createSeason(
+    db,
+    { settings: seasonSettings(), prizes: [], firstRoundId: (await quiz()).id },
+    actors.organiser,
+  );
+  if (!("id" in made)) throw new Error("season not made");
+  return made.id;
+}
 async function stageWithPart() {
   const contest = await createContest(db, { kind: "stage", stageAggregation: "mean", entryModes: "team" });
   const [part] = await db
@@ -113,6 +135,27 @@ const cases: Case[] = [
     fn: "cloneContest",
     action: "contest.create",
     run: async (a) => contestAdmin.cloneContest(db, (await quiz()).id, a),
+  },
+  {
+    fn: "createSeason",
+    action: "contest.create",
+    run: async (a) =>
+      seasons.createSeason(
+        db,
+        { settings: seasonSettings(), prizes: [], firstRoundId: (await quiz()).id },
+        a,
+      ),
+  },
+  {
+    fn: "updateSeason",
+    action: "contest.edit",
+    run: async (a) => seasons.updateSeason(db, await season(), { settings: seasonSettings(), prizes: [] }, a),
+  },
+  {
+    fn: "addRound",
+    action: "contest.create",
+    run: async (a) =>
+      seasons.addRound(db, await season(), { opensAt: Date.now(), closesAt: Date.now() + 3_600_000 }, a),
   },
   {
     fn: "setRoster",
@@ -510,6 +553,10 @@ describe("the permission matrix, enforced by the models", () => {
       ...["certificateSheet", "placeOf"],
       // practice mode (thi thử): pure checks and the shared SQL condition; starting is startAttempt's
       ...["assertCanPractise", "practiceOffered", "recordedAs"],
+      // seasons: reads, the generated thể lệ, the suggested window and the public results' shape
+      ...["seasonRounds", "listRounds", "generateSeasonRules", "validateSeason", "seasonStarted"],
+      ...["loadSeasonSettings", "suggestedNextWindow", "seasonOverview", "listPublicSeasons"],
+      ...["getSeasonBySlug", "roundContext", "announcedSeasonResults", "publicSeasonResults"],
     ]);
     const modules = [
       residents,
@@ -528,6 +575,7 @@ describe("the permission matrix, enforced by the models", () => {
       assistedEntry,
       receipts,
       results,
+      seasons,
       stage,
       stageJudging,
       stageParts_,

@@ -20,7 +20,7 @@ export function contestStatus(
   return "closed";
 }
 
-/** Every contest visible to the public (not drafts), soonest-closing open ones first. */
+/** Every contest visible to the public (not drafts; seasons are listed apart), soonest-opening first. */
 export async function listPublicContests(db: Db, now: number) {
   const rows = await db
     .select({
@@ -33,9 +33,11 @@ export async function listPublicContests(db: Db, now: number) {
       opensAt: contests.opensAt,
       closesAt: contests.closesAt,
       timeLimitSec: contests.timeLimitSec,
+      seasonId: contests.seasonId,
+      roundNo: contests.roundNo,
     })
     .from(contests)
-    .where(ne(contests.state, "draft"))
+    .where(and(ne(contests.state, "draft"), ne(contests.kind, "season")))
     .orderBy(asc(contests.opensAt));
   return rows.map((c) => ({ ...c, status: contestStatus(c, now) }));
 }

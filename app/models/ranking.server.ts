@@ -120,7 +120,8 @@ export function rankEntries(
       : opts.ineligible(e)
         ? "ineligible"
         : "ranked";
-    if (status === "ranked" && place < slots.length && opts.passOver?.(e, slots[place])) status = "prized_earlier";
+    if (status === "ranked" && place < slots.length && opts.passOver?.(e, slots[place]))
+      status = "prized_earlier";
     const rank = status === "ranked" ? ++place : null;
     // Field by field, not `{ ...e, rank, … }`: V8 builds spread-and-extend objects in a slow
     // mode, ~15 µs each, 1.5 s for 100,000 entries.
@@ -162,6 +163,8 @@ export type RankedUnit = UnitFigures & {
   status: "ranked" | "disqualified" | "no_participants";
   prize: { label: string; amount: number; rank: number } | null;
   separatedBy: string | null;
+  /** Seasons: the unit's figures round by round. */
+  rounds?: { roundNo: number; participants: number; entries: number }[];
 };
 
 /** Points for individual prizes won by a unit's members: nhất 10, nhì 8, ba 6, others (khuyến khích) 4. */

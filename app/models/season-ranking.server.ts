@@ -31,7 +31,7 @@ export type SeasonRound = {
   contestId: number;
   slug: string;
   title: string;
-  state: string;
+  state: SeasonBreakdown["rounds"][number]["state"];
   results: ContestResults;
 };
 

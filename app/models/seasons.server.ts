@@ -25,6 +25,7 @@ import { amendmentInsert, type Change } from "./contest-amendments.server";
 import { generateRules } from "./contest-rules.server";
 import { contestStatus, type Contest } from "./contest.server";
 import type { PrizeInput } from "./contest-settings.server";
+import { currentResults } from "./results.server";
 import type { SeasonAggregate, SeasonPrizeRule } from "./result-types.server";
 
 export type SeasonSettings = {
@@ -483,4 +484,80 @@ export async function roundContext(db: Db, round: Pick<Contest, "seasonId" | "ro
   if (!season) return null;
   const overview = await seasonOverview(db, season, now);
   return { ...overview, roundNo: round.roundNo, roundCount: overview.rounds.length };
+}
+
+/** An announced season's results by its link; 404 until the committee announces them. */
+export async function announcedSeasonResults(db: Db, slug: string) {
+  const [season] = await db
+    .select()
+    .from(contests)
+    .where(and(eq(contests.slug, slug), eq(contests.kind, "season")));
+  if (!season) throw new DomainError("contest.notFound", 404);
+  if (season.state !== "announced") throw new DomainError("results.notYet", 404);
+  const { results, announcedAt } = await currentResults(db, season.id);
+  return { season, announcedAt, results };
+}
+
+/**
+ * What the public may see of a season's results (its winners page and
+ * `GET /api/seasons/:slug/results.json`): the season's prize winners with
+ * their round scores, the units' figures round by round, and every round
+ * prize as settled by the one-prize rule.
+ */
+export function publicSeasonResults(
+  season: Contest,
+  announcedAt: number | null,
+  results: Awaited<ReturnType<typeof currentResults>>["results"],
+) {
+  const breakdown = results.season;
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const roundsOf = (parts: { name: string; score: number | null }[] | undefined) =>
+    (parts ?? []).map((p, i) => ({ roundNo: breakdown?.rounds[i]?.roundNo ?? i + 1, score: p.score }));
+  return {
+    season: {
+      slug: season.slug,
+      title: season.title,
+      status: season.state,
+      opensAt: iso(season.opensAt),
+      closesAt: iso(season.closesAt),
+      announcedAt: iso(announcedAt),
+      totalAmount: results.totalAmount,
+      rules: breakdown?.rules ?? null,
+    },
+    rounds: (breakdown?.rounds ?? []).map((r) => ({ roundNo: r.roundNo, slug: r.slug, title: r.title })),
+    individual: results.individual
+      .filter((e) => e.prize)
+      .map((e) => ({
+        rank: e.rank,
+        prize: e.prize!.label,
+        amount: e.prize!.amount,
+        name: e.name,
+        unit: e.unitName,
+        score: e.score,
+        rounds: roundsOf(e.parts),
+      })),
+    collective: results.collective
+      .filter((u) => u.prize)
+      .map((u) => ({
+        rank: u.rank,
+        prize: u.prize!.label,
+        amount: u.prize!.amount,
+        name: u.name,
+        participants: u.participants,
+        entries: u.entries,
+        participationRate: u.participationRate,
+        averageScore: u.averageScore,
+        rounds: u.rounds ?? [],
+      })),
+    roundPrizes: (breakdown?.roundPrizes ?? []).map((p) => ({
+      roundNo: p.roundNo,
+      name: p.name,
+      unit: p.unitName,
+      prize: p.prize.label,
+      amount: p.prize.amount,
+      received: p.supersededBy === null,
+      supersededBy: p.supersededBy,
+    })),
+    roundPrizesAmount: breakdown?.roundPrizesAmount ?? 0,
+  };
 }

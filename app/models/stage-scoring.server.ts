@@ -104,7 +104,12 @@ export type StageTeamScore = StageTeam & {
 };
 
 /** A judge may not score a team of their own unit, nor one they perform in. */
-function conflicted(team: StageTeam, judgeUserId: number, judgeUnitId: number | null, performers: Set<string>) {
+function conflicted(
+  team: StageTeam,
+  judgeUserId: number,
+  judgeUnitId: number | null,
+  performers: Set<string>,
+) {
   return (team.unitId !== null && judgeUnitId === team.unitId) || performers.has(`${team.id}:${judgeUserId}`);
 }
 
@@ -123,9 +128,11 @@ export function scoreTeams(input: {
   performers?: { teamId: number; userId: number }[];
 }): StageTeamScore[] {
   const performers = new Set((input.performers ?? []).map((p) => `${p.teamId}:${p.userId}`));
-  const jury =
-    input.jury ??
-    [...new Map(input.scores.map((s) => [s.judgeUserId, { id: s.judgeUserId, unitId: s.judgeUnitId }])).values()];
+  const jury = input.jury ?? [
+    ...new Map(
+      input.scores.map((s) => [s.judgeUserId, { id: s.judgeUserId, unitId: s.judgeUnitId }]),
+    ).values(),
+  ];
   return input.teams.map((team) => {
     const conflictedJudges = jury.filter((j) => conflicted(team, j.id, j.unitId, performers)).length;
     const eligibleJudges = jury.length - conflictedJudges;

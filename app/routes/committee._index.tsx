@@ -43,6 +43,7 @@ export default function CommitteeHome() {
             </Link>
             <p className="text-base text-slate-700">
               {c.kind === "stage" ? `${t("stage.kind")} · ` : ""}
+              {c.kind === "season" ? `${t("season.kind")} · ` : ""}
               {t(`contest.status.${c.status}`)} · {t("contest.closes")}: {formatDateTime(c.closesAt, locale)}
             </p>
           </li>

@@ -9,6 +9,7 @@ import { EntryTable } from "~/components/results/entry-table";
 import { LockPanel } from "~/components/results/lock-panel";
 import { RankingTable, useSeparatedBy } from "~/components/results/ranking-table";
 import { ReviewAlerts } from "~/components/results/review-alerts";
+import { RoundPrizes } from "~/components/results/round-prizes";
 import { reviewFlags } from "~/models/review-flags.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -64,6 +65,8 @@ export default function Review() {
         </Link>
       </LockPanel>
 
+      {results.season ? <SeasonRounds season={results.season} /> : null}
+
       <CollectiveTable rows={results.collective} final={final} />
 
       <EntryTable
@@ -86,6 +89,49 @@ export default function Review() {
 
       <DisqualificationList items={data.disqualifications} final={final} />
     </div>
+  );
+}
+
+/** A round's stored state as its status word; published rounds (open or closed) read as running. */
+const ROUND_STATES = ["review", "locked", "announced"] as const;
+
+/** A season's rounds (each locked on its own page first) and its round prizes as the one-prize rule settles them. */
+function SeasonRounds({
+  season,
+}: {
+  season: NonNullable<SerializeFrom<typeof loader>["results"]["season"]>;
+}) {
+  const t = useT();
+  return (
+    <section aria-labelledby="season-rounds" className="flex flex-col gap-3">
+      <h2 id="season-rounds" className="text-2xl font-bold">
+        {t("season.rounds")}
+      </h2>
+      <ul className="flex flex-wrap gap-3 text-lg">
+        {season.rounds.map((r) => (
+          <li key={r.roundNo}>
+            <Link
+              to={`/committee/contests/${r.contestId}`}
+              className="text-brand-700 font-semibold underline"
+            >
+              {t("season.round", { n: r.roundNo })}
+            </Link>{" "}
+            ({t(`contest.status.${ROUND_STATES.find((s) => s === r.state) ?? "open"}`)})
+          </li>
+        ))}
+      </ul>
+      <RoundPrizes
+        rows={season.roundPrizes.map((p) => ({
+          roundNo: p.roundNo,
+          name: p.name,
+          unit: p.unitName,
+          prize: p.prize.label,
+          amount: p.prize.amount,
+          supersededBy: p.supersededBy,
+        }))}
+        total={season.roundPrizesAmount}
+      />
+    </section>
   );
 }
 

@@ -16,6 +16,7 @@ import { startAttempt } from "~/models/attempt.server";
 import { contestStatus, getContestBySlug, listPrizes, questionCount } from "~/models/contest.server";
 import { practiceOffered } from "~/models/practice.server";
 import { stageProgramme } from "~/models/stage.server";
+import { roundContext } from "~/models/seasons.server";
 import { takesIndividualEntries, teamEntryView, teamToEnter } from "~/models/team-entries.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -75,13 +76,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const isStaff = user?.role === "organiser" || user?.role === "admin";
   const contest = await orHttpError(() => getContestBySlug(db, slug, { allowDraft: isStaff }));
+  if (contest.kind === "season") throw redirect(`/seasons/${contest.slug}`);
   const now = Date.now();
-  const [prizes, programme, mine, excluded, amendments] = await Promise.all([
+  const [prizes, programme, mine, excluded, amendments, season] = await Promise.all([
     listPrizes(db, [contest.id]),
     contest.kind === "stage" ? stageProgramme(db, contest.id) : null,
     user ? ownAttempts(contest.id, user.id) : [],
     user ? exclusionOf(contest.id, user.phone) : undefined,
     listAmendments(db, contest.id),
+    roundContext(db, contest, now),
   ]);
   const team = user ? await teamEntryView(db, contest, user.id, now) : null;
   // Practice attempts (thi thử) are no entries: they use no allowance and are resumed apart.
@@ -114,6 +117,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shareUrl = `${url.origin}/contests/${contest.slug}`;
   return {
     contest: contestFacts(contest),
+    season: season && {
+      slug: season.season.slug,
+      title: season.season.title,
+      roundNo: season.roundNo ?? 0,
+      roundCount: season.roundCount,
+      nextOpensAt: season.next && season.next.id !== contest.id ? season.next.opensAt : null,
+    },
     status: contestStatus(contest, now),
     msToOpen: contest.opensAt - now,
     msToClose: contest.closesAt - now,
@@ -181,6 +191,7 @@ export default function ContestPage() {
       <header>
         <p className="text-brand-700 text-lg font-semibold">{t(`contest.status.${status}`)}</p>
         <h1 className="text-3xl font-bold">{contest.title}</h1>
+        {data.season ? <RoundOfSeason season={data.season} /> : null}
         {contest.description ? <p className="mt-2 text-lg text-slate-700">{contest.description}</p> : null}
       </header>
 
@@ -397,6 +408,24 @@ function StageProgramme({
         ))}
       </ol>
     </section>
+  );
+}
+
+/** "Đợt 2/4 của …" with the season's link, and when the next round opens. */
+function RoundOfSeason({ season }: { season: NonNullable<ContestData["season"]> }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <p className="mt-1 text-lg">
+      <Link to={`/seasons/${season.slug}`} className="text-brand-700 font-semibold underline">
+        {t("season.roundOf", { n: season.roundNo, count: season.roundCount, title: season.title })}
+      </Link>
+      {season.nextOpensAt !== null ? (
+        <span className="block text-base text-slate-700">
+          {t("season.next", { time: formatDateTime(season.nextOpensAt, locale) })}
+        </span>
+      ) : null}
+    </p>
   );
 }
 

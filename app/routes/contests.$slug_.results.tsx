@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { announcedResults } from "~/models/results.server";
+import { roundContext } from "~/models/seasons.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
@@ -14,8 +16,11 @@ const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 export async function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const { contest, announcedAt, winners } = await orHttpError(() => announcedResults(db, slug));
+  if (contest.kind === "season") throw redirect(`/seasons/${contest.slug}/results`);
+  const season = await roundContext(db, contest, Date.now());
   return {
     contest: { slug: contest.slug, title: contest.title, wardName: contest.wardName },
+    season: season && { slug: season.season.slug, title: season.season.title },
     announcedAt,
     winners,
   };
@@ -119,7 +124,7 @@ function teamRows(winners: Winners["teams"], t: Translate, locale: Locale): Winn
 }
 
 export default function Winners() {
-  const { contest, announcedAt, winners } = useLoaderData<typeof loader>();
+  const { contest, announcedAt, winners, season } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -151,6 +156,11 @@ export default function Winners() {
         <Link to={`/contests/${contest.slug}`} className="text-brand-700 font-semibold underline">
           {t("result.backToContest")}
         </Link>
+        {season ? (
+          <Link to={`/seasons/${season.slug}/results`} className="text-brand-700 font-semibold underline">
+            {t("season.seasonLink", { title: season.title })}
+          </Link>
+        ) : null}
       </p>
     </div>
   );

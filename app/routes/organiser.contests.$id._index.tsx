@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const { contest, prizes, exclusions } = await orHttpError(() => loadSettings(db, id));
   if (contest.kind === "stage") throw redirect(`/organiser/stage/${id}`);
+  if (contest.kind === "season") throw redirect(`/organiser/seasons/${id}`);
   const [context, started] = await Promise.all([contestFormContext(db), hasStarted(db, id)]);
   return {
     ...context,
@@ -54,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: contest.kind,
       state: contest.state,
       status: contestStatus(contest, Date.now()),
+      seasonId: contest.seasonId,
+      roundNo: contest.roundNo,
     },
     values: await contestFormValues(db, pickSettings(contest), prizes, exclusions),
     started,
@@ -110,6 +113,17 @@ export default function EditContest() {
         result={result?.kind === "state" ? result : undefined}
         acted={Boolean(result)}
       />
+      {contest.seasonId !== null ? (
+        <p className="text-lg">
+          {t("season.round", { n: contest.roundNo ?? 0 })} ·{" "}
+          <Link
+            to={`/organiser/seasons/${contest.seasonId}`}
+            className="text-brand-700 font-semibold underline"
+          >
+            {t("season.view")}
+          </Link>
+        </p>
+      ) : null}
       <Form method="post" className="flex flex-wrap gap-3">
         {contest.state === "draft" ? (
           <Button name="intent" value="publish">

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       state: contests.state,
       opensAt: contests.opensAt,
       closesAt: contests.closesAt,
+      roundNo: contests.roundNo,
     })
     .from(contests)
     .orderBy(desc(contests.opensAt));
@@ -42,19 +43,24 @@ export default function ContestList() {
           <Link to="/organiser/stage/new" className={buttonClass("secondary")}>
             {t("stage.new")}
           </Link>
+          <Link to="/organiser/seasons/new" className={buttonClass("secondary")}>
+            {t("season.new")}
+          </Link>
         </div>
       </div>
       <ul className="flex flex-col gap-2">
         {contests.map((c) => (
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <Link
-              to={c.kind === "stage" ? `/organiser/stage/${c.id}` : `/organiser/contests/${c.id}`}
+              to={`/organiser/${c.kind === "quiz" ? "contests" : c.kind === "stage" ? "stage" : "seasons"}/${c.id}`}
               className="text-brand-800 text-lg font-semibold underline-offset-4 hover:underline"
             >
               {c.title}
             </Link>
             <p className="text-base text-slate-700">
               {c.kind === "stage" ? `${t("stage.kind")} · ` : ""}
+              {c.kind === "season" ? `${t("season.kind")} · ` : ""}
+              {c.roundNo !== null ? `${t("season.round", { n: c.roundNo })} · ` : ""}
               {t(`contest.status.${c.status}`)} · {formatDateTime(c.opensAt, locale)} →{" "}
               {formatDateTime(c.closesAt, locale)}
             </p>

@@ -109,3 +109,39 @@ export function Histogram({
     </figure>
   );
 }
+
+/** A season's participants and entries round by round. */
+export function RoundsChart({
+  rounds,
+  label,
+  roundName,
+  series,
+}: {
+  rounds: { roundNo: number; participants: number; entries: number }[];
+  label: string;
+  roundName: (n: number) => string;
+  series: { participants: string; entries: string };
+}) {
+  const data = rounds.map((r) => ({
+    name: roundName(r.roundNo),
+    participants: r.participants,
+    entries: r.entries,
+  }));
+  return (
+    <figure aria-label={label} data-testid="rounds-chart">
+      <ClientOnly height={260}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ left: 8, right: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Bar dataKey="participants" name={series.participants} fill="#0b5cad" isAnimationActive={false} />
+            <Bar dataKey="entries" name={series.entries} fill="#7aa7d6" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ClientOnly>
+      <figcaption className="text-base text-slate-700">{label}</figcaption>
+    </figure>
+  );
+}
