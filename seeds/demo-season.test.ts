@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { attempts, contestPrizes, contests, users } from "../db/schema";
 import { contestStatus, listPublicContests } from "../app/models/contest.server";
 import { approveLock, computeResults, currentResults } from "../app/models/results.server";
-import { listRounds } from "../app/models/seasons.server";
+import { seasonRounds } from "../app/models/results.server";
 import type { ContestResults } from "../app/models/result-types.server";
 import { vnTime, vnWallClock } from "../app/utils/vietnam-time";
 import { createTestDb } from "../tests/setup/test-db";
@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ db } = await createTestDb());
   ({ contest2022Id } = await seedDemo(db, NOW));
   [season] = await db.select().from(contests).where(eq(contests.slug, SEASON_SLUG));
-  rounds = await listRounds(db, season.id);
+  rounds = await seasonRounds(db, season.id);
   results = [];
   for (const r of rounds.slice(0, 3)) results.push((await currentResults(db, r.id)).results);
 });

@@ -101,8 +101,42 @@ export async function seedSeason(db: Db, basics: SeasonBasics, now: number) {
   const organiser: Actor = { id: basics.accountIds.get("organiser")!, role: "organiser" };
   const chair: Actor = { id: basics.accountIds.get("committee")!, role: "committee" };
   const windows = seasonWindows(now);
+  const { seasonId, roundIds } = await seedRounds(db, windows, organiser);
 
-  // --- Round 1, then the season around it (a week before it opened), then rounds 2–4.
+  // --- Entries: residents who entered in 2022, in the units taking part.
+  const pool = await seasonPool(db);
+  const bank = {
+    CDS: basics.questionRows.filter((q) => q.category === "CDS" && q.status === "active"),
+    CCHC: basics.questionRows.filter((q) => q.category === "CCHC" && q.status === "active"),
+  };
+  const shuffled = [...pool].sort(() => random() - 0.5);
+  const people = {
+    stars: new Map(STARS.map((s, i) => [s, shuffled[i]])),
+    regulars: shuffled.slice(0, 30),
+    occasional: shuffled.slice(30),
+  };
+  for (const [i, roundId] of roundIds.entries()) {
+    const roundNo = i + 1;
+    const open = roundNo === 4;
+    const entries = open
+      ? openRoundEntries(windows[i], now, people.regulars, random)
+      : closedRoundEntries(roundNo, windows[i], people, random);
+    // The open round's entrants guess at a week like the last ones.
+    await insertEntries(db, roundId, roundNo, windows[i], entries, bank, random, open ? 70 : entries.length);
+  }
+
+  // --- The committee locks and announces each closed round in order, the day after it closes.
+  for (const [i, roundId] of roundIds.slice(0, 3).entries()) {
+    const closed = windows[i].closesAt;
+    const since = now - closed;
+    await approveLock(db, roundId, chair, closed + Math.min(25 * HOUR, Math.floor(since / 2)));
+    await announce(db, roundId, chair, closed + Math.min(49 * HOUR, Math.floor((since * 3) / 4)));
+  }
+  return { seasonId, roundIds };
+}
+
+/** Round 1, then the season around it (a week before it opened), then rounds 2–4, each published. */
+async function seedRounds(db: Db, windows: Window[], organiser: Actor) {
   const round1 = await createContest(db, {
     slug: `${SEASON_SLUG}-dot-1`,
     title: `${SEASON_TITLE} – Đợt 1`,
@@ -167,76 +201,60 @@ export async function seedSeason(db: Db, basics: SeasonBasics, now: number) {
       .where(eq(contests.id, added.id));
     roundIds.push(added.id);
   }
-
-  // --- Entries: residents who entered in 2022, in the units taking part.
-  const pool = await seasonPool(db);
-  const bank = {
-    CDS: basics.questionRows.filter((q) => q.category === "CDS" && q.status === "active"),
-    CCHC: basics.questionRows.filter((q) => q.category === "CCHC" && q.status === "active"),
-  };
-  const shuffled = [...pool].sort(() => random() - 0.5);
-  const stars = new Map(STARS.map((s, i) => [s, shuffled[i]]));
-  const regulars = shuffled.slice(0, 30);
-  const occasional = shuffled.slice(30);
-
-  for (const [i, roundId] of roundIds.entries()) {
-    const roundNo = i + 1;
-    const window = windows[i];
-    const open = roundNo === 4;
-    const entries: Entry[] = [];
-    if (open) {
-      // The open round: a few entries since Monday morning (none in its first hour).
-      const count = Math.max(0, Math.min(8, Math.floor((now - window.opensAt - HOUR) / (3 * HOUR))));
-      for (const person of regulars.slice(5, 5 + count))
-        entries.push(
-          randomEntry(person, window.opensAt + HOUR + random() * (now - window.opensAt - 2 * HOUR)),
-        );
-    } else {
-      const podium = PODIUMS[roundNo].map((s) => stars.get(s)!);
-      const others = [
-        ...regulars.filter((p) => !podium.includes(p) && random() < 0.7),
-        ...occasional.filter(() => random() < 0.12),
-      ];
-      for (const person of others) {
-        // One attempt a day: some come back on another day to better their score.
-        const tries = random() < 0.25 ? (random() < 0.3 ? 3 : 2) : 1;
-        for (const day of pickDays(tries, random))
-          entries.push(randomEntry(person, dayTime(window, day, random)));
-      }
-      podium.forEach((person, place) => {
-        // The round's winner of Đợt 2 came back the next day to score full marks (the best counts).
-        if (roundNo === 2 && place === 0) {
-          entries.push({ ...randomEntry(person, dayTime(window, 1, random)), target: 8 });
-          entries.push({ person, startedAt: dayTime(window, 2, random), target: QUESTIONS, podium: place });
-        } else
-          entries.push({
-            person,
-            startedAt: dayTime(window, place + 3, random),
-            target: QUESTIONS,
-            podium: place,
-          });
-      });
-    }
-    // The open round's entrants guess at a week like the last ones.
-    await insertEntries(db, roundId, roundNo, window, entries, bank, random, open ? 70 : entries.length);
-  }
-
-  // --- The committee locks and announces each closed round in order, the day after it closes.
-  for (const [i, roundId] of roundIds.slice(0, 3).entries()) {
-    const closed = windows[i].closesAt;
-    const since = now - closed;
-    await approveLock(db, roundId, chair, closed + Math.min(25 * HOUR, Math.floor(since / 2)));
-    await announce(db, roundId, chair, closed + Math.min(49 * HOUR, Math.floor((since * 3) / 4)));
-  }
   return { seasonId: season.id, roundIds };
+}
 
-  function randomEntry(person: Person, startedAt: number): Entry {
-    // Most know the topic fairly well; nobody outside the podium answers all ten.
-    const ability = 0.4 + random() * 0.5;
-    let right = 0;
-    for (let q = 0; q < QUESTIONS; q++) if (random() < ability) right++;
-    return { person, startedAt, target: Math.min(right, QUESTIONS - 1) };
+/** The open round: a few entries since Monday morning (none in its first hour). */
+function openRoundEntries(window: Window, now: number, regulars: Person[], random: () => number) {
+  const count = Math.max(0, Math.min(8, Math.floor((now - window.opensAt - HOUR) / (3 * HOUR))));
+  return regulars
+    .slice(5, 5 + count)
+    .map((person) =>
+      randomEntry(person, window.opensAt + HOUR + random() * (now - window.opensAt - 2 * HOUR), random),
+    );
+}
+
+/** A closed round: regulars and occasional residents, some on several days, and its podium of stars. */
+function closedRoundEntries(
+  roundNo: number,
+  window: Window,
+  people: { stars: Map<Star, Person>; regulars: Person[]; occasional: Person[] },
+  random: () => number,
+) {
+  const entries: Entry[] = [];
+  const podium = PODIUMS[roundNo].map((s) => people.stars.get(s)!);
+  const others = [
+    ...people.regulars.filter((p) => !podium.includes(p) && random() < 0.7),
+    ...people.occasional.filter(() => random() < 0.12),
+  ];
+  for (const person of others) {
+    // One attempt a day: some come back on another day to better their score.
+    const tries = random() < 0.25 ? (random() < 0.3 ? 3 : 2) : 1;
+    for (const day of pickDays(tries, random))
+      entries.push(randomEntry(person, dayTime(window, day, random), random));
   }
+  podium.forEach((person, place) => {
+    // The round's winner of Đợt 2 came back the next day to score full marks (the best counts).
+    if (roundNo === 2 && place === 0) {
+      entries.push({ ...randomEntry(person, dayTime(window, 1, random), random), target: 8 });
+      entries.push({ person, startedAt: dayTime(window, 2, random), target: QUESTIONS, podium: place });
+    } else
+      entries.push({
+        person,
+        startedAt: dayTime(window, place + 3, random),
+        target: QUESTIONS,
+        podium: place,
+      });
+  });
+  return entries;
+}
+
+/** Most know the topic fairly well; nobody outside the podium answers all ten. */
+function randomEntry(person: Person, startedAt: number, random: () => number): Entry {
+  const ability = 0.4 + random() * 0.5;
+  let right = 0;
+  for (let q = 0; q < QUESTIONS; q++) if (random() < ability) right++;
+  return { person, startedAt, target: Math.min(right, QUESTIONS - 1) };
 }
 
 type Entry = { person: Person; startedAt: number; target: number; podium?: number };

@@ -554,7 +554,7 @@ describe("the permission matrix, enforced by the models", () => {
       // practice mode (thi thử): pure checks and the shared SQL condition; starting is startAttempt's
       ...["assertCanPractise", "practiceOffered", "recordedAs"],
       // seasons: reads, the generated thể lệ, the suggested window and the public results' shape
-      ...["seasonRounds", "listRounds", "generateSeasonRules", "validateSeason", "seasonStarted"],
+      ...["seasonRounds", "generateSeasonRules", "validateSeason", "seasonStarted"],
       ...["loadSeasonSettings", "suggestedNextWindow", "seasonOverview", "listPublicSeasons"],
       ...["getSeasonBySlug", "roundContext", "announcedSeasonResults", "publicSeasonResults"],
     ]);

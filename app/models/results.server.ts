@@ -115,7 +115,7 @@ function unitFigures(
     });
 }
 
-/** A season's rounds in order, each with the season's number for it. */
+/** A season's rounds in order, drafts included. */
 export function seasonRounds(db: Db, seasonId: number) {
   return db.select().from(contests).where(eq(contests.seasonId, seasonId)).orderBy(asc(contests.roundNo));
 }

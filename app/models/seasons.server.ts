@@ -25,7 +25,7 @@ import { amendmentInsert, type Change } from "./contest-amendments.server";
 import { generateRules } from "./contest-rules.server";
 import { contestStatus, type Contest } from "./contest.server";
 import type { PrizeInput } from "./contest-settings.server";
-import { currentResults } from "./results.server";
+import { currentResults, seasonRounds } from "./results.server";
 import type { SeasonAggregate, SeasonPrizeRule } from "./result-types.server";
 
 export type SeasonSettings = {
@@ -67,11 +67,6 @@ async function loadSeason(db: Db, seasonId: number) {
   const [s] = await db.select().from(contests).where(eq(contests.id, seasonId));
   if (!s || s.kind !== "season") throw new DomainError("contest.notFound", 404);
   return s;
-}
-
-/** A season's rounds in order (drafts included: the organiser's view). */
-export function listRounds(db: Db, seasonId: number) {
-  return db.select().from(contests).where(eq(contests.seasonId, seasonId)).orderBy(asc(contests.roundNo));
 }
 
 /** The season's thể lệ as generated from its rounds, rules and prizes (the organiser may edit it). */
@@ -246,7 +241,7 @@ export async function loadSeasonSettings(db: Db, seasonId: number) {
       .from(contestPrizes)
       .where(eq(contestPrizes.contestId, seasonId))
       .orderBy(asc(contestPrizes.category), asc(contestPrizes.rank)),
-    listRounds(db, seasonId),
+    seasonRounds(db, seasonId),
   ]);
   const settings: SeasonSettings = {
     title: season.title,
@@ -366,7 +361,7 @@ export async function addRound(
   if (!Number.isFinite(window.closesAt)) return { problems: { closesAt: "contestSettings.closesAtMissing" } };
   if (window.closesAt <= window.opensAt)
     return { problems: { closesAt: "contestSettings.closesBeforeOpens" } };
-  const lastRound = (await listRounds(db, seasonId)).at(-1);
+  const lastRound = (await seasonRounds(db, seasonId)).at(-1);
   if (!lastRound) throw new DomainError("season.noRounds", 409);
   const roundNo = (lastRound.roundNo ?? 0) + 1;
   const { prizes, exclusions } = await loadSettings(db, lastRound.id);
@@ -425,7 +420,7 @@ export type SeasonRoundView = {
  * the round open now (the one closing soonest) and the next to open.
  */
 export async function seasonOverview(db: Db, season: Contest, now: number) {
-  const rounds: SeasonRoundView[] = (await listRounds(db, season.id))
+  const rounds: SeasonRoundView[] = (await seasonRounds(db, season.id))
     .filter((r) => r.state !== "draft")
     .map((r) => ({
       id: r.id,
