@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 }
 
 const EVERY_PAGE =
-  /\/app\/(components\/ui\/(?!field)|components\/device-storage|components\/early-input|components\/outbox-queue|utils\/i18n|utils\/format)/;
+  /\/app\/(components\/ui\/(?!field|honeypot)|components\/device-storage|components\/early-input|components\/outbox-queue|utils\/i18n|utils\/format)/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The server bundle runs on Node 20 and may use top-level await; the browser bundle keeps Vite's default targets.
@@ -20,7 +20,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     ? { target: "node20" }
     : {
         minify: "terser",
-        terserOptions: { compress: { passes: 2 }, module: true },
+        terserOptions: { compress: { passes: 3 }, module: true },
         rollupOptions: {
           output: {
             // What every page uses goes in one chunk with React and Remix: eight small chunks of

@@ -28,7 +28,8 @@ beforeAll(async () => {
   rounds = await seasonRounds(db, season.id);
   results = [];
   for (const r of rounds.slice(0, 3)) results.push((await currentResults(db, r.id)).results);
-});
+  // Seeding the whole demo takes seconds, longer over sqld (npm run test:sqld).
+}, 120_000);
 
 const prizeLabels = (r: ContestResults) => r.individual.filter((e) => e.prize).map((e) => e.prize!.label);
 

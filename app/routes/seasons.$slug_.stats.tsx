@@ -53,43 +53,47 @@ export default function SeasonStatsPage() {
         roundName={round}
         series={{ participants: t("season.participants"), entries: t("season.entries") }}
       />
-      <section aria-label={t("season.stats")}>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-base">
-            <caption className="sr-only">{t("season.stats")}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th className="p-2">{t("season.unit")}</th>
-                {data.rounds.map((r) => (
-                  <th key={r.roundNo} className="p-2">
-                    {round(r.roundNo)}
-                  </th>
-                ))}
-                <th className="p-2">{t("season.participants")}</th>
-                <th className="p-2">{t("season.entries")}</th>
-                <th className="p-2">{t("season.rate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.units.map((u) => (
-                <tr key={u.id} className="border-t border-slate-200">
-                  <th scope="row" className="p-2 font-semibold">
-                    {u.name}
-                  </th>
-                  {u.rounds.map((r) => (
-                    <td key={r.roundNo} className="p-2">
-                      {num(r.participants)} · {pct(r.participationRate)}
-                    </td>
-                  ))}
-                  <td className="p-2">{num(u.participants)}</td>
-                  <td className="p-2">{num(u.entries)}</td>
-                  <td className="p-2">{pct(u.participationRate)}</td>
-                </tr>
+      {/* Focusable: on a phone the rounds' columns scroll sideways, by keyboard too. */}
+      <div
+        role="region"
+        aria-label={t("season.stats")}
+        tabIndex={0}
+        className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+      >
+        <table className="w-full text-left text-base">
+          <caption className="sr-only">{t("season.stats")}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th className="p-2">{t("season.unit")}</th>
+              {data.rounds.map((r) => (
+                <th key={r.roundNo} className="p-2">
+                  {round(r.roundNo)}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+              <th className="p-2">{t("season.participants")}</th>
+              <th className="p-2">{t("season.entries")}</th>
+              <th className="p-2">{t("season.rate")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.units.map((u) => (
+              <tr key={u.id} className="border-t border-slate-200">
+                <th scope="row" className="p-2 font-semibold">
+                  {u.name}
+                </th>
+                {u.rounds.map((r) => (
+                  <td key={r.roundNo} className="p-2">
+                    {num(r.participants)} · {pct(r.participationRate)}
+                  </td>
+                ))}
+                <td className="p-2">{num(u.participants)}</td>
+                <td className="p-2">{num(u.entries)}</td>
+                <td className="p-2">{pct(u.participationRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

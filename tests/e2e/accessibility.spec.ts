@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { answer, answerKey, expect, makeContest, register, test } from "./fixtures";
+import { answer, answerKey, expect, makeContest, register, signedInPage, test } from "./fixtures";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -96,6 +96,27 @@ test("the resident pages have no axe-core WCAG 2.1 A/AA violations and 44 px con
   await check(page, "my entries in English");
   await page.getByRole("button", { name: /^Tiếng Việt/ }).click();
   await expect(page.getByRole("button", { name: /^English/ })).toBeVisible();
+});
+
+test("the demo season's public pages and the organiser's season page have no axe-core WCAG 2.1 A/AA violations and 44 px controls", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/seasons/cds-theo-tuan-2026");
+  await check(page, "season");
+  await page.goto("/seasons/cds-theo-tuan-2026/stats");
+  await check(page, "season statistics");
+  await page.goto("/seasons/cds-theo-tuan-2026/results");
+  await check(page, "season results (not yet announced)");
+  await page.goto("/contests/cds-theo-tuan-2026-dot-2/results");
+  await check(page, "a round's winners");
+  const organiser = await signedInPage(browser, "0900000002");
+  await organiser.goto("/organiser/contests");
+  await organiser
+    .getByRole("link", { name: "Tìm hiểu chuyển đổi số theo tuần năm 2026", exact: true })
+    .click();
+  await check(organiser, "the organiser's season page");
+  await organiser.context().close();
 });
 
 test("the text size is kept on the device and applied before the page is painted", async ({ page }) => {

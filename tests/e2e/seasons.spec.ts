@@ -179,6 +179,17 @@ test("an organiser builds a 2-round season, residents enter both rounds, and the
   // One round prize received per person: An 300,000, Bình 300,000, Chi 200,000.
   expect(json.roundPrizesAmount).toBe(800_000);
 
+  // The season's award decision, ceremony and certificates, as for a contest.
+  await page.goto(`/seasons/tuan-thi-${tag}/decision`);
+  await expect(page.getByText(`An ${tag}`).first()).toBeVisible();
+  await expect(page.getByText("QUYẾT ĐỊNH").first()).toBeVisible();
+  await page.goto(`/seasons/tuan-thi-${tag}/ceremony`);
+  await expect(page.getByText(`Tuần thi chuyển đổi số ${tag}`).first()).toBeVisible();
+  await committee.goto(`/committee/contests/${seasonId}/certificates`);
+  // Season prizes: Nhất, Nhì, Ba to three people and Nhất to their unit.
+  await expect(committee.getByRole("article")).toHaveCount(4);
+  await expect(committee.getByRole("article").filter({ hasText: `An ${tag}` })).toContainText("giải Nhất");
+
   const stats = await (await request.get(`/api/seasons/tuan-thi-${tag}/stats.json`)).json();
   expect(stats.totals).toMatchObject({ participants: 3, entries: 6, rounds: 2 });
   const unit = stats.units.find((u: { name: string }) => u.name === "Tổ dân phố 3");

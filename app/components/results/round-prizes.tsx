@@ -22,7 +22,12 @@ export function RoundPrizes({ rows, total }: { rows: RoundPrizeRow[]; total: num
         {t("season.roundPrizes")}
       </h2>
       <p className="mb-2 text-base text-slate-700">{t("season.roundPrizesIntro")}</p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div
+        role="region"
+        aria-labelledby="round-prizes"
+        tabIndex={0}
+        className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+      >
         <table className="w-full text-left text-base">
           <thead className="bg-slate-100">
             <tr>
