@@ -288,6 +288,24 @@ describe("a season's rules across rounds", () => {
     expect(stats.season.id).toBe(seasonId);
   });
 
+  it("generates the season's thể lệ from its rounds and rules, and keeps a hand-edited one", async () => {
+    const { seasonId } = await twoRoundSeason({ requiredRounds: [] });
+    const rules = (await getSeasonBySlug(db, "mua-cds-2026", Date.now())).season.rules;
+    expect(rules).toContain("gồm 2 đợt thi trực tuyến");
+    expect(rules).toMatch(/Đợt 2: từ .+ đến /);
+    expect(rules).toContain("chỉ nhận giải cao nhất");
+    expect(rules).toContain("Cá nhân: 1 giải Nhất");
+    const edited = "THỂ LỆ do ban tổ chức tự soạn";
+    await updateSeason(
+      db,
+      seasonId,
+      { settings: { ...SETTINGS, rules: edited }, prizes: [], reason: "Soạn lại thể lệ" },
+      organiser,
+    );
+    await addRound(db, seasonId, { opensAt: Date.now() + DAY, closesAt: Date.now() + 8 * DAY }, organiser);
+    expect((await getSeasonBySlug(db, "mua-cds-2026", Date.now())).season.rules).toBe(edited);
+  });
+
   it("is built by organisers only, from a quiz that is in no season yet", async () => {
     const { round1 } = await twoRoundSeason();
     const resident: Actor = { id: (await createUser(db)).id, role: "resident" };

@@ -73,7 +73,7 @@ async function loadSeason(db: Db, seasonId: number) {
 export function generateSeasonRules(
   season: Pick<Contest, "title" | "wardName"> & SeasonLike,
   rounds: Pick<Contest, "roundNo" | "opensAt" | "closesAt">[],
-  prizes: Pick<PrizeInput, "category" | "label" | "count" | "amount">[],
+  prizes: (Pick<PrizeInput, "category" | "label" | "count" | "amount"> & { rank?: number })[],
 ) {
   const lines = [
     `THỂ LỆ ${season.title.toUpperCase()}`,
@@ -92,7 +92,9 @@ export function generateSeasonRules(
   ];
   if (prizes.length) {
     lines.push("6. Cơ cấu giải mùa thi:");
-    for (const p of prizes)
+    // Individual prizes first, each category from the top, whatever order they come in.
+    const order = (p: (typeof prizes)[number]) => (p.category === "collective" ? 1 : 0);
+    for (const p of [...prizes].sort((a, b) => order(a) - order(b) || (a.rank ?? 0) - (b.rank ?? 0)))
       lines.push(
         `   - ${p.category === "collective" ? "Tập thể" : "Cá nhân"}: ${p.count} giải ${p.label}, mỗi giải ${formatMoney(p.amount)}.`,
       );
@@ -392,12 +394,26 @@ export async function addRound(
     actor,
     now,
   );
+  const roundsBefore = await seasonRounds(db, seasonId);
   await db.batch([
     db.update(contests).set({ seasonId, roundNo }).where(eq(contests.id, id)),
     ...copyRoster(db, lastRound.id, id, now),
     spanUpdate(db, seasonId, now),
   ]);
+  await rulesFollowRounds(db, season, roundsBefore);
   return { id };
+}
+
+/**
+ * The season's thể lệ lists its rounds: a generated one (never edited by
+ * hand) is generated again when a round is added; a hand-edited one is kept.
+ */
+async function rulesFollowRounds(db: Db, season: Contest, roundsBefore: Contest[]) {
+  const prizes = await db.select().from(contestPrizes).where(eq(contestPrizes.contestId, season.id));
+  const generated = generateSeasonRules(season, roundsBefore, prizes);
+  if (season.rules.trim() && season.rules.trim() !== generated.trim()) return;
+  const rules = generateSeasonRules(season, await seasonRounds(db, season.id), prizes);
+  await db.update(contests).set({ rules }).where(eq(contests.id, season.id));
 }
 
 /** The window a next round would most likely have: as long as the last one, starting when it closes. */
