@@ -58,7 +58,7 @@ export default function Review() {
 
       <LockPanel contest={contest} committee={data.committee}>
         <Link
-          to={`/staff/contests/${contest.id}/stats`}
+          to={results.season ? `/seasons/${contest.slug}/stats` : `/staff/contests/${contest.id}/stats`}
           className="text-brand-700 text-lg font-semibold underline"
         >
           {t("stats.title")}

@@ -31,7 +31,7 @@ export function RoundPrizes({ rows, total }: { rows: RoundPrizeRow[]; total: num
         <table className="w-full text-left text-base">
           <thead className="bg-slate-100">
             <tr>
-              <th className="p-2">{t("season.rounds")}</th>
+              <th className="p-2">{t("season.roundColumn")}</th>
               <th className="p-2">{t("contests.prizeLabel")}</th>
               <th className="p-2">{t("season.unit")}</th>
               <th className="p-2">{t("contests.prizeAmount")}</th>
