@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { QUESTION_CATEGORIES, UNIT_KINDS, type QuestionCategory } from "./constants";
+import { UNIT_KINDS, type QuestionCategory } from "./constants";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -115,13 +115,27 @@ export const passwordResetCodes = sqliteTable(
 export const QUESTION_KINDS = ["single", "multiple", "true_false"] as const;
 export { QUESTION_CATEGORIES, type QuestionCategory } from "./constants";
 
+/**
+ * The ward's own question categories (lĩnh vực): the five defaults, then
+ * whatever the district or province asks for. A retired one keeps its
+ * questions and past draws but is offered for nothing new.
+ */
+export const questionCategories = sqliteTable("question_categories", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  position: integer("position").notNull(),
+  retiredAt: integer("retired_at"),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
 export const questions = sqliteTable(
   "questions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     code: text("code"),
     kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
-    category: text("category", { enum: QUESTION_CATEGORIES }).notNull(),
+    /** A code of question_categories. */
+    category: text("category").notNull(),
     prompt: text("prompt").notNull(),
     explanation: text("explanation"),
     /** Legal basis, e.g. "Nghị quyết 76/NQ-CP ngày 15/7/2021". */
@@ -410,7 +424,7 @@ export const attemptQuestions = sqliteTable(
       .references(() => questions.id, { onDelete: "restrict" }),
     position: integer("position").notNull(),
     kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
-    category: text("category", { enum: QUESTION_CATEGORIES }).notNull(),
+    category: text("category").notNull(),
     prompt: text("prompt").notNull(),
     options: text("options", { mode: "json" }).$type<OptionSnapshot[]>().notNull(),
     /** Sorted ids of the correct options. Server-only: never selected for an open attempt. */

@@ -1,6 +1,6 @@
 import type { useForm } from "@conform-to/react";
 import { useState, type ReactNode } from "react";
-import { QUESTION_CATEGORIES } from "#db/constants";
+import { useCategoryName } from "~/components/category-name";
 import {
   ContestBasicsFields,
   SettingCheckbox,
@@ -15,7 +15,6 @@ import {
   ENTRY_MODES,
   PREDICTION_TARGETS,
   REVIEW_POLICIES,
-  countField,
   type ContestFormValues,
 } from "~/forms/contest-form";
 import { useT, type Translate } from "~/utils/i18n";
@@ -47,15 +46,20 @@ export function GeneralSection({ fields }: { fields: ContestFields }) {
 export function DrawSection({
   fields,
   bank,
+  categories,
   drawErrors,
 }: {
   fields: ContestFields;
   bank: Record<string, number>;
+  /** The ward's categories in use, and a retired one this contest still draws from. */
+  categories: { code: string; name: string }[];
   /** The model's problem with the draw as a whole (too few questions in the bank, unknown codes). */
   drawErrors: string[] | undefined;
 }) {
   const t = useT();
   const fieldError = useFieldError();
+  const categoryName = useCategoryName();
+  const counts = fields.counts.getFieldset();
   const [drawMode, setDrawMode] = useState(initial(fields.drawMode) === "fixed" ? "fixed" : "category");
   return (
     <Section title={t("contests.drawSection")}>
@@ -73,11 +77,11 @@ export function DrawSection({
         ]}
       />
       {drawMode === "category" ? (
-        QUESTION_CATEGORIES.map((c) => (
+        categories.map((c) => (
           <Field
-            key={c}
-            label={`${t(`category.${c}`)} (${t("contests.inBank", { n: bank[c] ?? 0 })})`}
-            meta={fields[countField(c)]}
+            key={c.code}
+            label={`${categoryName(c)} (${t("contests.inBank", { n: bank[c.code] ?? 0 })})`}
+            meta={counts[c.code]}
             inputMode="numeric"
           />
         ))

@@ -23,12 +23,14 @@ export function ContestForm({
   lastResult,
   units,
   bank,
+  categories,
   locked,
 }: {
   values: ContestFormValues;
   lastResult: SubmissionResult<string[]> | undefined;
   units: { id: number; name: string }[];
   bank: Record<string, number>;
+  categories: { code: string; name: string; retired: boolean }[];
   locked: boolean;
 }) {
   const t = useT();
@@ -45,7 +47,13 @@ export function ContestForm({
       <FormAlerts form={form} />
       {locked ? <Alert tone="info">{t("contests.lockedNote")}</Alert> : null}
       <GeneralSection fields={fields} />
-      <DrawSection fields={fields} bank={bank} drawErrors={form.allErrors.draw} />
+      <DrawSection
+        fields={fields}
+        bank={bank}
+        // Retired categories only where this contest still draws from them.
+        categories={categories.filter((c) => !c.retired || Number(values.counts[c.code] ?? 0) > 0)}
+        drawErrors={form.allErrors.draw}
+      />
       <EntriesSection fields={fields} units={units} />
       <PrizeTable
         meta={fields.prizes}

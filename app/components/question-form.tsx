@@ -3,7 +3,7 @@ import { formProps } from "~/components/form-controls";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { QUESTION_CATEGORIES } from "#db/constants";
+import { useCategoryName } from "~/components/category-name";
 import { SettingSelect, SettingTextArea } from "~/components/settings-fields";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, initial } from "~/components/ui/field";
@@ -63,16 +63,20 @@ function QuestionOptions({ fields, kind, isNew }: { fields: QuestionFields; kind
 export function QuestionForm({
   values,
   lastResult,
+  categories,
 }: {
   values?: QuestionFormValues;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** The categories in use (and the question's own, if retired). */
+  categories: { code: string; name: string }[];
 }) {
   const t = useT();
+  const categoryName = useCategoryName();
   const isMessage = useIsMessage();
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useForm<QuestionFormValues>({
     lastResult,
-    defaultValue: values ?? QuestionFormSchema.parse({}),
+    defaultValue: values ?? { ...QuestionFormSchema.parse({}), category: categories[0]?.code ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionFormSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -96,7 +100,7 @@ export function QuestionForm({
         <SettingSelect
           meta={fields.category}
           label={t("q.category")}
-          options={QUESTION_CATEGORIES.map((c): [string, string] => [c, t(`category.${c}`)])}
+          options={categories.map((c): [string, string] => [c.code, categoryName(c)])}
         />
         <SettingSelect
           meta={fields.kind}

@@ -1,17 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { inArray } from "drizzle-orm";
 import type { ZodTypeAny } from "zod";
-import {
-  ContestFieldsSchema,
-  ContestFormSchema,
-  PRIZE_ROWS,
-  countField,
-  type ContestFormValues,
-} from "./contest-form";
+import { ContestFieldsSchema, ContestFormSchema, PRIZE_ROWS, type ContestFormValues } from "./contest-form";
 import { prizeRowValues, readPrizeRows } from "./prizes";
 import { vnNumber } from "./vn-number";
 import type { Db } from "#db/client";
-import { questions, units, wards, QUESTION_CATEGORIES, type DrawRule } from "#db/schema";
+import { questions, units, wards, type DrawRule } from "#db/schema";
 import {
   bankCounts,
   parseExclusions,
@@ -21,13 +15,14 @@ import {
   type PrizeInput,
 } from "~/models/contest-admin.server";
 import { generateRules } from "~/models/contest-rules.server";
+import { listCategories } from "~/models/question-categories.server";
 import { fromVnInput, toVnInput } from "~/utils/format";
 import { isMessage, message, translate } from "~/utils/i18n";
 
 /** The problem key (a model's field) a form field's message goes under. */
 function problemKey(field: string) {
   if (field === "timeLimitMin") return "timeLimitSec";
-  if (field.startsWith("count-")) return "draw";
+  if (field.startsWith("counts")) return "draw";
   if (field.startsWith("prizes")) return "prizes";
   return field;
 }
@@ -66,10 +61,9 @@ async function readDraw(db: Db, v: ContestFormValues): Promise<{ draw: DrawRule;
     return {
       draw: {
         mode: "category",
-        rules: QUESTION_CATEGORIES.map((category) => ({
-          category,
-          count: Math.max(0, vnNumber(v[countField(category)]) ?? 0) || 0,
-        })).filter((r) => r.count > 0),
+        rules: Object.entries(v.counts)
+          .map(([category, typed]) => ({ category, count: Math.max(0, vnNumber(typed) ?? 0) || 0 }))
+          .filter((r) => r.count > 0),
       },
     };
   const codes = v.fixedCodes.split(/[\s,;]+/).filter(Boolean);
@@ -195,23 +189,29 @@ export function contestDefaults({
   counts,
   prizes,
 }: {
-  counts: Partial<Record<(typeof QUESTION_CATEGORIES)[number], number>>;
+  counts: Record<string, number>;
   prizes: Omit<PrizeInput, "rank">[];
 }): ContestFormValues {
   const read = ContestFieldsSchema.parse({});
   return {
     ...read,
-    ...Object.fromEntries(QUESTION_CATEGORIES.map((c) => [countField(c), String(counts[c] ?? 0)])),
+    counts: Object.fromEntries(Object.entries(counts).map(([c, n]) => [c, String(n)])),
     prizes: prizeRowValues(prizes, PRIZE_ROWS),
   };
 }
 
 /** What the contest form needs besides the values: units to choose from, bank sizes, the ward's name. */
 export async function contestFormContext(db: Db) {
-  const [unitRows, bank, ward] = await Promise.all([
+  const [unitRows, bank, ward, categories] = await Promise.all([
     db.select({ id: units.id, name: units.name }).from(units).orderBy(units.id),
     bankCounts(db),
     db.select({ name: wards.name }).from(wards).limit(1),
+    listCategories(db),
   ]);
-  return { units: unitRows, bank, wardName: ward[0]?.name ?? "" };
+  return {
+    units: unitRows,
+    bank,
+    categories: categories.map(({ code, name, retired }) => ({ code, name, retired })),
+    wardName: ward[0]?.name ?? "",
+  };
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { QUESTION_CATEGORIES, type QuestionCategory } from "#db/constants";
 import { prizeRowsSchema } from "./prizes";
 import { checkbox, numberText, text, vnNumberText, type NumberField } from "./vn-number";
 
@@ -13,8 +12,8 @@ export const ENTRY_MODES = ["individual", "team", "both"] as const;
 export const COLLECTIVE_RULES = ["participation_rate", "entries", "average_score", "points"] as const;
 export const PREDICTION_TARGETS = ["entries", "perfect_entries"] as const;
 
-/** The field of the number of questions drawn from a category. */
-export const countField = (category: QuestionCategory) => `count-${category}` as const;
+/** The field of the number of questions drawn from a category (the ward's own codes: a record). */
+export const countField = (category: string) => `counts.${category}` as const;
 
 /** The fields every contest's settings form starts with (quiz and stage alike). */
 export const CONTEST_BASICS = {
@@ -26,17 +25,13 @@ export const CONTEST_BASICS = {
 };
 
 function contestSchema(number: NumberField) {
-  // One `count-<category>` field per category; the cast names the keys the entries build.
-  const counts = Object.fromEntries(QUESTION_CATEGORIES.map((c) => [countField(c), number()])) as Record<
-    ReturnType<typeof countField>,
-    ReturnType<NumberField>
-  >;
   return z.object({
     ...CONTEST_BASICS,
     timeLimitMin: number(),
     pointsPerQuestion: number(),
     drawMode: z.enum(["category", "fixed"]).catch("category"),
-    ...counts,
+    /** Questions drawn per category, by the category's code. */
+    counts: z.record(z.string(), number()).default({}),
     fixedCodes: text,
     shuffleQuestions: checkbox,
     shuffleOptions: checkbox,

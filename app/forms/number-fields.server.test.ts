@@ -32,7 +32,7 @@ const quiz = (values: Record<string, string>) =>
     closesAt: "2026-12-20T08:00",
     timeLimitMin: "20",
     drawMode: "category",
-    "count-CCHC": "2",
+    "counts.CCHC": "2",
     pointsPerQuestion: "5",
     maxAttempts: "1",
     "prizes[0].label": "Nhất",
@@ -65,7 +65,7 @@ describe("the quiz contest form", () => {
     }
     const points = await readContestForm(db, quiz({ pointsPerQuestion: "0,5" }), "Phường Hòa Thuận");
     expect(points.problems.pointsPerQuestion).toMatch(/chỉ nhận số nguyên/);
-    const count = await readContestForm(db, quiz({ "count-CCHC": "1,5" }), "Phường Hòa Thuận");
+    const count = await readContestForm(db, quiz({ "counts.CCHC": "1,5" }), "Phường Hòa Thuận");
     expect(count.problems.draw).toMatch(/chỉ nhận số nguyên/);
     const prize = await readContestForm(db, quiz({ "prizes[0].amount": "1.000.000,5" }), "Phường Hòa Thuận");
     expect(prize.problems.prizes).toMatch(/chỉ nhận số nguyên/);

@@ -29,6 +29,7 @@ import * as resetCodes from "./reset-codes.server";
 import * as receipts from "./receipts.server";
 import * as results from "./results.server";
 import * as seasons from "./seasons.server";
+import * as questionCategories from "./question-categories.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
@@ -156,6 +157,21 @@ const cases: Case[] = [
     action: "contest.create",
     run: async (a) =>
       seasons.addRound(db, await season(), { opensAt: Date.now(), closesAt: Date.now() + 3_600_000 }, a),
+  },
+  {
+    fn: "createCategory",
+    action: "question.manage",
+    run: async (a) => questionCategories.createCategory(db, `Lĩnh vực ${++seasonCount}`, a),
+  },
+  {
+    fn: "renameCategory",
+    action: "question.manage",
+    run: async (a) => questionCategories.renameCategory(db, "DVC", `Dịch vụ công ${++seasonCount}`, a),
+  },
+  {
+    fn: "setCategoryRetired",
+    action: "question.manage",
+    run: async (a) => questionCategories.setCategoryRetired(db, "DIA_PHUONG", false, a),
   },
   {
     fn: "setRoster",
@@ -557,6 +573,8 @@ describe("the permission matrix, enforced by the models", () => {
       ...["seasonRounds", "generateSeasonRules", "validateSeason", "seasonStarted"],
       ...["loadSeasonSettings", "suggestedNextWindow", "seasonOverview", "listPublicSeasons"],
       ...["getSeasonBySlug", "roundContext", "announcedSeasonResults", "publicSeasonResults"],
+      // question categories: reads and pure helpers
+      ...["listCategories", "activeCategories", "categoryCode", "categoryProblem"],
     ]);
     const modules = [
       residents,
@@ -576,6 +594,7 @@ describe("the permission matrix, enforced by the models", () => {
       receipts,
       results,
       seasons,
+      questionCategories,
       stage,
       stageJudging,
       stageParts_,

@@ -8,7 +8,6 @@ import {
   contestPrizes,
   contests,
   questions,
-  QUESTION_CATEGORIES,
   type QuestionCategory,
 } from "#db/schema";
 import { DomainError } from "~/utils/errors";
@@ -36,9 +35,7 @@ export async function bankCounts(db: Db) {
     .from(questions)
     .where(eq(questions.status, "active"))
     .groupBy(questions.category);
-  return Object.fromEntries(
-    QUESTION_CATEGORIES.map((c) => [c, rows.find((r) => r.category === c)?.n ?? 0]),
-  ) as Record<QuestionCategory, number>;
+  return Object.fromEntries(rows.map((r) => [r.category, r.n])) as Record<QuestionCategory, number>;
 }
 
 const MAX_PRIZE_COUNT = 1000;
@@ -76,7 +73,7 @@ export function validateSettings(
   if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60)) p.timeLimitSec = "contestSettings.timeLimit";
   if (s.draw.mode === "category") {
     const total = s.draw.rules.reduce((sum, r) => sum + r.count, 0);
-    const short = s.draw.rules.filter((r) => r.count > bank[r.category]);
+    const short = s.draw.rules.filter((r) => r.count > (bank[r.category] ?? 0));
     if (total < 1) p.draw = "contestSettings.drawEmpty";
     else if (total > 200) p.draw = "contestSettings.drawTooMany";
     else if (short.length) {
@@ -84,7 +81,7 @@ export function validateSettings(
       const [r] = short;
       p.draw = message("contestSettings.drawShort", {
         category: r.category,
-        have: bank[r.category],
+        have: bank[r.category] ?? 0,
         need: r.count,
       });
     }

@@ -1,3 +1,4 @@
+import { DEFAULT_CATEGORIES } from "#db/constants";
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { questionOptions, questions, units } from "#db/schema";
@@ -44,6 +45,7 @@ describe("large imports", () => {
         parseQuestionTable(
           table,
           new Set((await listQuestions(db)).flatMap((q) => (q.code ? [q.code] : []))),
+          DEFAULT_CATEGORIES,
         ),
       (inputs) => createQuestions(db, inputs, { id: actor.id, role: "organiser" }),
     );
@@ -78,7 +80,7 @@ describe("large imports", () => {
     });
     const result = await runImport(
       upload(new TextEncoder().encode(writeCsv(QUESTION_HEADERS, rows)), "cau-hoi.csv"),
-      async (table) => parseQuestionTable(table, new Set()),
+      async (table) => parseQuestionTable(table, new Set(), DEFAULT_CATEGORIES),
       (inputs) => createQuestions(db, inputs, { id: actor.id, role: "organiser" }),
     );
     expect(result).toMatchObject({ moreProblems: 10_000 - 200 });
@@ -97,7 +99,7 @@ describe("large imports", () => {
     const csv = writeCsv(QUESTION_HEADERS, questionRows(10_001));
     const result = await runImport(
       upload(new TextEncoder().encode(csv), "cau-hoi.csv"),
-      async (table) => parseQuestionTable(table, new Set()),
+      async (table) => parseQuestionTable(table, new Set(), DEFAULT_CATEGORIES),
       (inputs) => createQuestions(db, inputs, { id: actor.id, role: "organiser" }),
     );
     expect(result).toEqual({ importError: "import.tooManyRows" });

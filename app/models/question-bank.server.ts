@@ -1,7 +1,7 @@
 /** The question bank: validation shared by the form and the import, and its reads and writes. */
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { questionOptions, questions, QUESTION_CATEGORIES, type QuestionCategory } from "#db/schema";
+import { questionOptions, questions, type QuestionCategory } from "#db/schema";
 import { chunks } from "~/utils/chunks";
 import type { Message } from "~/utils/i18n";
 import { authorize, type Actor } from "~/utils/permissions.server";
@@ -20,13 +20,6 @@ export type QuestionInput = {
   status: "active" | "retired" | "historical";
 };
 
-export const CATEGORY_LABELS: Record<QuestionCategory, string> = {
-  CCHC: "Cải cách hành chính",
-  CDS: "Chuyển đổi số",
-  DVC: "Dịch vụ công",
-  DDDT: "Định danh điện tử",
-  DIA_PHUONG: "Địa phương",
-};
 export const KIND_LABELS = {
   single: "Một đáp án",
   multiple: "Nhiều đáp án",
@@ -216,8 +209,4 @@ export async function updateQuestion(
       now,
     ),
   ]);
-}
-
-export function isCategory(value: string): value is QuestionCategory {
-  return (QUESTION_CATEGORIES as readonly string[]).includes(value);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CATEGORIES, DEFAULT_CATEGORY_NAMES } from "#db/constants";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/setup/test-db";
@@ -45,7 +46,7 @@ describe("reading spreadsheets", () => {
 describe("importing questions", () => {
   it("accepts the XLSX fixture: 12 CCHC and 12 CĐS questions with their answers", async () => {
     const table = await readTable(readFileSync("tests/fixtures/questions.xlsx"));
-    const { inputs, problems } = parseQuestionTable(table, new Set());
+    const { inputs, problems } = parseQuestionTable(table, new Set(), DEFAULT_CATEGORIES);
     expect(problems).toEqual([]);
     expect(inputs).toHaveLength(24);
     expect(inputs.filter((q) => q.category === "CDS")).toHaveLength(12);
@@ -64,7 +65,7 @@ describe("importing questions", () => {
 
   it("reports every bad row with its line and reason, and keeps none", async () => {
     const table = await readTable(readFileSync("tests/fixtures/questions-bad.csv"));
-    const { inputs, problems } = parseQuestionTable(table, new Set());
+    const { inputs, problems } = parseQuestionTable(table, new Set(), DEFAULT_CATEGORIES);
     const byLine = (line: number) =>
       inVietnamese(problems.filter((p) => p.line === line)).map((p) => p.message);
     expect(byLine(2)).toContain("Chưa chọn đáp án đúng.");
@@ -84,13 +85,13 @@ describe("importing questions", () => {
         "Mã,Lĩnh vực,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nCCHC-01,CCHC,Một đáp án,Câu?,X,Y,A\n",
       ),
     );
-    expect(inVietnamese(parseQuestionTable(table, new Set(["CCHC-01"])).problems)).toEqual([
-      { line: 2, message: "Mã “CCHC-01” đã có trong ngân hàng câu hỏi." },
-    ]);
+    expect(
+      inVietnamese(parseQuestionTable(table, new Set(["CCHC-01"]), DEFAULT_CATEGORIES).problems),
+    ).toEqual([{ line: 2, message: "Mã “CCHC-01” đã có trong ngân hàng câu hỏi." }]);
     const wrongColumn = await readTable(
       bytes("Mã,Nhóm,Loại,Câu hỏi,Phương án A,Phương án B,Đáp án đúng\nX,CCHC,Một đáp án,Câu?,X,Y,A\n"),
     );
-    const problems = inVietnamese(parseQuestionTable(wrongColumn, new Set()).problems);
+    const problems = inVietnamese(parseQuestionTable(wrongColumn, new Set(), DEFAULT_CATEGORIES).problems);
     expect(problems).toContainEqual({ line: 1, message: "Cột “Nhóm” không có trong mẫu." });
     expect(problems).toContainEqual({ line: 1, message: "Thiếu cột “Lĩnh vực”." });
   });
@@ -99,11 +100,15 @@ describe("importing questions", () => {
     const { db } = await createTestDb();
     const actor = await createUser(db, { role: "organiser" });
     const table = await readTable(readFileSync("tests/fixtures/questions.xlsx"));
-    const { inputs } = parseQuestionTable(table, new Set());
+    const { inputs } = parseQuestionTable(table, new Set(), DEFAULT_CATEGORIES);
     await createQuestions(db, inputs, { id: actor.id, role: "organiser" });
     const saved = await listQuestions(db);
-    const file = await writeXlsx("Câu hỏi", QUESTION_HEADERS, questionExportRows(saved));
-    const again = parseQuestionTable(await readTable(file), new Set());
+    const file = await writeXlsx(
+      "Câu hỏi",
+      QUESTION_HEADERS,
+      questionExportRows(saved, DEFAULT_CATEGORY_NAMES),
+    );
+    const again = parseQuestionTable(await readTable(file), new Set(), DEFAULT_CATEGORIES);
     expect(again.problems).toEqual([]);
     expect(again.inputs).toEqual(inputs);
   });

@@ -1,7 +1,6 @@
 /** Question bank files: the template, parsing with every problem reported by row, and export. */
 import { message, type Message } from "~/utils/i18n";
 import {
-  CATEGORY_LABELS,
   DIFFICULTY_LABELS,
   KIND_LABELS,
   OPTION_LETTERS,
@@ -51,7 +50,17 @@ function lookup<T extends string>(value: string, labels: Record<T, string>): T |
  * Turns a table into question inputs. Nothing is imported unless the whole
  * file is clean: the caller gets every problem with its row number.
  */
-export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
+/**
+ * Reads an import's rows into questions, with every problem by line. A
+ * category is named by its code or its name among the ward's `categories`
+ * in use.
+ */
+export function parseQuestionTable(
+  table: Table,
+  existingCodes: Set<string>,
+  categories: { code: string; name: string }[],
+) {
+  const categoryNames = Object.fromEntries(categories.map((c) => [c.code, c.name]));
   const { get, problems } = mapColumns(table, columns);
   const rowProblems: RowProblem[] = [...problems];
   const inputs: QuestionInput[] = [];
@@ -65,7 +74,7 @@ export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
     else if (seen.has(code))
       here.push(message("questionImport.codeRepeated", { code, line: seen.get(code) ?? "" }));
     if (code) seen.set(code, line);
-    const category = lookup(get(cells, "category"), CATEGORY_LABELS);
+    const category = lookup(get(cells, "category"), categoryNames);
     if (!category) here.push(message("questionImport.categoryInvalid", { value: get(cells, "category") }));
     const kind = lookup(get(cells, "kind"), KIND_LABELS);
     if (!kind) here.push(message("questionImport.kindInvalid", { value: get(cells, "kind") }));
@@ -116,10 +125,11 @@ export function parseQuestionTable(table: Table, existingCodes: Set<string>) {
 /** Rows for export (same columns as the template, so an export can be edited and re-imported). */
 export function questionExportRows(
   list: (Omit<QuestionInput, "options"> & { options: { text: string; isCorrect: boolean }[] })[],
+  categoryNames: Record<string, string>,
 ) {
   return list.map((q) => [
     q.code,
-    q.category === "CDS" ? "CĐS" : q.category === "CCHC" ? "CCHC" : CATEGORY_LABELS[q.category],
+    q.category === "CDS" ? "CĐS" : q.category === "CCHC" ? "CCHC" : (categoryNames[q.category] ?? q.category),
     KIND_LABELS[q.kind],
     q.prompt,
     ...OPTION_LETTERS.map((_, i) => q.options[i]?.text ?? ""),

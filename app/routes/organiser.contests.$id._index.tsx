@@ -170,6 +170,7 @@ export default function EditContest() {
           lastResult={result?.kind === "form" ? result.reply : undefined}
           units={data.units}
           bank={data.bank}
+          categories={data.categories}
           locked={data.started}
         />
       ) : null}

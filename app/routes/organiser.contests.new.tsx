@@ -73,6 +73,7 @@ export default function NewContest() {
         lastResult={lastResult}
         units={data.units}
         bank={data.bank}
+        categories={data.categories}
         locked={false}
       />
     </div>

@@ -8,6 +8,7 @@ import { QuestionCard } from "~/components/quiz/question-card";
 import { Alert } from "~/components/ui/field";
 import { QuestionFormSchema, questionFormValues, questionInput } from "~/forms/question-form";
 import { codeTaken, getQuestion, updateQuestion, validateQuestion } from "~/models/question-bank.server";
+import { categoryProblem, listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseParams, readForm } from "~/utils/http.server";
@@ -20,25 +21,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const question = await getQuestion(db, id);
   if (!question) throw new Response("Not found", { status: 404 });
-  return { question };
+  const categories = (await listCategories(db)).filter((c) => !c.retired || c.code === question.category);
+  return { question, categories };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
-  if (!(await getQuestion(db, id))) throw new Response("Not found", { status: 404 });
+  const before = await getQuestion(db, id);
+  if (!before) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(await readForm(request), { schema: QuestionFormSchema });
   if (submission.status !== "success") return { reply: submission.reply(), saved: false };
   const input = questionInput(submission.value);
   const problems: string[] = [...validateQuestion(input)];
   if (await codeTaken(db, input.code, id)) problems.push("q.codeTaken");
+  const category = await categoryProblem(db, input.category, before.category);
+  if (category) problems.push(category);
   if (problems.length) return { reply: submission.reply({ formErrors: problems }), saved: false };
   await updateQuestion(db, id, input, user);
   return { reply: submission.reply(), saved: true };
 }
 
 export default function EditQuestion() {
-  const { question } = useLoaderData<typeof loader>();
+  const { question, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -52,7 +57,12 @@ export default function EditQuestion() {
       <h1 className="text-3xl font-bold">{t("q.edit")}</h1>
       {result?.saved || searchParams.get("saved") ? <Alert tone="success">{t("org.saved")}</Alert> : null}
       <p className="text-base text-slate-700">{t("q.snapshotNote")}</p>
-      <QuestionForm key={JSON.stringify(values)} values={values} lastResult={result?.reply} />
+      <QuestionForm
+        key={JSON.stringify(values)}
+        values={values}
+        lastResult={result?.reply}
+        categories={categories}
+      />
       <section aria-label={t("q.preview")}>
         <h2 className="mb-2 text-xl font-bold">{t("q.preview")}</h2>
         <QuestionCard

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { QUESTION_CATEGORIES } from "#db/constants";
+import { useCategoryName } from "~/components/category-name";
 import { ImportForm } from "~/components/import-form";
 import { Button, buttonClass } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { allTags, createQuestions, listQuestions } from "~/models/question-bank.server";
 import { parseQuestionTable } from "~/models/question-import.server";
+import { activeCategories, listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { runImport } from "~/forms/import.server";
@@ -15,7 +16,7 @@ import { useT, metaTitle } from "~/utils/i18n";
 
 const FiltersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  category: z.enum(QUESTION_CATEGORIES).optional().catch(undefined),
+  category: z.string().max(40).optional().catch(undefined),
   status: z.enum(QUESTION_STATUSES).optional().catch(undefined),
   difficulty: z.enum(DIFFICULTIES).optional().catch(undefined),
   tag: z.string().trim().max(60).optional().catch(undefined),
@@ -26,8 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filters = FiltersSchema.parse(params);
-  const [questions, tags] = await Promise.all([listQuestions(db, filters), allTags(db)]);
-  return { questions, tags, filters, query: new URL(request.url).search };
+  const [questions, tags, categories] = await Promise.all([
+    listQuestions(db, filters),
+    allTags(db),
+    listCategories(db),
+  ]);
+  return { questions, tags, categories, filters, query: new URL(request.url).search };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,16 +41,22 @@ export async function action({ request }: ActionFunctionArgs) {
     request,
     async (table) => {
       const existing = await listQuestions(db);
-      return parseQuestionTable(table, new Set(existing.flatMap((q) => (q.code ? [q.code] : []))));
+      return parseQuestionTable(
+        table,
+        new Set(existing.flatMap((q) => (q.code ? [q.code] : []))),
+        await activeCategories(db),
+      );
     },
     (inputs) => createQuestions(db, inputs, user),
   );
 }
 
 export default function QuestionBank() {
-  const { questions, tags, filters, query } = useLoaderData<typeof loader>();
+  const { questions, tags, categories, filters, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const categoryName = useCategoryName();
+  const categoryOf = new Map(categories.map((c) => [c.code, c]));
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -55,7 +66,7 @@ export default function QuestionBank() {
         </Link>
       </div>
       <ImportForm title={t("q.import")} templateHref="/organiser/templates/questions.xlsx" result={result} />
-      <FilterForm filters={filters} tags={tags} />
+      <FilterForm filters={filters} tags={tags} categories={categories} />
       <p className="flex flex-wrap gap-4 text-lg">
         <span>{t("q.count", { n: questions.length })}</span>
         <a
@@ -77,8 +88,8 @@ export default function QuestionBank() {
         {questions.map((q) => (
           <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <p className="text-sm text-slate-600">
-              {q.code} · {t(`category.${q.category}`)} · {t(`kind.${q.kind}`)} ·{" "}
-              {t(`difficulty.${q.difficulty}`)} ·{" "}
+              {q.code} · {categoryName(categoryOf.get(q.category) ?? { code: q.category, name: q.category })}{" "}
+              · {t(`kind.${q.kind}`)} · {t(`difficulty.${q.difficulty}`)} ·{" "}
               <span className={q.status === "active" ? "text-green-800" : "text-accent-600"}>
                 {t(`qstatus.${q.status}`)}
               </span>
@@ -100,8 +111,17 @@ export default function QuestionBank() {
 type BankData = SerializeFrom<typeof loader>;
 
 /** The bank's filters: search, category, status, difficulty, tag and legal source. */
-function FilterForm({ filters, tags }: { filters: BankData["filters"]; tags: BankData["tags"] }) {
+function FilterForm({
+  filters,
+  tags,
+  categories,
+}: {
+  filters: BankData["filters"];
+  tags: BankData["tags"];
+  categories: BankData["categories"];
+}) {
   const t = useT();
+  const categoryName = useCategoryName();
   /** A filter's choices: "all" first, then each value with its label. */
   const anyOf = <T extends string>(values: readonly T[], label: (value: T) => string): [string, string][] => [
     ["", t("org.all")],
@@ -126,7 +146,7 @@ function FilterForm({ filters, tags }: { filters: BankData["filters"]; tags: Ban
         name="category"
         defaultValue={filters.category ?? ""}
         className="text-base"
-        options={anyOf(QUESTION_CATEGORIES, (c) => t(`category.${c}`))}
+        options={[["", t("org.all")], ...categories.map((c): [string, string] => [c.code, categoryName(c)])]}
       />
       <SelectField
         label={t("q.status")}

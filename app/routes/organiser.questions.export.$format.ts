@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { QUESTION_CATEGORIES } from "#db/schema";
 import { audit } from "~/models/audit.server";
 import { listQuestions } from "~/models/question-bank.server";
+import { listCategories } from "~/models/question-categories.server";
 import { QUESTION_HEADERS, questionExportRows } from "~/models/question-import.server";
 import { fileResponse, writeCsv, writeXlsx } from "~/models/spreadsheet.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
 const FiltersSchema = z.object({
-  category: z.enum(QUESTION_CATEGORIES).optional().catch(undefined),
+  category: z.string().max(40).optional().catch(undefined),
   status: z.enum(["active", "retired", "historical"]).optional().catch(undefined),
   q: z.string().max(100).optional().catch(undefined),
 });
@@ -22,7 +22,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const filters = FiltersSchema.parse(
     Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v)),
   );
-  const rows = questionExportRows(await listQuestions(db, filters));
+  const categories = await listCategories(db);
+  const rows = questionExportRows(
+    await listQuestions(db, filters),
+    Object.fromEntries(categories.map((c) => [c.code, c.name])),
+  );
   await audit(db, {
     actorUserId: user.id,
     action: "question.export",

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionForm } from "~/components/question-form";
 import { QuestionFormSchema, questionInput } from "~/forms/question-form";
 import { codeTaken, createQuestions, validateQuestion } from "~/models/question-bank.server";
+import { activeCategories, categoryProblem } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -12,7 +13,7 @@ import { useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
-  return null;
+  return { categories: await activeCategories(db) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,18 +23,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = questionInput(submission.value);
   const problems: string[] = [...validateQuestion(input)];
   if (await codeTaken(db, input.code)) problems.push("q.codeTaken");
+  const category = await categoryProblem(db, input.category);
+  if (category) problems.push(category);
   if (problems.length) return submission.reply({ formErrors: problems });
   const [id] = await createQuestions(db, [input], user);
   return redirect(`/organiser/questions/${id}?saved=1`);
 }
 
 export default function NewQuestion() {
+  const { categories } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("q.new")}</h1>
-      <QuestionForm lastResult={lastResult} />
+      <QuestionForm lastResult={lastResult} categories={categories} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ const LINKS: [string, MessageKey][] = [
   ["/organiser", "org.overview"],
   ["/organiser/units", "org.units"],
   ["/organiser/questions", "org.questions"],
+  ["/organiser/categories", "categories.title"],
   ["/organiser/contests", "org.contests"],
   ["/organiser/accounts", "org.accounts"],
   ["/organiser/assist", "org.assist"],

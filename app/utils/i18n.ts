@@ -24,6 +24,7 @@ import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
 import { seasonsEn, seasonsVi } from "./messages/seasons";
+import { categoriesEn, categoriesVi } from "./messages/categories";
 import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
@@ -221,6 +222,7 @@ const vi = {
   ...teamEntriesVi,
   ...practiceVi,
   ...seasonsVi,
+  ...categoriesVi,
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
@@ -426,6 +428,7 @@ const en: Record<MessageKey, string> = {
   ...teamEntriesEn,
   ...practiceEn,
   ...seasonsEn,
+  ...categoriesEn,
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,
