@@ -156,6 +156,20 @@ export const questions = sqliteTable(
   ],
 );
 
+/**
+ * An import that would change questions already in the bank, parsed and
+ * waiting for the organiser to look at its preview and apply it (or not).
+ */
+export const pendingImports = sqliteTable("pending_imports", {
+  token: text("token").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull(),
+  /** The parsed questions (QuestionInput[]), as the preview showed them. */
+  payload: text("payload", { mode: "json" }).notNull(),
+});
+
 export const questionOptions = sqliteTable(
   "question_options",
   {

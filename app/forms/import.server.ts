@@ -1,3 +1,4 @@
+import type { ImportPreview } from "~/models/question-reimport.server";
 import type { ImportResult } from "./import";
 import { readTable, type RowProblem, type Table } from "~/models/spreadsheet.server";
 import { DomainError } from "~/utils/errors";
@@ -20,12 +21,19 @@ export async function runImport<T>(
       const { shown, more } = capProblems(problems);
       return { importProblems: shown, moreProblems: more };
     }
-    await save(inputs);
+    const saved = await save(inputs);
+    // A question import that would change the bank saves nothing yet: it answers with its preview.
+    if (isPreview(saved)) return saved;
     return { imported: inputs.length };
   } catch (error) {
     if (error instanceof DomainError) return { importError: error.code };
     throw error;
   }
+}
+
+/** A save's answer that is a preview to apply, not a saved import. */
+function isPreview(saved: unknown): saved is { preview: ImportPreview } {
+  return typeof saved === "object" && saved !== null && "preview" in saved;
 }
 
 export function isMultipart(request: Request) {

@@ -30,6 +30,7 @@ import * as receipts from "./receipts.server";
 import * as results from "./results.server";
 import * as seasons from "./seasons.server";
 import * as questionCategories from "./question-categories.server";
+import * as reimport from "./question-reimport.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
@@ -157,6 +158,31 @@ const cases: Case[] = [
     action: "contest.create",
     run: async (a) =>
       seasons.addRound(db, await season(), { opensAt: Date.now(), closesAt: Date.now() + 3_600_000 }, a),
+  },
+  {
+    fn: "saveQuestions",
+    action: "question.manage",
+    run: async (a) => questionBank.saveQuestions(db, { creates: [], updates: [] }, a),
+  },
+  {
+    fn: "importQuestions",
+    action: "question.manage",
+    run: async (a) => reimport.importQuestions(db, [], a),
+  },
+  {
+    fn: "keepPendingImport",
+    action: "question.manage",
+    run: async (a) => reimport.keepPendingImport(db, [], a),
+  },
+  {
+    fn: "applyPendingImport",
+    action: "question.manage",
+    run: async (a) => reimport.applyPendingImport(db, "no-such-token", a),
+  },
+  {
+    fn: "cancelPendingImport",
+    action: "question.manage",
+    run: async (a) => reimport.cancelPendingImport(db, "no-such-token", a),
   },
   {
     fn: "createCategory",
@@ -575,6 +601,8 @@ describe("the permission matrix, enforced by the models", () => {
       ...["getSeasonBySlug", "roundContext", "announcedSeasonResults", "publicSeasonResults"],
       // question categories: reads and pure helpers
       ...["listCategories", "activeCategories", "categoryCode", "categoryProblem"],
+      // re-import: the plan and its diff are reads
+      ...["planReimport", "questionDiff", "planCounts"],
     ]);
     const modules = [
       residents,
@@ -595,6 +623,7 @@ describe("the permission matrix, enforced by the models", () => {
       results,
       seasons,
       questionCategories,
+      reimport,
       stage,
       stageJudging,
       stageParts_,

@@ -132,38 +132,67 @@ export async function codeTaken(db: Db, code: string | null, exceptId?: number) 
 
 /**
  * Creates questions with their options and the audit row in one batch, so an
- * import is all or nothing. Ids are assigned here; if a parallel insert took
- * one, the batch fails whole and is tried again with fresh ids.
+ * import is all or nothing.
  */
 export async function createQuestions(db: Db, inputs: QuestionInput[], actor: Actor, now = Date.now()) {
+  return saveQuestions(db, { creates: inputs, updates: [] }, actor, now);
+}
+
+/**
+ * Creates and updates questions with their options and one audit row in one
+ * batch: all or nothing. Ids are assigned here; if a parallel insert took
+ * one, the batch fails whole and is tried again with fresh ids. Attempts keep
+ * their own snapshots, so an update never changes a score already given.
+ */
+export async function saveQuestions(
+  db: Db,
+  { creates, updates }: { creates: QuestionInput[]; updates: { id: number; input: QuestionInput }[] },
+  actor: Actor,
+  now = Date.now(),
+) {
   authorize(actor, "question.manage");
-  for (let attempt = 0; ; attempt++) {
-    const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
-    const ids = inputs.map((_, i) => maxId + 1 + i);
-    const questionRows = inputs.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }));
-    const optionRows = inputs.flatMap((q, i) =>
-      q.options.map((o, p) => ({
-        questionId: ids[i],
+  const optionRows = (list: { id: number; input: QuestionInput }[]) =>
+    list.flatMap(({ id, input }) =>
+      input.options.map((o, p) => ({
+        questionId: id,
         position: p + 1,
         text: o.text.trim(),
         isCorrect: o.correct,
       })),
     );
+  const updated = updates.map((u) => u.id);
+  const updateWrites = [
+    ...updates.map(({ id, input }) =>
+      db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
+    ),
+    ...chunks(updated, 500).map((ids) =>
+      db.delete(questionOptions).where(inArray(questionOptions.questionId, ids)),
+    ),
+    ...chunks(optionRows(updates), 1000).map((rows) => db.insert(questionOptions).values(rows)),
+  ];
+  for (let attempt = 0; ; attempt++) {
+    const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(id), 0)` }).from(questions);
+    const ids = creates.map((_, i) => maxId + 1 + i);
+    const questionRows = creates.map((q, i) => ({ id: ids[i], ...questionValues(q, now), createdAt: now }));
+    const single = creates.length === 1 && updates.length === 0;
     try {
       await db.batch([
         auditInsert(
           db,
           {
             actorUserId: actor.id,
-            action: inputs.length > 1 ? "question.import" : "question.create",
+            action: single ? "question.create" : "question.import",
             entity: "question",
-            entityId: inputs.length > 1 ? `${ids[0]}-${ids[ids.length - 1]}` : ids[0],
-            after: inputs.length > 1 ? { count: inputs.length } : inputs[0],
+            entityId: single ? ids[0] : creates.length ? `${ids[0]}-${ids[ids.length - 1]}` : undefined,
+            after: single ? creates[0] : { count: creates.length, updated: updated.length },
           },
           now,
         ),
         ...chunks(questionRows, 500).map((rows) => db.insert(questions).values(rows)),
-        ...chunks(optionRows, 1000).map((rows) => db.insert(questionOptions).values(rows)),
+        ...chunks(optionRows(creates.map((input, i) => ({ id: ids[i], input }))), 1000).map((rows) =>
+          db.insert(questionOptions).values(rows),
+        ),
+        ...updateWrites,
       ]);
       return ids;
     } catch (error) {

@@ -4,13 +4,17 @@ import { z } from "zod";
 import { useCategoryName } from "~/components/category-name";
 import { ImportForm } from "~/components/import-form";
 import { Button, buttonClass } from "~/components/ui/button";
-import { SelectField } from "~/components/ui/field";
-import { allTags, createQuestions, listQuestions } from "~/models/question-bank.server";
+import { Alert, SelectField } from "~/components/ui/field";
+import { ImportPreviewPanel } from "~/components/import-preview";
+import { allTags, listQuestions } from "~/models/question-bank.server";
 import { parseQuestionTable } from "~/models/question-import.server";
+import { applyPendingImport, cancelPendingImport, importQuestions } from "~/models/question-reimport.server";
 import { activeCategories, listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { runImport } from "~/forms/import.server";
+import { isMultipart, runImport } from "~/forms/import.server";
+import { DomainError } from "~/utils/errors";
+import { readForm } from "~/utils/http.server";
 import { DIFFICULTIES, QUESTION_STATUSES } from "~/forms/question-form";
 import { useT, metaTitle } from "~/utils/i18n";
 
@@ -35,19 +39,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { questions, tags, categories, filters, query: new URL(request.url).search };
 }
 
+/** The preview's buttons: apply the kept import, or drop it. */
+const PendingSchema = z.object({
+  intent: z.enum(["applyImport", "cancelImport"]),
+  token: z.string().min(1).max(64),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
+  if (!isMultipart(request)) {
+    const parsed = PendingSchema.safeParse(Object.fromEntries(await readForm(request)));
+    if (!parsed.success) return { importError: "reimport.expired" as const };
+    const { intent, token } = parsed.data;
+    if (intent === "cancelImport") {
+      await cancelPendingImport(db, token, user);
+      return { cancelled: true };
+    }
+    try {
+      return { applied: await applyPendingImport(db, token, user) };
+    } catch (error) {
+      if (error instanceof DomainError) return { importError: error.code };
+      throw error;
+    }
+  }
+  // Codes already in the bank are updates: the model previews them before anything changes.
   return runImport(
     request,
-    async (table) => {
-      const existing = await listQuestions(db);
-      return parseQuestionTable(
-        table,
-        new Set(existing.flatMap((q) => (q.code ? [q.code] : []))),
-        await activeCategories(db),
-      );
-    },
-    (inputs) => createQuestions(db, inputs, user),
+    async (table) => parseQuestionTable(table, new Set(), await activeCategories(db)),
+    (inputs) => importQuestions(db, inputs, user),
   );
 }
 
@@ -65,6 +84,11 @@ export default function QuestionBank() {
           {t("q.new")}
         </Link>
       </div>
+      {result && "preview" in result ? <ImportPreviewPanel preview={result.preview} /> : null}
+      {result && "applied" in result ? (
+        <Alert tone="success">{t("reimport.applied", result.applied)}</Alert>
+      ) : null}
+      {result && "cancelled" in result ? <Alert tone="info">{t("reimport.cancelled")}</Alert> : null}
       <ImportForm title={t("q.import")} templateHref="/organiser/templates/questions.xlsx" result={result} />
       <FilterForm filters={filters} tags={tags} categories={categories} />
       <p className="flex flex-wrap gap-4 text-lg">

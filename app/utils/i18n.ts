@@ -25,6 +25,7 @@ import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
 import { seasonsEn, seasonsVi } from "./messages/seasons";
 import { categoriesEn, categoriesVi } from "./messages/categories";
+import { reimportEn, reimportVi } from "./messages/reimport";
 import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
@@ -223,6 +224,7 @@ const vi = {
   ...practiceVi,
   ...seasonsVi,
   ...categoriesVi,
+  ...reimportVi,
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
@@ -429,6 +431,7 @@ const en: Record<MessageKey, string> = {
   ...practiceEn,
   ...seasonsEn,
   ...categoriesEn,
+  ...reimportEn,
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,
