@@ -602,7 +602,7 @@ describe("the permission matrix, enforced by the models", () => {
       // question categories: reads and pure helpers
       ...["listCategories", "activeCategories", "categoryCode", "categoryProblem"],
       // re-import: the plan and its diff are reads
-      ...["planReimport", "questionDiff", "planCounts"],
+      ...["planReimport", "questionDiff", "planCounts", "questionCategoriesByCode"],
     ]);
     const modules = [
       residents,

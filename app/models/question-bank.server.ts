@@ -102,6 +102,12 @@ async function listQuestionsByIds(db: Db, ids: number[]) {
   return rows.map((r) => ({ ...r, options: options.filter((o) => o.questionId === r.id) }));
 }
 
+/** Each question's category by its code (what an import may keep as it is). */
+export async function questionCategoriesByCode(db: Db) {
+  const rows = await db.select({ code: questions.code, category: questions.category }).from(questions);
+  return new Map(rows.flatMap((r) => (r.code ? [[r.code, r.category] as [string, string]] : [])));
+}
+
 export async function allTags(db: Db) {
   const rows = await db.all<{ value: string }>(
     sql`select distinct value from questions, json_each(questions.tags) order by value`,

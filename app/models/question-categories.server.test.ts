@@ -68,6 +68,42 @@ describe("the ward's own question categories", () => {
     expect(await categoryProblem(db, code)).toBeNull();
   });
 
+  it("an export re-imported keeps a retired category on its own questions, and refuses it for new ones", async () => {
+    const code = await createCategory(db, "Bầu cử", organiser);
+    await setCategoryRetired(db, code, true, organiser);
+    const row = (qcode: string) =>
+      [qcode, "Bầu cử", "Đúng/Sai", `Câu ${qcode}?`, "Đúng", "Sai"].concat([
+        "",
+        "",
+        "",
+        "",
+        "A",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ]);
+    const table = {
+      headers: QUESTION_HEADERS,
+      rows: [
+        { line: 2, cells: row("BC-1") },
+        { line: 3, cells: row("BC-2") },
+      ],
+      problems: [],
+    };
+    const { inputs, problems } = parseQuestionTable(
+      table,
+      new Set(),
+      await listCategories(db),
+      new Map([["BC-1", code]]),
+    );
+    expect(inputs.map((q) => q.code)).toEqual(["BC-1"]);
+    expect(problems.map((p) => [p.line, translate("vi", p.message)])).toEqual([
+      [3, "Lĩnh vực “Bầu cử” đã ngừng dùng: chỉ câu hỏi đang thuộc lĩnh vực này được giữ nó."],
+    ]);
+  });
+
   it("keeps at least one category in use", async () => {
     for (const c of (await activeCategories(db)).slice(1))
       await setCategoryRetired(db, c.code, true, organiser);

@@ -58,9 +58,16 @@ function lookup<T extends string>(value: string, labels: Record<T, string>): T |
 export function parseQuestionTable(
   table: Table,
   existingCodes: Set<string>,
-  categories: { code: string; name: string }[],
+  categories: { code: string; name: string; retired?: boolean }[],
+  /** The category of each question in the bank, by code: a retired category stays only on its own questions. */
+  current = new Map<string, string>(),
 ) {
   const categoryNames = Object.fromEntries(categories.map((c) => [c.code, c.name]));
+  const retired = new Set(categories.filter((c) => c.retired).map((c) => c.code));
+  const inUse = categories
+    .filter((c) => !c.retired)
+    .map((c) => c.name)
+    .join(", ");
   const { get, problems } = mapColumns(table, columns);
   const rowProblems: RowProblem[] = [...problems];
   const inputs: QuestionInput[] = [];
@@ -75,7 +82,10 @@ export function parseQuestionTable(
       here.push(message("questionImport.codeRepeated", { code, line: seen.get(code) ?? "" }));
     if (code) seen.set(code, line);
     const category = lookup(get(cells, "category"), categoryNames);
-    if (!category) here.push(message("questionImport.categoryInvalid", { value: get(cells, "category") }));
+    if (!category)
+      here.push(message("questionImport.categoryInvalid", { value: get(cells, "category"), names: inUse }));
+    else if (retired.has(category) && !(code && current.get(code) === category))
+      here.push(message("questionImport.categoryRetired", { value: get(cells, "category") }));
     const kind = lookup(get(cells, "kind"), KIND_LABELS);
     if (!kind) here.push(message("questionImport.kindInvalid", { value: get(cells, "kind") }));
     const options = OPTION_LETTERS.map((l) => get(cells, `option${l}`));

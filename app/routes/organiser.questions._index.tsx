@@ -6,10 +6,10 @@ import { ImportForm } from "~/components/import-form";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Alert, SelectField } from "~/components/ui/field";
 import { ImportPreviewPanel } from "~/components/import-preview";
-import { allTags, listQuestions } from "~/models/question-bank.server";
+import { allTags, listQuestions, questionCategoriesByCode } from "~/models/question-bank.server";
 import { parseQuestionTable } from "~/models/question-import.server";
 import { applyPendingImport, cancelPendingImport, importQuestions } from "~/models/question-reimport.server";
-import { activeCategories, listCategories } from "~/models/question-categories.server";
+import { listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { isMultipart, runImport } from "~/forms/import.server";
@@ -65,7 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
   // Codes already in the bank are updates: the model previews them before anything changes.
   return runImport(
     request,
-    async (table) => parseQuestionTable(table, new Set(), await activeCategories(db)),
+    async (table) => {
+      const [categories, bank] = await Promise.all([listCategories(db), questionCategoriesByCode(db)]);
+      return parseQuestionTable(table, new Set(), categories, bank);
+    },
     (inputs) => importQuestions(db, inputs, user),
   );
 }

@@ -11,7 +11,9 @@ export const modelProblemsVi = {
   "questionImport.codeExists": "Mã “{code}” đã có trong ngân hàng câu hỏi.",
   "questionImport.codeRepeated": "Mã “{code}” trùng với dòng {line}.",
   "questionImport.categoryInvalid":
-    "Lĩnh vực “{value}” không hợp lệ (CCHC, CĐS, Dịch vụ công, Định danh điện tử, Địa phương).",
+    "Lĩnh vực “{value}” không hợp lệ: không có trong danh sách lĩnh vực ({names}).",
+  "questionImport.categoryRetired":
+    "Lĩnh vực “{value}” đã ngừng dùng: chỉ câu hỏi đang thuộc lĩnh vực này được giữ nó.",
   "questionImport.kindInvalid": "Loại “{value}” không hợp lệ (Một đáp án, Nhiều đáp án, Đúng/Sai).",
   "questionImport.optionsGap": "Các phương án phải liền nhau, không để trống ở giữa.",
   "questionImport.answerLetters": "Đáp án “{letters}” không ứng với phương án nào.",
@@ -96,7 +98,9 @@ export const modelProblemsEn: Record<keyof typeof modelProblemsVi, string> = {
   "questionImport.codeExists": "Code “{code}” is already in the question bank.",
   "questionImport.codeRepeated": "Code “{code}” repeats line {line}.",
   "questionImport.categoryInvalid":
-    "Category “{value}” is not valid (CCHC, CĐS, Dịch vụ công, Định danh điện tử, Địa phương).",
+    "Category “{value}” is not valid: it is not in the list of categories ({names}).",
+  "questionImport.categoryRetired":
+    "Category “{value}” is retired: only questions already in it may keep it.",
   "questionImport.kindInvalid": "Type “{value}” is not valid (Một đáp án, Nhiều đáp án, Đúng/Sai).",
   "questionImport.optionsGap": "The options must follow one another, with no empty one between them.",
   "questionImport.answerLetters": "Answer “{letters}” matches no option.",
