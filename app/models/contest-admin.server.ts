@@ -13,6 +13,7 @@ import {
 import { DomainError } from "~/utils/errors";
 import { message } from "~/utils/i18n";
 import { normalisePhone } from "~/utils/validation";
+import { slugInvalid } from "./contest.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import type { ContestSettings, PrizeInput } from "./contest-settings.server";
@@ -66,7 +67,7 @@ export function validateSettings(
 ): FieldProblems {
   const p: FieldProblems = {};
   if (s.title.trim().length < 5) p.title = "contestSettings.titleShort";
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "contestSettings.slugInvalid";
+  if (slugInvalid(s.slug)) p.slug = "contestSettings.slugInvalid";
   if (!Number.isFinite(s.opensAt)) p.opensAt = "contestSettings.opensAtMissing";
   if (!Number.isFinite(s.closesAt)) p.closesAt = "contestSettings.closesAtMissing";
   else if (s.closesAt <= s.opensAt) p.closesAt = "contestSettings.closesBeforeOpens";

@@ -58,6 +58,11 @@ export async function listPrizes(db: Db, contestIds: number[]) {
     .orderBy(asc(contestPrizes.category), asc(contestPrizes.rank));
 }
 
+/** Whether a contest's (or season's) link is not one: lower-case words of letters and digits joined by "-", up to 80. */
+export function slugInvalid(slug: string) {
+  return !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 80;
+}
+
 /** Number of questions an attempt of this contest draws. */
 export function questionCount(c: Pick<Contest, "draw">) {
   return c.draw.mode === "fixed"

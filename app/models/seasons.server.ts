@@ -23,7 +23,7 @@ import {
 } from "./contest-admin.server";
 import { amendmentInsert, type Change } from "./contest-amendments.server";
 import { generateRules } from "./contest-rules.server";
-import { contestStatus, type Contest } from "./contest.server";
+import { contestStatus, slugInvalid, type Contest } from "./contest.server";
 import type { PrizeInput } from "./contest-settings.server";
 import { currentResults, seasonRounds } from "./results.server";
 import type { SeasonAggregate, SeasonPrizeRule } from "./result-types.server";
@@ -122,7 +122,7 @@ const settingsColumns = (s: SeasonSettings) => ({
 export function validateSeason(s: SeasonSettings, prizes: PrizeInput[], roundCount: number): SeasonProblems {
   const p: SeasonProblems = {};
   if (s.title.trim().length < 5) p.title = "contestSettings.titleShort";
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "contestSettings.slugInvalid";
+  if (slugInvalid(s.slug)) p.slug = "contestSettings.slugInvalid";
   const bad = s.requiredRounds.find((n) => !(Number.isInteger(n) && n >= 1 && n <= Math.max(roundCount, 1)));
   if (bad !== undefined) p.requiredRounds = message("season.requiredRoundMissing", { n: bad });
   const prizeProblem = prizeRowProblem(prizes);

@@ -20,6 +20,7 @@ import {
 import { DomainError } from "~/utils/errors";
 import type { Message } from "~/utils/i18n";
 import { formatDateTime } from "~/utils/format";
+import { slugInvalid } from "./contest.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditInsert } from "./audit.server";
 import {
@@ -51,7 +52,7 @@ export type StageProblems = Partial<Record<keyof StageSettings | "prizes", strin
 export function validateStageSettings(s: StageSettings, prizes: StagePrize[]): StageProblems {
   const p: StageProblems = {};
   if (s.title.trim().length < 5) p.title = "stageSettings.titleShort";
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 80) p.slug = "contestSettings.slugInvalid";
+  if (slugInvalid(s.slug)) p.slug = "contestSettings.slugInvalid";
   if (!Number.isFinite(s.opensAt)) p.opensAt = "contestSettings.opensAtMissing";
   if (!Number.isFinite(s.closesAt)) p.closesAt = "contestSettings.closesAtMissing";
   else if (s.closesAt <= s.opensAt) p.closesAt = "contestSettings.closesBeforeOpens";

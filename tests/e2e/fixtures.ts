@@ -125,6 +125,13 @@ export async function startQuiz(page: Page, slug: string) {
   return page.url().split("/attempts/")[1].split(/[/?#]/)[0];
 }
 
+/** Presses "Nộp bài", agrees in the dialog, and waits for the result page. */
+export async function submitQuiz(page: Page) {
+  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
+  await expect(page).toHaveURL(/\/result$/, { timeout: 20_000 });
+}
+
 let phoneCounter = 0;
 /** A phone number no other test (or earlier run) uses. */
 export function uniquePhone() {

@@ -17,16 +17,11 @@ import {
   register,
   signedInPage,
   startQuiz,
+  submitQuiz,
   test,
 } from "./fixtures";
 
 /** Submits the open quiz page through "Nộp bài" and its confirmation. */
-async function submit(page: import("@playwright/test").Page) {
-  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
-  await expect(page).toHaveURL(/\/result$/, { timeout: 20_000 });
-}
-
 /** Makes the next statistics request compute afresh (the memo is kept per contest version). */
 async function touch(contestId: number) {
   const db = await e2eDb();
@@ -121,7 +116,7 @@ test("a practice attempt is marked Thi thử, has no receipt and changes no stat
   const realId = await startQuiz(page, contest.slug);
   const realKey = await answerKey(realId);
   for (let n = 1; n <= 5; n++) await answer(page, realKey, n, false);
-  await submit(page);
+  await submitQuiz(page);
   await expect(page.getByRole("heading", { name: "Kết quả bài dự thi" })).toBeVisible();
   await expect(page.getByTestId("receipt")).toHaveText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 
@@ -150,7 +145,7 @@ test("a practice attempt is marked Thi thử, has no receipt and changes no stat
   const key = await answerKey(practiceId);
   expect(key.size).toBe(5);
   for (let n = 1; n <= 5; n++) await answer(page, key, n, true);
-  await submit(page);
+  await submitQuiz(page);
   await expect(page.getByRole("heading", { name: "Kết quả thi thử" })).toBeVisible();
   await expect(page.getByText("5/5").first()).toBeVisible();
   await expect(page.getByTestId("receipt")).toHaveCount(0);

@@ -11,6 +11,7 @@ import {
   register,
   signedInPage,
   startQuiz,
+  submitQuiz,
   test,
 } from "./fixtures";
 
@@ -30,9 +31,7 @@ test("an organiser updates 50 questions by re-importing an edited export, after 
   const attemptId = await startQuiz(page, contest.slug);
   const key = await answerKey(attemptId);
   for (let n = 1; n <= key.size; n++) await answer(page, key, n, true);
-  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
-  await expect(page).toHaveURL(/\/result$/, { timeout: 20_000 });
+  await submitQuiz(page);
   await expect(page.getByText("5/5").first()).toBeVisible();
   const taken = await db
     .select({ code: questions.code })
@@ -92,10 +91,7 @@ test("an organiser updates 50 questions by re-importing an edited export, after 
   await expect(
     organiser.getByText("Đã cập nhật ngân hàng câu hỏi: 0 câu mới, 50 câu sửa, 0 câu ngừng dùng."),
   ).toBeVisible();
-  const after = await db
-    .select()
-    .from(questions)
-    .where(inArray(questions.code, reworded));
+  const after = await db.select().from(questions).where(inArray(questions.code, reworded));
   expect(after.filter((q) => q.prompt.endsWith("(đã sửa)"))).toHaveLength(45);
 
   // The resident's submitted entry keeps the questions and score it was given.

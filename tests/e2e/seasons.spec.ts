@@ -12,23 +12,18 @@ import {
   register,
   signedInPage,
   startQuiz,
+  submitQuiz,
   test,
 } from "./fixtures";
 
 const HOUR = 3_600_000;
-
-async function submit(page: Page) {
-  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Đồng ý nộp bài" }).click();
-  await expect(page).toHaveURL(/\/result$/, { timeout: 20_000 });
-}
 
 /** Takes a round's quiz of five questions with the first `right` answered right, the rest wrong. */
 async function enter(page: Page, slug: string, right: number) {
   const attemptId = await startQuiz(page, slug);
   const key = await answerKey(attemptId);
   for (let n = 1; n <= key.size; n++) await answer(page, key, n, n <= right);
-  await submit(page);
+  await submitQuiz(page);
 }
 
 /** The committee locks and announces one contest (a round or the season) from its review page. */
