@@ -14,6 +14,13 @@ export type Table = {
   rows: { line: number; cells: string[] }[];
   /** Cells over the length limit, one problem each. */
   problems: RowProblem[];
+  /**
+   * Pictures the file carries (a picture placed in an XLSX cell, one in a Word
+   * document), by the token its cell holds: "upload:1", "upload:2" …
+   */
+  images?: Map<string, Uint8Array>;
+  /** What a problem's line counts: a spreadsheet's row (the default) or a Word file's question ("Câu 3"). */
+  lineKind?: "row" | "question";
 };
 
 /** Lower-case, no diacritics, single spaces: "Đáp án đúng" → "dap an dung". */
