@@ -276,7 +276,9 @@ export function asciiFilename(filename: string) {
 export function fileResponse(body: Uint8Array<ArrayBuffer> | string, filename: string) {
   const type = filename.endsWith(".csv")
     ? "text/csv; charset=utf-8"
-    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    : filename.endsWith(".docx")
+      ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   // eslint-disable-next-line no-control-regex -- control characters may not go into a header
   const name = filename.replace(/[\u0000-\u001f\u007f"\\/]/g, " ").trim();
   const encoded = encodeURIComponent(name).replace(

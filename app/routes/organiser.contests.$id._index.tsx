@@ -162,6 +162,24 @@ export default function EditContest() {
         >
           {t("roster.link")}
         </Link>
+        {contest.kind === "quiz" ? (
+          <>
+            <a
+              href={`/organiser/contests/${contest.id}/paper`}
+              className="text-brand-700 self-center text-lg font-semibold underline"
+              download
+            >
+              {t("questionPapers.paper")}
+            </a>
+            <a
+              href={`/organiser/contests/${contest.id}/key`}
+              className="text-brand-700 self-center text-lg font-semibold underline"
+              download
+            >
+              {t("questionPapers.key")}
+            </a>
+          </>
+        ) : null}
       </Form>
       {contest.kind === "quiz" ? (
         <ContestForm

@@ -110,6 +110,20 @@ export default function QuestionBank() {
         >
           {t("q.exportCsv")}
         </a>
+        <a
+          href={`/organiser/questions/export/paper${query}`}
+          className="text-brand-700 font-semibold underline"
+          download
+        >
+          {t("questionPapers.paper")}
+        </a>
+        <a
+          href={`/organiser/questions/export/key${query}`}
+          className="text-brand-700 font-semibold underline"
+          download
+        >
+          {t("questionPapers.key")}
+        </a>
       </p>
       <ol className="flex flex-col gap-2">
         {questions.map((q) => (

@@ -8,6 +8,7 @@ import { accessEn, accessVi } from "./messages/access";
 import { answerSaveEn, answerSaveVi } from "./messages/answer-save";
 import { auditActionsEn, auditActionsVi } from "./messages/audit-actions";
 import { modelProblemsEn, modelProblemsVi } from "./messages/model-problems";
+import { questionPapersEn, questionPapersVi } from "./messages/question-papers";
 import { contestsEn, contestsVi } from "./messages/contests";
 import { exportsEn, exportsVi } from "./messages/exports";
 import { contestFormsEn, contestFormsVi } from "./messages/contest-forms";
@@ -230,6 +231,7 @@ const vi = {
   ...titlesVi,
   ...auditActionsVi,
   ...modelProblemsVi,
+  ...questionPapersVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -437,6 +439,7 @@ const en: Record<MessageKey, string> = {
   ...titlesEn,
   ...auditActionsEn,
   ...modelProblemsEn,
+  ...questionPapersEn,
 };
 
 export const LOCALES = ["vi", "en"] as const;
