@@ -242,9 +242,12 @@ describe("papers from the bank and from contests", () => {
     expect(paper.heading).toMatchObject({ wardName: "Phường Hòa Thuận", title: "Ngân hàng câu hỏi" });
   });
 
-  it("prints a fixed list in its order, options unshuffled, without a paper number", async () => {
+  it("prints a fixed list in its order, options unshuffled, without a paper number, questions retired since included", async () => {
     const qs = [];
-    for (let i = 1; i <= 4; i++) qs.push(await createQuestion(db, { prompt: `Câu cố định ${i}?` }));
+    for (let i = 1; i <= 4; i++)
+      qs.push(
+        await createQuestion(db, { prompt: `Câu cố định ${i}?`, status: i === 3 ? "historical" : "active" }),
+      );
     const order = [qs[2].id, qs[0].id, qs[3].id];
     const contest = await createContest(db, {
       title: "Thi theo danh sách",

@@ -350,7 +350,8 @@ export async function bankPaper(db: Db, filters: QuestionFilters) {
 }
 
 /**
- * One paper of a quiz contest. A fixed list prints in its order; a draw of N
+ * One paper of a quiz contest. A fixed list prints in its order, questions
+ * retired since included (a past contest prints as it was held); a draw of N
  * per category is drawn by the contest's rules (draw.server) from the active
  * bank, repeatably: paper `paperNo` always draws the same questions in the
  * same order, so its key matches it.
@@ -358,9 +359,9 @@ export async function bankPaper(db: Db, filters: QuestionFilters) {
 export async function contestPaper(db: Db, contestId: number, paperNo: number) {
   const [contest] = await db.select().from(contests).where(eq(contests.id, contestId));
   if (!contest || contest.kind !== "quiz") throw new DomainError("contest.notFound", 404);
-  const rows = await listQuestions(db, { status: "active" });
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const fixed = contest.draw.mode === "fixed";
+  const rows = await listQuestions(db, fixed ? {} : { status: "active" });
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const drawn = drawQuestions(
     rows,
     contest.draw,
