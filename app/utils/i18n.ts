@@ -27,6 +27,7 @@ import { practiceEn, practiceVi } from "./messages/practice";
 import { seasonsEn, seasonsVi } from "./messages/seasons";
 import { categoriesEn, categoriesVi } from "./messages/categories";
 import { reimportEn, reimportVi } from "./messages/reimport";
+import { wordImportEn, wordImportVi } from "./messages/word-import";
 import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
@@ -226,6 +227,7 @@ const vi = {
   ...seasonsVi,
   ...categoriesVi,
   ...reimportVi,
+  ...wordImportVi,
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
@@ -434,6 +436,7 @@ const en: Record<MessageKey, string> = {
   ...seasonsEn,
   ...categoriesEn,
   ...reimportEn,
+  ...wordImportEn,
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,
