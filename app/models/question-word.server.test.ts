@@ -332,6 +332,29 @@ describe("reading questions from Word", () => {
     ]);
   });
 
+  it("reads text typed as combining marks (Unikey's “Unicode tổ hợp”) and “Đáp án đúng là:”", async () => {
+    const nfd = (text: string) => new Paragraph(text.normalize("NFD"));
+    const file = await wordFile([], {
+      after: [
+        nfd("Câu 1: Ngày Chuyển đổi số quốc gia là ngày nào?"),
+        nfd("A. 01/10"),
+        nfd("B. 10/10"),
+        nfd("Đáp án đúng là: B"),
+      ],
+    });
+    const table = await readWordQuestions(file, opts);
+    expect(problems(table)).toEqual([]);
+    expect(cell(table, 0, "Câu hỏi")).toBe("Ngày Chuyển đổi số quốc gia là ngày nào?");
+    expect(cell(table, 0, "Đáp án đúng")).toBe("B");
+  });
+
+  it("names the old TCVN3 font when that is why no question is found", async () => {
+    const file = await wordFile([], {
+      before: ["C©u 1: Ngµy chuyÓn ®æi sè quèc gia lµ ngµy nµo?", "A. 01/10"],
+    });
+    await expect(readWordQuestions(file, opts)).rejects.toMatchObject({ code: "wordImport.oldFont" });
+  });
+
   it("ignores the title and text before “Câu 1”", async () => {
     const table = await read(
       [ndLoc],

@@ -49,12 +49,14 @@ export const PICTURE_HEADERS = [
 /** Picture types a browser shows; Word also holds EMF/WMF drawings, which it cannot. */
 const WEB_PICTURES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
-const QUESTION = /^\s*câu(?:\s+hỏi)?\s*(\d{1,6})(?:\s*[:.)\-–—]|\s|$)\s*/iu;
+const QUESTION = /^\s*c[âa]u(?:\s+h[ỏo]i)?\s*(\d{1,6})(?:\s*[:.)\-–—]|\s|$)\s*/iu;
 /** Where an option starts: the line's start, or after a Tab or 2+ spaces; a “*” may stand before it. */
 const OPTION = /(?:^|\t|[ \t]{2,})\s*(\*?)\s*([A-Fa-f])\s*[.)]/gu;
 const FIELDS: Record<string, Field> = {
   "dap an": "answer",
   "dap an dung": "answer",
+  "dap an la": "answer",
+  "dap an dung la": "answer",
   "giai thich": "explanation",
   "can cu": "legalSource",
   "can cu phap ly": "legalSource",
@@ -310,7 +312,12 @@ export async function readWordQuestions(
       readLine(q, line, ordered && (q.listDepth === undefined || (line.list?.depth ?? 0) > q.listDepth));
     }
   }
-  if (!questions.length) throw new DomainError("wordImport.noQuestions", 422);
+  if (!questions.length) {
+    // “Câu” in the old TCVN3 (.VnTime) and VNI fonts, which Word shows right but stores as other letters.
+    if (lines.some((l) => /^\s*(C©u|Caâu)\s*\d/.test(l.text)))
+      throw new DomainError("wordImport.oldFont", 422);
+    throw new DomainError("wordImport.noQuestions", 422);
+  }
   return questionTable(questions, pictures, opts);
 }
 

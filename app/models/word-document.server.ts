@@ -56,7 +56,10 @@ export function htmlLines(html: string): Line[] {
   };
   for (const [, close, tag, attributes, text] of html.matchAll(/<(\/?)(\w+)([^>]*)>|([^<]+)/g)) {
     if (text !== undefined) {
-      const value = decode(text).replace(/\u00a0/g, " ");
+      // NFC: Unikey's "Unicode tổ hợp" types “â” as “a” and a combining mark.
+      const value = decode(text)
+        .normalize("NFC")
+        .replace(/\u00a0/g, " ");
       line.text += value;
       for (let i = 0; i < value.length; i++) {
         line.bold.push(bold > 0);

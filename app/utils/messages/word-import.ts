@@ -8,6 +8,8 @@ export const wordImportVi = {
     "Tệp có hơn {max, number} câu hỏi nên chưa nhập câu nào. Hãy chia thành nhiều tệp, mỗi tệp tối đa {max, number} câu, rồi nhập lần lượt.",
   "wordImport.noQuestions":
     "Không tìm thấy câu hỏi nào. Mỗi câu cần bắt đầu bằng “Câu 1:”, “Câu 2:” …, mỗi phương án bằng “A.”, “B.” … (xem tệp mẫu Word).",
+  "wordImport.oldFont":
+    "Tệp dùng phông chữ cũ (TCVN3 như .VnTime, hoặc VNI) nên không đọc được chữ tiếng Việt. Hãy chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey), lưu lại rồi nhập lại.",
   "wordImport.noOptions":
     "Câu này chưa có phương án nào. Mỗi phương án viết trên một dòng bắt đầu bằng “A.”, “B.” … (hoặc nhiều phương án trên một dòng, cách nhau bằng phím Tab).",
   "wordImport.optionsWithoutQuestion":
@@ -46,6 +48,8 @@ export const wordImportEn: Record<keyof typeof wordImportVi, string> = {
     "The file has more than {max, number} questions, so nothing was imported. Please split it into files of at most {max, number} questions and import them one after another.",
   "wordImport.noQuestions":
     "No questions found. Each question must start with “Câu 1:”, “Câu 2:” …, each option with “A.”, “B.” … (see the Word template).",
+  "wordImport.oldFont":
+    "The file uses an old font encoding (TCVN3 such as .VnTime, or VNI), so its Vietnamese text cannot be read. Convert it to Unicode (e.g. with Unikey's converter), save and import again.",
   "wordImport.noOptions":
     "This question has no options. Write each option on its own line starting with “A.”, “B.” … (or several on one line, separated by Tab).",
   "wordImport.optionsWithoutQuestion":
