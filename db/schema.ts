@@ -4,7 +4,7 @@
  * uniqueness declared here so the database enforces the domain rules.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { UNIT_KINDS, type QuestionCategory } from "./constants";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -128,6 +128,25 @@ export const questionCategories = sqliteTable("question_categories", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+/**
+ * A picture of a question or an option, as stored: re-encoded WebP, at most
+ * 800 px on its longer side, named by the SHA-256 of its bytes. Kept in the
+ * database so a backup holds it; never changed, so its address can be cached
+ * for ever, and unguessable, so a question's picture does not leak before
+ * its contest opens.
+ */
+export const images = sqliteTable("images", {
+  key: text("key").primaryKey(),
+  mime: text("mime").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+/** A picture as a question, an option or a snapshot names it: with its alternative text for screen readers. */
+export type Picture = { key: string; alt: string; width: number; height: number };
+
 export const questions = sqliteTable(
   "questions",
   {
@@ -137,6 +156,7 @@ export const questions = sqliteTable(
     /** A code of question_categories. */
     category: text("category").notNull(),
     prompt: text("prompt").notNull(),
+    image: text("image", { mode: "json" }).$type<Picture>(),
     explanation: text("explanation"),
     /** Legal basis, e.g. "Nghị quyết 76/NQ-CP ngày 15/7/2021". */
     legalSource: text("legal_source"),
@@ -179,6 +199,7 @@ export const questionOptions = sqliteTable(
       .references(() => questions.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     text: text("text").notNull(),
+    image: text("image", { mode: "json" }).$type<Picture>(),
     isCorrect: integer("is_correct", { mode: "boolean" }).notNull(),
   },
   (t) => [uniqueIndex("question_options_pos_uq").on(t.questionId, t.position)],
@@ -424,7 +445,7 @@ export const attempts = sqliteTable(
   ],
 );
 
-export type OptionSnapshot = { id: number; text: string };
+export type OptionSnapshot = { id: number; text: string; image?: Picture };
 
 /** The questions of one attempt, frozen at start so later edits never change a score. */
 export const attemptQuestions = sqliteTable(
@@ -440,6 +461,7 @@ export const attemptQuestions = sqliteTable(
     kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
     category: text("category").notNull(),
     prompt: text("prompt").notNull(),
+    image: text("image", { mode: "json" }).$type<Picture>(),
     options: text("options", { mode: "json" }).$type<OptionSnapshot[]>().notNull(),
     /** Sorted ids of the correct options. Server-only: never selected for an open attempt. */
     correct: text("correct", { mode: "json" }).$type<number[]>().notNull(),

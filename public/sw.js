@@ -2,7 +2,8 @@
  * Hội Thi's app shell (issue 15, decision 007). A phone that loses the network
  * in the middle of a quiz or of a judging session can still reload or go back:
  *
- * - /assets/* (hashed, never change): from the cache once fetched.
+ * - /assets/* (hashed) and /images/* (questions' pictures, named by their
+ *   content): they never change, so from the cache once fetched.
  * - The attempt page and the judges' pages, and their Remix data requests:
  *   from the network, and from the last copy this phone saw when it fails.
  * - Any other page while offline: /offline.html.
@@ -92,7 +93,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.method !== "GET" || url.pathname.startsWith("/api/")) return;
-  if (url.pathname.startsWith("/assets/")) {
+  if (/^\/(assets|images)\//.test(url.pathname)) {
     event.respondWith(fromCacheFirst(request));
     return;
   }

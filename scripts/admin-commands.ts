@@ -10,8 +10,7 @@ import { units, users, wards } from "../db/schema";
 import { createStaff, resetPassword } from "../app/models/staff-accounts.server";
 import { audit } from "../app/models/audit.server";
 import { createQuestions, listQuestions } from "../app/models/question-bank.server";
-import { parseQuestionTable } from "../app/models/question-import.server";
-import { activeCategories } from "../app/models/question-categories.server";
+import { parseQuestionImport } from "../app/models/question-import.server";
 import { readTable } from "../app/models/spreadsheet.server";
 import { createUnits, listUnits, parseUnitTable } from "../app/models/units.server";
 import { DomainError } from "../app/utils/errors";
@@ -96,7 +95,7 @@ export async function runAdminCommand(db: Db, args: string[]): Promise<string[]>
       case "import-questions": {
         const table = await readTable(readImportFile(rest[0] ?? fail("a file name is required")));
         const existing = new Set((await listQuestions(db)).flatMap((q) => (q.code ? [q.code] : [])));
-        const { inputs, problems } = parseQuestionTable(table, existing, await activeCategories(db));
+        const { inputs, problems } = await parseQuestionImport(db, table, COMMAND_LINE, existing);
         if (problems.length) fail(describeProblems(problems));
         await createQuestions(db, inputs, COMMAND_LINE);
         return [`Imported ${inputs.length} questions.`];

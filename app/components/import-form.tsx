@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import type { ImportResult } from "~/forms/import";
@@ -11,10 +12,13 @@ export function ImportForm({
   title,
   templateHref,
   result,
+  word,
 }: {
   title: string;
   templateHref: string;
   result: ImportResult | Record<string, unknown> | undefined;
+  /** The question import also reads Word files: its sample, and the fields it asks for them. */
+  word?: { sampleHref: string; fields: ReactNode };
 }) {
   const t = useT();
   const isMessage = useIsMessage();
@@ -38,7 +42,13 @@ export function ImportForm({
           <ul className="mt-2 list-disc pl-6">
             {(result.importProblems as { line: number; message: string }[]).map((p, i) => (
               <li key={i}>
-                {t("import.line", { line: p.line })}: {isMessage(p.message) ? t(p.message) : p.message}
+                {t(
+                  "lineKind" in result && result.lineKind === "question" ? "import.question" : "import.line",
+                  {
+                    line: p.line,
+                  },
+                )}
+                : {isMessage(p.message) ? t(p.message) : p.message}
               </li>
             ))}
           </ul>
@@ -53,17 +63,21 @@ export function ImportForm({
         <Alert tone="success">{t("import.done", { n: Number(result.imported) })}</Alert>
       ) : null}
       <p className="text-base text-slate-700">{t("import.limits", limits)}</p>
+      {word ? <p className="mt-1 text-base text-slate-700">{t("import.wordLayouts")}</p> : null}
       <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-col gap-3">
         <label className="flex flex-col gap-1 text-lg font-semibold">
-          {t("import.file")}
+          {t(word ? "import.fileWithWord" : "import.file")}
           <input
             type="file"
             name="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={`.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet${
+              word ? ",.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" : ""
+            }`}
             required
             className="text-base font-normal"
           />
         </label>
+        {word?.fields}
         <div className="flex flex-wrap items-center gap-4">
           <Button disabled={navigation.state !== "idle"}>{t("import.submit")}</Button>
           <a
@@ -73,6 +87,15 @@ export function ImportForm({
           >
             {t("import.template")}
           </a>
+          {word ? (
+            <a
+              href={word.sampleHref}
+              className="text-brand-700 text-lg font-semibold underline underline-offset-4"
+              download
+            >
+              {t("import.wordSample")}
+            </a>
+          ) : null}
         </div>
       </Form>
     </section>

@@ -7,6 +7,7 @@ import { useCategoryName } from "~/components/category-name";
 import { SettingSelect, SettingTextArea } from "~/components/settings-fields";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, initial } from "~/components/ui/field";
+import { PictureImg } from "~/components/picture";
 import {
   DIFFICULTIES,
   OPTION_INPUTS,
@@ -14,6 +15,7 @@ import {
   QUESTION_STATUSES,
   QuestionFormSchema,
   optionField,
+  type PictureSlot,
   type QuestionFormValues,
 } from "~/forms/question-form";
 import { useIsMessage, useT } from "~/utils/i18n";
@@ -21,6 +23,62 @@ import { useIsMessage, useT } from "~/utils/i18n";
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
 
 type QuestionFields = ReturnType<typeof useForm<QuestionFormValues>>[1];
+
+/**
+ * One picture of the question or an option: the one kept (shown, with a box
+ * to remove it), a file to choose instead, and its required description.
+ * Collapsed while an option has none, so the form stays short.
+ */
+function PictureField({ fields, slot, label }: { fields: QuestionFields; slot: PictureSlot; label: string }) {
+  const t = useT();
+  const isMessage = useIsMessage();
+  const keyMeta = fields[`${slot}Key`];
+  const altMeta = fields[`${slot}Alt`];
+  const key = initial(keyMeta) ?? "";
+  const alt = initial(altMeta) ?? "";
+  const errors = (keyMeta.errors ?? []).map((e) => (isMessage(e) ? t(e) : t("error.generic")));
+  return (
+    <details
+      open={Boolean(key) || errors.length > 0 || slot === "image"}
+      className="rounded-lg border border-slate-200 p-3"
+    >
+      <summary className="cursor-pointer text-base font-semibold">{label}</summary>
+      <div className="mt-2 flex flex-col gap-2">
+        <input type="hidden" name={keyMeta.name} value={key} />
+        {key ? (
+          <>
+            <PictureImg
+              picture={{ key, alt, width: 800, height: 600 }}
+              className="max-h-40 w-auto self-start"
+            />
+            <label className="flex items-center gap-2 text-base">
+              <input type="checkbox" name={`${slot}Remove`} className="size-5" />
+              {t("q.pictureRemove")}
+            </label>
+          </>
+        ) : (
+          <p className="text-base text-slate-600">{t("q.pictureNone")}</p>
+        )}
+        {errors.map((e) => (
+          <p key={e} className="text-accent-600 text-base font-semibold" id={`${keyMeta.id}-error`}>
+            {e}
+          </p>
+        ))}
+        <label className="flex flex-col gap-1 text-base font-semibold">
+          {t("q.pictureFile")}
+          <input
+            type="file"
+            name={slot}
+            accept="image/jpeg,image/png,image/webp"
+            aria-describedby={errors.length ? `${keyMeta.id}-error` : undefined}
+            className="font-normal"
+          />
+        </label>
+        <Field label={`${t("q.pictureAlt")} (${label})`} meta={altMeta} maxLength={250} />
+      </div>
+    </details>
+  );
+}
 
 /** The option inputs; a new Đúng/Sai question starts with those two options written in. */
 function QuestionOptions({ fields, kind, isNew }: { fields: QuestionFields; kind: string; isNew: boolean }) {
@@ -33,24 +91,31 @@ function QuestionOptions({ fields, kind, isNew }: { fields: QuestionFields; kind
         const meta = fields[optionField(i)];
         const preset = isNew && kind === "true_false" && i < 2 ? ["Đúng", "Sai"][i] : "";
         return (
-          <div key={i} className="flex items-center gap-3">
-            <label className="flex items-center gap-2 text-base">
+          <div key={i} className="flex flex-col gap-1">
+            <div className="flex items-center gap-3">
+              <label className="flex items-center gap-2 text-base">
+                <input
+                  type="checkbox"
+                  name={fields.correct.name}
+                  value={i}
+                  defaultChecked={correct.includes(String(i))}
+                  className="size-6"
+                  aria-label={`${t("q.correct")}: ${t("q.option", { l: LETTERS[i] })}`}
+                />
+                {t("q.correct")}
+              </label>
               <input
-                type="checkbox"
-                name={fields.correct.name}
-                value={i}
-                defaultChecked={correct.includes(String(i))}
-                className="size-6"
-                aria-label={`${t("q.correct")}: ${t("q.option", { l: LETTERS[i] })}`}
+                name={meta.name}
+                defaultValue={initial(meta) || preset}
+                aria-label={t("q.option", { l: LETTERS[i] })}
+                placeholder={t("q.option", { l: LETTERS[i] })}
+                className="min-h-11 flex-1 rounded-lg border-2 border-slate-400 px-3 text-lg"
               />
-              {t("q.correct")}
-            </label>
-            <input
-              name={meta.name}
-              defaultValue={initial(meta) || preset}
-              aria-label={t("q.option", { l: LETTERS[i] })}
-              placeholder={t("q.option", { l: LETTERS[i] })}
-              className="min-h-11 flex-1 rounded-lg border-2 border-slate-400 px-3 text-lg"
+            </div>
+            <PictureField
+              fields={fields}
+              slot={`${optionField(i)}Image`}
+              label={t("q.optionPicture", { l: LETTERS[i] })}
             />
           </div>
         );
@@ -84,7 +149,7 @@ export function QuestionForm({
   const [kind, setKind] = useState(initial(fields.kind) ?? "single");
   const problems = (form.errors ?? []).map((e) => (isMessage(e) ? t(e) : t("error.generic")));
   return (
-    <Form method="post" className="flex flex-col gap-4" {...formProps(form)}>
+    <Form method="post" encType="multipart/form-data" className="flex flex-col gap-4" {...formProps(form)}>
       <input type="hidden" name="intent" value="save" />
       {problems.length ? (
         <Alert>
@@ -111,6 +176,8 @@ export function QuestionForm({
         />
       </div>
       <SettingTextArea label={t("q.prompt")} meta={fields.prompt} rows={3} />
+      <PictureField fields={fields} slot="image" label={t("q.picture")} />
+      <p className="text-base text-slate-700">{t("q.pictureHint")}</p>
       <QuestionOptions fields={fields} kind={kind} isNew={!values} />
       <SettingTextArea label={t("q.explanation")} meta={fields.explanation} rows={2} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">

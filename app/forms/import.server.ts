@@ -13,13 +13,16 @@ export async function runImport<T>(
   request: Request,
   parse: (table: Table) => Promise<{ inputs: T[]; problems: RowProblem[] }>,
   save: (inputs: T[]) => Promise<unknown>,
+  /** How the file becomes a table (a spreadsheet's rows, unless the page reads more), with the form's other fields. */
+  read: (bytes: Uint8Array, form: FormData) => Promise<Table> = (bytes) => readTable(bytes),
 ): Promise<ImportResult> {
   try {
-    const { bytes } = await readUpload(request);
-    const { inputs, problems } = await parse(await readTable(bytes));
+    const { bytes, form } = await readUpload(request);
+    const table = await read(bytes, form);
+    const { inputs, problems } = await parse(table);
     if (problems.length) {
       const { shown, more } = capProblems(problems);
-      return { importProblems: shown, moreProblems: more };
+      return { importProblems: shown, moreProblems: more, lineKind: table.lineKind ?? "row" };
     }
     const saved = await save(inputs);
     // A question import that would change the bank saves nothing yet: it answers with its preview.

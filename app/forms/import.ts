@@ -7,6 +7,11 @@ import type { Message, MessageKey } from "~/utils/i18n";
  */
 export type ImportResult =
   | { importError: MessageKey }
-  | { importProblems: { line: number; message: Message }[]; moreProblems: number }
+  | {
+      importProblems: { line: number; message: Message }[];
+      moreProblems: number;
+      /** What the lines count: a spreadsheet's rows, or a Word file's questions ("Câu 3"). */
+      lineKind: "row" | "question";
+    }
   | { imported: number }
   | { preview: ImportPreview };

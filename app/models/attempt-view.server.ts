@@ -1,7 +1,17 @@
 /** What a resident sees of their own attempts: the open quiz, the result, the list. */
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { answers, attemptQuestions, attempts, contests, teamMembers, teams, users } from "#db/schema";
+import {
+  answers,
+  attemptQuestions,
+  attempts,
+  contests,
+  teamMembers,
+  teams,
+  users,
+  type OptionSnapshot,
+  type Picture,
+} from "#db/schema";
 import { countedAttempt } from "./attempt-policy.server";
 import { loadOwnAttempt } from "./attempt.server";
 import { practiceOffered, recordedOnly } from "./practice.server";
@@ -36,6 +46,7 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
       position: attemptQuestions.position,
       kind: attemptQuestions.kind,
       prompt: attemptQuestions.prompt,
+      image: attemptQuestions.image,
       options: attemptQuestions.options,
     })
     .from(attemptQuestions)
@@ -120,7 +131,8 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
   let review: {
     position: number;
     prompt: string;
-    options: { id: number; text: string }[];
+    image: Picture | null;
+    options: OptionSnapshot[];
     correct: number[];
     selected: number[];
     explanation: string | null;
@@ -132,6 +144,7 @@ export async function getAttemptResult(db: Db, attemptId: string, userId: number
         questionId: attemptQuestions.questionId,
         position: attemptQuestions.position,
         prompt: attemptQuestions.prompt,
+        image: attemptQuestions.image,
         options: attemptQuestions.options,
         correct: attemptQuestions.correct,
         explanation: attemptQuestions.explanation,

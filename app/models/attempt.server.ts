@@ -30,6 +30,7 @@ async function loadBank(db: Db): Promise<BankQuestion[]> {
       kind: questions.kind,
       category: questions.category,
       prompt: questions.prompt,
+      image: questions.image,
       explanation: questions.explanation,
       legalSource: questions.legalSource,
     })
@@ -42,7 +43,7 @@ async function loadBank(db: Db): Promise<BankQuestion[]> {
   const byQuestion = new Map<number, BankQuestion["options"]>();
   for (const o of options) {
     const list = byQuestion.get(o.questionId) ?? [];
-    list.push({ id: o.id, text: o.text, isCorrect: o.isCorrect });
+    list.push({ id: o.id, text: o.text, image: o.image, isCorrect: o.isCorrect });
     byQuestion.set(o.questionId, list);
   }
   return rows.map((q) => ({ ...q, options: byQuestion.get(q.id) ?? [] }));
@@ -187,6 +188,7 @@ function attemptInserts(
         kind: q.kind,
         category: q.category,
         prompt: q.prompt,
+        image: q.image,
         options: q.options,
         correct: q.correct,
         explanation: q.explanation,

@@ -31,6 +31,8 @@ import * as results from "./results.server";
 import * as seasons from "./seasons.server";
 import * as questionCategories from "./question-categories.server";
 import * as reimport from "./question-reimport.server";
+import * as images from "./images.server";
+import * as questionImport from "./question-import.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
@@ -183,6 +185,16 @@ const cases: Case[] = [
     fn: "cancelPendingImport",
     action: "question.manage",
     run: async (a) => reimport.cancelPendingImport(db, "no-such-token", a),
+  },
+  {
+    fn: "storePictures",
+    action: "question.manage",
+    run: async (a) => images.storePictures(db, [], a),
+  },
+  {
+    fn: "parseQuestionImport",
+    action: "question.manage",
+    run: async (a) => questionImport.parseQuestionImport(db, { headers: [], rows: [], problems: [] }, a),
   },
   {
     fn: "createCategory",
@@ -603,6 +615,9 @@ describe("the permission matrix, enforced by the models", () => {
       ...["listCategories", "activeCategories", "categoryCode", "categoryProblem"],
       // re-import: the plan and its diff are reads
       ...["planReimport", "questionDiff", "planCounts", "questionCategoriesByCode"],
+      // pictures: checking and re-encoding an upload, and reads; files in and out are pure or reads
+      ...["preparePicture", "readImage", "storedPictures", "picturesAsPng"],
+      ...["parseQuestionTable", "questionExportRows", "questionExportPictures", "questionBankFile"],
     ]);
     const modules = [
       residents,
@@ -624,6 +639,8 @@ describe("the permission matrix, enforced by the models", () => {
       seasons,
       questionCategories,
       reimport,
+      images,
+      questionImport,
       stage,
       stageJudging,
       stageParts_,

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { DrawRule, OptionSnapshot, QuestionCategory } from "#db/schema";
+import type { DrawRule, OptionSnapshot, Picture, QuestionCategory } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 
 export type BankQuestion = {
@@ -7,9 +7,10 @@ export type BankQuestion = {
   kind: "single" | "multiple" | "true_false";
   category: QuestionCategory;
   prompt: string;
+  image?: Picture | null;
   explanation: string | null;
   legalSource: string | null;
-  options: { id: number; text: string; isCorrect: boolean }[];
+  options: { id: number; text: string; image?: Picture | null; isCorrect: boolean }[];
 };
 
 export type DrawnQuestion = Omit<BankQuestion, "options" | "id"> & {
@@ -67,9 +68,11 @@ export function drawQuestions(
       kind: q.kind,
       category: q.category,
       prompt: q.prompt,
+      image: q.image ?? null,
       explanation: q.explanation,
       legalSource: q.legalSource,
-      options: options.map(({ id, text }) => ({ id, text })),
+      // An option's picture only when it has one: most snapshots stay as short as before.
+      options: options.map(({ id, text, image }) => (image ? { id, text, image } : { id, text })),
       correct: options
         .filter((o) => o.isCorrect)
         .map((o) => o.id)

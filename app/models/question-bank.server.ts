@@ -1,7 +1,7 @@
 /** The question bank: validation shared by the form and the import, and its reads and writes. */
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { questionOptions, questions, type QuestionCategory } from "#db/schema";
+import { questionOptions, questions, type Picture, type QuestionCategory } from "#db/schema";
 import { chunks } from "~/utils/chunks";
 import type { Message } from "~/utils/i18n";
 import { authorize, type Actor } from "~/utils/permissions.server";
@@ -12,7 +12,9 @@ export type QuestionInput = {
   category: QuestionCategory;
   kind: "single" | "multiple" | "true_false";
   prompt: string;
-  options: { text: string; correct: boolean }[];
+  /** A picture under the prompt, with its alternative text. */
+  image?: Picture | null;
+  options: { text: string; correct: boolean; image?: Picture | null }[];
   explanation: string | null;
   legalSource: string | null;
   tags: string[];
@@ -47,6 +49,9 @@ export function validateQuestion(q: QuestionInput): Message[] {
   if ((q.explanation?.length ?? 0) > 2000) problems.push("questionCheck.explanationLong");
   if ((q.legalSource?.length ?? 0) > 300) problems.push("questionCheck.legalSourceLong");
   if (q.tags.length > 20 || q.tags.some((t) => t.length > 60)) problems.push("questionCheck.tags");
+  const pictures = [q.image, ...q.options.map((o) => o.image)].filter((p): p is Picture => Boolean(p));
+  if (pictures.some((p) => !p.alt.trim())) problems.push("questionCheck.pictureAlt");
+  if (pictures.some((p) => p.alt.length > 250)) problems.push("questionCheck.pictureAltLong");
   return problems;
 }
 
@@ -121,6 +126,7 @@ function questionValues(q: QuestionInput, now: number) {
     category: q.category,
     kind: q.kind,
     prompt: q.prompt.trim(),
+    image: q.image ? { ...q.image, alt: q.image.alt.trim() } : null,
     explanation: q.explanation,
     legalSource: q.legalSource,
     tags: q.tags,
@@ -128,6 +134,19 @@ function questionValues(q: QuestionInput, now: number) {
     status: q.status,
     updatedAt: now,
   };
+}
+
+/** The option rows of questions as saved, by their ids. */
+function optionRows(list: { id: number; input: QuestionInput }[]) {
+  return list.flatMap(({ id, input }) =>
+    input.options.map((o, p) => ({
+      questionId: id,
+      position: p + 1,
+      text: o.text.trim(),
+      image: o.image ? { ...o.image, alt: o.image.alt.trim() } : null,
+      isCorrect: o.correct,
+    })),
+  );
 }
 
 export async function codeTaken(db: Db, code: string | null, exceptId?: number) {
@@ -157,15 +176,6 @@ export async function saveQuestions(
   now = Date.now(),
 ) {
   authorize(actor, "question.manage");
-  const optionRows = (list: { id: number; input: QuestionInput }[]) =>
-    list.flatMap(({ id, input }) =>
-      input.options.map((o, p) => ({
-        questionId: id,
-        position: p + 1,
-        text: o.text.trim(),
-        isCorrect: o.correct,
-      })),
-    );
   const updated = updates.map((u) => u.id);
   const updateWrites = [
     ...updates.map(({ id, input }) =>
@@ -223,14 +233,7 @@ export async function updateQuestion(
   await db.batch([
     db.update(questions).set(questionValues(input, now)).where(eq(questions.id, id)),
     db.delete(questionOptions).where(eq(questionOptions.questionId, id)),
-    db.insert(questionOptions).values(
-      input.options.map((o, p) => ({
-        questionId: id,
-        position: p + 1,
-        text: o.text.trim(),
-        isCorrect: o.correct,
-      })),
-    ),
+    db.insert(questionOptions).values(optionRows([{ id, input }])),
     auditInsert(
       db,
       {

@@ -52,8 +52,8 @@ describe("importing questions", () => {
     expect(inputs.filter((q) => q.category === "CDS")).toHaveLength(12);
     const tf = inputs.find((q) => q.kind === "true_false")!;
     expect(tf.options).toEqual([
-      { text: "Đúng", correct: true },
-      { text: "Sai", correct: false },
+      { text: "Đúng", correct: true, image: null },
+      { text: "Sai", correct: false, image: null },
     ]);
     expect(inputs[0]).toMatchObject({
       code: "NHAP-CCHC-1",

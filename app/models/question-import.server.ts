@@ -1,14 +1,23 @@
 /** Question bank files: the template, parsing with every problem reported by row, and export. */
+import type { Db } from "#db/client";
+import type { Picture } from "#db/schema";
+import { DomainError } from "~/utils/errors";
 import { message, type Message } from "~/utils/i18n";
+import { authorize, type Actor } from "~/utils/permissions.server";
+import { picturesAsPng, preparePicture, storePictures, storedPictures } from "./images.server";
+import { listCategories } from "./question-categories.server";
 import {
   DIFFICULTY_LABELS,
   KIND_LABELS,
   OPTION_LETTERS,
   STATUS_LABELS,
+  questionCategoriesByCode,
   validateQuestion,
   type QuestionInput,
 } from "./question-bank.server";
 import {
+  writeCsv,
+  writeXlsx,
   mapColumns,
   mergeProblems,
   normaliseHeader,
@@ -33,9 +42,77 @@ const columns = [
   { key: "tags", header: "Thẻ" },
   { key: "difficulty", header: "Độ khó" },
   { key: "status", header: "Trạng thái" },
+  { key: "image", header: "Hình ảnh" },
+  { key: "imageAlt", header: "Mô tả hình ảnh" },
+  ...OPTION_LETTERS.flatMap((l) => [
+    { key: `image${l}` as const, header: `Hình ảnh ${l}` },
+    { key: `imageAlt${l}` as const, header: `Mô tả hình ảnh ${l}` },
+  ]),
 ] satisfies Column<string>[];
 
 export const QUESTION_HEADERS = columns.map((c) => c.header);
+
+/** The picture columns: the question's, then each option's. */
+const PICTURE_COLUMNS = [
+  { image: "image", alt: "imageAlt" },
+  ...OPTION_LETTERS.map((l) => ({ image: `image${l}` as const, alt: `imageAlt${l}` as const })),
+] as const;
+
+/**
+ * The pictures an import's cells name, by the cell's text ("upload:3",
+ * "#<key>"): stored (key and size), or the problem that kept it out.
+ */
+export type TablePictures = Map<string, Omit<Picture, "alt"> | Message>;
+
+/**
+ * Stores the pictures a file carries (re-encoded: see images.server) and
+ * looks up the bank's pictures its cells name ("#<key>", as exported), before
+ * the rows are read. A picture that cannot be used is a problem of its row.
+ */
+async function resolveTablePictures(db: Db, table: Table, actor: Actor) {
+  const pictures: TablePictures = new Map();
+  const { get } = mapColumns(table, columns);
+  const named: string[] = [];
+  for (const { cells } of table.rows) {
+    for (const { image } of PICTURE_COLUMNS) {
+      const token = get(cells, image);
+      if (token.startsWith("#")) named.push(token.slice(1));
+      const bytes = table.images?.get(token);
+      if (!bytes || pictures.has(token)) continue;
+      try {
+        const [stored] = await storePictures(db, [await preparePicture(bytes)], actor);
+        pictures.set(token, stored);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const column = columns.find((c) => c.key === image)!.header;
+        pictures.set(token, message(`${error.code}.inColumn` as "picture.format.inColumn", { column }));
+      }
+    }
+  }
+  for (const [key, size] of await storedPictures(db, named)) pictures.set(`#${key}`, { key, ...size });
+  return pictures;
+}
+
+/**
+ * Reads an import's questions: its pictures stored first (a file that is
+ * refused leaves them unused, never half a question), then every row checked
+ * against the ward's categories. `existingCodes` are refused (the command
+ * line's import adds questions only); the page previews them as updates.
+ */
+export async function parseQuestionImport(
+  db: Db,
+  table: Table,
+  actor: Actor,
+  existingCodes = new Set<string>(),
+) {
+  authorize(actor, "question.manage");
+  const [categories, bank, pictures] = await Promise.all([
+    listCategories(db),
+    questionCategoriesByCode(db),
+    resolveTablePictures(db, table, actor),
+  ]);
+  return parseQuestionTable(table, existingCodes, categories, bank, pictures);
+}
 
 /** Accepts a code ("CDS") or its label ("Chuyển đổi số", "CĐS"), with or without diacritics. */
 function lookup<T extends string>(value: string, labels: Record<T, string>): T | null {
@@ -61,6 +138,8 @@ export function parseQuestionTable(
   categories: { code: string; name: string; retired?: boolean }[],
   /** The category of each question in the bank, by code: a retired category stays only on its own questions. */
   current = new Map<string, string>(),
+  /** The pictures the cells name (resolveTablePictures); a picture cell not among them is a problem. */
+  pictures: TablePictures = new Map(),
 ) {
   const categoryNames = Object.fromEntries(categories.map((c) => [c.code, c.name]));
   const retired = new Set(categories.filter((c) => c.retired).map((c) => c.code));
@@ -105,14 +184,23 @@ export function parseQuestionTable(
       here.push(message("questionImport.difficultyInvalid", { value: get(cells, "difficulty") }));
     const status = get(cells, "status") ? lookup(get(cells, "status"), STATUS_LABELS) : "active";
     if (!status) here.push(message("questionImport.statusInvalid", { value: get(cells, "status") }));
+    const [image, ...optionImages] = PICTURE_COLUMNS.map((c) => {
+      const token = get(cells, c.image);
+      if (!token) return null;
+      const stored = pictures.get(token);
+      if (typeof stored === "object") return { ...stored, alt: get(cells, c.alt) };
+      here.push(stored ?? message("picture.unknown", { value: token }));
+      return null;
+    });
     const input: QuestionInput = {
       code,
       category: category ?? "CCHC",
       kind: kind ?? "single",
       prompt: get(cells, "prompt"),
+      image,
       options: options
         .slice(0, lastFilled + 1)
-        .map((text, i) => ({ text, correct: letters.includes(OPTION_LETTERS[i]) })),
+        .map((text, i) => ({ text, correct: letters.includes(OPTION_LETTERS[i]), image: optionImages[i] })),
       explanation: get(cells, "explanation") || null,
       legalSource: get(cells, "legalSource") || null,
       tags: get(cells, "tags")
@@ -132,11 +220,55 @@ export function parseQuestionTable(
   return { inputs, problems: mergeProblems(table.problems, rowProblems) };
 }
 
+type ExportedQuestion = Omit<QuestionInput, "options"> & {
+  options: { text: string; isCorrect: boolean; image?: Picture | null }[];
+};
+
+/** A question's pictures with their columns of the export: the prompt's, then each option's. */
+function picturesOf(q: ExportedQuestion) {
+  return [q.image, ...OPTION_LETTERS.map((_, i) => q.options[i]?.image)].map((picture, i) => ({
+    picture: picture ?? null,
+    column: QUESTION_HEADERS.indexOf(i === 0 ? "Hình ảnh" : `Hình ảnh ${OPTION_LETTERS[i - 1]}`),
+  }));
+}
+
+/**
+ * Where an export shows each picture: the cell that names it ("#<key>"),
+ * so the XLSX shows a thumbnail beside the name a re-import reads.
+ */
+export function questionExportPictures(list: ExportedQuestion[]) {
+  return list.flatMap((q, row) =>
+    picturesOf(q).flatMap(({ picture, column }) => (picture ? [{ row, column, key: picture.key }] : [])),
+  );
+}
+
+/**
+ * The bank's questions as a file in the template's columns: CSV, or XLSX
+ * with each picture's thumbnail shown in the cell that names it.
+ */
+export async function questionBankFile(db: Db, format: "xlsx" | "csv", list: ExportedQuestion[]) {
+  const categories = await listCategories(db);
+  const rows = questionExportRows(list, Object.fromEntries(categories.map((c) => [c.code, c.name])));
+  if (format === "csv") return writeCsv(QUESTION_HEADERS, rows);
+  const placed = questionExportPictures(list);
+  const thumbnails = await picturesAsPng(
+    db,
+    placed.map((p) => p.key),
+    120,
+  );
+  return writeXlsx(
+    "Câu hỏi",
+    QUESTION_HEADERS,
+    rows,
+    placed.flatMap((p) => {
+      const thumbnail = thumbnails.get(p.key);
+      return thumbnail ? [{ ...p, ...thumbnail }] : [];
+    }),
+  );
+}
+
 /** Rows for export (same columns as the template, so an export can be edited and re-imported). */
-export function questionExportRows(
-  list: (Omit<QuestionInput, "options"> & { options: { text: string; isCorrect: boolean }[] })[],
-  categoryNames: Record<string, string>,
-) {
+export function questionExportRows(list: ExportedQuestion[], categoryNames: Record<string, string>) {
   return list.map((q) => [
     q.code,
     q.category === "CDS" ? "CĐS" : q.category === "CCHC" ? "CCHC" : (categoryNames[q.category] ?? q.category),
@@ -149,6 +281,7 @@ export function questionExportRows(
     q.tags.join("; "),
     DIFFICULTY_LABELS[q.difficulty],
     STATUS_LABELS[q.status],
+    ...picturesOf(q).flatMap(({ picture }) => [picture ? `#${picture.key}` : "", picture?.alt ?? ""]),
   ]);
 }
 

@@ -40,6 +40,13 @@ function shown(q: QuestionInput, categoryNames: Map<string, string>): Record<str
     Thẻ: q.tags.join("; "),
     "Độ khó": DIFFICULTY_LABELS[q.difficulty],
     "Trạng thái": STATUS_LABELS[q.status],
+    // A picture shows as its description, or its name when the description is all that is the same.
+    ...Object.fromEntries(
+      [q.image, ...OPTION_LETTERS.map((_, i) => q.options[i]?.image)].map((p, i) => [
+        i === 0 ? "Hình ảnh" : `Hình ảnh ${OPTION_LETTERS[i - 1]}`,
+        p ? `${p.alt.trim()} (#${p.key.slice(0, 8)})` : "",
+      ]),
+    ),
   };
 }
 
@@ -79,7 +86,7 @@ async function savedByCode(db: Db, codes: string[]) {
           ...r,
           options: options
             .filter((o) => o.questionId === r.id)
-            .map((o) => ({ text: o.text, correct: o.isCorrect })),
+            .map((o) => ({ text: o.text, correct: o.isCorrect, image: o.image })),
         },
       });
   }

@@ -29,22 +29,18 @@
  * or an option's text (“Đáp án: Sai”); headings (“PHẦN II”) and footnotes
  * belong to no question.
  */
+import type { Db } from "#db/client";
 import { DomainError } from "~/utils/errors";
 import { message, type Message } from "~/utils/i18n";
 import { IMPORT_LIMITS } from "~/utils/import-limits";
-import { KIND_LABELS, OPTION_LETTERS } from "./question-bank.server";
+import { KIND_LABELS, OPTION_LETTERS, questionCategoriesByCode } from "./question-bank.server";
 import { QUESTION_HEADERS } from "./question-import.server";
-import { normaliseHeader, type RowProblem, type Table } from "./spreadsheet.server";
+import { normaliseHeader, readTable, type RowProblem, type Table } from "./spreadsheet.server";
 import { wordDocumentLines, type Line, type Picture } from "./word-document.server";
 
-export { isWordDocument } from "./word-document.server";
+import { isWordDocument } from "./word-document.server";
 
-/** The picture columns, in the question import's header names. */
-export const PICTURE_HEADERS = [
-  "Hình ảnh",
-  "Mô tả hình ảnh",
-  ...OPTION_LETTERS.flatMap((l) => [`Hình ảnh ${l}`, `Mô tả hình ảnh ${l}`]),
-];
+export { isWordDocument };
 
 /** Picture types a browser shows; Word also holds EMF/WMF drawings, which it cannot. */
 const WEB_PICTURES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
@@ -265,6 +261,21 @@ function correctLetters(q: Question) {
   return used[0] ?? [];
 }
 
+/**
+ * A question file as uploaded: a Word document, or else a spreadsheet (CSV
+ * or XLSX). A Word question with no "Mã:" line is put in `wordCategory`
+ * (unless it names its own "Lĩnh vực:") and coded "<category>-W-001" …,
+ * after the codes already in the bank.
+ */
+export async function readQuestionFile(db: Db, bytes: Uint8Array, wordCategory: string) {
+  if (!isWordDocument(bytes)) return readTable(bytes);
+  return readWordQuestions(bytes, {
+    defaultCategory: wordCategory,
+    codePrefix: `${wordCategory}-W`,
+    takenCodes: new Set((await questionCategoriesByCode(db)).keys()),
+  });
+}
+
 export async function readWordQuestions(
   bytes: Uint8Array,
   opts: { defaultCategory: string; codePrefix: string; takenCodes: Set<string> },
@@ -327,8 +338,6 @@ function questionTable(
   opts: { defaultCategory: string; codePrefix: string; takenCodes: Set<string> },
 ): Table {
   const headers = [...QUESTION_HEADERS];
-  const known = new Set(headers.map(normaliseHeader));
-  for (const h of PICTURE_HEADERS) if (!known.has(normaliseHeader(h))) headers.push(h);
   const column = new Map(headers.map((h, i) => [normaliseHeader(h), i]));
   const images = new Map<string, Uint8Array>();
   const table: Table = { headers, rows: [], problems: [], images, lineKind: "question" };

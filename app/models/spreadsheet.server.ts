@@ -149,6 +149,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
         rowNumber,
       );
     });
+    placePictures(workbook, sheet, table);
   } else {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     // Binary files (a PDF, an image, an old .xls) are full of control characters.
@@ -160,6 +161,39 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
   }
   if (!haveHeaders || rows.length === 0) throw new DomainError("import.empty", 422);
   return table;
+}
+
+type Workbook = InstanceType<Awaited<ReturnType<typeof excel>>["Workbook"]>;
+
+/**
+ * A picture placed on the sheet belongs to the cell its top-left corner is
+ * in: an empty cell of a kept row takes the token "upload:N", and the bytes
+ * go in `table.images`. A cell that already names a picture (an export's
+ * "#…" beside its thumbnail) keeps its text; a second picture on one cell
+ * is a problem of that row.
+ */
+function placePictures(workbook: Workbook, sheet: Workbook["worksheets"][number], table: Table) {
+  const rowAt = new Map(table.rows.map((row) => [row.line, row]));
+  for (const placed of sheet.getImages()) {
+    const row = rowAt.get(Math.floor(placed.range.tl.nativeRow) + 1);
+    const column = Math.floor(placed.range.tl.nativeCol);
+    const media = workbook.getImage(Number(placed.imageId));
+    if (!row || !media?.buffer || column >= IMPORT_LIMITS.columns) continue;
+    const current = row.cells[column] ?? "";
+    if (current.startsWith("upload:")) {
+      table.problems.push({
+        line: row.line,
+        message: message("import.twoPictures", { column: table.headers[column] || `${column + 1}` }),
+      });
+      continue;
+    }
+    if (current !== "") continue;
+    table.images ??= new Map();
+    const token = `upload:${table.images.size + 1}`;
+    table.images.set(token, new Uint8Array(media.buffer as unknown as ArrayBuffer));
+    while (row.cells.length < column) row.cells.push("");
+    row.cells[column] = token;
+  }
 }
 
 /** The problems of a file in row order: the cells too long, then each parser's own. */
@@ -224,7 +258,15 @@ export function exportDate(isoDay: string) {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
 }
 
-export async function writeXlsx(sheetName: string, headers: string[], rows: Cell[][]) {
+/** A picture shown in a data cell of an export: `row` counts data rows from 0, `column` columns from 0. */
+export type PlacedPicture = { row: number; column: number; png: Uint8Array; width: number; height: number };
+
+export async function writeXlsx(
+  sheetName: string,
+  headers: string[],
+  rows: Cell[][],
+  pictures: PlacedPicture[] = [],
+) {
   const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31));
   sheet.addRow(headers).font = { bold: true };
@@ -232,6 +274,18 @@ export async function writeXlsx(sheetName: string, headers: string[], rows: Cell
   sheet.columns.forEach((column) => {
     column.width = 18;
   });
+  for (const picture of pictures) {
+    const id = workbook.addImage({ buffer: Buffer.from(picture.png) as never, extension: "png" });
+    sheet.addImage(id, {
+      tl: { col: picture.column, row: picture.row + 1 },
+      ext: { width: picture.width, height: picture.height },
+      editAs: "oneCell",
+    });
+    sheet.getRow(picture.row + 2).height = Math.max(
+      sheet.getRow(picture.row + 2).height ?? 15,
+      picture.height * 0.75 + 4,
+    );
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>;
 }
 

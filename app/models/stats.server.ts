@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { attempts, contests, units } from "#db/schema";
+import { attempts, contests, units, type Picture } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { VN_OFFSET_S } from "~/utils/vietnam-time";
 import { COUNTED_ORDER } from "./counted-entries.server";
@@ -28,6 +28,8 @@ export type UnitStats = {
 export type QuestionStats = {
   questionId: number;
   prompt: string;
+  /** The question's picture as the bank has it now. */
+  image: Picture | null;
   answered: number;
   /** Facility: share of entries that got it right. */
   correctRate: number;
@@ -166,6 +168,7 @@ async function questionStats(db: Db, c: Contest): Promise<QuestionStats[]> {
   const rows = await db.all<{
     questionId: number;
     prompt: string;
+    image: string | null;
     answered: number;
     correct: number;
     upperRight: number;
@@ -190,13 +193,14 @@ async function questionStats(db: Db, c: Contest): Promise<QuestionStats[]> {
       FROM marks GROUP BY question_id
     )
     -- The prompt is joined after grouping: joined before, it rode through the sort of 2 million marks.
-    SELECT f.question_id AS questionId, q.prompt AS prompt, f.answered AS answered, f.correct AS correct,
+    SELECT f.question_id AS questionId, q.prompt AS prompt, q.image AS image, f.answered AS answered, f.correct AS correct,
       f.upperRight AS upperRight, f.upperTotal AS upperTotal, f.lowerRight AS lowerRight, f.lowerTotal AS lowerTotal
     FROM figures f JOIN questions q ON q.id = f.question_id
     ORDER BY f.question_id`);
   return rows.map((r) => ({
     questionId: r.questionId,
     prompt: r.prompt,
+    image: r.image ? (JSON.parse(r.image) as Picture) : null,
     answered: r.answered,
     correctRate: r.answered ? r.correct / r.answered : 0,
     discrimination: discriminationIndex(r.upperRight, r.upperTotal, r.lowerRight, r.lowerTotal),

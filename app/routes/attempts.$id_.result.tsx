@@ -1,3 +1,4 @@
+import { PictureImg } from "~/components/picture";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -163,6 +164,7 @@ function ResultReview({ r }: { r: Pick<Result, "practice" | "showReview" | "revi
                 <p className="font-semibold">
                   {t("quiz.question", { n: q.position })}. {q.prompt}
                 </p>
+                {q.image ? <PictureImg picture={q.image} className="my-2" /> : null}
                 <p className={right ? "text-green-800" : "text-accent-600"}>
                   {right ? "✓" : "✗"} {t(right ? "result.right" : "result.wrong")} — {t("result.yourAnswer")}:{" "}
                   {q.selected.length ? names(q.selected) : t("result.noAnswer")}

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { QuestionForm } from "~/components/question-form";
 import { QuestionCard } from "~/components/quiz/question-card";
 import { Alert } from "~/components/ui/field";
-import { QuestionFormSchema, questionFormValues, questionInput } from "~/forms/question-form";
+import { questionFormValues } from "~/forms/question-form";
+import { readQuestionForm } from "~/forms/question-form.server";
 import { codeTaken, getQuestion, updateQuestion, validateQuestion } from "~/models/question-bank.server";
 import { categoryProblem, listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseParams, readForm } from "~/utils/http.server";
+import { parseParams } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -30,14 +30,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id } = parseParams(ParamsSchema, params);
   const before = await getQuestion(db, id);
   if (!before) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(await readForm(request), { schema: QuestionFormSchema });
-  if (submission.status !== "success") return { reply: submission.reply(), saved: false };
-  const input = questionInput(submission.value);
+  const { submission, input, pictureErrors } = await readQuestionForm(db, request, user);
+  if (!input) return { reply: submission.reply({ fieldErrors: pictureErrors }), saved: false };
   const problems: string[] = [...validateQuestion(input)];
   if (await codeTaken(db, input.code, id)) problems.push("q.codeTaken");
   const category = await categoryProblem(db, input.category, before.category);
   if (category) problems.push(category);
-  if (problems.length) return { reply: submission.reply({ formErrors: problems }), saved: false };
+  if (problems.length || Object.keys(pictureErrors).length)
+    return { reply: submission.reply({ formErrors: problems, fieldErrors: pictureErrors }), saved: false };
   await updateQuestion(db, id, input, user);
   return { reply: submission.reply(), saved: true };
 }
@@ -49,7 +49,7 @@ export default function EditQuestion() {
   const t = useT();
   const values = questionFormValues({
     ...question,
-    options: question.options.map((o) => ({ text: o.text, correct: o.isCorrect })),
+    options: question.options.map((o) => ({ text: o.text, correct: o.isCorrect, image: o.image })),
   });
   const [preview, setPreview] = useState<number[]>([]);
   return (
@@ -70,7 +70,12 @@ export default function EditQuestion() {
           questionId={question.id}
           kind={question.kind}
           prompt={question.prompt}
-          options={question.options.map((o) => ({ id: o.id, text: o.text }))}
+          image={question.image}
+          options={question.options.map((o) => ({
+            id: o.id,
+            text: o.text,
+            ...(o.image ? { image: o.image } : {}),
+          }))}
           selected={preview}
           state={undefined}
           onChange={setPreview}

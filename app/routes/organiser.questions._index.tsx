@@ -6,8 +6,9 @@ import { ImportForm } from "~/components/import-form";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Alert, SelectField } from "~/components/ui/field";
 import { ImportPreviewPanel } from "~/components/import-preview";
-import { allTags, listQuestions, questionCategoriesByCode } from "~/models/question-bank.server";
-import { parseQuestionTable } from "~/models/question-import.server";
+import { allTags, listQuestions } from "~/models/question-bank.server";
+import { parseQuestionImport } from "~/models/question-import.server";
+import { readQuestionFile } from "~/models/question-word.server";
 import { applyPendingImport, cancelPendingImport, importQuestions } from "~/models/question-reimport.server";
 import { listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
@@ -65,11 +66,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // Codes already in the bank are updates: the model previews them before anything changes.
   return runImport(
     request,
-    async (table) => {
-      const [categories, bank] = await Promise.all([listCategories(db), questionCategoriesByCode(db)]);
-      return parseQuestionTable(table, new Set(), categories, bank);
-    },
+    (table) => parseQuestionImport(db, table, user),
     (inputs) => importQuestions(db, inputs, user),
+    (bytes, form) => readQuestionFile(db, bytes, String(form.get("wordCategory") ?? "")),
   );
 }
 
@@ -92,7 +91,24 @@ export default function QuestionBank() {
         <Alert tone="success">{t("reimport.applied", result.applied)}</Alert>
       ) : null}
       {result && "cancelled" in result ? <Alert tone="info">{t("reimport.cancelled")}</Alert> : null}
-      <ImportForm title={t("q.import")} templateHref="/organiser/templates/questions.xlsx" result={result} />
+      <ImportForm
+        title={t("q.import")}
+        templateHref="/organiser/templates/questions.xlsx"
+        result={result}
+        word={{
+          sampleHref: "/organiser/templates/questions.docx",
+          fields: (
+            <SelectField
+              label={t("import.wordCategory")}
+              name="wordCategory"
+              className="text-base"
+              options={categories
+                .filter((c) => !c.retired)
+                .map((c): [string, string] => [c.code, categoryName(c)])}
+            />
+          ),
+        }}
+      />
       <FilterForm filters={filters} tags={tags} categories={categories} />
       <p className="flex flex-wrap gap-4 text-lg">
         <span>{t("q.count", { n: questions.length })}</span>

@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionForm } from "~/components/question-form";
-import { QuestionFormSchema, questionInput } from "~/forms/question-form";
+import { readQuestionForm } from "~/forms/question-form.server";
 import { codeTaken, createQuestions, validateQuestion } from "~/models/question-bank.server";
 import { activeCategories, categoryProblem } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,14 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
-  const submission = parseWithZod(await readForm(request), { schema: QuestionFormSchema });
-  if (submission.status !== "success") return submission.reply();
-  const input = questionInput(submission.value);
+  const { submission, input, pictureErrors } = await readQuestionForm(db, request, user);
+  if (!input) return submission.reply({ fieldErrors: pictureErrors });
   const problems: string[] = [...validateQuestion(input)];
   if (await codeTaken(db, input.code)) problems.push("q.codeTaken");
   const category = await categoryProblem(db, input.category);
   if (category) problems.push(category);
-  if (problems.length) return submission.reply({ formErrors: problems });
+  if (problems.length || Object.keys(pictureErrors).length)
+    return submission.reply({ formErrors: problems, fieldErrors: pictureErrors });
   const [id] = await createQuestions(db, [input], user);
   return redirect(`/organiser/questions/${id}?saved=1`);
 }

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { StatsOverview } from "~/components/stats-overview";
+import { PictureImg } from "~/components/picture";
 import { contestQuestionStats, contestStats, listParticipants } from "~/models/stats.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -112,6 +113,7 @@ function QuestionTable({ questions, exportLinks }: { questions: Data["questions"
             {questions.map((q) => (
               <tr key={q.questionId} className={`border-t border-slate-200 ${q.flag ? "bg-amber-50" : ""}`}>
                 <td className="p-2">
+                  {q.image ? <PictureImg picture={q.image} className="mb-1 block max-h-20 w-auto" /> : null}
                   {q.prompt}{" "}
                   {q.flag ? <strong className="text-accent-600">({t(`stats.flag.${q.flag}`)})</strong> : null}
                 </td>

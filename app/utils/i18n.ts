@@ -28,6 +28,7 @@ import { seasonsEn, seasonsVi } from "./messages/seasons";
 import { categoriesEn, categoriesVi } from "./messages/categories";
 import { reimportEn, reimportVi } from "./messages/reimport";
 import { wordImportEn, wordImportVi } from "./messages/word-import";
+import { picturesEn, picturesVi } from "./messages/pictures";
 import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
@@ -228,6 +229,7 @@ const vi = {
   ...categoriesVi,
   ...reimportVi,
   ...wordImportVi,
+  ...picturesVi,
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
@@ -437,6 +439,7 @@ const en: Record<MessageKey, string> = {
   ...categoriesEn,
   ...reimportEn,
   ...wordImportEn,
+  ...picturesEn,
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,

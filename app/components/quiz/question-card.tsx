@@ -1,4 +1,5 @@
-import type { OptionSnapshot } from "#db/schema";
+import type { OptionSnapshot, Picture } from "#db/schema";
+import { PictureImg } from "~/components/picture";
 import { useT } from "~/utils/i18n";
 import type { SaveState } from "./use-answer-queue";
 
@@ -37,6 +38,7 @@ export function QuestionCard({
   questionId,
   kind,
   prompt,
+  image,
   options,
   selected,
   state,
@@ -46,6 +48,7 @@ export function QuestionCard({
   questionId: number;
   kind: "single" | "multiple" | "true_false";
   prompt: string;
+  image?: Picture | null;
   options: OptionSnapshot[];
   selected: number[];
   state: SaveState | undefined;
@@ -64,6 +67,7 @@ export function QuestionCard({
           <span className="mt-1 block text-base font-normal text-slate-700">({t("quiz.multipleHint")})</span>
         ) : null}
       </legend>
+      {image ? <PictureImg picture={image} className="clear-both mb-3" /> : null}
       <div className="clear-both flex flex-col gap-2">
         {options.map((option) => {
           const checked = selected.includes(option.id);
@@ -89,7 +93,10 @@ export function QuestionCard({
                 }}
                 className="accent-brand-700 size-6 shrink-0"
               />
-              <span>{option.text}</span>
+              <span>
+                {option.text}
+                {option.image ? <PictureImg picture={option.image} className="mt-1 block" /> : null}
+              </span>
             </label>
           );
         })}

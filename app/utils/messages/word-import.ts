@@ -1,5 +1,11 @@
 /** Problems of importing questions from a Word (.docx) file, reported by question ("Câu 3"). */
 export const wordImportVi = {
+  "import.question": "Câu {line}",
+  "import.fileWithWord": "Tệp Word (.docx), CSV hoặc XLSX",
+  "import.wordCategory": "Lĩnh vực của câu hỏi trong tệp Word (khi câu không ghi “Lĩnh vực:”)",
+  "import.wordSample": "Tải tệp Word mẫu",
+  "import.wordLayouts":
+    "Tệp Word: mỗi câu bắt đầu bằng “Câu 1:”, phương án “A.”, “B.” … (mỗi phương án một dòng hoặc cùng dòng cách nhau bằng Tab); đáp án đúng in đậm, gạch chân, đánh dấu “*” hoặc ghi dòng “Đáp án: B”. Có thể thêm dòng “Giải thích:”, “Căn cứ:”, “Lĩnh vực:”, “Mã:”. Hình trong câu hỏi hoặc phương án được nhập kèm, cần có mô tả (Alt Text).",
   "import.notWord":
     "Tệp không phải tài liệu Word (.docx) đọc được. Nếu là tệp .doc cũ, hãy mở bằng Word, chọn “Lưu thành” kiểu .docx rồi nhập lại.",
   "wordImport.unzippedTooLarge":
@@ -40,6 +46,12 @@ export const wordImportVi = {
 };
 
 export const wordImportEn: Record<keyof typeof wordImportVi, string> = {
+  "import.question": "Question {line}",
+  "import.fileWithWord": "Word (.docx), CSV or XLSX file",
+  "import.wordCategory": "Category of a Word file's questions (when a question has no “Lĩnh vực:” line)",
+  "import.wordSample": "Download the Word sample",
+  "import.wordLayouts":
+    "Word files: each question starts with “Câu 1:”, options with “A.”, “B.” … (one per line, or on one line separated by Tab); the right answer is bold, underlined, marked “*” or given in a line “Đáp án: B”. Lines “Giải thích:”, “Căn cứ:”, “Lĩnh vực:”, “Mã:” may follow. Pictures in a question or an option come along and need a description (Alt Text).",
   "import.notWord":
     "The file is not a readable Word document (.docx). If it is an old .doc file, open it in Word, “Save as” .docx and import it again.",
   "wordImport.unzippedTooLarge":
