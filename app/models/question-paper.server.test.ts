@@ -1,14 +1,18 @@
 import mammoth from "mammoth";
 import { inflateRawSync } from "node:zlib";
 import sharp from "sharp";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { createContest, createQuestion, createWard } from "../../tests/factories";
+import { questionOptions, questions } from "#db/schema";
+import { createContest, createQuestion, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
+import { preparePicture, storePictures } from "./images.server";
 import {
   answerKeyDocx,
   bankPaper,
   contestPaper,
+  loadPaperPictures,
   paperFile,
   questionPaperDocx,
   type PaperHeading,
@@ -305,6 +309,40 @@ describe("papers from the bank and from contests", () => {
       expect(paperText).toContain(`Câu ${i + 1}. ${q.prompt}`);
       expect(keyText).toContain(`Câu ${i + 1}. ${q.prompt}`);
     });
+  });
+
+  it("prints the bank's stored pictures (WebP) as PNG under the prompt and beside the option", async () => {
+    const organiser = { id: (await createUser(db, { role: "organiser" })).id, role: "organiser" as const };
+    const photo = await sharp({ create: { width: 600, height: 300, channels: 3, background: "#15803d" } })
+      .jpeg()
+      .toBuffer();
+    const icon = await sharp({ create: { width: 64, height: 64, channels: 4, background: "#b91c1c" } })
+      .png()
+      .toBuffer();
+    const [big, small] = await storePictures(
+      db,
+      [await preparePicture(new Uint8Array(photo)), await preparePicture(new Uint8Array(icon))],
+      organiser,
+    );
+    const q = await createQuestion(db, { prompt: "Biển báo trong ảnh có ý nghĩa gì?", category: "DVC" });
+    await db
+      .update(questions)
+      .set({ image: { ...big, alt: "Ảnh biển báo trước trụ sở phường" } })
+      .where(eq(questions.id, q.id));
+    await db
+      .update(questionOptions)
+      .set({ image: { ...small, alt: "Ô vuông màu đỏ" } })
+      .where(eq(questionOptions.id, q.options[1].id));
+
+    const paper = await bankPaper(db, { category: "DVC" });
+    const pictures = await loadPaperPictures(db, paper.questions);
+    expect([...pictures.keys()].sort()).toEqual([big.key, small.key].sort());
+    const loaded = pictures.get(big.key)!;
+    expect([...loaded.png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([loaded.width, loaded.height]).toEqual([600, 300]);
+    const { alts, html } = await read(await questionPaperDocx(paper.questions, paper.heading, pictures));
+    expect(alts).toEqual(["Ảnh biển báo trước trụ sở phường", "Ô vuông màu đỏ"]);
+    expect(html).toMatch(/Đáp án sai 1<br \/><img /);
   });
 
   it("refuses a contest that is not a quiz", async () => {

@@ -28,6 +28,7 @@ import type { Db } from "#db/client";
 import { contests, wards } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { drawQuestions, type RandomInt } from "./draw.server";
+import { readImage } from "./images.server";
 import { listQuestions, OPTION_LETTERS, type QuestionFilters } from "./question-bank.server";
 
 export type PaperPicture = { key: string; alt: string };
@@ -314,6 +315,26 @@ export async function paperFile(
   return { bytes, filename: `${kind === "paper" ? "Đề thi" : "Đáp án"} - ${heading.title}${no}.docx` };
 }
 
+/**
+ * The pictures of these questions, read from the images table and turned
+ * into PNG (Word shows no WebP). sharp is loaded only when there is one.
+ */
+export async function loadPaperPictures(db: Db, questions: PaperQuestion[]): Promise<PaperPictures> {
+  const keys = new Set(
+    questions.flatMap((q) => [q.image, ...q.options.map((o) => o.image)]).flatMap((p) => (p ? [p.key] : [])),
+  );
+  const pictures: PaperPictures = new Map();
+  if (keys.size === 0) return pictures;
+  const sharp = (await import("sharp")).default;
+  for (const key of keys) {
+    const image = await readImage(db, key);
+    if (!image) continue;
+    const { data, info } = await sharp(image.bytes).png().toBuffer({ resolveWithObject: true });
+    pictures.set(key, { png: new Uint8Array(data), width: info.width, height: info.height });
+  }
+  return pictures;
+}
+
 /** A repeatable random source: the same seed draws the same paper, so a paper and its key match. */
 export function seededRandom(seed: string): RandomInt {
   let counter = 0;
@@ -322,16 +343,15 @@ export function seededRandom(seed: string): RandomInt {
 
 type BankRow = Awaited<ReturnType<typeof listQuestions>>[number];
 
-/** A bank row as printed; pictures ride along when the bank has them. */
+/** A bank row as printed, with its pictures. */
 function asPaperQuestion(row: BankRow): PaperQuestion {
-  const pictureOf = (v: object) => ("image" in v ? (v.image as PaperPicture | null) : null);
   return {
     kind: row.kind,
     prompt: row.prompt,
     explanation: row.explanation,
     legalSource: row.legalSource,
-    image: pictureOf(row),
-    options: row.options.map((o) => ({ text: o.text, isCorrect: o.isCorrect, image: pictureOf(o) })),
+    image: row.image,
+    options: row.options.map((o) => ({ text: o.text, isCorrect: o.isCorrect, image: o.image })),
   };
 }
 

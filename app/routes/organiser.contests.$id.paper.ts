@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { audit } from "~/models/audit.server";
-import { contestPaper, paperFile } from "~/models/question-paper.server";
+import { contestPaper, loadPaperPictures, paperFile } from "~/models/question-paper.server";
 import { fileResponse } from "~/models/spreadsheet.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -25,6 +25,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     after: { format: "paper", paperNo: paper.heading.paperNo, count: paper.questions.length },
     ip: context.clientIp,
   });
-  const { bytes, filename } = await paperFile("paper", paper);
+  const { bytes, filename } = await paperFile("paper", paper, await loadPaperPictures(db, paper.questions));
   return fileResponse(bytes, filename);
 }

@@ -3,10 +3,9 @@ import { z } from "zod";
 import { DIFFICULTIES, QUESTION_STATUSES } from "~/forms/question-form";
 import { audit } from "~/models/audit.server";
 import { listQuestions } from "~/models/question-bank.server";
-import { listCategories } from "~/models/question-categories.server";
-import { QUESTION_HEADERS, questionExportRows } from "~/models/question-import.server";
-import { bankPaper, paperFile } from "~/models/question-paper.server";
-import { fileResponse, writeCsv, writeXlsx } from "~/models/spreadsheet.server";
+import { questionBankFile } from "~/models/question-import.server";
+import { bankPaper, loadPaperPictures, paperFile } from "~/models/question-paper.server";
+import { fileResponse } from "~/models/spreadsheet.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
@@ -42,22 +41,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       after: { format, count: questions.length },
       ip: context.clientIp,
     });
-    const { bytes, filename } = await paperFile(format, { questions, heading });
+    const pictures = format === "paper" ? await loadPaperPictures(db, questions) : undefined;
+    const { bytes, filename } = await paperFile(format, { questions, heading }, pictures);
     return fileResponse(bytes, filename);
   }
-  const categories = await listCategories(db);
-  const rows = questionExportRows(
-    await listQuestions(db, filters),
-    Object.fromEntries(categories.map((c) => [c.code, c.name])),
-  );
+  const list = await listQuestions(db, filters);
   await audit(db, {
     actorUserId: user.id,
     action: "question.export",
-    after: { format, count: rows.length },
+    after: { format, count: list.length },
     ip: context.clientIp,
   });
-  return fileResponse(
-    format === "csv" ? writeCsv(QUESTION_HEADERS, rows) : await writeXlsx("Câu hỏi", QUESTION_HEADERS, rows),
-    `Ngân hàng câu hỏi.${format}`,
-  );
+  return fileResponse(await questionBankFile(db, format, list), `Ngân hàng câu hỏi.${format}`);
 }
