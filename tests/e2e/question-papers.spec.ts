@@ -1,7 +1,9 @@
 import type { Download, Page } from "@playwright/test";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import mammoth from "mammoth";
-import { questionOptions, questions } from "#db/schema";
+import sharp from "sharp";
+import { questionOptions, questions, users } from "#db/schema";
+import { preparePicture, storePictures } from "~/models/images.server";
 import { e2eDb, expect, makeContest, signIn, test } from "./fixtures";
 
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
@@ -159,4 +161,54 @@ test("a contest drawn per category prints đề số N again and again, its key 
   const key = await get("key", 3);
   expect(key).toContain("Đề số 3");
   expect(numbered(key)).toEqual(numbered(paper));
+});
+
+test("a question's picture is printed on the paper with its description", async ({ page }) => {
+  const db = await e2eDb();
+  const [organiser] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000002"));
+  const [question] = await db
+    .select({ id: questions.id, image: questions.image })
+    .from(questions)
+    .where(eq(questions.category, QUIET))
+    .orderBy(desc(questions.id))
+    .limit(1);
+  const photo = await sharp({ create: { width: 480, height: 240, channels: 3, background: "#1d4ed8" } })
+    .jpeg()
+    .toBuffer();
+  const [stored] = await storePictures(db, [await preparePicture(new Uint8Array(photo))], {
+    id: organiser.id,
+    role: "organiser",
+  });
+  const alt = "Sơ đồ bộ phận một cửa của phường";
+  await db
+    .update(questions)
+    .set({ image: { ...stored, alt } })
+    .where(eq(questions.id, question.id));
+  try {
+    const contest = await makeContest({
+      title: `Đề in có hình ${Date.now()}`,
+      draw: { mode: "fixed", questionIds: [question.id] },
+    });
+    await signIn(page, "0900000002");
+    await page.goto(`/organiser/contests/${contest.id}`);
+    const file = await download(page, "Tải đề in (Word)");
+    const alts: string[] = [];
+    const types: string[] = [];
+    await mammoth.convertToHtml(
+      { path: await file.path() },
+      {
+        convertImage: mammoth.images.imgElement(async (image) => {
+          // mammoth's typings omit the alt text it reads from the drawing's properties
+          alts.push(String((image as { altText?: string }).altText));
+          types.push(image.contentType);
+          return { src: "" };
+        }),
+      },
+    );
+    expect(alts).toEqual([alt]);
+    expect(types).toEqual(["image/png"]);
+  } finally {
+    // The demo question goes back as it was, for the specs that follow.
+    await db.update(questions).set({ image: question.image }).where(eq(questions.id, question.id));
+  }
 });
