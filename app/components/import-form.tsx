@@ -60,7 +60,14 @@ export function ImportForm({
         </Alert>
       ) : null}
       {result && "imported" in result ? (
-        <Alert tone="success">{t("import.done", { n: Number(result.imported) })}</Alert>
+        <Alert tone="success">
+          {t(
+            "lineKind" in result && result.lineKind === "question" ? "import.doneQuestions" : "import.done",
+            {
+              n: Number(result.imported),
+            },
+          )}
+        </Alert>
       ) : null}
       <p className="text-base text-slate-700">{t("import.limits", limits)}</p>
       {word ? <p className="mt-1 text-base text-slate-700">{t("import.wordLayouts")}</p> : null}

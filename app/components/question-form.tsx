@@ -7,7 +7,7 @@ import { useCategoryName } from "~/components/category-name";
 import { SettingSelect, SettingTextArea } from "~/components/settings-fields";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, initial } from "~/components/ui/field";
-import { PictureImg } from "~/components/picture";
+import { PictureImg } from "~/components/quiz/question-card";
 import {
   DIFFICULTIES,
   OPTION_INPUTS,
@@ -34,8 +34,9 @@ function PictureField({ fields, slot, label }: { fields: QuestionFields; slot: P
   const isMessage = useIsMessage();
   const keyMeta = fields[`${slot}Key`];
   const altMeta = fields[`${slot}Alt`];
-  const key = initial(keyMeta) ?? "";
-  const alt = initial(altMeta) ?? "";
+  // The form's current value: after a refused save it is the picture the server just stored.
+  const key = typeof keyMeta.value === "string" ? keyMeta.value : (initial(keyMeta) ?? "");
+  const alt = typeof altMeta.value === "string" ? altMeta.value : (initial(altMeta) ?? "");
   const errors = (keyMeta.errors ?? []).map((e) => (isMessage(e) ? t(e) : t("error.generic")));
   return (
     <details
@@ -66,7 +67,9 @@ function PictureField({ fields, slot, label }: { fields: QuestionFields; slot: P
         ))}
         <label className="flex flex-col gap-1 text-base font-semibold">
           {t("q.pictureFile")}
+          {/* A refused file is cleared (a new key remounts the input), so the next save does not send it again. */}
           <input
+            key={errors.join()}
             type="file"
             name={slot}
             accept="image/jpeg,image/png,image/webp"

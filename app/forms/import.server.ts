@@ -27,7 +27,7 @@ export async function runImport<T>(
     const saved = await save(inputs);
     // A question import that would change the bank saves nothing yet: it answers with its preview.
     if (isPreview(saved)) return saved;
-    return { imported: inputs.length };
+    return { imported: inputs.length, lineKind: table.lineKind ?? "row" };
   } catch (error) {
     if (error instanceof DomainError) return { importError: error.code };
     throw error;

@@ -13,5 +13,5 @@ export type ImportResult =
       /** What the lines count: a spreadsheet's rows, or a Word file's questions ("Câu 3"). */
       lineKind: "row" | "question";
     }
-  | { imported: number }
+  | { imported: number; lineKind: "row" | "question" }
   | { preview: ImportPreview };

@@ -320,27 +320,22 @@ function QueueNotice({
   submitState,
 }: { attemptId: AttemptData["id"] } & Pick<Attempt, "queue" | "submitState">) {
   const t = useT();
-  return queue.signedOut ? (
-    <div className="sticky top-16 z-10">
-      <Alert>
-        {t("quiz.signedOut")}{" "}
-        <a
-          className="font-semibold underline"
-          href={`/login?redirectTo=${encodeURIComponent(`/attempts/${attemptId}`)}`}
-        >
-          {t("quiz.signInAgain")}
-        </a>
-      </Alert>
-    </div>
+  const notice = queue.signedOut ? (
+    <Alert>
+      {t("quiz.signedOut")}{" "}
+      <a
+        className="font-semibold underline"
+        href={`/login?redirectTo=${encodeURIComponent(`/attempts/${attemptId}`)}`}
+      >
+        {t("quiz.signInAgain")}
+      </a>
+    </Alert>
   ) : queue.offline || submitState === "retrying" ? (
-    <div className="sticky top-16 z-10">
-      <Alert>{submitState === "retrying" ? t("quiz.submitRetry") : t("quiz.offline")}</Alert>
-    </div>
+    <Alert>{t(submitState === "retrying" ? "quiz.submitRetry" : "quiz.offline")}</Alert>
   ) : queue.busy ? (
-    <div className="sticky top-16 z-10">
-      <Alert tone="info">{t("quiz.busy")}</Alert>
-    </div>
+    <Alert tone="info">{t("quiz.busy")}</Alert>
   ) : null;
+  return notice && <div className="sticky top-16 z-10">{notice}</div>;
 }
 
 /** The contest's name, marked as practice when it is one. */

@@ -1,4 +1,4 @@
-import { PictureImg } from "~/components/picture";
+import { PictureImg } from "~/components/quiz/question-card";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";

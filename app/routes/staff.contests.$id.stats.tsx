@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { StatsOverview } from "~/components/stats-overview";
-import { PictureImg } from "~/components/picture";
+import { PictureImg } from "~/components/quiz/question-card";
 import { contestQuestionStats, contestStats, listParticipants } from "~/models/stats.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";

@@ -1,34 +1,48 @@
 import type { OptionSnapshot, Picture } from "#db/schema";
-import { PictureImg } from "~/components/picture";
 import { useT } from "~/utils/i18n";
 import type { SaveState } from "./use-answer-queue";
 
+/** What each save state says (under the question, and for the prediction). */
+const SAVE_TEXTS = {
+  saved: "quiz.saved",
+  saving: "quiz.saving",
+  pending: "quiz.pending",
+  error: "answer.invalid",
+  conflict: "quiz.conflict",
+  signedOut: "quiz.signedOut",
+} as const;
+
 export function SaveStatus({ state }: { state: SaveState | undefined }) {
   const t = useT();
-  const text =
-    state === "saved"
-      ? `✓ ${t("quiz.saved")}`
-      : state === "saving"
-        ? t("quiz.saving")
-        : state === "pending"
-          ? t("quiz.pending")
-          : state === "error"
-            ? t("answer.invalid")
-            : state === "conflict"
-              ? t("quiz.conflict")
-              : state === "signedOut"
-                ? t("quiz.signedOut")
-                : "";
+  // Saved is green, saving (or nothing yet) grey; anything else needs the person's attention.
   const tone =
     state === "saved"
       ? "text-green-800"
-      : state === "pending" || state === "error" || state === "conflict" || state === "signedOut"
-        ? "text-accent-600"
-        : "text-slate-600";
+      : !state || state === "saving"
+        ? "text-slate-600"
+        : "text-accent-600";
   return (
     <p aria-live="polite" className={`min-h-7 text-base font-semibold ${tone}`}>
-      {text}
+      {state ? `${state === "saved" ? "✓ " : ""}${t(SAVE_TEXTS[state])}` : ""}
     </p>
+  );
+}
+
+/**
+ * A question's or an option's picture at its stored size, scaled down to fit;
+ * its alt text is read aloud. (Here, not in a file of its own: on the quiz
+ * page a chunk of its own cost more bytes than the picture's code.)
+ */
+export function PictureImg({ picture, className = "" }: { picture: Picture; className?: string }) {
+  return (
+    <img
+      src={`/images/${picture.key}.webp`}
+      alt={picture.alt}
+      width={picture.width}
+      height={picture.height}
+      loading="lazy"
+      className={`picture ${className}`}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 /** Problems of importing questions from a Word (.docx) file, reported by question ("Câu 3"). */
 export const wordImportVi = {
   "import.question": "Câu {line}",
+  "import.doneQuestions": "Đã nhập {n} câu hỏi.",
   "import.fileWithWord": "Tệp Word (.docx), CSV hoặc XLSX",
   "import.wordCategory": "Lĩnh vực của câu hỏi trong tệp Word (khi câu không ghi “Lĩnh vực:”)",
   "import.wordSample": "Tải tệp Word mẫu",
@@ -47,6 +48,7 @@ export const wordImportVi = {
 
 export const wordImportEn: Record<keyof typeof wordImportVi, string> = {
   "import.question": "Question {line}",
+  "import.doneQuestions": "Imported {n, plural, one {# question} other {# questions}}.",
   "import.fileWithWord": "Word (.docx), CSV or XLSX file",
   "import.wordCategory": "Category of a Word file's questions (when a question has no “Lĩnh vực:” line)",
   "import.wordSample": "Download the Word sample",
