@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ImportProgressPanel, useStreamedImport } from "~/components/import-progress";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import type { ImportResult } from "~/forms/import";
@@ -13,18 +14,22 @@ export function ImportForm({
   templateHref,
   result,
   word,
+  stream,
 }: {
   title: string;
   templateHref: string;
   result: ImportResult | Record<string, unknown> | undefined;
   /** The question import also reads Word files: its sample, and the fields it asks for them. */
   word?: { sampleHref: string; fields: ReactNode };
+  /** Where the import streams its progress (with the page's script), and who takes its result. */
+  stream?: { url: string; onResult: (result: ImportResult) => void };
 }) {
   const t = useT();
   const isMessage = useIsMessage();
   const locale = useLocale();
   const limits = importLimitVars(locale);
   const navigation = useNavigation();
+  const streamed = useStreamedImport(stream?.url ?? "", stream?.onResult ?? (() => {}));
   const more = result && "moreProblems" in result ? Number(result.moreProblems) || 0 : 0;
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4" aria-label={title}>
@@ -64,14 +69,23 @@ export function ImportForm({
           {t(
             "lineKind" in result && result.lineKind === "question" ? "import.doneQuestions" : "import.done",
             {
-              n: Number(result.imported),
+              n: formatNumber(Number(result.imported), locale),
             },
           )}
         </Alert>
       ) : null}
       <p className="text-base text-slate-700">{t("import.limits", limits)}</p>
       {word ? <p className="mt-1 text-base text-slate-700">{t("import.wordLayouts")}</p> : null}
-      <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-col gap-3">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="mt-3 flex flex-col gap-3"
+        onSubmit={(event) => {
+          if (!stream) return;
+          event.preventDefault();
+          streamed.submit(event.currentTarget);
+        }}
+      >
         <label className="flex flex-col gap-1 text-lg font-semibold">
           {t(word ? "import.fileWithWord" : "import.file")}
           <input
@@ -86,7 +100,9 @@ export function ImportForm({
         </label>
         {word?.fields}
         <div className="flex flex-wrap items-center gap-4">
-          <Button disabled={navigation.state !== "idle"}>{t("import.submit")}</Button>
+          <Button disabled={navigation.state !== "idle" || streamed.running !== null}>
+            {t("import.submit")}
+          </Button>
           <a
             href={templateHref}
             className="text-brand-700 text-lg font-semibold underline underline-offset-4"
@@ -105,6 +121,7 @@ export function ImportForm({
           ) : null}
         </div>
       </Form>
+      {streamed.running ? <ImportProgressPanel running={streamed.running} /> : null}
     </section>
   );
 }

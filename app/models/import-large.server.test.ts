@@ -49,7 +49,7 @@ describe("large imports", () => {
         ),
       (inputs) => createQuestions(db, inputs, { id: actor.id, role: "organiser" }),
     );
-    expect(result).toEqual({ imported: 10_000 });
+    expect(result).toEqual({ imported: 10_000, lineKind: "row" });
     expect((await db.select({ n: count() }).from(questions))[0].n).toBe(10_000);
     expect((await db.select({ n: count() }).from(questionOptions))[0].n).toBe(40_000);
   }, 120_000);

@@ -69,8 +69,14 @@ export type TablePictures = Map<string, Omit<Picture, "alt"> | Message>;
  * looks up the bank's pictures its cells name ("#<key>", as exported), before
  * the rows are read. A picture that cannot be used is a problem of its row.
  */
-async function resolveTablePictures(db: Db, table: Table, actor: Actor) {
+async function resolveTablePictures(
+  db: Db,
+  table: Table,
+  actor: Actor,
+  progress: (p: { phase: "pictures"; done: number; total: number }) => void,
+) {
   const pictures: TablePictures = new Map();
+  const total = table.images?.size ?? 0;
   const { get } = mapColumns(table, columns);
   const named: string[] = [];
   for (const { cells } of table.rows) {
@@ -87,6 +93,7 @@ async function resolveTablePictures(db: Db, table: Table, actor: Actor) {
         const column = columns.find((c) => c.key === image)!.header;
         pictures.set(token, message(`${error.code}.inColumn` as "picture.format.inColumn", { column }));
       }
+      progress({ phase: "pictures", done: pictures.size, total });
     }
   }
   for (const [key, size] of await storedPictures(db, named)) pictures.set(`#${key}`, { key, ...size });
@@ -104,12 +111,14 @@ export async function parseQuestionImport(
   table: Table,
   actor: Actor,
   existingCodes = new Set<string>(),
+  /** Told of each picture re-encoded (the slow part of a file with many). */
+  progress: (p: { phase: "pictures"; done: number; total: number }) => void = () => {},
 ) {
   authorize(actor, "question.manage");
   const [categories, bank, pictures] = await Promise.all([
     listCategories(db),
     questionCategoriesByCode(db),
-    resolveTablePictures(db, table, actor),
+    resolveTablePictures(db, table, actor, progress),
   ]);
   return parseQuestionTable(table, existingCodes, categories, bank, pictures);
 }

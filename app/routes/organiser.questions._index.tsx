@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useCategoryName } from "~/components/category-name";
 import { ImportForm } from "~/components/import-form";
@@ -7,13 +8,13 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { Alert, SelectField } from "~/components/ui/field";
 import { ImportPreviewPanel } from "~/components/import-preview";
 import { allTags, listQuestions } from "~/models/question-bank.server";
-import { parseQuestionImport } from "~/models/question-import.server";
-import { readQuestionFile } from "~/models/question-word.server";
-import { applyPendingImport, cancelPendingImport, importQuestions } from "~/models/question-reimport.server";
+import { applyPendingImport, cancelPendingImport } from "~/models/question-reimport.server";
 import { listCategories } from "~/models/question-categories.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { isMultipart, runImport } from "~/forms/import.server";
+import type { ImportResult } from "~/forms/import";
+import { isMultipart } from "~/forms/import.server";
+import { importQuestionFile } from "~/forms/question-import.server";
 import { DomainError } from "~/utils/errors";
 import { readForm } from "~/utils/http.server";
 import { DIFFICULTIES, QUESTION_STATUSES } from "~/forms/question-form";
@@ -64,17 +65,16 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   // Codes already in the bank are updates: the model previews them before anything changes.
-  return runImport(
-    request,
-    (table) => parseQuestionImport(db, table, user),
-    (inputs) => importQuestions(db, inputs, user),
-    (bytes, form) => readQuestionFile(db, bytes, String(form.get("wordCategory") ?? "")),
-  );
+  return importQuestionFile(db, request, user);
 }
 
 export default function QuestionBank() {
   const { questions, tags, categories, filters, query } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  // A streamed import's result (with the page's script) stands until the page's own action answers again.
+  const [streamed, setStreamed] = useState<ImportResult>();
+  useEffect(() => setStreamed(undefined), [actionData]);
+  const result = streamed ?? actionData;
   const t = useT();
   const categoryName = useCategoryName();
   const categoryOf = new Map(categories.map((c) => [c.code, c]));
@@ -95,6 +95,7 @@ export default function QuestionBank() {
         title={t("q.import")}
         templateHref="/organiser/templates/questions.xlsx"
         result={result}
+        stream={{ url: "/organiser/questions/import", onResult: setStreamed }}
         word={{
           sampleHref: "/organiser/templates/questions.docx",
           fields: (

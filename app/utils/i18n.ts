@@ -29,6 +29,7 @@ import { categoriesEn, categoriesVi } from "./messages/categories";
 import { reimportEn, reimportVi } from "./messages/reimport";
 import { wordImportEn, wordImportVi } from "./messages/word-import";
 import { picturesEn, picturesVi } from "./messages/pictures";
+import { importProgressEn, importProgressVi } from "./messages/import-progress";
 import { titlesEn, titlesVi } from "./messages/titles";
 
 const vi = {
@@ -230,6 +231,7 @@ const vi = {
   ...reimportVi,
   ...wordImportVi,
   ...picturesVi,
+  ...importProgressVi,
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
@@ -440,6 +442,7 @@ const en: Record<MessageKey, string> = {
   ...reimportEn,
   ...wordImportEn,
   ...picturesEn,
+  ...importProgressEn,
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,

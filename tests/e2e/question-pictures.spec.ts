@@ -79,7 +79,7 @@ test("a Word file from another tool with pictures is imported from the questions
       answerStyle: "bold",
     },
   ]);
-  await importForm.getByLabel("Tệp Word (.docx), CSV hoặc XLSX").setInputFiles({
+  await importForm.getByLabel("Tệp CSV hoặc XLSX, hoặc tệp Word (.docx)").setInputFiles({
     name: "thieu-mo-ta.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: missingAlt,
@@ -87,7 +87,7 @@ test("a Word file from another tool with pictures is imported from the questions
   await importForm.getByRole("button", { name: "Nhập từ tệp" }).click();
   await expect(organiser.getByText(/^Câu 1: .*mô tả/)).toBeVisible();
 
-  await importForm.getByLabel("Tệp Word (.docx), CSV hoặc XLSX").setInputFiles({
+  await importForm.getByLabel("Tệp CSV hoặc XLSX, hoặc tệp Word (.docx)").setInputFiles({
     name: "de-thi-cds.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: file,

@@ -2,7 +2,7 @@
 export const wordImportVi = {
   "import.question": "Câu {line}",
   "import.doneQuestions": "Đã nhập {n} câu hỏi.",
-  "import.fileWithWord": "Tệp Word (.docx), CSV hoặc XLSX",
+  "import.fileWithWord": "Tệp CSV hoặc XLSX, hoặc tệp Word (.docx)",
   "import.wordCategory": "Lĩnh vực của câu hỏi trong tệp Word (khi câu không ghi “Lĩnh vực:”)",
   "import.wordSample": "Tải tệp Word mẫu",
   "import.wordLayouts":
@@ -49,7 +49,7 @@ export const wordImportVi = {
 export const wordImportEn: Record<keyof typeof wordImportVi, string> = {
   "import.question": "Question {line}",
   "import.doneQuestions": "Imported {n, plural, one {# question} other {# questions}}.",
-  "import.fileWithWord": "Word (.docx), CSV or XLSX file",
+  "import.fileWithWord": "CSV or XLSX file, or a Word file (.docx)",
   "import.wordCategory": "Category of a Word file's questions (when a question has no “Lĩnh vực:” line)",
   "import.wordSample": "Download the Word sample",
   "import.wordLayouts":
