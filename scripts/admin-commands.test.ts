@@ -6,6 +6,10 @@ import { describe, expect, it } from "vitest";
 import { questions, units, users } from "../db/schema";
 import { authenticate } from "../app/models/sign-in.server";
 import { createTestDb } from "../tests/setup/test-db";
+import { createClient } from "@libsql/client";
+import sharp from "sharp";
+import { preparePicture, storePictures } from "~/models/images.server";
+import { COMMAND_LINE } from "~/utils/permissions.server";
 import { runAdminCommand } from "./admin-commands";
 
 describe("admin command line", () => {
@@ -44,9 +48,21 @@ describe("admin command line", () => {
     expect(await authenticate(db, "0911222333", password)).not.toBeNull();
     expect(await authenticate(db, "0911222333", "matkhau-dai")).toBeNull();
 
+    // A question's picture lives in the database, so the backup holds it.
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#0b5cad" } })
+      .png()
+      .toBuffer();
+    const [picture] = await storePictures(db, [await preparePicture(png)], COMMAND_LINE);
     const backup = path.join(tmpdir(), `hoithi-backup-${Date.now()}.db`);
     await runAdminCommand(db, ["backup", backup]);
     expect(existsSync(backup)).toBe(true);
+    const copy = createClient({ url: `file:${backup}` });
+    const { rows } = await copy.execute({
+      sql: "SELECT width, height FROM images WHERE key = ?",
+      args: [picture.key],
+    });
+    copy.close();
+    expect(rows.map((r) => [r.width, r.height])).toEqual([[40, 30]]);
   });
 
   it("refuses bad input with a clear message", async () => {
