@@ -89,7 +89,21 @@ export async function listQuestions(db: Db, f: QuestionFilters = {}) {
         )
         .orderBy(asc(questionOptions.position))
     : [];
-  return rows.map((r) => ({ ...r, options: options.filter((o) => o.questionId === r.id) }));
+  return withOptions(rows, options);
+}
+
+/**
+ * Each question with its options, grouped once: filtering every option for
+ * each question took 6 s at 22,000 questions (docs/benchmarks.md, issue 19).
+ */
+function withOptions<R extends { id: number }, O extends { questionId: number }>(rows: R[], options: O[]) {
+  const byQuestion = new Map<number, O[]>();
+  for (const o of options) {
+    const list = byQuestion.get(o.questionId);
+    if (list) list.push(o);
+    else byQuestion.set(o.questionId, [o]);
+  }
+  return rows.map((r) => ({ ...r, options: byQuestion.get(r.id) ?? [] }));
 }
 
 export async function getQuestion(db: Db, id: number) {
@@ -104,7 +118,7 @@ async function listQuestionsByIds(db: Db, ids: number[]) {
     .from(questionOptions)
     .where(inArray(questionOptions.questionId, ids))
     .orderBy(asc(questionOptions.position));
-  return rows.map((r) => ({ ...r, options: options.filter((o) => o.questionId === r.id) }));
+  return withOptions(rows, options);
 }
 
 /** Each question's category by its code (what an import may keep as it is). */

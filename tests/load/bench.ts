@@ -6,7 +6,9 @@
  *
  * `BENCH_SCALE=smoke` runs every scenario small (the CI check, part of
  * `npm test`) and exits 1 if any answer or submission was lost or refused.
- * Timing targets are reported, never asserted.
+ * Timing targets are reported, never asserted. The "import" scenario
+ * (tests/load/import-questions.ts) times large question imports and prints a
+ * table of its own.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -50,6 +52,7 @@ const { computeResults } = await import("../../app/models/results.server");
 const { createSession } = await import("../../app/utils/session.server");
 const data = await import("./data");
 const { addClosedContest } = await import("./closed-contest");
+const { importBench, importTable } = await import("./import-questions");
 
 const root = mkdtempSync(path.join(tmpdir(), "hoithi-bench-"));
 const rows: Record<string, string | number>[] = [];
@@ -141,7 +144,7 @@ async function saveLoad(
   return run;
 }
 
-// BENCH_ONLY=a,b,c,d,e,sqld runs some scenarios only (the database for a, b and c is always built).
+// BENCH_ONLY=a,b,c,d,e,sqld,import runs some scenarios only (the database for a, b and c is built when one of them runs).
 const only = process.env.BENCH_ONLY?.split(",");
 const runs = (scenario: string) => !only || only.includes(scenario);
 
@@ -156,7 +159,7 @@ const mainUrl = `file:${path.join(mainDir, "bench.db")}`;
 const SAVE_FROM = 0;
 const RUSH_FROM = S.saveConns;
 const RESIDENTS_FROM = RUSH_FROM + S.rush;
-{
+if (runs("a") || runs("b") || runs("c")) {
   const { db, client } = await freshDatabase(mainUrl, RESIDENTS_FROM + S.residents);
   const now = Date.now();
   const savePlans = await data.planAttempts(db, SAVE_FROM, S.saveConns, now);
@@ -494,6 +497,13 @@ if (runs("sqld")) {
   }
 }
 
+// Large question imports (issue 19): XLSX, CSV and Word files, exports and a re-import.
+let importRows: Awaited<ReturnType<typeof importBench>> = [];
+if (runs("import")) {
+  importRows = await importBench({ root, port: port++, env: appEnv, smoke: SMOKE, problems, log });
+  results.imports = importRows;
+}
+
 // ---------------------------------------------------------------------------
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const machine = `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}`;
@@ -504,9 +514,12 @@ writeFileSync(".cache/bench/last.json", JSON.stringify(results, null, 2));
 
 const headers = Object.keys(rows[0] ?? { scenario: "" });
 console.log(`\nHội Thi bench (${results.scale}), ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
-console.log(`| ${headers.join(" | ")} |`);
-console.log(`|${headers.map(() => "---").join("|")}|`);
-for (const r of rows) console.log(`| ${headers.map((h) => String(r[h] ?? "")).join(" | ")} |`);
+if (rows.length) {
+  console.log(`| ${headers.join(" | ")} |`);
+  console.log(`|${headers.map(() => "---").join("|")}|`);
+  for (const r of rows) console.log(`| ${headers.map((h) => String(r[h] ?? "")).join(" | ")} |`);
+}
+if (importRows.length) console.log(`\nQuestion imports, 2 workers:\n\n${importTable(importRows)}`);
 if (problems.length) {
   console.error(`\nLost, refused or failed work:\n- ${problems.join("\n- ")}`);
   process.exit(1);
