@@ -665,6 +665,12 @@ export const stageScores = sqliteTable(
     /** Assigned by the server: a save made from a sheet that saw version N replaces version N only. */
     version: integer("version").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
+    /** `paper`: typed in by an organiser (the secretary) from the judge's signed paper sheet. */
+    source: text("source", { enum: ["judge", "paper"] })
+      .notNull()
+      .default("judge"),
+    /** Who typed a paper score in (null when the judge saved it from their own phone). */
+    enteredByUserId: integer("entered_by_user_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [uniqueIndex("stage_scores_uq").on(t.partId, t.teamId, t.judgeUserId)],
 );
