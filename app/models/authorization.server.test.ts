@@ -34,6 +34,7 @@ import * as reimport from "./question-reimport.server";
 import * as images from "./images.server";
 import * as questionImport from "./question-import.server";
 import * as stageJudging from "./stage-judging.server";
+import * as stagePaper from "./stage-paper.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
 import * as teamEntries from "./team-entries.server";
@@ -312,6 +313,20 @@ const cases: Case[] = [
     },
   },
   {
+    fn: "savePaperSheet",
+    action: "stage.paper",
+    run: async (a) => {
+      const { contest, part, team } = await stageWithPart();
+      return stagePaper.savePaperSheet(db, {
+        contestId: contest.id,
+        partId: part.id,
+        judgeUserId: actors.judge.id,
+        rows: [{ teamId: team.id, values: { total: 10 }, comment: "", base: 0 }],
+        actor: { ...a, id: a.id! },
+      });
+    },
+  },
+  {
     fn: "saveKnowledgeMarks",
     action: "stage.mark",
     run: async (a) => {
@@ -586,6 +601,7 @@ describe("the permission matrix, enforced by the models", () => {
       ...["unitNameTaken", "listUnmappedResidents", "parseUnitTable", "listTeams", "assertEditable"],
       ...["loadStageContest", "stageSetup", "stageProgramme", "validateStageSettings", "validatePart"],
       ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
+      ...["paperBoard", "paperEntries", "judgeSummary"],
       ...["signInLocks", "lockedFor", "delayAfter", "pairKey", "phoneKey", "ipKey", "registerKey"],
       ...["prizeRowProblem", "parseExclusions", "stageTeams", "byPerformance", "isFinal"],
       ...["tidyName", "teamNameKey", "memberKey"],
@@ -643,6 +659,7 @@ describe("the permission matrix, enforced by the models", () => {
       questionImport,
       stage,
       stageJudging,
+      stagePaper,
       stageParts_,
       teams_,
       teamEntries,

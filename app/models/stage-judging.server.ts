@@ -142,6 +142,11 @@ export type ScoreInput = {
    * version only (decision 006). Left out by callers with no sheet (scripts, tests): last write wins.
    */
   base?: number;
+  /**
+   * A paper sheet typed in for the judge by this organiser (the secretary, app/models/stage-paper.server.ts):
+   * the same rules, but the organiser's permission, and the row records who typed it and that it came from paper.
+   */
+  enteredBy?: Actor & { id: number };
 };
 
 /** What a save did: `conflict` when the sheet's base is not the server's version (another phone saved since). */
@@ -243,7 +248,8 @@ async function unsavedOutcome(
  * part refuses it.
  */
 export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()): Promise<ScoreOutcome> {
-  authorize(input.judge, "stage.score");
+  if (input.enteredBy) authorize(input.enteredBy, "stage.paper");
+  else authorize(input.judge, "stage.score");
   const contest = await loadStageContest(db, input.contestId);
   const judge = await requireJudgeOf(db, input.contestId, input.judge.id);
   const part = await loadPart(db, input.contestId, input.partId);
@@ -273,23 +279,28 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
     );
   const base = input.base ?? held?.version ?? 0;
   const version = base + 1;
+  const source = input.enteredBy ? "paper" : "judge";
+  const enteredBy = input.enteredBy?.id ?? null;
   const result = await db.run(sql`
-    INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, version, updated_at)
-    SELECT ${part.id}, ${team.id}, ${input.judge.id}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, 0, ${version}, ${now}
+    INSERT INTO stage_scores (part_id, team_id, judge_user_id, criteria, total_tenths, comment, seq, version, updated_at, source, entered_by_user_id)
+    SELECT ${part.id}, ${team.id}, ${input.judge.id}, ${JSON.stringify(tenths)}, ${totalTenths}, ${comment}, 0, ${version}, ${now}, ${source}, ${enteredBy}
     WHERE EXISTS (SELECT 1 FROM stage_parts WHERE id = ${part.id} AND closed_at IS NULL)
       AND EXISTS (SELECT 1 FROM contests WHERE id = ${input.contestId} AND state NOT IN ('locked', 'announced'))
     ON CONFLICT (part_id, team_id, judge_user_id) DO UPDATE SET
       criteria = excluded.criteria, total_tenths = excluded.total_tenths, comment = excluded.comment,
-      version = excluded.version, updated_at = excluded.updated_at
+      version = excluded.version, updated_at = excluded.updated_at,
+      source = excluded.source, entered_by_user_id = excluded.entered_by_user_id
     WHERE stage_scores.version + 1 = excluded.version`);
   if (result.rowsAffected === 0)
     return unsavedOutcome(db, input, { partId: part.id, teamId: team.id, tenths, totalTenths, comment });
   await auditBy(
     db,
-    input.judge,
-    "stage.score",
+    input.enteredBy ?? input.judge,
+    input.enteredBy ? "stage.paperScore" : "stage.score",
     ["stage_part", part.id],
-    { after: { teamId: team.id, criteria: tenths, totalTenths, comment } },
+    {
+      after: { teamId: team.id, judgeUserId: input.judge.id, criteria: tenths, totalTenths, comment, source },
+    },
     now,
   );
   return { outcome: "saved", totalTenths, version };
@@ -477,6 +488,10 @@ export function judgeScoreSheet(db: Db, contestId: number) {
       judgeName: users.fullName,
       totalTenths: stageScores.totalTenths,
       comment: stageScores.comment,
+      source: stageScores.source,
+      enteredByName: sql<
+        string | null
+      >`(SELECT full_name FROM users WHERE users.id = ${stageScores.enteredByUserId})`,
     })
     .from(stageScores)
     .innerJoin(stageParts, eq(stageParts.id, stageScores.partId))

@@ -242,7 +242,14 @@ function JudgeSheet({
             <tr key={`${s.partId}-${s.teamId}-${s.judgeName}`} className="border-t border-slate-200">
               <td className={cell}>{parts.find((p) => p.id === s.partId)?.name}</td>
               <td className={cell}>{teamName(s.teamId)}</td>
-              <td className={cell}>{s.judgeName}</td>
+              <td className={cell}>
+                {s.judgeName}
+                {s.source === "paper" ? (
+                  <span className="block text-sm">
+                    {t("stagePaper.fromPaper", { name: s.enteredByName ?? "" })}
+                  </span>
+                ) : null}
+              </td>
               <td className={cell}>{formatNumber(s.totalTenths / 10, locale)}</td>
               <td className={cell}>{s.comment}</td>
             </tr>

@@ -121,6 +121,9 @@ export default function StageOverview() {
         <Link to="live" className={link}>
           {t("stage.live")}
         </Link>
+        <Link to="paper-scores" className={link}>
+          {t("stagePaper.link")}
+        </Link>
         <Link to={`/contests/${contest.slug}/scoreboard`} className={link}>
           {t("stage.scoreboard")}
         </Link>

@@ -11,6 +11,7 @@ import { Alert, Field, FormAlerts } from "~/components/ui/field";
 import { knowledgeMarks, StageLiveSchema } from "~/forms/stage-live";
 import { computeStage, eligibleJudges } from "~/models/stage-results.server";
 import { knowledgeSheet, saveKnowledgeMarks, saveOvertime } from "~/models/stage-judging.server";
+import { paperEntries } from "~/models/stage-paper.server";
 import { loadStageContest, stageSetup } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -26,10 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => loadStageContest(db, contestId));
-  const [setup, stage, marks] = await Promise.all([
+  const [setup, stage, marks, paper] = await Promise.all([
     stageSetup(db, contestId),
     computeStage(db, contest),
     knowledgeSheet(db, contestId),
+    paperEntries(db, contestId),
   ]);
   const teams = [...stage.teams].sort(
     (a, b) =>
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       parts: t.parts,
     })),
     marks,
+    paper,
   };
 }
 
@@ -83,7 +86,7 @@ type Part = Data["parts"][number];
 type Team = Data["teams"][number];
 
 export default function StageLive() {
-  const { contest, parts, teams, marks } = useLoaderData<typeof loader>();
+  const { contest, parts, teams, marks, paper } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -100,7 +103,7 @@ export default function StageLive() {
             {part.closedAt ? ` · ${t("stage.partClosedLabel")}` : ""}
           </h2>
           {part.scoring === "judges" ? (
-            <JudgesProgress part={part} teams={teams} />
+            <JudgesProgress part={part} teams={teams} paper={paper} />
           ) : (
             <KnowledgeForm part={part} teams={teams} marks={marks} />
           )}
@@ -124,20 +127,39 @@ export default function StageLive() {
 }
 
 /** How many of the judges who may score each team have scored it in a part. */
-function JudgesProgress({ part, teams }: { part: Part; teams: Team[] }) {
+function JudgesProgress({ part, teams, paper }: { part: Part; teams: Team[]; paper: Data["paper"] }) {
   const t = useT();
+  const fromPaper = paper.filter((p) => p.partId === part.id);
   return (
-    <ul className="my-2">
-      {teams.map((team) => {
-        const score = team.parts.find((p) => p.partId === part.id);
-        return (
-          <li key={team.id}>
-            {team.name}: {t("stage.judgesScored", { n: score?.judges ?? 0, of: team.eligibleJudges })}
-            {team.conflictedJudges ? ` — ${t("stage.flag.conflicts", { n: team.conflictedJudges })}` : ""}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="my-2">
+        {teams.map((team) => {
+          const score = team.parts.find((p) => p.partId === part.id);
+          return (
+            <li key={team.id}>
+              {team.name}: {t("stage.judgesScored", { n: score?.judges ?? 0, of: team.eligibleJudges })}
+              {team.conflictedJudges ? ` — ${t("stage.flag.conflicts", { n: team.conflictedJudges })}` : ""}
+            </li>
+          );
+        })}
+      </ul>
+      {fromPaper.length ? (
+        <div className="my-2">
+          <h3 className="text-lg font-semibold">{t("stagePaper.paperEntries")}</h3>
+          <ul>
+            {fromPaper.map((p) => (
+              <li key={`${p.teamId}-${p.judgeName}`}>
+                {t("stagePaper.paperEntry", {
+                  team: teams.find((team) => team.id === p.teamId)?.name ?? "",
+                  judge: p.judgeName,
+                  name: p.enteredByName ?? "",
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
   );
 }
 

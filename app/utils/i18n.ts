@@ -21,6 +21,7 @@ import { residentEn, residentVi } from "./messages/resident";
 import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
+import { stagePaperEn, stagePaperVi } from "./messages/stage-paper";
 import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
@@ -221,6 +222,7 @@ const vi = {
   ...answerSaveVi,
   ...residentVi,
   ...stageVi,
+  ...stagePaperVi,
   ...signInVi,
   ...numbersTeamsVi,
   ...papersVi,
@@ -432,6 +434,7 @@ const en: Record<MessageKey, string> = {
   ...answerSaveEn,
   ...residentEn,
   ...stageEn,
+  ...stagePaperEn,
   ...signInEn,
   ...numbersTeamsEn,
   ...papersEn,

@@ -38,6 +38,7 @@ export type Action =
   | "stage.setup"
   | "stage.mark"
   | "stage.score"
+  | "stage.paper"
   | "stage.closePart"
   | "stage.decideTie"
   | "results.review"
@@ -72,6 +73,8 @@ const ORGANISER: Action[] = [
   "team.manage",
   "stage.setup",
   "stage.mark",
+  // The secretary types in a judge's signed paper sheet (the judge's own rules, the organiser's hand).
+  "stage.paper",
   "stats.read",
   "audit.read",
   "audit.readContest",
