@@ -7,7 +7,7 @@ import { createUser } from "../../tests/factories";
 import { runAdminCommand } from "../../scripts/admin-commands";
 import { runImport } from "~/forms/import.server";
 import { translate, type Message } from "~/utils/i18n";
-import { createQuestions, listQuestions } from "./question-bank.server";
+import { countQuestions, createQuestions, listQuestions } from "./question-bank.server";
 import { parseQuestionTable, QUESTION_HEADERS, QUESTION_TEMPLATE_ROWS } from "./question-import.server";
 import { writeCsv, writeXlsx } from "./spreadsheet.server";
 import { UNIT_HEADERS } from "./units.server";
@@ -52,6 +52,16 @@ describe("large imports", () => {
     expect(result).toEqual({ imported: 10_000, lineKind: "row" });
     expect((await db.select({ n: count() }).from(questions))[0].n).toBe(10_000);
     expect((await db.select({ n: count() }).from(questionOptions))[0].n).toBe(40_000);
+    // The bank's list a page at a time, each question with its options; the export all of them.
+    expect(await countQuestions(db, { q: "Câu hỏi số 99" })).toBe(111);
+    const lastPage = await listQuestions(db, {}, { limit: 200, offset: 9_900 });
+    expect(lastPage.map((q) => q.code)).toEqual(Array.from({ length: 100 }, (_, i) => `Q-${9_900 + i}`));
+    expect(lastPage.every((q) => q.options.length === 4)).toBe(true);
+    const all = await listQuestions(db);
+    expect(all).toHaveLength(10_000);
+    expect(
+      all.every((q) => q.options.length === 4 && q.options.filter((o) => o.isCorrect).length === 1),
+    ).toBe(true);
   }, 120_000);
 
   it("imports 10,000 units from CSV on the command line", async () => {

@@ -64,7 +64,7 @@ export type QuestionFilters = {
   legal?: string;
 };
 
-export async function listQuestions(db: Db, f: QuestionFilters = {}) {
+function questionWhere(f: QuestionFilters) {
   const where: SQL[] = [];
   if (f.q) where.push(or(like(questions.prompt, `%${f.q}%`), like(questions.code, `%${f.q}%`))!);
   if (f.category) where.push(eq(questions.category, f.category));
@@ -72,24 +72,47 @@ export async function listQuestions(db: Db, f: QuestionFilters = {}) {
   if (f.difficulty) where.push(eq(questions.difficulty, f.difficulty));
   if (f.tag) where.push(sql`exists (select 1 from json_each(${questions.tags}) where value = ${f.tag})`);
   if (f.legal) where.push(like(questions.legalSource, `%${f.legal}%`));
-  const rows = await db
+  return where.length ? and(...where) : undefined;
+}
+
+/**
+ * The questions matching the filters with their options, in category order;
+ * `page` gives one page of them (the bank's list), without it all (exports).
+ */
+export async function listQuestions(
+  db: Db,
+  f: QuestionFilters = {},
+  page?: { limit: number; offset: number },
+) {
+  const query = db
     .select()
     .from(questions)
-    .where(where.length ? and(...where) : undefined)
+    .where(questionWhere(f))
     .orderBy(asc(questions.category), asc(questions.id));
-  const options = rows.length
-    ? await db
-        .select()
-        .from(questionOptions)
-        .where(
-          inArray(
-            questionOptions.questionId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(questionOptions.position))
-    : [];
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
+  // In runs: SQLite binds at most 32,766 values in one statement.
+  let options: (typeof questionOptions.$inferSelect)[] = [];
+  for (const ids of chunks(
+    rows.map((r) => r.id),
+    10_000,
+  )) {
+    const run = await db
+      .select()
+      .from(questionOptions)
+      .where(inArray(questionOptions.questionId, ids))
+      .orderBy(asc(questionOptions.position));
+    options = options.concat(run);
+  }
   return withOptions(rows, options);
+}
+
+/** How many questions match the filters (the list shows them a page at a time). */
+export async function countQuestions(db: Db, f: QuestionFilters = {}) {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(questions)
+    .where(questionWhere(f));
+  return n;
 }
 
 /**
