@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { stageCriteria, teams, users } from "#db/schema";
-import { expect, oneSheetStage, signIn, test } from "./fixtures";
+import { contestBySlug, e2eDb, expect, oneSheetStage, signIn, test } from "./fixtures";
 
 const pdfPages = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 
@@ -23,14 +23,12 @@ test("the organiser enters a judge's paper sheet, sees it marked, and prints the
     { partId: part.id, name: "Nội dung", maxScore: 10 },
     { partId: part.id, name: "Hình thức", maxScore: 10 },
   ]);
-  await db
-    .insert(teams)
-    .values({
-      contestId: contest.id,
-      number: 2,
-      name: "Đội số 2 — Phiếu giấy",
-      nameKey: `doi-2-${contest.id}`,
-    });
+  await db.insert(teams).values({
+    contestId: contest.id,
+    number: 2,
+    name: "Đội số 2 — Phiếu giấy",
+    nameKey: `doi-2-${contest.id}`,
+  });
   const [judge] = await db.select().from(users).where(eq(users.phone, "0900000006"));
 
   await signIn(page, "0900000002");
@@ -86,4 +84,23 @@ test("the organiser enters a judge's paper sheet, sees it marked, and prints the
   await page.emulateMedia({ media: "print" });
   pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
   expect(pdfPages(pdf)).toBe(1);
+});
+
+test("the demo stage contest's blank sheets print a page per judged part, and a judge's biên bản of every part fits one A4 page", async ({
+  page,
+}) => {
+  const db = await e2eDb();
+  const contest = (await contestBySlug("hoi-thi-tuyen-truyen-2026"))!;
+  const [judge] = await db.select().from(users).where(eq(users.phone, "0900000007"));
+  await signIn(page, "0900000002");
+  // Chào hỏi and Tiểu phẩm are scored by the judges; Kiến thức is not, so it has no sheet.
+  await page.goto(`/organiser/stage/${contest.id}/sheets?judge=${judge.id}`);
+  await expect(page.getByRole("heading", { name: "Phiếu chấm điểm" })).toHaveCount(2);
+  await page.emulateMedia({ media: "print" });
+  expect(pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true }))).toBe(2);
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(`/organiser/stage/${contest.id}/judges/${judge.id}/summary`);
+  await expect(page.getByRole("table")).toHaveCount(2);
+  await page.emulateMedia({ media: "print" });
+  expect(pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true }))).toBe(1);
 });
