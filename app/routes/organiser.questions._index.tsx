@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useCategoryName } from "~/components/category-name";
+import { DownloadLinks } from "~/components/download-links";
 import { ImportForm } from "~/components/import-form";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Alert, SelectField } from "~/components/ui/field";
@@ -144,34 +145,14 @@ export default function QuestionBank() {
       <p className="flex flex-wrap gap-4 text-lg">
         <span>{t("q.count", { n: total })}</span>
         {prev || next ? <span>{shown}</span> : null}
-        <a
-          href={`/organiser/questions/export/xlsx${query}`}
-          className="text-brand-700 font-semibold underline"
-          download
-        >
-          {t("q.exportXlsx")}
-        </a>
-        <a
-          href={`/organiser/questions/export/csv${query}`}
-          className="text-brand-700 font-semibold underline"
-          download
-        >
-          {t("q.exportCsv")}
-        </a>
-        <a
-          href={`/organiser/questions/export/paper${query}`}
-          className="text-brand-700 font-semibold underline"
-          download
-        >
-          {t("questionPapers.paper")}
-        </a>
-        <a
-          href={`/organiser/questions/export/key${query}`}
-          className="text-brand-700 font-semibold underline"
-          download
-        >
-          {t("questionPapers.key")}
-        </a>
+        <DownloadLinks
+          links={[
+            { href: `/organiser/questions/export/xlsx${query}`, label: t("q.exportXlsx") },
+            { href: `/organiser/questions/export/csv${query}`, label: t("q.exportCsv") },
+            { href: `/organiser/questions/export/paper${query}`, label: t("questionPapers.paper") },
+            { href: `/organiser/questions/export/key${query}`, label: t("questionPapers.key") },
+          ]}
+        />
       </p>
       <ol className="flex flex-col gap-2">
         {questions.map((q) => (

@@ -8,6 +8,7 @@ import { bankPaper, loadPaperPictures, paperFile } from "~/models/question-paper
 import { fileResponse } from "~/models/spreadsheet.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { markDownload } from "~/utils/http.server";
 
 /** The list's filters (organiser.questions._index), so an export holds what the organiser sees. */
 const FiltersSchema = z.object({
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     });
     const pictures = format === "paper" ? await loadPaperPictures(db, questions) : undefined;
     const { bytes, filename } = await paperFile(format, { questions, heading }, pictures);
-    return fileResponse(bytes, filename);
+    return markDownload(request, fileResponse(bytes, filename));
   }
   const list = await listQuestions(db, filters);
   await audit(db, {
@@ -52,5 +53,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     after: { format, count: list.length },
     ip: context.clientIp,
   });
-  return fileResponse(await questionBankFile(db, format, list), `Ngân hàng câu hỏi.${format}`);
+  return markDownload(
+    request,
+    fileResponse(await questionBankFile(db, format, list), `Ngân hàng câu hỏi.${format}`),
+  );
 }

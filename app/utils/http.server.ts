@@ -37,6 +37,21 @@ export async function readForm(request: Request) {
   }
 }
 
+/**
+ * Marks a file download as arrived for the page that asked for it with
+ * `?dl=<token>` (components/download-links.tsx shows "making the file" until
+ * then): a cookie the page's script can read, for a minute.
+ */
+export function markDownload(request: Request, response: Response) {
+  const token = new URL(request.url).searchParams.get("dl");
+  if (token && /^[a-z0-9]{1,16}$/.test(token))
+    response.headers.append(
+      "Set-Cookie",
+      `hoithi-download=${token}; Path=/organiser; Max-Age=60; SameSite=Lax`,
+    );
+  return response;
+}
+
 /** A route's `headers`: passes a throttled action's Retry-After on to the page's response. */
 export const passRetryAfter: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");

@@ -78,6 +78,15 @@ test("a 3,000-question import over a slow connection shows its progress and time
   await expect(organiser.getByText(/^\d+ câu hỏi$/)).toHaveText(`${before + 3000} câu hỏi`);
   await organiser.getByRole("link", { name: "Trang sau ›" }).click();
   await expect(organiser.getByText("Đang xem câu 201–400")).toBeVisible();
+
+  // Exporting the bank, now thousands of questions, says the file is being made until it arrives.
+  const download = organiser.waitForEvent("download");
+  await organiser.getByRole("link", { name: "Xuất XLSX" }).click();
+  await expect(
+    organiser.getByRole("status").filter({ hasText: /^Đang tạo tệp \(Xuất XLSX\)/ }),
+  ).toBeVisible();
+  expect((await download).suggestedFilename()).toBe("Ngân hàng câu hỏi.xlsx");
+  await expect(organiser.getByText(/^Đang tạo tệp/)).toHaveCount(0);
   const db = await e2eDb();
   const [{ n }] = await db
     .select({ n: count() })

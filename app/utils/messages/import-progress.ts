@@ -9,6 +9,7 @@ export const importProgressVi = {
   "import.progress.save": "Đang lưu {rows} câu hỏi…",
   "import.progress.left": "còn khoảng {s} giây",
   "import.progress.elapsed": "đã {s} giây",
+  "download.preparing": "Đang tạo tệp ({file}), tệp sẽ tự tải về khi xong… đã {s} giây",
   "import.interrupted":
     "Việc nhập bị gián đoạn (mất kết nối hoặc hết phiên đăng nhập). Hãy tải lại trang để xem ngân hàng câu hỏi hiện có, rồi nhập lại nếu cần.",
 };
@@ -23,6 +24,7 @@ export const importProgressEn: Record<keyof typeof importProgressVi, string> = {
   "import.progress.save": "Saving {rows} questions…",
   "import.progress.left": "about {s} seconds left",
   "import.progress.elapsed": "{s} seconds so far",
+  "download.preparing": "Making the file ({file}); it downloads by itself when ready… {s} seconds so far",
   "import.interrupted":
     "The import was interrupted (connection lost or signed out). Reload the page to see the bank as it is, then import again if needed.",
 };
