@@ -2,16 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
+import { PaperSheetForm } from "~/components/stage/paper-sheet-form";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
-import { paperBoard, savePaperSheet, type PaperRow } from "~/models/stage-paper.server";
+import { readPaperRows, type PaperProblem } from "~/forms/stage-paper";
+import { paperBoard, savePaperSheet } from "~/models/stage-paper.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { formatNumber } from "~/utils/format";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
-import { metaTitle, useLocale, useT, type MessageKey } from "~/utils/i18n";
-import { parseVnNumber, toInputNumber } from "~/utils/numbers";
+import { metaTitle, useT } from "~/utils/i18n";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 /** The sheet shown: a judge and a part (the first of each when not chosen). */
@@ -60,34 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Problem = { key: MessageKey; vars?: Record<string, string | number> };
-type Reply = { problems: Problem[]; saved: number; typed: Record<string, string> | null };
-
-/** Reads the sheet's rows (an empty row is skipped), or the problems of its boxes. */
-function readRows(form: FormData, data: Awaited<ReturnType<typeof loader>>) {
-  const problems: Problem[] = [];
-  const rows: PaperRow[] = [];
-  for (const row of data.rows) {
-    if (row.ownUnit) continue;
-    const texts = data.part!.criteria.map((c) => String(form.get(`s-${row.team.id}-${c.key}`) ?? ""));
-    if (texts.every((text) => text.trim() === "")) continue;
-    const values: Record<string, number> = {};
-    for (const [i, c] of data.part!.criteria.entries()) {
-      const parsed = parseVnNumber(texts[i], { decimals: 1 });
-      if (!parsed.ok) problems.push({ key: parsed.problem.key, vars: parsed.problem.vars });
-      else if (parsed.value === null)
-        problems.push({ key: "stagePaper.rowIncomplete", vars: { team: row.team.name } });
-      else values[c.key] = parsed.value;
-    }
-    rows.push({
-      teamId: row.team.id,
-      values,
-      comment: String(form.get(`c-${row.team.id}`) ?? ""),
-      base: Number(form.get(`b-${row.team.id}`) ?? 0) || 0,
-    });
-  }
-  return { rows, problems };
-}
+type Reply = { problems: PaperProblem[]; saved: number; typed: Record<string, string> | null };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<Reply> {
   const user = await requireRole(request, ["organiser"]);
@@ -95,7 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
   if (!data.judge || !data.part) throw new Response("Not found", { status: 404 });
   const form = await readForm(request);
   const typed = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-  const { rows, problems } = readRows(form, data);
+  const { rows, problems } = readPaperRows(
+    form,
+    data.part.criteria,
+    data.rows.map((r) => ({ ...r.team, ownUnit: r.ownUnit })),
+  );
   if (problems.length) return { problems, saved: 0, typed };
   if (!rows.length) return { problems: [{ key: "stagePaper.nothing" }], saved: 0, typed };
   try {
@@ -190,123 +167,10 @@ export default function PaperScores() {
           {reply?.problems.map((p, i) => (
             <Alert key={i}>{t(p.key, p.vars)}</Alert>
           ))}
-          <SheetForm />
+          <PaperSheetForm judge={judge} part={part} rows={data.rows} typed={reply?.typed ?? null} />
         </>
       ) : null}
     </div>
-  );
-}
-
-/** The judge's paper sheet as it looks on paper: a row per team, a box per criterion, then the comment. */
-function SheetForm() {
-  const data = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
-  const t = useT();
-  const locale = useLocale();
-  const part = data.part!;
-  const judge = data.judge!;
-  const typed = reply?.typed ?? null;
-  // A new sheet (or new versions after a save) mounts fresh boxes; a refused one keeps what was typed.
-  const key = `${judge.id}-${part.id}-${data.rows.map((r) => r.version).join(".")}`;
-  const cell = "border border-slate-300 p-2";
-  return (
-    <Form
-      method="post"
-      action={`?judge=${judge.id}&part=${part.id}`}
-      key={key}
-      aria-label={t("stagePaper.sheet", { judge: judge.name, part: part.name })}
-      className="flex min-w-0 flex-col gap-3"
-    >
-      <h2 className="text-xl font-bold">
-        {t("stagePaper.sheet", { judge: judge.name, part: part.name })} —{" "}
-        {t("stage.maxPoints", { n: part.maxScore })}
-      </h2>
-      {part.closed ? <Alert>{t("stage.partClosed")}</Alert> : null}
-      <p className="text-base text-slate-600">{t("stagePaper.hint")}</p>
-      <div className="overflow-x-auto">
-        <table className="border-collapse text-base">
-          <thead>
-            <tr>
-              <th className={`${cell} text-left`}>{t("stagePaper.team")}</th>
-              {part.criteria.map((c) => (
-                <th key={c.key} className={cell}>
-                  {c.name || part.name} ({formatNumber(c.maxScore, locale)})
-                </th>
-              ))}
-              <th className={cell}>{t("stagePaper.total")}</th>
-              <th className={cell}>{t("stagePaper.comment")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.team.id}>
-                <th scope="row" className={`${cell} text-left`}>
-                  {row.team.name}
-                  {row.source === "paper" ? (
-                    <span className="block text-sm font-normal text-slate-700">
-                      {t("stagePaper.fromPaper", { name: row.enteredByName ?? "" })}
-                    </span>
-                  ) : row.source === "judge" ? (
-                    <span className="block text-sm font-normal text-slate-700">
-                      {t("stagePaper.byJudge")}
-                    </span>
-                  ) : null}
-                </th>
-                {row.ownUnit ? (
-                  <td colSpan={part.criteria.length + 2} className={cell}>
-                    {t("stagePaper.ownUnit")}
-                  </td>
-                ) : (
-                  <>
-                    {part.criteria.map((c) => {
-                      const name = `s-${row.team.id}-${c.key}`;
-                      const held = row.values?.[c.key];
-                      return (
-                        <td key={c.key} className={cell}>
-                          <input
-                            name={name}
-                            inputMode="decimal"
-                            defaultValue={
-                              typed ? (typed[name] ?? "") : held !== undefined ? toInputNumber(held / 10) : ""
-                            }
-                            aria-label={t("stagePaper.cell", {
-                              team: row.team.name,
-                              criterion: c.name || part.name,
-                              max: c.maxScore,
-                            })}
-                            className="min-h-11 w-20 rounded-lg border-2 border-slate-400 px-2 text-lg"
-                            disabled={part.closed}
-                          />
-                        </td>
-                      );
-                    })}
-                    <td className={`${cell} text-right`}>
-                      {row.values
-                        ? formatNumber(Object.values(row.values).reduce((s, v) => s + v, 0) / 10, locale)
-                        : ""}
-                    </td>
-                    <td className={cell}>
-                      <input
-                        name={`c-${row.team.id}`}
-                        defaultValue={typed ? (typed[`c-${row.team.id}`] ?? "") : row.comment}
-                        maxLength={1000}
-                        aria-label={t("stagePaper.cellComment", { team: row.team.name })}
-                        className="min-h-11 w-56 rounded-lg border-2 border-slate-400 px-2 text-base"
-                        disabled={part.closed}
-                      />
-                      <input type="hidden" name={`b-${row.team.id}`} value={row.version} />
-                    </td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Button className="self-start" disabled={part.closed}>
-        {t("stagePaper.save")}
-      </Button>
-    </Form>
   );
 }
 
