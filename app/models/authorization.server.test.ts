@@ -597,6 +597,7 @@ describe("the permission matrix, enforced by the models", () => {
       ],
       ...["pickSettings", "validateSettings", "fairnessProblems", "computeResults", "currentResults"],
       ...["listDisqualifications", "publicWinners", "announcedResults", "listQuestions", "getQuestion"],
+      ...["countQuestions"],
       ...["allTags", "codeTaken", "isCategory", "readQuestionForm", "validateQuestion", "listUnits"],
       ...["unitNameTaken", "listUnmappedResidents", "parseUnitTable", "listTeams", "assertEditable"],
       ...["loadStageContest", "stageSetup", "stageProgramme", "validateStageSettings", "validatePart"],
