@@ -610,6 +610,10 @@ export const stageParts = sqliteTable("stage_parts", {
   timeLimitSec: integer("time_limit_sec"),
   /** Points per started minute over, with up to one decimal (0.5): SQLite keeps such a value as REAL in this column. */
   overtimePenaltyPerMin: integer("overtime_penalty_per_min"),
+  /** The shortest a performance may run (a skit of 8–15 minutes); null: no minimum. */
+  minTimeSec: integer("min_time_sec"),
+  /** Points per started minute under the minimum, with up to one decimal, like the overtime penalty. */
+  undertimePenaltyPerMin: integer("undertime_penalty_per_min"),
   isTieBreak: integer("is_tie_break", { mode: "boolean" }).notNull().default(false),
   /** Knowledge parts: how many questions, points per right answer, and whether every team answers each question or the first to ring. */
   knowledgeQuestions: integer("knowledge_questions"),
@@ -675,7 +679,12 @@ export const stageScores = sqliteTable(
   (t) => [uniqueIndex("stage_scores_uq").on(t.partId, t.teamId, t.judgeUserId)],
 );
 
-/** Overtime recorded by organisers during a stage contest. */
+/**
+ * Timing per part and team: the timekeeper's stopwatch (server-stamped start
+ * and stop), the measured duration, and the seconds over the limit and under
+ * the minimum derived from it. Rows from before the stopwatch hold only
+ * overtime_sec, typed in by hand.
+ */
 export const stagePartResults = sqliteTable(
   "stage_part_results",
   {
@@ -686,6 +695,11 @@ export const stagePartResults = sqliteTable(
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
     overtimeSec: integer("overtime_sec").notNull().default(0),
+    undertimeSec: integer("undertime_sec").notNull().default(0),
+    durationSec: integer("duration_sec"),
+    /** Set by "Bắt đầu"; with stoppedAt null the clock is running. */
+    startedAt: integer("started_at"),
+    stoppedAt: integer("stopped_at"),
   },
   (t) => [primaryKey({ columns: [t.partId, t.teamId] })],
 );
