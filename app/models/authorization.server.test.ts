@@ -35,6 +35,7 @@ import * as images from "./images.server";
 import * as questionImport from "./question-import.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stagePaper from "./stage-paper.server";
+import * as stageTiming from "./stage-timing.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
 import * as teamEntries from "./team-entries.server";
@@ -353,6 +354,31 @@ const cases: Case[] = [
       });
     },
   },
+  ...(["startTimer", "stopTimer"] as const).map((fn): Case => ({
+    fn,
+    action: "stage.mark",
+    run: async (a) => {
+      const { contest, part, team } = await stageWithPart();
+      await db.update(stageParts).set({ timeLimitSec: 600 }).where(eq(stageParts.id, part.id));
+      return stageTiming[fn](db, { contestId: contest.id, partId: part.id, teamId: team.id, actor: a });
+    },
+  })),
+  {
+    fn: "editDuration",
+    action: "stage.mark",
+    run: async (a) => {
+      const { contest, part, team } = await stageWithPart();
+      await db.update(stageParts).set({ timeLimitSec: 600 }).where(eq(stageParts.id, part.id));
+      return stageTiming.editDuration(db, {
+        contestId: contest.id,
+        partId: part.id,
+        teamId: team.id,
+        durationSec: 610,
+        reason: "Bấm chậm",
+        actor: a,
+      });
+    },
+  },
   {
     fn: "setPartClosed",
     action: "stage.closePart",
@@ -603,6 +629,7 @@ describe("the permission matrix, enforced by the models", () => {
       ...["loadStageContest", "stageSetup", "stageProgramme", "validateStageSettings", "validatePart"],
       ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
       ...["paperBoard", "paperEntries", "judgeSummary"],
+      ...["timingPenalty", "runningTimer", "timerBoard"],
       ...["signInLocks", "lockedFor", "delayAfter", "pairKey", "phoneKey", "ipKey", "registerKey"],
       ...["prizeRowProblem", "parseExclusions", "stageTeams", "byPerformance", "isFinal"],
       ...["tidyName", "teamNameKey", "memberKey"],
@@ -661,6 +688,7 @@ describe("the permission matrix, enforced by the models", () => {
       stage,
       stageJudging,
       stagePaper,
+      stageTiming,
       stageParts_,
       teams_,
       teamEntries,

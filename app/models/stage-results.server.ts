@@ -107,6 +107,7 @@ function loadStageInputs(db: Db, contestId: number) {
         partId: stagePartResults.partId,
         teamId: stagePartResults.teamId,
         overtimeSec: stagePartResults.overtimeSec,
+        undertimeSec: stagePartResults.undertimeSec,
       })
       .from(stagePartResults)
       .innerJoin(stageParts, eq(stageParts.id, stagePartResults.partId))

@@ -19,6 +19,8 @@ export type StagePart = {
   scoring: "judges" | "knowledge";
   timeLimitSec: number | null;
   overtimePenaltyPerMin: number | null;
+  /** Points per started minute under the part's minimum time (absent: none). */
+  undertimePenaltyPerMin?: number | null;
   isTieBreak: boolean;
   knowledgePoints: number | null;
 };
@@ -41,7 +43,8 @@ export type JudgeScore = {
 };
 
 export type KnowledgeMark = { partId: number; teamId: number; correct: boolean };
-export type Overtime = { partId: number; teamId: number; overtimeSec: number };
+/** Seconds over a part's limit and (timed by the stopwatch) under its minimum. */
+export type Overtime = { partId: number; teamId: number; overtimeSec: number; undertimeSec?: number };
 
 /** Aggregates one team's judge totals (tenths) for a part into hundredths; null when nobody scored. */
 export function aggregateJudges(totalsTenths: number[], rule: Aggregation) {
@@ -137,10 +140,14 @@ export function scoreTeams(input: {
     const conflictedJudges = jury.filter((j) => conflicted(team, j.id, j.unitId, performers)).length;
     const eligibleJudges = jury.length - conflictedJudges;
     const parts = input.parts.map((part): TeamPartScore => {
-      const overtimeSec =
-        input.overtime.find((o) => o.partId === part.id && o.teamId === team.id)?.overtimeSec ?? 0;
+      const timing = input.overtime.find((o) => o.partId === part.id && o.teamId === team.id);
+      const overtimeSec = timing?.overtimeSec ?? 0;
       // Penalties may have one decimal (0,5 per minute): rounded once to whole hundredths.
-      const penaltyHundredths = Math.round(overtimePenalty(overtimeSec, part.overtimePenaltyPerMin) * 100);
+      const penaltyHundredths = Math.round(
+        (overtimePenalty(overtimeSec, part.overtimePenaltyPerMin) +
+          overtimePenalty(timing?.undertimeSec ?? 0, part.undertimePenaltyPerMin ?? null)) *
+          100,
+      );
       let raw: { hundredths: number | null; trimmed: boolean };
       let judges = 0;
       let ownUnitExcluded = 0;

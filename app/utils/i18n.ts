@@ -22,6 +22,7 @@ import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
 import { stagePaperEn, stagePaperVi } from "./messages/stage-paper";
+import { stageTimingEn, stageTimingVi } from "./messages/stage-timing";
 import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
@@ -223,6 +224,7 @@ const vi = {
   ...residentVi,
   ...stageVi,
   ...stagePaperVi,
+  ...stageTimingVi,
   ...signInVi,
   ...numbersTeamsVi,
   ...papersVi,
@@ -435,6 +437,7 @@ const en: Record<MessageKey, string> = {
   ...residentEn,
   ...stageEn,
   ...stagePaperEn,
+  ...stageTimingEn,
   ...signInEn,
   ...numbersTeamsEn,
   ...papersEn,
