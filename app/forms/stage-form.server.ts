@@ -14,6 +14,7 @@ import type { PartInput, PartProblems } from "~/models/stage-parts.server";
 import { validateStageSettings, type StagePrize, type StageSettings } from "~/models/stage.server";
 import { fromVnInput, toVnInput } from "~/utils/format";
 import { formNumbers } from "~/utils/numbers";
+import { parseTime } from "~/utils/stage-time";
 
 /** Any whole number here; each field's range is the model's rule, with its own message. */
 const WHOLE = { min: Number.NEGATIVE_INFINITY };
@@ -80,7 +81,16 @@ export function stageValues(
  */
 export function readPartForm(form: FormData): { input: PartInput; problems: PartProblems } {
   const numbers = formNumbers(form);
-  const minutes = numbers.read("timeLimitMin", ONE_DECIMAL, "timeLimitSec");
+  // A time is "m:ss" or minutes ("8:00", "7,5"); one that cannot be read is NaN, refused by the model.
+  const seconds = (name: string, problemField: string) => {
+    const typed = str(form, name);
+    if (typed.includes(":")) {
+      const time = parseTime(typed);
+      return time.ok ? time.sec : Number.NaN;
+    }
+    const minutes = numbers.read(name, ONE_DECIMAL, problemField);
+    return minutes === null ? null : Math.round(minutes * 60);
+  };
   const scoring = str(form, "scoring") === "knowledge" ? "knowledge" : "judges";
   const criteria: PartInput["criteria"] = [];
   for (let i = 0; scoring === "judges" && i < CRITERIA_ROWS; i++) {
@@ -93,8 +103,10 @@ export function readPartForm(form: FormData): { input: PartInput; problems: Part
     name: str(form, "name"),
     maxScore: orNaN(numbers.read("maxScore", WHOLE)),
     scoring,
-    timeLimitSec: minutes === null ? null : Math.round(minutes * 60),
+    timeLimitSec: seconds("timeLimitMin", "timeLimitSec"),
     overtimePenaltyPerMin: numbers.read("overtimePenaltyPerMin", ONE_DECIMAL),
+    minTimeSec: seconds("minTimeMin", "minTimeSec"),
+    undertimePenaltyPerMin: numbers.read("undertimePenaltyPerMin", ONE_DECIMAL),
     isTieBreak: form.get("isTieBreak") === "on",
     knowledgeQuestions: scoring === "knowledge" ? numbers.read("knowledgeQuestions", WHOLE) : null,
     knowledgePoints: scoring === "knowledge" ? numbers.read("knowledgePoints", WHOLE) : null,

@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { CRITERIA_ROWS } from "./stage-form";
+import { parseVnNumber } from "~/utils/numbers";
+import { parseTime } from "~/utils/stage-time";
 import { checkbox, text, vnNumberText, WHOLE } from "./vn-number";
 
 /** Minutes and the per-minute penalty take one decimal ("7,5"). */
 const ONE_DECIMAL = { decimals: 1, min: Number.NEGATIVE_INFINITY };
+
+/** A time: "m:ss" ("8:00", "1:15") or minutes as Vietnamese type them ("15", "7,5"). */
+const timeText = text.superRefine((value, ctx) => {
+  const ok = value.includes(":") ? parseTime(value).ok : parseVnNumber(value, ONE_DECIMAL).ok;
+  if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "stageTiming.badTime" });
+});
 
 /** A criterion row's name and maximum, as the page names them. */
 export const criterionName = (row: number) => `criterion-name-${row}`;
@@ -29,8 +37,10 @@ export const PartFormSchema = z.object({
   maxScore: vnNumberText(WHOLE),
   scoring: z.enum(["judges", "knowledge"]).catch("judges"),
   isTieBreak: checkbox,
-  timeLimitMin: vnNumberText(ONE_DECIMAL),
+  timeLimitMin: timeText,
   overtimePenaltyPerMin: vnNumberText(ONE_DECIMAL),
+  minTimeMin: timeText,
+  undertimePenaltyPerMin: vnNumberText(ONE_DECIMAL),
   knowledgeQuestions: vnNumberText(WHOLE),
   knowledgePoints: vnNumberText(WHOLE),
   knowledgeMode: z.enum(["all", "buzzer"]).catch("all"),
@@ -42,4 +52,7 @@ export const PartFormSchema = z.object({
 export const PartTargetSchema = PartFormSchema.pick({ intent: true, partId: true });
 
 /** Where the model's problem about a part's value shows on the form. */
-export const PART_PROBLEM_FIELD: Record<string, string> = { timeLimitSec: "timeLimitMin" };
+export const PART_PROBLEM_FIELD: Record<string, string> = {
+  timeLimitSec: "timeLimitMin",
+  minTimeSec: "minTimeMin",
+};

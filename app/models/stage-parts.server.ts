@@ -29,6 +29,9 @@ export type PartInput = {
   scoring: "judges" | "knowledge";
   timeLimitSec: number | null;
   overtimePenaltyPerMin: number | null;
+  /** The shortest a performance may run, and points per started minute short of it (absent: none). */
+  minTimeSec?: number | null;
+  undertimePenaltyPerMin?: number | null;
   isTieBreak: boolean;
   knowledgeQuestions: number | null;
   knowledgePoints: number | null;
@@ -44,6 +47,8 @@ const PART_LABELS = {
   scoring: "cách chấm",
   timeLimitSec: "giới hạn thời gian (giây)",
   overtimePenaltyPerMin: "trừ điểm mỗi phút quá giờ",
+  minTimeSec: "thời gian tối thiểu (giây)",
+  undertimePenaltyPerMin: "trừ điểm mỗi phút thiếu giờ",
   isTieBreak: "dùng để phân định khi bằng điểm",
   knowledgeQuestions: "số câu hỏi",
   knowledgePoints: "điểm mỗi câu",
@@ -72,6 +77,20 @@ export function validatePart(p: PartInput): PartProblems {
     )
   )
     problems.overtimePenaltyPerMin = "stagePart.penalty";
+  const min = p.minTimeSec ?? null;
+  if (
+    min !== null &&
+    !(
+      Number.isInteger(min) &&
+      min >= 30 &&
+      min <= 4 * 3600 &&
+      (p.timeLimitSec === null || min < p.timeLimitSec)
+    )
+  )
+    problems.minTimeSec = "stageTiming.minTimeRange";
+  const under = p.undertimePenaltyPerMin ?? null;
+  if (under !== null && !(onTenths(under) && under >= 0 && under <= p.maxScore))
+    problems.undertimePenaltyPerMin = "stagePart.penalty";
   if (p.scoring === "knowledge") {
     if (!(p.knowledgeQuestions && p.knowledgeQuestions >= 1 && p.knowledgeQuestions <= 100))
       problems.knowledgeQuestions = "stagePart.knowledgeQuestions";

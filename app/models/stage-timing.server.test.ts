@@ -6,6 +6,8 @@ import { createContest, createUser } from "../../tests/factories";
 import type { Actor } from "~/utils/permissions.server";
 import { createTestDb } from "../../tests/setup/test-db";
 import { computeStage } from "./stage-results.server";
+import { readPartForm } from "~/forms/stage-form.server";
+import { validatePart } from "./stage-parts.server";
 import { loadStageContest } from "./stage.server";
 import {
   editDuration,
@@ -155,5 +157,49 @@ describe("the timekeeper's stopwatch", () => {
     await expect(editDuration(db, { ...ids, durationSec: 600, reason: "Thử" })).rejects.toMatchObject({
       status: 403,
     });
+  });
+});
+
+describe("a part's minimum time", () => {
+  const part = {
+    name: "Tiểu phẩm",
+    maxScore: 50,
+    scoring: "judges" as const,
+    timeLimitSec: 900,
+    overtimePenaltyPerMin: 1,
+    isTieBreak: false,
+    knowledgeQuestions: null,
+    knowledgePoints: null,
+    knowledgeMode: "all" as const,
+    criteria: [],
+  };
+  it("is shorter than the limit, and its penalty goes by tenths like the overtime one", () => {
+    expect(validatePart({ ...part, minTimeSec: 480, undertimePenaltyPerMin: 0.5 })).toEqual({});
+    expect(validatePart({ ...part, minTimeSec: 900 })).toEqual({ minTimeSec: "stageTiming.minTimeRange" });
+    expect(validatePart({ ...part, minTimeSec: Number.NaN })).toEqual({
+      minTimeSec: "stageTiming.minTimeRange",
+    });
+    expect(validatePart({ ...part, undertimePenaltyPerMin: 0.25 })).toEqual({
+      undertimePenaltyPerMin: "stagePart.penalty",
+    });
+  });
+  it("is read from the form as m:ss or minutes", () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      name: "Tiểu phẩm",
+      maxScore: "50",
+      timeLimitMin: "15",
+      minTimeMin: "8:00",
+    }))
+      form.set(k, v);
+    form.set("undertimePenaltyPerMin", "0,5");
+    expect(readPartForm(form).input).toMatchObject({
+      timeLimitSec: 900,
+      minTimeSec: 480,
+      undertimePenaltyPerMin: 0.5,
+    });
+    form.set("minTimeMin", "1:15");
+    form.set("timeLimitMin", "7,5");
+    expect(readPartForm(form).input).toMatchObject({ timeLimitSec: 450, minTimeSec: 75 });
   });
 });

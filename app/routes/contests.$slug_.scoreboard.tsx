@@ -5,7 +5,10 @@ import { z } from "zod";
 import { getContestBySlug } from "~/models/contest.server";
 import { currentResults } from "~/models/results.server";
 import { eligibleJudges } from "~/models/stage-results.server";
+import { runningTimer } from "~/models/stage-timing.server";
 import { TRIM_MIN_JUDGES } from "~/models/stage-scoring.server";
+import { RunningClock } from "~/components/stage/running-clock";
+import { formatWindow } from "~/utils/stage-time";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
@@ -14,8 +17,8 @@ import { prizeName } from "~/utils/prize-names";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
-/** Seconds between refreshes of the projector's scoreboard. */
-const REFRESH_MS = 3000;
+/** Milliseconds between refreshes of the projector's scoreboard: a timed performance shows within 2 seconds. */
+const REFRESH_MS = 2000;
 
 export const handle = { bare: true };
 
@@ -23,7 +26,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => getContestBySlug(db, slug));
   if (contest.kind !== "stage") throw new Response("Not found", { status: 404 });
-  const { results } = await currentResults(db, contest.id);
+  const [{ results }, timer] = await Promise.all([
+    currentResults(db, contest.id),
+    runningTimer(db, contest.id),
+  ]);
   const stage = results.stage!;
   // Hidden totals are never sent to the browser, not merely hidden on screen.
   const hidden = contest.stageHideTotals && contest.state !== "announced";
@@ -39,6 +45,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     hidden,
     at: Date.now(),
     trimMin: TRIM_MIN_JUDGES,
+    // The performance being timed: its team, the server's start and the allowed time.
+    timer: timer && {
+      teamName: timer.teamName,
+      startedAt: timer.startedAt,
+      window: formatWindow(timer.minTimeSec, timer.timeLimitSec),
+    },
     parts: stage.parts.map((p) => ({
       id: p.id,
       name: p.name,
@@ -145,6 +157,30 @@ function TeamRow({
   );
 }
 
+/** The performance on stage: its team and running time against the allowed time ("06:42 / 08:00–15:00"). */
+function TimerBanner({ timer, at }: { timer: NonNullable<ScoreboardData["timer"]>; at: number }) {
+  const t = useT();
+  return (
+    <section
+      aria-label={t("stageTiming.projector", { team: timer.teamName })}
+      className="mx-auto mt-3 flex max-w-6xl flex-wrap items-baseline justify-center gap-x-6 rounded-xl bg-white/10 px-4 py-2"
+    >
+      <span className="text-2xl font-semibold md:text-4xl">
+        {t("stageTiming.projector", { team: timer.teamName })}
+      </span>
+      <span className="text-4xl font-extrabold text-amber-300 md:text-6xl" data-testid="scoreboard-timer">
+        <RunningClock
+          key={timer.startedAt}
+          startedAt={timer.startedAt}
+          serverNow={at}
+          label={t("stageTiming.projectorClock", { team: timer.teamName })}
+        />
+        {timer.window ? ` / ${timer.window.replace(/^≤ /, "")}` : ""}
+      </span>
+    </section>
+  );
+}
+
 export default function Scoreboard() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
@@ -158,6 +194,7 @@ export default function Scoreboard() {
         {t("stage.updatedAt", { at: formatDateTime(data.at, locale) })}
         {data.hidden ? ` · ${t("stage.totalsHidden")}` : ""}
       </p>
+      {data.timer ? <TimerBanner timer={data.timer} at={data.at} /> : null}
       <div className="mx-auto mt-3 max-w-6xl overflow-x-auto">
         {/* Big enough for the back of a hall; smaller when many teams must fit on one screen. */}
         <table

@@ -124,6 +124,9 @@ export default function StageOverview() {
         <Link to="paper-scores" className={link}>
           {t("stagePaper.link")}
         </Link>
+        <Link to="timer" className={link}>
+          {t("stageTiming.link")}
+        </Link>
         <Link to={`/contests/${contest.slug}/scoreboard`} className={link}>
           {t("stage.scoreboard")}
         </Link>

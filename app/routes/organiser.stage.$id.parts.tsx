@@ -35,6 +35,7 @@ import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { useT, metaTitle } from "~/utils/i18n";
 import { toInputNumber } from "~/utils/numbers";
+import { formatClock } from "~/utils/stage-time";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -93,6 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Part = Awaited<ReturnType<typeof loader>>["parts"][number];
 
+/** A time as the form shows it: minutes ("7,5") when a tenth of a minute will do, else "m:ss". */
+const timeValue = (sec: number | null | undefined) =>
+  !sec ? "" : sec % 6 === 0 ? toInputNumber(sec / 60) : formatClock(sec);
+
 /** A saved part's values as its form shows them; a new part's defaults. */
 function partValues(part: Part | null) {
   const criteria = Object.fromEntries(
@@ -107,8 +112,10 @@ function partValues(part: Part | null) {
     maxScore: part ? String(part.maxScore) : "",
     scoring: part?.scoring ?? "judges",
     isTieBreak: part?.isTieBreak ?? false,
-    timeLimitMin: part?.timeLimitSec ? toInputNumber(part.timeLimitSec / 60) : "",
+    timeLimitMin: timeValue(part?.timeLimitSec),
     overtimePenaltyPerMin: toInputNumber(part?.overtimePenaltyPerMin),
+    minTimeMin: timeValue(part?.minTimeSec),
+    undertimePenaltyPerMin: toInputNumber(part?.undertimePenaltyPerMin),
     knowledgeQuestions: String(part?.knowledgeQuestions ?? 10),
     knowledgePoints: String(part?.knowledgePoints ?? 3),
     knowledgeMode: part?.knowledgeMode ?? "all",
@@ -160,6 +167,18 @@ function PartForm({ part, scored }: { part: Part | null; scored: boolean }) {
         label={t("stage.penaltyPerMin")}
         hint={t("stage.optional")}
         meta={fields.overtimePenaltyPerMin}
+        inputMode="decimal"
+      />
+      <Field
+        label={t("stageTiming.minTime")}
+        hint={t("stage.optional")}
+        meta={fields.minTimeMin}
+        inputMode="decimal"
+      />
+      <Field
+        label={t("stageTiming.undertimePenalty")}
+        hint={t("stage.optional")}
+        meta={fields.undertimePenaltyPerMin}
         inputMode="decimal"
       />
       {scoring === "knowledge" ? (

@@ -34,6 +34,8 @@ export const stageTimingVi = {
   "stageTiming.badTime":
     "Thời gian không đọc được. Hãy nhập phút:giây (ví dụ 1:15 là 1 phút 15 giây) hoặc số phút (ví dụ 15), tối đa 180 phút.",
   "stageTiming.minTime": "Thời gian tối thiểu (phút:giây hoặc số phút)",
+  "stageTiming.minTimeRange":
+    "Thời gian tối thiểu từ 0:30 đến 240:00 (phút:giây, hoặc số phút như 8) và ngắn hơn thời gian tối đa.",
   "stageTiming.undertimePenalty": "Trừ điểm mỗi phút thiếu",
   "stageTiming.projector": "Đang thi: {team}",
   "stageTiming.projectorClock": "Thời gian đang chạy của {team}",
@@ -77,6 +79,8 @@ export const stageTimingEn: Record<keyof typeof stageTimingVi, string> = {
   "stageTiming.badTime":
     "The time cannot be read. Type minutes:seconds (1:15 is 1 minute 15 seconds) or minutes (15), at most 180 minutes.",
   "stageTiming.minTime": "Minimum time (m:ss or minutes)",
+  "stageTiming.minTimeRange":
+    "The minimum time is 0:30 to 240:00 (m:ss, or minutes such as 8) and shorter than the time limit.",
   "stageTiming.undertimePenalty": "Points off per minute short",
   "stageTiming.projector": "On stage: {team}",
   "stageTiming.projectorClock": "Running time of {team}",
