@@ -5,10 +5,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
+import { ScoringAlerts, useLiveRefresh } from "~/components/stage/scoring-alerts";
 import { usePageForm, type PageFormResult } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FormAlerts } from "~/components/ui/field";
 import { knowledgeMarks, StageLiveSchema } from "~/forms/stage-live";
+import { stageAlerts } from "~/models/stage-alerts.server";
 import { computeStage, eligibleJudges } from "~/models/stage-results.server";
 import { knowledgeSheet, saveKnowledgeMarks, saveOvertime } from "~/models/stage-judging.server";
 import { paperEntries } from "~/models/stage-paper.server";
@@ -27,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => loadStageContest(db, contestId));
-  const [setup, stage, marks, paper] = await Promise.all([
+  const [setup, stage, marks, paper, alerts] = await Promise.all([
     stageSetup(db, contestId),
     computeStage(db, contest),
     knowledgeSheet(db, contestId),
     paperEntries(db, contestId),
+    stageAlerts(db, contestId),
   ]);
   const teams = [...stage.teams].sort(
     (a, b) =>
@@ -50,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     marks,
     paper,
+    alerts,
   };
 }
 
@@ -86,12 +90,15 @@ type Part = Data["parts"][number];
 type Team = Data["teams"][number];
 
 export default function StageLive() {
-  const { contest, parts, teams, marks, paper } = useLoaderData<typeof loader>();
+  const { contest, parts, teams, marks, paper, alerts } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  // Judges' progress and the alerts follow their saves without a reload.
+  useLiveRefresh();
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <ContestHeading label={t("stage.live")} title={contest.title} to={`/organiser/stage/${contest.id}`} />
+      <ScoringAlerts alerts={alerts} />
       {parts.map((part) => (
         <section
           key={part.id}

@@ -21,6 +21,7 @@ import { residentEn, residentVi } from "./messages/resident";
 import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
+import { stageAlertsEn, stageAlertsVi } from "./messages/stage-alerts";
 import { stagePaperEn, stagePaperVi } from "./messages/stage-paper";
 import { stageTimingEn, stageTimingVi } from "./messages/stage-timing";
 import { statsEn, statsVi } from "./messages/stats";
@@ -224,6 +225,7 @@ const vi = {
   ...residentVi,
   ...stageVi,
   ...stagePaperVi,
+  ...stageAlertsVi,
   ...stageTimingVi,
   ...signInVi,
   ...numbersTeamsVi,
@@ -437,6 +439,7 @@ const en: Record<MessageKey, string> = {
   ...residentEn,
   ...stageEn,
   ...stagePaperEn,
+  ...stageAlertsEn,
   ...stageTimingEn,
   ...signInEn,
   ...numbersTeamsEn,
