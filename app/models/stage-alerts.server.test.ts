@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stagePartResults } from "#db/schema";
 import { createContest, createUnit, createUser, createWard } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import {
@@ -84,6 +85,17 @@ describe("judges who have not scored the team that just finished", () => {
     expect(missingAlerts(input).map((a) => [a.team, a.judge])).toEqual([["Đội số 3", "Bình"]]);
   });
 
+  it("takes a team the timekeeper has stopped as finished, before any judge has scored it", () => {
+    // Team 11 performs last; its stopwatch stopped, nobody has scored it yet: every judge is missing.
+    const input = show([score(12, 1, 10), score(13, 1, 12)], { stopped: [{ partId: 1, teamId: 11 }] });
+    expect(justFinished(input).map((f) => f.team.id)).toEqual([11]);
+    expect(missingAlerts(input).map((a) => a.judge)).toEqual(["An", "Bình", "Cúc"]);
+    // A stopwatch stopped for an earlier team does not move the team that just finished back.
+    expect(
+      justFinished(show([score(13, 1, 12)], { stopped: [{ partId: 1, teamId: 12 }] })).map((f) => f.team.id),
+    ).toEqual([13]);
+  });
+
   it("does not count a judge of the team's unit, nor one performing in it, as missing", () => {
     const input = show([score(13, 1, 12)], { performers: [{ teamId: 13, userId: 2 }] });
     // Cúc is of team 3's unit, Bình performs in it: nobody is missing.
@@ -159,5 +171,15 @@ describe("the alerts of a stage contest from the database", () => {
     await save(c, 42);
     await save(a, 40);
     expect(await stageAlerts(db, contest.id)).toEqual([]);
+
+    // The timekeeper stops the next team's performance: nobody has scored it yet.
+    await createTeam(db, contest.id, { unitId: null, name: "" }, organiser);
+    const next = (await stageSetup(db, contest.id)).teams[1];
+    await db
+      .insert(stagePartResults)
+      .values({ partId, teamId: next.id, startedAt: 1000, stoppedAt: 61_000, durationSec: 60 });
+    expect((await stageAlerts(db, contest.id)).map((x) => x.key)).toEqual(
+      [a, b, c].map((j) => `missing:${partId}:${next.id}:${j.id}`),
+    );
   });
 });

@@ -4,9 +4,17 @@
  * committee's rule, `judgesDisagree`), and judges who have not yet scored
  * the team that just finished. Plain rules over plain data, and one read.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { stageJudges, stageParts, stageScores, teamMembers, teams, users } from "#db/schema";
+import {
+  stageJudges,
+  stagePartResults,
+  stageParts,
+  stageScores,
+  teamMembers,
+  teams,
+  users,
+} from "#db/schema";
 import { judgesDisagree } from "./stage-scoring.server";
 import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
 
@@ -30,6 +38,8 @@ export type AlertInput = {
   /** Judges who perform in a team: they may not score it. */
   performers: { teamId: number; userId: number }[];
   spreadPct: number;
+  /** Performances the timekeeper's stopwatch has stopped (app/models/stage-timing.server.ts). */
+  stopped?: { partId: number; teamId: number }[];
 };
 
 export type SpreadAlert = {
@@ -119,11 +129,12 @@ export function spreadAlerts(input: AlertInput): SpreadAlert[] {
 }
 
 /**
- * The team that just finished in each open judged part: of the teams with
- * at least one counted score in that part, the one that performs latest in
- * the order of performance (the draw, else the team number). The team now on
- * stage has no score yet, so it is the team before it; a part without any
- * score has none.
+ * The team that just finished in each open judged part: of the teams that
+ * have finished there — at least one counted score, or the timekeeper's
+ * stopwatch stopped — the one that performs latest in the order of
+ * performance (the draw, else the team number). The team now on stage has
+ * neither yet, so it is the team before it; a part where no team has
+ * finished has none.
  */
 export function justFinished(input: AlertInput) {
   const scores = countedScores(input);
@@ -131,8 +142,10 @@ export function justFinished(input: AlertInput) {
   return input.parts
     .filter((p) => p.scoring === "judges" && p.closedAt === null)
     .flatMap((part) => {
-      const scored = new Set(scores.filter((s) => s.partId === part.id).map((s) => s.teamId));
-      const team = order.findLast((t) => scored.has(t.id));
+      const finished = new Set(
+        [...scores, ...(input.stopped ?? [])].filter((s) => s.partId === part.id).map((s) => s.teamId),
+      );
+      const team = order.findLast((t) => finished.has(t.id));
       return team ? [{ part, team }] : [];
     });
 }
@@ -168,7 +181,7 @@ export function missingAlerts(input: AlertInput): MissingAlert[] {
 /** The alerts that hold now for a stage contest: missing judges first, then disagreements. */
 export async function stageAlerts(db: Db, contestId: number): Promise<StageAlert[]> {
   const contest = await loadStageContest(db, contestId);
-  const [parts, teamRows, jury, scores, performers] = await Promise.all([
+  const [parts, teamRows, jury, scores, performers, stopped] = await Promise.all([
     db
       .select({
         id: stageParts.id,
@@ -205,6 +218,11 @@ export async function stageAlerts(db: Db, contestId: number): Promise<StageAlert
         and(eq(stageJudges.contestId, contestId), eq(stageJudges.userId, teamMembers.userId)),
       )
       .where(eq(teams.contestId, contestId)),
+    db
+      .select({ partId: stagePartResults.partId, teamId: stagePartResults.teamId })
+      .from(stagePartResults)
+      .innerJoin(stageParts, eq(stageParts.id, stagePartResults.partId))
+      .where(and(eq(stageParts.contestId, contestId), isNotNull(stagePartResults.stoppedAt))),
   ]);
   const input: AlertInput = {
     parts,
@@ -213,6 +231,7 @@ export async function stageAlerts(db: Db, contestId: number): Promise<StageAlert
     scores,
     performers,
     spreadPct: contest.stageSpreadPct,
+    stopped,
   };
   return [...missingAlerts(input), ...spreadAlerts(input)];
 }

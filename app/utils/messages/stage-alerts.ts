@@ -12,7 +12,7 @@ export const stageAlertsVi = {
     "{team} — {part}: điểm giám khảo chênh lệch quá {pct}% điểm tối đa: thấp nhất {low} ({lowJudges}), cao nhất {high} ({highJudges})",
   "stageAlerts.missing": "Giám khảo {judge} chưa chấm {team} ({part})",
   "stageAlerts.rule":
-    "Tự cập nhật vài giây một lần. Đội vừa thi: trong mỗi phần thi đang mở, đội thi sau cùng theo thứ tự thi đã có điểm của ít nhất một giám khảo.",
+    "Tự cập nhật vài giây một lần. Đội vừa thi: trong mỗi phần thi đang mở, đội thi sau cùng theo thứ tự thi đã thi xong (đã có điểm của ít nhất một giám khảo, hoặc đã bấm dừng giờ).",
 };
 
 export const stageAlertsEn: Record<keyof typeof stageAlertsVi, string> = {
@@ -28,5 +28,5 @@ export const stageAlertsEn: Record<keyof typeof stageAlertsVi, string> = {
     "{team} — {part}: the judges' scores differ by more than {pct}% of the maximum: lowest {low} ({lowJudges}), highest {high} ({highJudges})",
   "stageAlerts.missing": "Judge {judge} has not scored {team} ({part})",
   "stageAlerts.rule":
-    "Updates every few seconds. The team that just finished: in each open part, the team latest in the order of performance with a score from at least one judge.",
+    "Updates every few seconds. The team that just finished: in each open part, the team latest in the order of performance that has finished (scored by at least one judge, or its stopwatch stopped).",
 };
