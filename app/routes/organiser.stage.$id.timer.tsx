@@ -197,54 +197,47 @@ function Results({ data, closed }: { data: Data; closed: boolean }) {
   const locale = useLocale();
   const reply = useActionData<typeof action>();
   return (
-    <table className="w-full text-left text-lg">
-      <thead>
-        <tr>
-          <th className="p-2">{t("stageTiming.team")}</th>
-          <th className="p-2">{t("stageTiming.duration")}</th>
-          <th className="p-2">{t("stageTiming.penalty")}</th>
-          <th className="p-2">{t("stageTiming.edit")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.teams.map((team) => (
-          <tr
-            key={team.id}
-            className="border-t border-slate-200 align-top"
-            data-testid={`timer-team-${team.id}`}
-          >
-            <th className="p-2">{team.name}</th>
-            <td className="p-2 font-mono tabular-nums">
-              {team.durationSec === null ? "—" : formatClock(team.durationSec)}
+    <ul aria-label={t("stageTiming.duration")} className="flex flex-col gap-2">
+      {data.teams.map((team) => (
+        <li
+          key={team.id}
+          className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3"
+          data-testid={`timer-team-${team.id}`}
+        >
+          <p className="flex flex-wrap gap-x-6 text-lg">
+            <span className="font-semibold">{team.name}</span>
+            <span className="font-mono tabular-nums">
+              {t("stageTiming.duration")}: {team.durationSec === null ? "—" : formatClock(team.durationSec)}
               {team.overtimeSec ? ` (${t("stageTiming.over", { time: formatClock(team.overtimeSec) })})` : ""}
               {team.undertimeSec
                 ? ` (${t("stageTiming.under", { time: formatClock(team.undertimeSec) })})`
                 : ""}
-            </td>
-            <td className="p-2">{team.penalty === null ? "—" : `−${formatNumber(team.penalty, locale)}`}</td>
-            <td className="p-2">
-              <details open={reply && "error" in reply && reply.teamId === team.id ? true : undefined}>
-                <summary className="cursor-pointer underline">{t("stageTiming.edit")}</summary>
-                <Form method="post" className="mt-2 flex flex-col gap-2">
-                  <input type="hidden" name="partId" value={data.part?.id} />
-                  <input type="hidden" name="teamId" value={team.id} />
-                  <Field
-                    label={t("stageTiming.editTime", { team: team.name })}
-                    name="time"
-                    defaultValue={team.durationSec === null ? "" : formatClock(team.durationSec)}
-                    inputMode="numeric"
-                  />
-                  <Field label={t("stageTiming.editReason", { team: team.name })} name="reason" />
-                  <Button name="intent" value="edit" variant="secondary" disabled={closed}>
-                    {t("stageTiming.editSave")}
-                  </Button>
-                </Form>
-              </details>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </span>
+            <span>
+              {t("stageTiming.penalty")}:{" "}
+              {team.penalty === null ? "—" : `−${formatNumber(team.penalty, locale)}`}
+            </span>
+          </p>
+          <details open={reply && "error" in reply && reply.teamId === team.id ? true : undefined}>
+            <summary className="cursor-pointer underline">{t("stageTiming.edit")}</summary>
+            <Form method="post" className="mt-2 flex flex-wrap items-end gap-3">
+              <input type="hidden" name="partId" value={data.part?.id} />
+              <input type="hidden" name="teamId" value={team.id} />
+              <Field
+                label={t("stageTiming.editTime", { team: team.name })}
+                name="time"
+                defaultValue={team.durationSec === null ? "" : formatClock(team.durationSec)}
+                inputMode="numeric"
+              />
+              <Field label={t("stageTiming.editReason", { team: team.name })} name="reason" />
+              <Button name="intent" value="edit" variant="secondary" disabled={closed}>
+                {t("stageTiming.editSave")}
+              </Button>
+            </Form>
+          </details>
+        </li>
+      ))}
+    </ul>
   );
 }
 
