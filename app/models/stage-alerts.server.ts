@@ -15,7 +15,7 @@ import {
   teams,
   users,
 } from "#db/schema";
-import { judgesDisagree } from "./stage-scoring.server";
+import { conflicted, judgesDisagree } from "./stage-scoring.server";
 import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
 
 export type AlertInput = {
@@ -70,11 +70,11 @@ export type MissingAlert = {
 
 export type StageAlert = SpreadAlert | MissingAlert;
 
-/** The same conflict rule as the scoring: a judge never scores their own unit's team, nor one they perform in. */
+/** The scoring's conflict rule: a judge never scores their own unit's team, nor one they perform in. */
 function mayScore(input: AlertInput) {
   const performers = new Set(input.performers.map((p) => `${p.teamId}:${p.userId}`));
   return (team: AlertInput["teams"][number], judge: { id: number; unitId: number | null }) =>
-    !(team.unitId !== null && judge.unitId === team.unitId) && !performers.has(`${team.id}:${judge.id}`);
+    !conflicted(team, judge.id, judge.unitId, performers);
 }
 
 /** The scores that count: by a judge on the jury who may score the team. */

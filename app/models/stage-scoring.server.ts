@@ -107,8 +107,8 @@ export type StageTeamScore = StageTeam & {
 };
 
 /** A judge may not score a team of their own unit, nor one they perform in. */
-function conflicted(
-  team: StageTeam,
+export function conflicted(
+  team: Pick<StageTeam, "id" | "unitId">,
   judgeUserId: number,
   judgeUnitId: number | null,
   performers: Set<string>,

@@ -65,7 +65,8 @@ export function ScoringAlerts({ alerts }: { alerts: StageAlert[] }) {
         {t("stageAlerts.title")}
         {alerts.length ? ` — ${t("stageAlerts.summary", { n: alerts.length })}` : ""}
       </h2>
-      <p role="status" aria-live="polite" className="font-semibold empty:hidden">
+      {/* Always in the page (never display: none), so screen readers hear each change. */}
+      <p role="status" aria-live="polite" className="font-semibold">
         {announced}
       </p>
       {alerts.length ? (
