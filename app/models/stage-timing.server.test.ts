@@ -145,7 +145,21 @@ describe("the timekeeper's stopwatch", () => {
       status: 409,
     });
     await expect(startTimer(db, ids)).rejects.toMatchObject({ code: "stage.partClosed" });
+    await expect(stopTimer(db, ids)).rejects.toMatchObject({ code: "stage.partClosed" });
     expect(await row(part.id, a.id)).toMatchObject({ durationSec: 895 });
+  });
+
+  it("a clock left running when its part is closed leaves the projector and blocks no other part", async () => {
+    const { contest, part, a } = await timedStage();
+    const [other] = await db
+      .insert(stageParts)
+      .values({ contestId: contest.id, position: 2, name: "Hát", maxScore: 20, timeLimitSec: 300 })
+      .returning();
+    await startTimer(db, { contestId: contest.id, partId: part.id, teamId: a.id, actor: organiser });
+    await db.update(stageParts).set({ closedAt: Date.now() }).where(eq(stageParts.id, part.id));
+    expect(await runningTimer(db, contest.id)).toBeNull();
+    await startTimer(db, { contestId: contest.id, partId: other.id, teamId: a.id, actor: organiser });
+    expect(await runningTimer(db, contest.id)).toMatchObject({ partName: "Hát" });
   });
 
   it("only those who may mark a stage contest keep its time", async () => {

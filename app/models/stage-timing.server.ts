@@ -86,6 +86,8 @@ export async function runningTimer(db: Db, contestId: number) {
     .where(
       and(
         eq(stageParts.contestId, contestId),
+        // A clock left running when the committee closed its part can no longer be stopped: it is ignored.
+        isNull(stageParts.closedAt),
         isNotNull(stagePartResults.startedAt),
         isNull(stagePartResults.stoppedAt),
       ),
