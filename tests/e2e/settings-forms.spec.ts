@@ -33,7 +33,12 @@ test("a question the model refuses comes back with its reason and everything typ
   await expect(page.getByLabel("Đúng: Phương án A")).toBeChecked();
   await expect(page.getByLabel("Độ khó")).toHaveValue("hard");
   await page.getByLabel("Phương án B", { exact: true }).fill("Ba");
+  // "Đã lưu." is already on the page from the first save: wait for this save's own answer.
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().includes("/organiser/questions/"),
+  );
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  expect((await saved).ok()).toBe(true);
   await expect(page.getByText("Đã lưu.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Phương án B", { exact: true })).toHaveValue("Ba");

@@ -224,7 +224,7 @@ export async function importBench(o: ImportBenchOptions) {
       fetch(`${app.base}/organiser/questions`, { headers }).then((r) => r.text()),
     );
     record(
-      "the questions page (GET, every question listed)",
+      "the questions page (GET: the count, and the first 200 listed)",
       `HTML, ${mb(Buffer.byteLength(page.result))}`,
       before.questions,
       page,
