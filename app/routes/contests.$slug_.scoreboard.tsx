@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useLoaderData } from "@remix-run/react";
+import { useLiveRefresh } from "~/components/use-live-refresh";
 import { z } from "zod";
 import { getContestBySlug } from "~/models/contest.server";
 import { currentResults } from "~/models/results.server";
@@ -78,17 +78,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 type ScoreboardData = SerializeFrom<typeof loader>;
-
-/** Reloads the scoreboard every few seconds while it is on screen. */
-function useRefresh() {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && state === "idle") revalidate();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [revalidate, state]);
-}
 
 function ScoreboardHead({ hidden, parts }: Pick<ScoreboardData, "hidden" | "parts">) {
   const t = useT();
@@ -185,7 +174,7 @@ export default function Scoreboard() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  useRefresh();
+  useLiveRefresh(REFRESH_MS);
   return (
     <main className="bg-brand-800 min-h-screen p-3 text-white md:px-8 md:py-4">
       <p className="text-brand-100 text-center text-lg md:text-2xl">{data.wardName}</p>

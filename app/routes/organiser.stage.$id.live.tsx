@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
-import { ScoringAlerts, useLiveRefresh } from "~/components/stage/scoring-alerts";
+import { LIVE_REFRESH_MS, ScoringAlerts } from "~/components/stage/scoring-alerts";
+import { useLiveRefresh } from "~/components/use-live-refresh";
 import { usePageForm, type PageFormResult } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FormAlerts } from "~/components/ui/field";
@@ -94,7 +95,7 @@ export default function StageLive() {
   const t = useT();
   const locale = useLocale();
   // Judges' progress and the alerts follow their saves without a reload.
-  useLiveRefresh();
+  useLiveRefresh(LIVE_REFRESH_MS);
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <ContestHeading label={t("stage.live")} title={contest.title} to={`/organiser/stage/${contest.id}`} />

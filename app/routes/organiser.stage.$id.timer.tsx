@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLiveRefresh } from "~/components/use-live-refresh";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
 import { RunningClock } from "~/components/stage/running-clock";
@@ -65,23 +65,12 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** Follows starts and stops made on another device while the page is open. */
-function useRefresh() {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && state === "idle") revalidate();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [revalidate, state]);
-}
-
 export default function StageTimer() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  useRefresh();
+  useLiveRefresh(REFRESH_MS);
   const { part, teams } = data;
   const closed = Boolean(part?.closedAt) || data.contest.final;
   const next = teams.find((team) => team.durationSec === null && !team.running) ?? teams[0];

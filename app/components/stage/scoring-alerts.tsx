@@ -1,33 +1,10 @@
-import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { StageAlert } from "~/models/stage-alerts.server";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 
-/** Seconds between refreshes of the organiser's live page: an alert shows within about this long. */
-const REFRESH_MS = 2000;
-
-/**
- * Reloads the page's data every two seconds while it is on screen, and at
- * once when it comes back on screen; never while a form is being sent.
- */
-export function useLiveRefresh() {
-  const { revalidate, state } = useRevalidator();
-  const navigation = useNavigation();
-  const idle = state === "idle" && navigation.state === "idle";
-  useEffect(() => {
-    if (!idle) return;
-    const refresh = () => {
-      if (document.visibilityState === "visible") revalidate();
-    };
-    const timer = setInterval(refresh, REFRESH_MS);
-    document.addEventListener("visibilitychange", refresh);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener("visibilitychange", refresh);
-    };
-  }, [idle, revalidate]);
-}
+/** Milliseconds between refreshes of the organiser's live page: an alert shows within about this long. */
+export const LIVE_REFRESH_MS = 2000;
 
 /**
  * The scoring alerts of the live page: judges disagreeing beyond the
