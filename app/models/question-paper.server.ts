@@ -28,7 +28,7 @@ import type { Db } from "#db/client";
 import { contests, wards } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { drawQuestions, type RandomInt } from "./draw.server";
-import { readImage } from "./images.server";
+import { picturesAsPng } from "./images.server";
 import { listQuestions, OPTION_LETTERS, type QuestionFilters } from "./question-bank.server";
 
 export type PaperPicture = { key: string; alt: string };
@@ -320,19 +320,10 @@ export async function paperFile(
  * into PNG (Word shows no WebP). sharp is loaded only when there is one.
  */
 export async function loadPaperPictures(db: Db, questions: PaperQuestion[]): Promise<PaperPictures> {
-  const keys = new Set(
+  return picturesAsPng(
+    db,
     questions.flatMap((q) => [q.image, ...q.options.map((o) => o.image)]).flatMap((p) => (p ? [p.key] : [])),
   );
-  const pictures: PaperPictures = new Map();
-  if (keys.size === 0) return pictures;
-  const sharp = (await import("sharp")).default;
-  for (const key of keys) {
-    const image = await readImage(db, key);
-    if (!image) continue;
-    const { data, info } = await sharp(image.bytes).png().toBuffer({ resolveWithObject: true });
-    pictures.set(key, { png: new Uint8Array(data), width: info.width, height: info.height });
-  }
-  return pictures;
 }
 
 /** A repeatable random source: the same seed draws the same paper, so a paper and its key match. */
