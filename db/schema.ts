@@ -263,6 +263,10 @@ export const contests = sqliteTable(
     stageSpreadPct: integer("stage_spread_pct").notNull().default(20),
     /** Stage contests: when the order of performance was drawn by lot (null: not yet). */
     stageOrderDrawnAt: integer("stage_order_drawn_at"),
+    /** Stage contests: a giải khán giả bình chọn (audience vote) is held; opened and closed on the organiser's cue. */
+    audienceVote: integer("audience_vote", { mode: "boolean" }).notNull().default(false),
+    audienceVoteOpenedAt: integer("audience_vote_opened_at"),
+    audienceVoteClosedAt: integer("audience_vote_closed_at"),
     /** Committee approvals needed to lock the results (1 = the chair alone). */
     lockQuorum: integer("lock_quorum").notNull().default(1),
     /** Thi thử: residents may take unrecorded practice attempts while the contest is open. */
@@ -621,6 +625,14 @@ export const stageParts = sqliteTable("stage_parts", {
   knowledgeMode: text("knowledge_mode", { enum: ["all", "buzzer"] })
     .notNull()
     .default("all"),
+  /** Knowledge parts: the bank's questions read in the round, in order (question N is the N-th id); null: questions read from paper. */
+  knowledgeQuestionIds: text("knowledge_question_ids", { mode: "json" }).$type<number[]>(),
+  /** Knowledge parts: seconds the teams have to answer a question, counted down on the projector. */
+  knowledgeSeconds: integer("knowledge_seconds"),
+  /** The MC's cue: the question on the projector now (null: none), when its countdown began, and when its answer was revealed. */
+  knowledgeShownNo: integer("knowledge_shown_no"),
+  knowledgeShownAt: integer("knowledge_shown_at"),
+  knowledgeRevealedAt: integer("knowledge_revealed_at"),
   /** Set by the committee: judges can no longer save scores for this part. */
   closedAt: integer("closed_at"),
 });
@@ -718,6 +730,24 @@ export const stageKnowledgeMarks = sqliteTable(
     correct: integer("correct", { mode: "boolean" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.partId, t.questionNo, t.teamId] })],
+);
+
+/** Audience vote (giải khán giả bình chọn): one vote per account and contest, for one team. */
+export const stageAudienceVotes = sqliteTable(
+  "stage_audience_votes",
+  {
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.userId] }), index("stage_audience_votes_team_idx").on(t.teamId)],
 );
 
 /** Append-only: rows are inserted, never updated or deleted. */
