@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { sweepExpiredAttempts } from "~/models/attempt.server";
 import { pruneSignInThrottle } from "~/models/login-throttle.server";
+import { storeClosedContestStatistics } from "~/models/stats.server";
 import { answerSave as answerSaveOn, type AnswerSaveRequest } from "~/forms/answer-save.server";
 import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
@@ -36,11 +37,14 @@ let prunedAt = 0;
 
 /**
  * Called by server.ts on a timer: finalises attempts whose time is up, browser
- * or not, and once an hour forgets sign-in counts that no longer matter.
+ * or not, stores the statistics of a quiz contest that closed, and once an
+ * hour forgets sign-in counts that no longer matter.
  */
 export async function sweep() {
   const now = Date.now();
   await sweepExpiredAttempts(db, now);
+  // A quiz contest that closed gets its statistics stored once, so no visitor waits for them.
+  await storeClosedContestStatistics(db, now);
   if (now - prunedAt >= 60 * 60 * 1000) {
     prunedAt = now;
     await pruneSignInThrottle(db, now);

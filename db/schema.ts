@@ -534,6 +534,28 @@ export const contestResults = sqliteTable("contest_results", {
   announcedAt: integer("announced_at"),
 });
 
+/**
+ * A quiz contest's statistics as last computed (decision 011), read by every
+ * worker: recomputed when its entries change (a few seconds' lag at most while
+ * open), once after it closes (by the sweeper).
+ */
+export const contestStatistics = sqliteTable("contest_statistics", {
+  contestId: integer("contest_id")
+    .primaryKey()
+    .references(() => contests.id, { onDelete: "cascade" }),
+  /** What the figures were computed from (entries, units, the contest's edits and status). */
+  version: text("version").notNull(),
+  computedAt: integer("computed_at").notNull(),
+  /** When `version` was last compared with the entries. */
+  checkedAt: integer("checked_at").notNull(),
+  figures: text("figures").notNull(),
+  /** The per-question table and the `version` it was computed at (stale when that differs). */
+  questions: text("questions"),
+  questionsVersion: text("questions_version"),
+  /** A worker recomputing holds this until then; the others serve the stored figures meanwhile. */
+  refreshingUntil: integer("refreshing_until"),
+});
+
 /** Committee approvals towards locking results (chair, or N of M members). */
 /**
  * A dated revision of a contest's rules (sửa đổi thể lệ): a change after the

@@ -1,15 +1,16 @@
 /**
- * Participation statistics of a quiz contest, computed in SQL so they stay
- * fast with 100,000 entries, and memoised per contest until its entries change.
+ * Participation statistics of a quiz contest, computed in SQL and stored per
+ * contest (`contest_statistics`, decision 011) until its entries change.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { attempts, contests, units, type Picture } from "#db/schema";
+import { contestStatistics, contests, type Picture } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { VN_OFFSET_S } from "~/utils/vietnam-time";
 import { COUNTED_ORDER } from "./counted-entries.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
-import { RECORDED, recordedAs, recordedOnly } from "./practice.server";
+import { RECORDED, recordedAs } from "./practice.server";
 
 export type UnitStats = {
   id: number;
@@ -237,58 +238,158 @@ async function computeStats(db: Db, c: Contest, now: number) {
   };
 }
 
-const memo = new Map<number, { version: string; updatedAt: number; stats: ContestStats }>();
-/** When each contest's figures were last really recomputed (not just re-validated). */
-const memoComputedAt = new Map<number, number>();
+/** Stored figures are served for this long before the entries (and units) are rechecked. */
+export const STATS_LAG_MS = 3_000;
+/** A worker recomputing holds the contest this long at most; meanwhile the others serve the stored figures. */
+const CLAIM_MS = 60_000;
+/** After closing, auto-submits (deadline + grace, run every 5 s) are done within this. */
+const SETTLE_MS = 60_000;
+
+type Stored = typeof contestStatistics.$inferSelect;
+
+async function readStored(db: Db, contestId: number): Promise<Stored | undefined> {
+  const [row] = await db.select().from(contestStatistics).where(eq(contestStatistics.contestId, contestId));
+  return row;
+}
+
+/** Everything but the entries that the figures depend on: known without reading the entries. */
+const versionPrefix = (c: Contest, status: string) => `${c.updatedAt}|${status}|`;
 
 /**
- * Statistics for a contest, memoised per contest: reused while its entries
- * are unchanged (count and latest submission, one index-only query), and
- * without even that check for 15 s while open or 5 min once closed.
+ * What the figures are computed from, in three index-only reads (~30 ms at
+ * 100,000 entries): the contest's recorded attempts (started; submitted,
+ * scored and the latest submission: a score is set once, when an attempt is
+ * scored, and who assisted when it starts) and the units (names, kinds,
+ * denominators, dates). A resident moving to another unit is not seen here
+ * (decision 011).
  */
-export async function contestStats(db: Db, slugOrId: string | number, now = Date.now()) {
+async function currentVersion(db: Db, c: Contest, status: string) {
+  const [started] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM attempts WHERE contest_id = ${c.id} AND ${RECORDED}`,
+  );
+  const [a] = await db.all<{ n: number; scored: number; last: number | null }>(sql`
+    SELECT count(*) AS n, count(score) AS scored, max(submitted_at) AS last
+    FROM attempts WHERE contest_id = ${c.id} AND status = 'submitted' AND ${RECORDED}`);
+  const [u] = await db.all<{ units: string | null }>(sql`
+    SELECT group_concat(id || ':' || name || ':' || kind || ':' || ifnull(denominator, '') || ':' || created_at || ':' || ifnull(retired_at, ''), '|') AS units
+    FROM (SELECT * FROM units ORDER BY id)`);
+  const units = createHash("sha256")
+    .update(u?.units ?? "")
+    .digest("base64url");
+  return `${versionPrefix(c, status)}${started.n}|${a.n}|${a.scored}|${a.last}|${units}`;
+}
+
+function storedFigures(row: Stored, asOf: number): ContestStats {
+  return { ...(JSON.parse(row.figures) as ContestStats), computedAt: asOf };
+}
+
+/**
+ * Statistics for a contest, stored in `contest_statistics` and shared by
+ * every worker (decision 011). Stored figures are served for up to
+ * STATS_LAG_MS, then the entries and units are rechecked (three index-only
+ * reads, ~30 ms at 100,000 entries); when they changed, one worker recomputes
+ * while the others keep serving the stored figures, so a figure lags a
+ * submission by STATS_LAG_MS plus one recomputation (~0.6 s at 100,000
+ * entries) at most. A closed contest's figures are computed once, by the
+ * sweeper (storeClosedContestStatistics), and then only rechecked.
+ * `computedAt` is when the figures were last known to be current.
+ */
+export async function contestStats(
+  db: Db,
+  slugOrId: string | number,
+  now = Date.now(),
+): Promise<ContestStats> {
   const c = await loadContest(db, slugOrId);
   const status = contestStatus(c, now);
-  const hit = memo.get(c.id);
-  if (hit && hit.updatedAt === c.updatedAt) {
-    const age = now - hit.stats.computedAt;
-    // Open: figures up to 15 s old are fine for a live view. Closed (and swept): entries no longer
-    // change, so only unit edits matter; recheck those every 5 minutes.
-    if (status === "open" && age < 15_000) return hit.stats;
-    if (status !== "open" && hit.stats.computedAt > c.closesAt + 60_000 && age < 300_000) return hit.stats;
+  const stored = await readStored(db, c.id);
+  if (
+    stored &&
+    stored.version.startsWith(versionPrefix(c, status)) &&
+    stored.checkedAt <= now &&
+    now - stored.checkedAt < STATS_LAG_MS
+  )
+    return storedFigures(stored, stored.checkedAt);
+  const version = await currentVersion(db, c, status);
+  if (stored?.version === version) {
+    await db
+      .update(contestStatistics)
+      .set({ checkedAt: now })
+      .where(and(eq(contestStatistics.contestId, c.id), lt(contestStatistics.checkedAt, now)));
+    return storedFigures(stored, now);
   }
-  const [v] = await db
-    .select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${attempts.submittedAt})` })
-    .from(attempts)
-    .where(and(eq(attempts.contestId, c.id), eq(attempts.status, "submitted"), recordedOnly));
-  const [u] = await db
-    .select({ n: sql<number>`count(*)`, sum: sql<number | null>`total(${units.denominator})` })
-    .from(units);
-  const version = `${v.n}|${v.last}|${u.n}|${u.sum}|${status}`;
-  if (hit && hit.version === version && hit.updatedAt === c.updatedAt) {
-    hit.stats = { ...hit.stats, computedAt: now };
-    return hit.stats;
+  if (stored) {
+    // One worker recomputes; the others serve what is stored until it is done.
+    const claimed = await db
+      .update(contestStatistics)
+      .set({ refreshingUntil: now + CLAIM_MS })
+      .where(
+        and(
+          eq(contestStatistics.contestId, c.id),
+          or(isNull(contestStatistics.refreshingUntil), lte(contestStatistics.refreshingUntil, now)),
+        ),
+      );
+    if (claimed.rowsAffected === 0) return storedFigures(stored, stored.checkedAt);
   }
-  const stats = await computeStats(db, c, now);
-  memo.set(c.id, { version, updatedAt: c.updatedAt, stats });
-  memoComputedAt.set(c.id, Date.now());
+  let stats: ContestStats;
+  try {
+    stats = await computeStats(db, c, now);
+  } catch (error) {
+    if (stored)
+      await db
+        .update(contestStatistics)
+        .set({ refreshingUntil: null })
+        .where(eq(contestStatistics.contestId, c.id));
+    throw error;
+  }
+  const figures = JSON.stringify(stats);
+  // The per-question table is left with its old version: it is recomputed when next asked for.
+  await db
+    .insert(contestStatistics)
+    .values({ contestId: c.id, version, computedAt: now, checkedAt: now, figures })
+    .onConflictDoUpdate({
+      target: contestStatistics.contestId,
+      set: { version, computedAt: now, checkedAt: now, figures, refreshingUntil: null },
+    });
   return stats;
 }
 
-const questionMemo = new Map<number, { basedOn: number; questions: QuestionStats[] }>();
-
 /**
  * Per-question figures read every answer of every entry (2 million rows at
- * 100,000 entries), so only the private page asks for them, and they are
- * recomputed only after the contest's other figures were.
+ * 100,000 entries), so only the private page and the export ask for them;
+ * they are stored next to the figures they go with and recomputed only after
+ * those changed.
  */
-export async function contestQuestionStats(db: Db, stats: ContestStats) {
-  const basedOn = memoComputedAt.get(stats.contest.id) ?? 0;
-  const hit = questionMemo.get(stats.contest.id);
-  if (hit && hit.basedOn === basedOn) return hit.questions;
+export async function contestQuestionStats(db: Db, stats: ContestStats): Promise<QuestionStats[]> {
+  const stored = await readStored(db, stats.contest.id);
+  if (stored?.questions && stored.questionsVersion === stored.version)
+    return JSON.parse(stored.questions) as QuestionStats[];
   const questions = await questionStats(db, await loadContest(db, stats.contest.id));
-  questionMemo.set(stats.contest.id, { basedOn, questions });
+  if (stored)
+    await db
+      .update(contestStatistics)
+      .set({ questions: JSON.stringify(questions), questionsVersion: stored.version })
+      .where(
+        and(eq(contestStatistics.contestId, stats.contest.id), eq(contestStatistics.version, stored.version)),
+      );
   return questions;
+}
+
+/**
+ * The sweeper's part: computes and stores the figures and the per-question
+ * table of one quiz contest that closed (a minute ago or more) since its
+ * figures were last computed, so the first visitor after the close reads
+ * them instead of waiting. One contest a call; returns its id, if any.
+ */
+export async function storeClosedContestStatistics(db: Db, now = Date.now()) {
+  const [due] = await db.all<{ id: number }>(sql`
+    SELECT c.id FROM contests c LEFT JOIN contest_statistics s ON s.contest_id = c.id
+    WHERE c.kind = 'quiz' AND c.state <> 'draft' AND c.closes_at + ${SETTLE_MS} <= ${now}
+      AND (s.contest_id IS NULL OR s.computed_at < c.closes_at + ${SETTLE_MS})
+    ORDER BY c.closes_at DESC LIMIT 1`);
+  if (!due) return null;
+  const stats = await contestStats(db, due.id, now);
+  await contestQuestionStats(db, stats);
+  return due.id;
 }
 
 /** DESIGN.md's public stats.json: no personal data. */

@@ -48,6 +48,9 @@ export default function PrivateStats() {
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("stats.private")}</h1>
       <p className="text-xl">{stats.contest.title}</p>
+      <p className="text-base text-slate-700" data-testid="stats-as-of">
+        {t("stats.asOf", { time: formatDateTime(stats.computedAt, locale) })}
+      </p>
       <StatsOverview stats={stats} detailed exportLinks={exportLinks} />
       <QuestionTable questions={questions} exportLinks={exportLinks("questions")} />
       <section aria-label={t("stats.devices")}>

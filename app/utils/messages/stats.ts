@@ -30,6 +30,7 @@ export const statsVi = {
   "stats.participantsList": "Danh sách người dự thi",
   "stats.publicLink": "Xem thống kê",
   "stats.latestOnly": "{n} bài mới nhất trong tổng số {total}; tải tệp để xem đầy đủ.",
+  "stats.asOf": "Số liệu tính đến {time}; bài vừa nộp được tính sau vài giây.",
 };
 
 export type StatsKey = keyof typeof statsVi;
@@ -66,4 +67,5 @@ export const statsEn: Record<StatsKey, string> = {
   "stats.participantsList": "Participants",
   "stats.publicLink": "Statistics",
   "stats.latestOnly": "The latest {n} of {total} entries; download the file for all.",
+  "stats.asOf": "Figures as of {time}; a new entry is counted within a few seconds.",
 };
