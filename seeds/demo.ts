@@ -285,9 +285,23 @@ async function seedOpenContests(db: Db, { unitByCode }: Basics, now: number) {
   return { open, today0800 };
 }
 
+/** The demo stage contest's knowledge round: ten active questions of the bank, in reading order. */
+const DEMO_KNOWLEDGE_CODES = [
+  "CCHC-01",
+  "CCHC-02",
+  "DVC-01",
+  "DVC-02",
+  "CDS-01",
+  "CDS-02",
+  "CDS-03",
+  "DDDT-01",
+  "DDDT-02",
+  "DP-01",
+];
+
 async function seedStageContest(
   db: Db,
-  { unitByCode, judgeIds }: Basics,
+  { unitByCode, judgeIds, questionRows }: Basics,
   today0800: number,
   random: () => number,
 ) {
@@ -324,6 +338,11 @@ async function seedStageContest(
         scoring: "knowledge",
         knowledgeQuestions: 10,
         knowledgePoints: 3,
+        // Read from the bank and shown on the projector, 30 seconds to answer each.
+        knowledgeQuestionIds: DEMO_KNOWLEDGE_CODES.map(
+          (code) => questionRows.find((q) => q.code === code)!.id,
+        ),
+        knowledgeSeconds: 30,
       },
       {
         contestId: stage.id,

@@ -111,6 +111,9 @@ export function readPartForm(form: FormData): { input: PartInput; problems: Part
     knowledgeQuestions: scoring === "knowledge" ? numbers.read("knowledgeQuestions", WHOLE) : null,
     knowledgePoints: scoring === "knowledge" ? numbers.read("knowledgePoints", WHOLE) : null,
     knowledgeMode: str(form, "knowledgeMode") === "buzzer" ? "buzzer" : "all",
+    // The bank's questions in reading order; a form without the field keeps them as saved.
+    knowledgeCodes: form.has("knowledgeCodes") ? str(form, "knowledgeCodes") : undefined,
+    knowledgeSeconds: scoring === "knowledge" ? numbers.read("knowledgeSeconds", WHOLE) : null,
     criteria,
   };
   return { input, problems: numbers.problems };

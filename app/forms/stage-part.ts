@@ -44,6 +44,8 @@ export const PartFormSchema = z.object({
   knowledgeQuestions: vnNumberText(WHOLE),
   knowledgePoints: vnNumberText(WHOLE),
   knowledgeMode: z.enum(["all", "buzzer"]).catch("all"),
+  knowledgeCodes: text,
+  knowledgeSeconds: vnNumberText(WHOLE),
   amendmentReason: text,
   ...criteria,
 });

@@ -36,6 +36,7 @@ import * as questionImport from "./question-import.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stagePaper from "./stage-paper.server";
 import * as stageTiming from "./stage-timing.server";
+import * as stageKnowledge from "./stage-knowledge.server";
 import * as stageParts_ from "./stage-parts.server";
 import * as stage from "./stage.server";
 import * as teamEntries from "./team-entries.server";
@@ -379,6 +380,20 @@ const cases: Case[] = [
       });
     },
   },
+  ...(["showKnowledgeQuestion", "revealKnowledgeAnswer", "hideKnowledgeQuestion"] as const).map(
+    (fn): Case => ({
+      fn,
+      action: "stage.mark",
+      run: async (a) => {
+        const { contest, part } = await stageWithPart();
+        await db
+          .update(stageParts)
+          .set({ scoring: "knowledge", knowledgeQuestions: 3, knowledgeShownNo: 1, knowledgeShownAt: 1 })
+          .where(eq(stageParts.id, part.id));
+        return stageKnowledge[fn](db, { contestId: contest.id, partId: part.id, no: 2, actor: a });
+      },
+    }),
+  ),
   {
     fn: "setPartClosed",
     action: "stage.closePart",
@@ -630,6 +645,9 @@ describe("the permission matrix, enforced by the models", () => {
       ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
       ...["paperBoard", "paperEntries", "judgeSummary"],
       ...["timingPenalty", "runningTimer", "timerBoard"],
+      // the knowledge round: reading the typed codes (savePart checks stage.setup) and the projector's read
+      ...["parseQuestionCodes", "validKnowledgeSeconds", "knowledgeQuestionIds", "withKnowledgeCodes"],
+      ...["knowledgePartValues", "projectorKnowledge"],
       ...["signInLocks", "lockedFor", "delayAfter", "pairKey", "phoneKey", "ipKey", "registerKey"],
       ...["prizeRowProblem", "parseExclusions", "stageTeams", "byPerformance", "isFinal"],
       ...["tidyName", "teamNameKey", "memberKey"],
@@ -689,6 +707,7 @@ describe("the permission matrix, enforced by the models", () => {
       stageJudging,
       stagePaper,
       stageTiming,
+      stageKnowledge,
       stageParts_,
       teams_,
       teamEntries,

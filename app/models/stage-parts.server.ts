@@ -21,6 +21,7 @@ import {
   stageOver,
   stageScored,
 } from "./contest-amendments.server";
+import { knowledgePartValues, validKnowledgeSeconds } from "./stage-knowledge.server";
 import { isFinal, loadStageContest } from "./stage.server";
 
 export type PartInput = {
@@ -36,6 +37,10 @@ export type PartInput = {
   knowledgeQuestions: number | null;
   knowledgePoints: number | null;
   knowledgeMode: "all" | "buzzer";
+  /** The bank's question codes as typed, in reading order ("" : read from paper; absent: kept as saved). */
+  knowledgeCodes?: string;
+  /** Seconds to answer each question, counted down on the projector (absent: kept, or 30). */
+  knowledgeSeconds?: number | null;
   criteria: { name: string; maxScore: number }[];
 };
 
@@ -96,6 +101,7 @@ export function validatePart(p: PartInput): PartProblems {
       problems.knowledgeQuestions = "stagePart.knowledgeQuestions";
     if (!(p.knowledgePoints && p.knowledgePoints >= 1 && p.knowledgePoints <= p.maxScore))
       problems.knowledgePoints = "stagePart.knowledgePoints";
+    if (!validKnowledgeSeconds(p.knowledgeSeconds)) problems.knowledgeSeconds = "stageKnowledge.secondsRange";
   } else if (p.criteria.length) {
     const bad = p.criteria.find((c) => !c.name.trim() || !(Number.isInteger(c.maxScore) && c.maxScore >= 1));
     const sum = p.criteria.reduce((s, c) => s + c.maxScore, 0);
@@ -234,9 +240,17 @@ export async function savePart(
   const { reason: typedReason, ...part } = input;
   const problems = validatePart(part);
   if (Object.keys(problems).length) return problems;
-  const { criteria, ...values } = part;
+  const { criteria, knowledgeCodes: _codes, knowledgeSeconds: _seconds, ...values } = part;
   const [existing] = partId === null ? [null] : await loadParts(db, contestId, partId);
   if (existing === undefined) throw new DomainError("contest.notFound", 404);
+  // The bank's questions may change until the part has marks.
+  const knowledge = await knowledgePartValues(
+    db,
+    part,
+    existing,
+    partId !== null && (await partHasScores(db, partId)),
+  );
+  if ("problem" in knowledge) return { knowledgeCodes: knowledge.problem };
   const changes = (await stageScored(db, contestId))
     ? partChanges(input.name, existing, { ...values }, PART_LABELS)
     : [];
@@ -253,6 +267,7 @@ export async function savePart(
     : [];
   const partValues = {
     ...values,
+    ...knowledge,
     knowledgeQuestions: input.scoring === "knowledge" ? input.knowledgeQuestions : null,
   };
   if (partId === null) {

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
+import { KnowledgeCueButtons, KnowledgeCuePanel } from "~/components/stage/knowledge-cue";
 import { LIVE_REFRESH_MS, ScoringAlerts } from "~/components/stage/scoring-alerts";
 import { useLiveRefresh } from "~/components/use-live-refresh";
 import { usePageForm, type PageFormResult } from "~/components/use-page-form";
@@ -55,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     marks,
     paper,
     alerts,
+    // The server's time, for the MC's countdown of the question on the projector.
+    at: Date.now(),
   };
 }
 
@@ -91,7 +94,7 @@ type Part = Data["parts"][number];
 type Team = Data["teams"][number];
 
 export default function StageLive() {
-  const { contest, parts, teams, marks, paper, alerts } = useLoaderData<typeof loader>();
+  const { contest, parts, teams, marks, paper, alerts, at } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   // Judges' progress and the alerts follow their saves without a reload.
@@ -113,7 +116,10 @@ export default function StageLive() {
           {part.scoring === "judges" ? (
             <JudgesProgress part={part} teams={teams} paper={paper} />
           ) : (
-            <KnowledgeForm part={part} teams={teams} marks={marks} />
+            <>
+              <KnowledgeCuePanel part={part} contestId={contest.id} at={at} />
+              <KnowledgeForm part={part} teams={teams} marks={marks} />
+            </>
           )}
           {part.timeLimitSec ? (
             <div className="mt-2 flex flex-col gap-2">
@@ -210,6 +216,7 @@ function KnowledgeForm({ part, teams, marks }: { part: Part; teams: Team[]; mark
                   {team.name.split(" — ")[0]}
                 </th>
               ))}
+              <th className="p-1 text-left">{t("stageKnowledge.cue")}</th>
             </tr>
           </thead>
           <tbody>
@@ -228,6 +235,9 @@ function KnowledgeForm({ part, teams, marks }: { part: Part; teams: Team[]; mark
                     />
                   </td>
                 ))}
+                <td className="p-1">
+                  <KnowledgeCueButtons part={part} no={q} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
+import { KnowledgePartFields } from "~/components/stage/knowledge-part-fields";
 import { answerAlerts, usePageForm } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
 import {
@@ -28,6 +29,7 @@ import {
 } from "~/forms/stage-part";
 import { deletePart, savePart, validatePart } from "~/models/stage-parts.server";
 import { stageScored } from "~/models/contest-amendments.server";
+import { withKnowledgeCodes } from "~/models/stage-knowledge.server";
 import { stageSetup } from "~/models/stage.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -43,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["organiser"]);
   const { id } = parseParams(ParamsSchema, params);
   const { contest, parts } = await orHttpError(() => stageSetup(db, id));
-  return { contest: { id, title: contest.title }, parts, scored: await stageScored(db, id) };
+  return {
+    contest: { id, title: contest.title },
+    parts: await withKnowledgeCodes(db, parts),
+    scored: await stageScored(db, id),
+  };
 }
 
 /** The model's problems with a part, under the form's fields (a number the schema refused keeps its own). */
@@ -119,6 +125,8 @@ function partValues(part: Part | null) {
     knowledgeQuestions: String(part?.knowledgeQuestions ?? 10),
     knowledgePoints: String(part?.knowledgePoints ?? 3),
     knowledgeMode: part?.knowledgeMode ?? "all",
+    knowledgeCodes: part?.knowledgeCodes ?? "",
+    knowledgeSeconds: String(part?.knowledgeSeconds ?? 30),
   };
 }
 
@@ -195,6 +203,7 @@ function PartForm({ part, scored }: { part: Part | null; scored: boolean }) {
               ["buzzer", t("stage.knowledgeMode.buzzer")],
             ]}
           />
+          <KnowledgePartFields codes={fields.knowledgeCodes} seconds={fields.knowledgeSeconds} />
         </>
       ) : (
         <CriteriaFieldset fields={fields} errors={form.allErrors} />

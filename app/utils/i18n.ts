@@ -24,6 +24,7 @@ import { stageEn, stageVi } from "./messages/stage";
 import { stageAlertsEn, stageAlertsVi } from "./messages/stage-alerts";
 import { stagePaperEn, stagePaperVi } from "./messages/stage-paper";
 import { stageTimingEn, stageTimingVi } from "./messages/stage-timing";
+import { stageKnowledgeEn, stageKnowledgeVi } from "./messages/stage-knowledge";
 import { statsEn, statsVi } from "./messages/stats";
 import { teamEntriesEn, teamEntriesVi } from "./messages/team-entries";
 import { practiceEn, practiceVi } from "./messages/practice";
@@ -227,6 +228,7 @@ const vi = {
   ...stagePaperVi,
   ...stageAlertsVi,
   ...stageTimingVi,
+  ...stageKnowledgeVi,
   ...signInVi,
   ...numbersTeamsVi,
   ...papersVi,
@@ -441,6 +443,7 @@ const en: Record<MessageKey, string> = {
   ...stagePaperEn,
   ...stageAlertsEn,
   ...stageTimingEn,
+  ...stageKnowledgeEn,
   ...signInEn,
   ...numbersTeamsEn,
   ...papersEn,

@@ -154,6 +154,9 @@ export async function register(page: Page, name = "Nguyễn Văn Thử") {
   return phone;
 }
 
+/** Key presses and clicks before React has hydrated the page would be lost: wait for it. */
+export const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+
 /** The demo accounts' published password (README). */
 export const DEMO_PASSWORD = "hoithi2026";
 

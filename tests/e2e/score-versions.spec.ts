@@ -6,9 +6,7 @@
 import { devices, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { stageScores } from "#db/schema";
-import { deadZone, expect, oneSheetStage, test } from "./fixtures";
-
-const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+import { deadZone, expect, hydrated, oneSheetStage, test } from "./fixtures";
 
 async function judgePhone(browser: Browser, baseURL: string, phone: string) {
   const context = await browser.newContext({ ...devices["Pixel 7"], baseURL });

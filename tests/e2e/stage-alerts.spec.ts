@@ -8,9 +8,7 @@ import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { stageJudges, teams, users } from "#db/schema";
 import { saveJudgeScore } from "~/models/stage-judging.server";
-import { expect, oneSheetStage, signIn, signedInPage, test } from "./fixtures";
-
-const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+import { expect, hydrated, oneSheetStage, signedInPage, signIn, test } from "./fixtures";
 
 /** A judge saves a part's total for a team on their phone's score sheet. */
 async function scoreOnPhone(page: Page, sheet: string, points: string) {

@@ -9,10 +9,9 @@ import { devices, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { attempts, stageJudges, stageParts, teams, users } from "#db/schema";
 import { createContest, createUser } from "../factories";
-import { e2eDb, expect, makeContest, register, startQuiz, test, uniquePhone } from "./fixtures";
+import { e2eDb, expect, hydrated, makeContest, register, startQuiz, test, uniquePhone } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
-const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 
 async function signIn(page: Page, phone: string) {
   await page.goto("/login");

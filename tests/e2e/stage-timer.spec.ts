@@ -1,10 +1,6 @@
-import type { Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { auditLog, stagePartResults, stageParts } from "#db/schema";
-import { expect, oneSheetStage, signIn, test } from "./fixtures";
-
-/** Key presses before React has hydrated the page would be lost. */
-const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+import { expect, hydrated, oneSheetStage, signIn, test } from "./fixtures";
 
 test("the timekeeper times a team, the projector shows the running clock, and a correction needs a reason", async ({
   page,

@@ -1,12 +1,9 @@
 import { devices, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { contests, teams } from "#db/schema";
-import { deadZone, e2eDb, expect, test } from "./fixtures";
+import { deadZone, e2eDb, expect, hydrated, test } from "./fixtures";
 
 const SLUG = "hoi-thi-tuyen-truyen-2026";
-
-/** Key presses before React has hydrated the page would be lost. */
-const hydrated = (page: Page) => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 
 async function signIn(page: Page, phone: string) {
   await page.goto("/login");

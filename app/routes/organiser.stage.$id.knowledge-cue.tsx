@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { cueQuestion, KnowledgeCueSchema } from "~/forms/stage-knowledge";
+import {
+  hideKnowledgeQuestion,
+  revealKnowledgeAnswer,
+  showKnowledgeQuestion,
+} from "~/models/stage-knowledge.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { parseParams, readForm } from "~/utils/http.server";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The MC's cue from Điều hành (a fetcher: the live page reloads its data after it). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["organiser"]);
+  const { id: contestId } = parseParams(ParamsSchema, params);
+  const parsed = KnowledgeCueSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const { partId, cue } = parsed.data;
+  const input = { contestId, partId, actor: user };
+  try {
+    const no = cueQuestion(cue);
+    if (no !== null) await showKnowledgeQuestion(db, { ...input, no });
+    else if (cue === "reveal") await revealKnowledgeAnswer(db, input);
+    else await hideKnowledgeQuestion(db, input);
+    return { error: null };
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.code };
+    throw error;
+  }
+}
