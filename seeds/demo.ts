@@ -317,6 +317,8 @@ async function seedStageContest(
     draw: { mode: "fixed", questionIds: [] },
     entryModes: "team",
     stageAggregation: "mean",
+    // A giải khán giả bình chọn, opened on the day from Điều hành.
+    audienceVote: true,
     wardName: demoWard.name,
   });
   const [greeting, , skit] = await db

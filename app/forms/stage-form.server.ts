@@ -37,6 +37,7 @@ export function readStageForm(form: FormData) {
     stageAggregation: v.stageAggregation,
     stageHideTotals: v.stageHideTotals,
     stageSpreadPct: vnNumber(v.stageSpreadPct) ?? Number.NaN,
+    audienceVote: v.audienceVote,
   };
   const prizes: StagePrize[] = readPrizeRows(v.prizes, "team").map(({ rank, label, count, amount }) => ({
     rank,
@@ -65,6 +66,7 @@ export function stageValues(
     stageAggregation: c.stageAggregation ?? "mean",
     stageHideTotals: c.stageHideTotals,
     stageSpreadPct: String(c.stageSpreadPct),
+    audienceVote: c.audienceVote,
     prizes: prizeRowValues(
       prizes.map((p) => ({ label: p.label, count: p.count, amount: p.amount })),
       STAGE_PRIZE_ROWS,

@@ -15,6 +15,7 @@ function stageSchema(number: NumberField) {
     stageAggregation: z.enum(STAGE_AGGREGATIONS).catch("mean"),
     stageHideTotals: checkbox,
     stageSpreadPct: number(),
+    audienceVote: checkbox,
     /** Team prizes: the table has no category column. */
     prizes: prizeRowsSchema(number),
     amendmentReason: text,

@@ -35,6 +35,7 @@ import * as images from "./images.server";
 import * as questionImport from "./question-import.server";
 import * as stageJudging from "./stage-judging.server";
 import * as stagePaper from "./stage-paper.server";
+import * as audienceVote from "./audience-vote.server";
 import * as stageTiming from "./stage-timing.server";
 import * as stageKnowledge from "./stage-knowledge.server";
 import * as stageParts_ from "./stage-parts.server";
@@ -325,6 +326,24 @@ const cases: Case[] = [
         judgeUserId: actors.judge.id,
         rows: [{ teamId: team.id, values: { total: 10 }, comment: "", base: 0 }],
         actor: { ...a, id: a.id! },
+      });
+    },
+  },
+  // The audience vote: the organiser's cue, and a vote (any account; this contest holds none, so not "forbidden")
+  ...(["openAudienceVote", "closeAudienceVote"] as const).map((fn): Case => ({
+    fn,
+    action: "stage.mark",
+    run: async (a) => audienceVote[fn](db, { contestId: (await stageWithPart()).contest.id, actor: a }),
+  })),
+  {
+    fn: "castAudienceVote",
+    action: "stage.vote",
+    run: async (a) => {
+      const { contest, team } = await stageWithPart();
+      return audienceVote.castAudienceVote(db, {
+        contestId: contest.id,
+        teamId: team.id,
+        user: { ...a, id: a.id! },
       });
     },
   },
@@ -644,6 +663,9 @@ describe("the permission matrix, enforced by the models", () => {
       ...["loadStageContest", "stageSetup", "stageProgramme", "validateStageSettings", "validatePart"],
       ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
       ...["paperBoard", "paperEntries", "judgeSummary"],
+      // the audience vote: reads and what the projector, the results and results.json show
+      ...["audienceVoteState", "audienceTally", "myAudienceVote"],
+      ...["audienceVoteResults", "projectorAudienceVote"],
       ...["timingPenalty", "runningTimer", "timerBoard"],
       // the knowledge round: reading the typed codes (savePart checks stage.setup) and the projector's read
       ...["parseQuestionCodes", "validKnowledgeSeconds", "knowledgeQuestionIds", "withKnowledgeCodes"],
@@ -706,6 +728,7 @@ describe("the permission matrix, enforced by the models", () => {
       stage,
       stageJudging,
       stagePaper,
+      audienceVote,
       stageTiming,
       stageKnowledge,
       stageParts_,

@@ -43,6 +43,8 @@ export type StageSettings = {
   stageAggregation: "mean" | "trimmed_mean";
   stageHideTotals: boolean;
   stageSpreadPct: number;
+  /** A giải khán giả bình chọn is held (absent: unchanged). */
+  audienceVote?: boolean;
 };
 
 export type StagePrize = { rank: number; label: string; count: number; amount: number };

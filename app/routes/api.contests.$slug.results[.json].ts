@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { announcedResults } from "~/models/results.server";
+import { audienceVoteResults } from "~/models/audience-vote.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { translate } from "~/utils/i18n";
@@ -9,6 +10,7 @@ import { tieReason } from "~/components/results/tie-reason";
 export async function loader({ params }: LoaderFunctionArgs) {
   try {
     const { contest, announcedAt, winners } = await announcedResults(db, params.slug ?? "");
+    const vote = await audienceVoteResults(db, contest);
     const omitRank = <T extends { prizeRank: number }>({ prizeRank: _rank, ...rest }: T) => rest;
     // A stage team: its part scores and, in words, how a tie on the total was settled.
     const team = (w: (typeof winners.teams)[number]) => {
@@ -31,6 +33,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
         individual: winners.individual.map(omitRank),
         teams: winners.teams.map(team),
         collective: winners.collective.map(omitRank),
+        // A stage contest's audience vote (giải khán giả bình chọn); null when it holds none.
+        audienceVote: vote && { votes: vote.votes, total: vote.total, winners: vote.winners },
       },
       { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } },
     );

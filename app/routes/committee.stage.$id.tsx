@@ -4,9 +4,11 @@ import { z } from "zod";
 import { LockPanel } from "~/components/results/lock-panel";
 import { RankingTable, useSeparatedBy } from "~/components/results/ranking-table";
 import { ReviewAlerts } from "~/components/results/review-alerts";
+import { AudienceVoteResult } from "~/components/stage/audience-vote-result";
 import { Button } from "~/components/ui/button";
 import { decideTie, judgeScoreSheet, setPartClosed } from "~/models/stage-judging.server";
 import { loadStageContest } from "~/models/stage.server";
+import { audienceVoteResults } from "~/models/audience-vote.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
@@ -40,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     undecidedTies: stage.undecidedTies,
     sheet,
     disqualifications: disqualifications.filter((d) => !d.revokedAt),
+    audienceVote: await audienceVoteResults(db, contest),
   };
 }
 
@@ -124,6 +127,8 @@ export default function StageReview() {
         ]}
         disqualify={(team) => ({ targets: [[`team:${team.id}`, "review.target.team"]], label: team.name })}
       />
+
+      {data.audienceVote ? <AudienceVoteResult vote={data.audienceVote} /> : null}
 
       <JudgeSheet sheet={data.sheet} parts={parts} teamName={teamName} />
     </div>

@@ -3,6 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { announcedResults } from "~/models/results.server";
+import { audienceVoteResults } from "~/models/audience-vote.server";
+import { AudienceVoteResult } from "~/components/stage/audience-vote-result";
 import { roundContext } from "~/models/seasons.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/utils/format";
@@ -23,6 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     season: season && { slug: season.season.slug, title: season.season.title },
     announcedAt,
     winners,
+    audienceVote: await audienceVoteResults(db, contest),
   };
 }
 
@@ -124,7 +127,7 @@ function teamRows(winners: Winners["teams"], t: Translate, locale: Locale): Winn
 }
 
 export default function Winners() {
-  const { contest, announcedAt, winners, season } = useLoaderData<typeof loader>();
+  const { contest, announcedAt, winners, season, audienceVote } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -143,6 +146,8 @@ export default function Winners() {
         rows={individualRows(winners.individual, t, locale)}
       />
       <WinnerTable title={t("contest.prizes.team")} rows={teamRows(winners.teams, t, locale)} />
+      {/* Once opened: a vote never held says nothing here. */}
+      {audienceVote && audienceVote.state !== "notOpened" ? <AudienceVoteResult vote={audienceVote} /> : null}
       <p className="text-xl font-bold">
         {t("results.total", { amount: formatMoney(winners.totalAmount, locale) })}
       </p>

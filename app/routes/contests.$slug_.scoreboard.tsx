@@ -6,6 +6,8 @@ import { getContestBySlug } from "~/models/contest.server";
 import { currentResults } from "~/models/results.server";
 import { eligibleJudges } from "~/models/stage-results.server";
 import { runningTimer } from "~/models/stage-timing.server";
+import { projectorAudienceVote } from "~/models/audience-vote.server";
+import { ProjectorVote } from "~/components/stage/projector-vote";
 import { TRIM_MIN_JUDGES } from "~/models/stage-scoring.server";
 import { RunningClock } from "~/components/stage/running-clock";
 import { formatWindow } from "~/utils/stage-time";
@@ -22,7 +24,7 @@ const REFRESH_MS = 2000;
 
 export const handle = { bare: true };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
   const contest = await orHttpError(() => getContestBySlug(db, slug));
   if (contest.kind !== "stage") throw new Response("Not found", { status: 404 });
@@ -45,6 +47,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     hidden,
     at: Date.now(),
     trimMin: TRIM_MIN_JUDGES,
+    // The audience vote: its QR code and count while open (the whole screen), the prize once closed.
+    audienceVote: await projectorAudienceVote(db, contest, new URL(request.url).origin),
     // The performance being timed: its team, the server's start and the allowed time.
     timer: timer && {
       teamName: timer.teamName,
@@ -175,6 +179,7 @@ export default function Scoreboard() {
   const t = useT();
   const locale = useLocale();
   useLiveRefresh(REFRESH_MS);
+  if (data.audienceVote?.open) return <ProjectorVote vote={data.audienceVote} />;
   return (
     <main className="bg-brand-800 min-h-screen p-3 text-white md:px-8 md:py-4">
       <p className="text-brand-100 text-center text-lg md:text-2xl">{data.wardName}</p>
@@ -183,6 +188,7 @@ export default function Scoreboard() {
         {t("stage.updatedAt", { at: formatDateTime(data.at, locale) })}
         {data.hidden ? ` · ${t("stage.totalsHidden")}` : ""}
       </p>
+      {data.audienceVote ? <ProjectorVote vote={data.audienceVote} /> : null}
       {data.timer ? <TimerBanner timer={data.timer} at={data.at} /> : null}
       <div className="mx-auto mt-3 max-w-6xl overflow-x-auto">
         {/* Big enough for the back of a hall; smaller when many teams must fit on one screen. */}

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ContestHeading } from "~/components/contest-heading";
+import { AudienceVotePanel } from "~/components/stage/audience-vote-panel";
 import { KnowledgeCueButtons, KnowledgeCuePanel } from "~/components/stage/knowledge-cue";
 import { LIVE_REFRESH_MS, ScoringAlerts } from "~/components/stage/scoring-alerts";
 import { useLiveRefresh } from "~/components/use-live-refresh";
@@ -13,6 +14,7 @@ import { Button } from "~/components/ui/button";
 import { Alert, Field, FormAlerts } from "~/components/ui/field";
 import { knowledgeMarks, StageLiveSchema } from "~/forms/stage-live";
 import { stageAlerts } from "~/models/stage-alerts.server";
+import { audienceTally } from "~/models/audience-vote.server";
 import { computeStage, eligibleJudges } from "~/models/stage-results.server";
 import { knowledgeSheet, saveKnowledgeMarks, saveOvertime } from "~/models/stage-judging.server";
 import { paperEntries } from "~/models/stage-paper.server";
@@ -56,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     marks,
     paper,
     alerts,
+    audienceVote: contest.audienceVote ? await audienceTally(db, contestId) : null,
     // The server's time, for the MC's countdown of the question on the projector.
     at: Date.now(),
   };
@@ -97,12 +100,14 @@ export default function StageLive() {
   const { contest, parts, teams, marks, paper, alerts, at } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const { audienceVote } = useLoaderData<typeof loader>();
   // Judges' progress and the alerts follow their saves without a reload.
   useLiveRefresh(LIVE_REFRESH_MS);
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <ContestHeading label={t("stage.live")} title={contest.title} to={`/organiser/stage/${contest.id}`} />
       <ScoringAlerts alerts={alerts} />
+      {audienceVote ? <AudienceVotePanel tally={audienceVote} /> : null}
       {parts.map((part) => (
         <section
           key={part.id}

@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stageAggregation: "mean",
     stageHideTotals: false,
     stageSpreadPct: "20",
+    audienceVote: false,
     prizes: prizeRowValues(
       [
         { label: "Nhất", count: 1, amount: 3_000_000 },

@@ -22,6 +22,7 @@ import { resultsEn, resultsVi } from "./messages/results";
 import { signInEn, signInVi } from "./messages/sign-in";
 import { stageEn, stageVi } from "./messages/stage";
 import { stageAlertsEn, stageAlertsVi } from "./messages/stage-alerts";
+import { audienceVoteEn, audienceVoteVi } from "./messages/audience-vote";
 import { stagePaperEn, stagePaperVi } from "./messages/stage-paper";
 import { stageTimingEn, stageTimingVi } from "./messages/stage-timing";
 import { stageKnowledgeEn, stageKnowledgeVi } from "./messages/stage-knowledge";
@@ -227,6 +228,7 @@ const vi = {
   ...stageVi,
   ...stagePaperVi,
   ...stageAlertsVi,
+  ...audienceVoteVi,
   ...stageTimingVi,
   ...stageKnowledgeVi,
   ...signInVi,
@@ -442,6 +444,7 @@ const en: Record<MessageKey, string> = {
   ...stageEn,
   ...stagePaperEn,
   ...stageAlertsEn,
+  ...audienceVoteEn,
   ...stageTimingEn,
   ...stageKnowledgeEn,
   ...signInEn,

@@ -41,6 +41,7 @@ export type Action =
   | "stage.paper"
   | "stage.closePart"
   | "stage.decideTie"
+  | "stage.vote"
   | "results.review"
   | "results.disqualify"
   | "results.approve"
@@ -57,7 +58,8 @@ export const COMMAND_LINE: Actor = { id: null, role: "admin" };
 const accountActions = (verbs: readonly AccountVerb[], roles: readonly Role[]) =>
   verbs.flatMap((verb) => roles.map((role): AccountAction => `account.${verb}:${role}`));
 
-const EVERYONE: Action[] = ["session.own", "account.own", "attempt.take"];
+// "stage.vote": the audience vote of a stage contest, one vote per account, whatever its role.
+const EVERYONE: Action[] = ["session.own", "account.own", "attempt.take", "stage.vote"];
 
 const ORGANISER: Action[] = [
   ...EVERYONE,

@@ -73,6 +73,10 @@ export function StageSettingsForm({
         <SettingCheckbox meta={fields.stageHideTotals} className="gap-3 font-semibold">
           {t("stage.hideTotals")}
         </SettingCheckbox>
+        <SettingCheckbox meta={fields.audienceVote} className="gap-3 font-semibold">
+          {t("audienceVote.setting")}
+        </SettingCheckbox>
+        <p className="-mt-2 text-base text-slate-600 sm:col-span-2">{t("audienceVote.settingHint")}</p>
       </fieldset>
       <PrizeTable
         meta={fields.prizes}
