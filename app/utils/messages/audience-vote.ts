@@ -16,7 +16,6 @@ export const audienceVoteVi = {
   "audienceVote.closed": "Đã đóng bình chọn.",
   "audienceVote.reopenHint": "Mở lại bình chọn được ghi vào nhật ký; các phiếu đã bầu vẫn giữ nguyên.",
   "audienceVote.votesOf": "{team}: {n} phiếu",
-  "audienceVote.votes": "{n} phiếu",
   "audienceVote.total": "Tổng số phiếu: {n}",
   "audienceVote.countTable": "Số phiếu bình chọn theo đội",
   "audienceVote.team": "Đội",
@@ -42,7 +41,6 @@ export const audienceVoteVi = {
   // The projector
   "audienceVote.scan": "Quét mã QR để bình chọn",
   "audienceVote.scanHint": "hoặc mở địa chỉ:",
-  "audienceVote.qr": "Mã QR trang bình chọn: {url}",
   "audienceVote.bars": "Số phiếu của từng đội",
   // Refusals
   "audienceVote.off": "Hội thi này không có giải khán giả bình chọn.",
@@ -76,7 +74,6 @@ export const audienceVoteEn: Record<keyof typeof audienceVoteVi, string> = {
   "audienceVote.closed": "The vote is closed.",
   "audienceVote.reopenHint": "Reopening is recorded in the audit log; the votes cast so far are kept.",
   "audienceVote.votesOf": "{team}: {n, plural, one {# vote} other {# votes}}",
-  "audienceVote.votes": "{n, plural, one {# vote} other {# votes}}",
   "audienceVote.total": "Votes in all: {n}",
   "audienceVote.countTable": "Audience votes per team",
   "audienceVote.team": "Team",
@@ -100,7 +97,6 @@ export const audienceVoteEn: Record<keyof typeof audienceVoteVi, string> = {
   "audienceVote.backToContest": "Back to the contest",
   "audienceVote.scan": "Scan the QR code to vote",
   "audienceVote.scanHint": "or open:",
-  "audienceVote.qr": "QR code of the voting page: {url}",
   "audienceVote.bars": "Votes per team",
   "audienceVote.off": "This contest has no audience vote.",
   "audienceVote.notOpen": "The vote is not open yet. Wait for the organisers to open it.",
