@@ -43,8 +43,11 @@ let prunedAt = 0;
 export async function sweep() {
   const now = Date.now();
   await sweepExpiredAttempts(db, now);
-  // A quiz contest that closed gets its statistics stored once, so no visitor waits for them.
-  await storeClosedContestStatistics(db, now);
+  // A quiz contest that closed gets its statistics stored once, so no visitor waits for them. A failure
+  // is logged and tried again next time; it must not stop the rest of the sweep.
+  await storeClosedContestStatistics(db, now).catch((error: unknown) =>
+    console.error("storing a closed contest's statistics failed", error),
+  );
   if (now - prunedAt >= 60 * 60 * 1000) {
     prunedAt = now;
     await pruneSignInThrottle(db, now);
