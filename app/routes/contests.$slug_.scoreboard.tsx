@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useLiveRefresh } from "~/components/use-live-refresh";
+import { isRouteErrorResponse, useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import { useEffect } from "react";
+import { useLiveRouteData } from "~/components/use-live-refresh";
 import { z } from "zod";
 import { getContestBySlug } from "~/models/contest.server";
 import { currentResults } from "~/models/results.server";
@@ -8,6 +9,8 @@ import { eligibleJudges } from "~/models/stage-results.server";
 import { runningTimer } from "~/models/stage-timing.server";
 import { projectorAudienceVote } from "~/models/audience-vote.server";
 import { ProjectorVote } from "~/components/stage/projector-vote";
+import { projectorKnowledge } from "~/models/stage-knowledge.server";
+import { ProjectorKnowledge } from "~/components/stage/projector-knowledge";
 import { TRIM_MIN_JUDGES } from "~/models/stage-scoring.server";
 import { RunningClock } from "~/components/stage/running-clock";
 import { formatWindow } from "~/utils/stage-time";
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   teams.forEach((t, i) =>
     shownRank.set(t.id, t.separatedBy === "unresolved" && i > 0 ? shownRank.get(teams[i - 1].id)! : t.rank),
   );
+  const scored = (t: (typeof teams)[number]) => t.parts.some((p) => p.hundredths !== null);
   return {
     title: contest.title,
     wardName: contest.wardName,
@@ -49,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trimMin: TRIM_MIN_JUDGES,
     // The audience vote: its QR code and count while open (the whole screen), the prize once closed.
     audienceVote: await projectorAudienceVote(db, contest, new URL(request.url).origin),
+    // The knowledge question the MC has on the projector (its answer only once revealed), or null.
+    knowledge: await projectorKnowledge(db, contest.id),
     // The performance being timed: its team, the server's start and the allowed time.
     timer: timer && {
       teamName: timer.teamName,
@@ -65,9 +71,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teams: teams.map((t) => ({
       id: t.id,
       name: t.name,
-      rank: hidden ? null : shownRank.get(t.id)!,
+      // A team nobody has scored yet has no place and no total: "0" would read as its result.
+      rank: hidden || !scored(t) ? null : shownRank.get(t.id)!,
       prize: contest.state === "announced" ? (t.prize?.label ?? null) : null,
-      total: hidden ? null : t.totalHundredths,
+      total: hidden || !scored(t) ? null : t.totalHundredths,
       conflicted: t.conflictedJudges,
       parts: t.parts.map((p) => ({
         partId: p.partId,
@@ -83,54 +90,103 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ScoreboardData = SerializeFrom<typeof loader>;
 
-function ScoreboardHead({ hidden, parts }: Pick<ScoreboardData, "hidden" | "parts">) {
+/** The last board this projector showed: kept on screen while the hall's Wi-Fi is down. */
+let lastShown: ScoreboardData | undefined;
+
+/**
+ * Every refresh goes through here: when the server cannot be reached (Wi-Fi
+ * dropped, the laptop's hotspot restarting), the projector keeps the last
+ * board, says so, and the next refresh brings it up to date.
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  try {
+    return { ...(await serverLoader<typeof loader>()), offline: false };
+  } catch (error) {
+    if (lastShown === undefined || (isRouteErrorResponse(error) && error.status === 404)) throw error;
+    return { ...lastShown, offline: true };
+  }
+}
+
+/** Type sizes by how many teams share the screen: all of them fit 1280×720 in every state. */
+function boardSize(teams: number) {
+  if (teams <= 4)
+    return { cell: "px-3 py-2 text-3xl", name: "text-2xl", head: "text-2xl", total: "text-4xl" };
+  if (teams <= 6) return { cell: "px-3 py-1 text-2xl", name: "text-xl", head: "text-xl", total: "text-3xl" };
+  return { cell: "px-2 py-0.5 text-xl", name: "text-lg", head: "text-lg", total: "text-2xl" };
+}
+
+function ScoreboardHead({ hidden, parts, size }: Pick<ScoreboardData, "hidden" | "parts"> & { size: Size }) {
   const t = useT();
   return (
     <thead className="text-brand-100">
       <tr>
-        {!hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.rank")}</th> : null}
-        <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.team")}</th>
+        {!hidden ? (
+          <th className={`w-px px-3 py-1 whitespace-nowrap ${size.head}`}>{t("stage.rank")}</th>
+        ) : null}
+        <th className={`px-3 py-1 ${size.head}`}>{t("stage.team")}</th>
         {parts.map((p) => (
-          <th key={p.id} className="px-3 py-2 text-xl md:text-2xl">
-            {p.name}
+          <th key={p.id} className={`w-px px-3 py-1 ${size.head}`}>
+            <span className="whitespace-nowrap">{p.name}</span>
             <span className="block text-base font-normal">
               {t("stage.maxPoints", { n: p.maxScore })} ·{" "}
               {p.closed ? t("stage.partClosedLabel") : t("stage.scoringNow")}
             </span>
           </th>
         ))}
-        {!hidden ? <th className="px-3 py-2 text-xl md:text-2xl">{t("stage.total")}</th> : null}
+        {!hidden ? (
+          <th className={`w-px px-3 py-1 whitespace-nowrap ${size.head}`}>{t("stage.total")}</th>
+        ) : null}
       </tr>
     </thead>
   );
 }
 
+type Size = ReturnType<typeof boardSize>;
+type BoardTeam = ScoreboardData["teams"][number];
+
+/** A part still waiting for some of its judges: its score so far is not the team's final one. */
+const waiting = (p: BoardTeam["parts"][number], byJudges: boolean) =>
+  byJudges && p.judges > 0 && p.judges < p.of;
+
 function TeamRow({
   team,
   hidden,
   parts,
-}: Pick<ScoreboardData, "hidden" | "parts"> & { team: ScoreboardData["teams"][number] }) {
+  size,
+}: Pick<ScoreboardData, "hidden" | "parts"> & { team: BoardTeam; size: Size }) {
   const t = useT();
   const locale = useLocale();
   const pts = (h: number | null) => (h === null ? "—" : formatNumber(h / 100, locale));
+  const provisional = team.parts.some((p, i) => p.score !== null && waiting(p, parts[i].byJudges));
   return (
     <tr className="border-t border-white/30" data-testid={`scoreboard-team-${team.id}`}>
-      {!hidden ? <td className="px-3 py-2 font-bold">{team.rank ?? ""}</td> : null}
-      <td className="px-3 py-2 font-semibold">
+      {!hidden ? <td className={`${size.cell} font-bold`}>{team.rank ?? ""}</td> : null}
+      <td className={`${size.cell} ${size.name} font-semibold`}>
         {team.name}
-        {team.prize ? <span className="block text-amber-300">{prizeName(t, team.prize)}</span> : null}
+        {team.prize ? (
+          <span className="ml-2 inline-block rounded bg-amber-300 px-2 font-bold whitespace-nowrap text-black">
+            {prizeName(t, team.prize)}
+          </span>
+        ) : null}
       </td>
       {team.parts.map((p, i) => (
-        <td key={p.partId} className="px-3 py-2">
+        <td key={p.partId} className={`${size.cell} whitespace-nowrap`}>
           {!hidden ? (
             <>
               {pts(p.score)}
               {p.fewerJudges && p.score !== null ? (
                 <sup aria-label={t("stage.flag.fewerJudges", { n: p.judges, k: team.conflicted })}>*</sup>
               ) : null}
+              {waiting(p, parts[i].byJudges) ? (
+                <span className="block text-base text-amber-200" data-testid="scoreboard-judges">
+                  {t("projector.judgesSoFar", { n: p.judges, of: p.of })}
+                </span>
+              ) : null}
             </>
           ) : parts[i].byJudges ? (
-            <span className="text-lg">{t("stage.judgesScored", { n: p.judges, of: p.of })}</span>
+            <span className="text-lg" data-testid="scoreboard-judges">
+              {t("stage.judgesScored", { n: p.judges, of: p.of })}
+            </span>
           ) : p.done ? (
             "✓"
           ) : (
@@ -139,11 +195,13 @@ function TeamRow({
         </td>
       ))}
       {!hidden ? (
-        <td
-          className="px-3 py-2 text-2xl font-extrabold text-amber-300 md:text-4xl"
-          data-testid="scoreboard-total"
-        >
-          {pts(team.total)}
+        <td className={`${size.cell} font-extrabold text-amber-300`}>
+          <span className={size.total} data-testid="scoreboard-total">
+            {pts(team.total)}
+          </span>
+          {provisional && team.total !== null ? (
+            <span className="block text-base font-normal text-amber-200">{t("projector.provisional")}</span>
+          ) : null}
         </td>
       ) : null}
     </tr>
@@ -156,12 +214,10 @@ function TimerBanner({ timer, at }: { timer: NonNullable<ScoreboardData["timer"]
   return (
     <section
       aria-label={t("stageTiming.projector", { team: timer.teamName })}
-      className="mx-auto mt-3 flex max-w-6xl flex-wrap items-baseline justify-center gap-x-6 rounded-xl bg-white/10 px-4 py-2"
+      className="mx-auto mt-2 flex max-w-6xl flex-wrap items-baseline justify-center gap-x-6 rounded-xl bg-white/10 px-4 py-1"
     >
-      <span className="text-2xl font-semibold md:text-4xl">
-        {t("stageTiming.projector", { team: timer.teamName })}
-      </span>
-      <span className="text-4xl font-extrabold text-amber-300 md:text-6xl" data-testid="scoreboard-timer">
+      <span className="text-3xl font-semibold">{t("stageTiming.projector", { team: timer.teamName })}</span>
+      <span className="text-5xl font-extrabold text-amber-300" data-testid="scoreboard-timer">
         <RunningClock
           key={timer.startedAt}
           startedAt={timer.startedAt}
@@ -174,40 +230,60 @@ function TimerBanner({ timer, at }: { timer: NonNullable<ScoreboardData["timer"]
   );
 }
 
+/** The score table: rank, team, each part (with judges still to score), total. */
+function Board({ data }: { data: ScoreboardData }) {
+  const t = useT();
+  const size = boardSize(data.teams.length);
+  return (
+    <div className="mx-auto mt-2 max-w-6xl overflow-x-auto">
+      <table className="w-full text-left" aria-label={t("stage.scoreboard")}>
+        <ScoreboardHead hidden={data.hidden} parts={data.parts} size={size} />
+        <tbody>
+          {data.teams.map((team) => (
+            <TeamRow key={team.id} team={team} hidden={data.hidden} parts={data.parts} size={size} />
+          ))}
+        </tbody>
+      </table>
+      {!data.hidden &&
+      data.teams.some((team) => team.parts.some((p) => p.fewerJudges && p.score !== null)) ? (
+        <p className="text-brand-100 mt-1 text-base">* {t("stage.trimRule", { min: data.trimMin })}</p>
+      ) : null}
+    </div>
+  );
+}
+
 export default function Scoreboard() {
-  const data = useLoaderData<typeof loader>();
+  const data = useLiveRouteData(REFRESH_MS, useLoaderData<typeof clientLoader>());
   const t = useT();
   const locale = useLocale();
-  useLiveRefresh(REFRESH_MS);
-  if (data.audienceVote?.open) return <ProjectorVote vote={data.audienceVote} />;
+  useEffect(() => {
+    if (!data.offline) lastShown = data;
+  }, [data]);
+  const offline = data.offline ? (
+    <p
+      role="status"
+      className="mx-auto mt-1 max-w-6xl rounded bg-amber-300 px-3 py-1 text-center text-lg font-semibold text-black"
+    >
+      {t("projector.offline", { at: formatDateTime(data.at, locale) })}
+    </p>
+  ) : null;
+  // While the audience votes, the screen is theirs: the QR code and the count.
+  if (data.audienceVote?.open) return <ProjectorVote vote={data.audienceVote} notice={offline} />;
   return (
-    <main className="bg-brand-800 min-h-screen p-3 text-white md:px-8 md:py-4">
-      <p className="text-brand-100 text-center text-lg md:text-2xl">{data.wardName}</p>
-      <h1 className="mx-auto max-w-6xl text-center text-2xl font-bold md:text-3xl">{data.title}</h1>
-      <p className="text-brand-100 mt-1 text-center text-base">
-        {t("stage.updatedAt", { at: formatDateTime(data.at, locale) })}
+    <main className="bg-brand-800 min-h-screen px-8 py-3 text-white">
+      <h1 className="mx-auto max-w-6xl text-center text-3xl font-bold">{data.title}</h1>
+      <p className="text-brand-100 text-center text-base">
+        {data.wardName} · {t("stage.updatedAt", { at: formatDateTime(data.at, locale) })}
         {data.hidden ? ` · ${t("stage.totalsHidden")}` : ""}
       </p>
+      {offline}
       {data.audienceVote ? <ProjectorVote vote={data.audienceVote} /> : null}
       {data.timer ? <TimerBanner timer={data.timer} at={data.at} /> : null}
-      <div className="mx-auto mt-3 max-w-6xl overflow-x-auto">
-        {/* Big enough for the back of a hall; smaller when many teams must fit on one screen. */}
-        <table
-          className={`w-full text-left ${data.teams.length > 5 ? "text-lg md:text-2xl" : "text-xl md:text-3xl"}`}
-          aria-label={t("stage.scoreboard")}
-        >
-          <ScoreboardHead hidden={data.hidden} parts={data.parts} />
-          <tbody>
-            {data.teams.map((team) => (
-              <TeamRow key={team.id} team={team} hidden={data.hidden} parts={data.parts} />
-            ))}
-          </tbody>
-        </table>
-        {!data.hidden &&
-        data.teams.some((team) => team.parts.some((p) => p.fewerJudges && p.score !== null)) ? (
-          <p className="text-brand-100 mt-2 text-base">* {t("stage.trimRule", { min: data.trimMin })}</p>
-        ) : null}
-      </div>
+      {data.knowledge ? (
+        <ProjectorKnowledge knowledge={data.knowledge} at={data.at} />
+      ) : (
+        <Board data={data} />
+      )}
     </main>
   );
 }

@@ -36,6 +36,7 @@ import { wordImportEn, wordImportVi } from "./messages/word-import";
 import { picturesEn, picturesVi } from "./messages/pictures";
 import { importProgressEn, importProgressVi } from "./messages/import-progress";
 import { titlesEn, titlesVi } from "./messages/titles";
+import { projectorEn, projectorVi } from "./messages/projector";
 
 const vi = {
   "app.name": "Hội Thi",
@@ -245,6 +246,7 @@ const vi = {
   ...ownAccountVi,
   ...receiptsVi,
   ...titlesVi,
+  ...projectorVi,
   ...auditActionsVi,
   ...modelProblemsVi,
   ...questionPapersVi,
@@ -461,6 +463,7 @@ const en: Record<MessageKey, string> = {
   ...ownAccountEn,
   ...receiptsEn,
   ...titlesEn,
+  ...projectorEn,
   ...auditActionsEn,
   ...modelProblemsEn,
   ...questionPapersEn,

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { projectorAudienceVote } from "~/models/audience-vote.server";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
@@ -11,8 +12,8 @@ type ProjectorVoteData = NonNullable<Awaited<ReturnType<typeof projectorAudience
  * closed, a line above the board with the prize ("Giải khán giả bình chọn:
  * Đội số 3 — 12 phiếu"); nothing while no one has voted.
  */
-export function ProjectorVote({ vote }: { vote: ProjectorVoteData }) {
-  return vote.open ? <VoteScreen vote={vote} /> : <VotePrize vote={vote} />;
+export function ProjectorVote({ vote, notice }: { vote: ProjectorVoteData; notice?: ReactNode }) {
+  return vote.open ? <VoteScreen vote={vote} notice={notice} /> : <VotePrize vote={vote} />;
 }
 
 function VotePrize({ vote }: { vote: ProjectorVoteData }) {
@@ -28,7 +29,8 @@ function VotePrize({ vote }: { vote: ProjectorVoteData }) {
   );
 }
 
-function VoteScreen({ vote }: { vote: ProjectorVoteData }) {
+/** `notice`: the projector's own line under the title (the Wi-Fi has dropped). */
+function VoteScreen({ vote, notice }: { vote: ProjectorVoteData; notice?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
   const most = Math.max(1, ...vote.teams.map((team) => team.votes));
@@ -36,6 +38,7 @@ function VoteScreen({ vote }: { vote: ProjectorVoteData }) {
   return (
     <main className="bg-brand-800 flex h-screen flex-col overflow-hidden px-8 py-4 text-white">
       <h1 className="mx-auto max-w-6xl truncate text-center text-3xl font-bold">{vote.title}</h1>
+      {notice}
       <p className="text-center text-3xl font-extrabold text-amber-300">
         {t("audienceVote.prize")} — {t("audienceVote.scan")}
       </p>
