@@ -6,6 +6,7 @@
  * after submission, or two scores.
  */
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
@@ -283,9 +284,21 @@ export type SaveOutcome<T> = { deadlineAt: number; version: number } & (
  */
 export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOutcome<number[]>> {
   const selected = normaliseSelection(input.optionIds);
+  const version = input.base + 1;
+  const [saved] = await upsertAnswer(db, input, selected);
+  if (saved) return { outcome: "saved", version, deadlineAt: saved.deadlineAt };
+  return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId) }, selected);
+}
+
+/**
+ * The versioned upsert of one answer (decision 006), as one statement: the
+ * person's open attempt, the question in it, the chosen options among the
+ * question's. Writes nothing when any of that does not hold.
+ */
+function upsertAnswer(db: Db, input: SaveAnswerInput, selected = normaliseSelection(input.optionIds)) {
   const json = JSON.stringify(selected);
   const version = input.base + 1;
-  const [saved] = await db.all<{ deadlineAt: number }>(sql`
+  return db.all<{ deadlineAt: number }>(sql`
     INSERT INTO answers (attempt_id, question_id, selected, seq, version, saved_at)
     SELECT a.id, q.question_id, ${json}, 0, ${version}, ${input.now}
     FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id AND q.question_id = ${input.questionId}
@@ -299,8 +312,6 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOu
       SET selected = excluded.selected, version = excluded.version, saved_at = excluded.saved_at
       WHERE answers.version + 1 = excluded.version
     RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`);
-  if (saved) return { outcome: "saved", version, deadlineAt: saved.deadlineAt };
-  return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId) }, selected);
 }
 
 async function userIdOf(db: Db, userId: number | SQL) {
@@ -392,47 +403,32 @@ export type UnsentSave =
 
 /**
  * "Nộp bài" with the answers the browser could not deliver yet: they are
- * saved first (each by the usual rules, so a late or invalid one, or one
- * chosen on a version another device has replaced since, is simply not
- * counted), then the attempt is submitted.
+ * saved by the usual rules (so a late or invalid one, or one chosen on a
+ * version another device has replaced since, is simply not counted), and the
+ * attempt is submitted, logged and scored, all in one commit (decision 012).
  */
 export async function submitWithUnsent(
   db: Db,
   input: { attemptId: string; userId: number; unsent: UnsentSave[]; now: number },
 ) {
-  for (const item of input.unsent) {
-    try {
-      if ("questionId" in item)
-        await saveAnswer(db, { attemptId: input.attemptId, userId: input.userId, ...item, now: input.now });
-      else
-        await savePrediction(db, {
-          attemptId: input.attemptId,
-          userId: input.userId,
-          value: item.prediction,
-          base: item.base,
-          now: input.now,
-        });
-    } catch (error) {
-      // A bad or late item must not block the submission of everything else.
-      if (!(error instanceof DomainError) || error.status === 404) throw error;
-    }
-  }
-  return submitAttempt(db, input);
+  const held = await readForClosing(db, input.attemptId);
+  // Someone else's attempt looks exactly like a missing one.
+  if (!held || held.userId !== input.userId) throw new DomainError("attempt.notFound", 404);
+  await closeAndScore(db, input.attemptId, held, input.now, "manual", input.unsent);
+  return input.attemptId;
 }
 
 /** Manual submission ("Nộp bài"). Idempotent: a second submit returns the first result. */
 export async function submitAttempt(db: Db, input: { attemptId: string; userId: number; now: number }) {
-  const attempt = await loadOwnAttempt(db, input.attemptId, input.userId, input.now);
-  if (attempt.status === "open") await finaliseAttempt(db, attempt.id, input.now, "manual");
-  return attempt.id;
+  return submitWithUnsent(db, { ...input, unsent: [] });
 }
 
 /**
- * Closes an attempt and scores it. Step one flips status open → submitted in
- * one conditional UPDATE, so exactly one caller wins and no answer is accepted
- * afterwards; step two scores from the saved answers and only fills a score
- * that is still empty. A crash between the steps leaves a submitted attempt
- * without a score, which the sweeper scores later.
+ * Closes an attempt and scores it: the flip open → submitted (one
+ * conditional UPDATE, so exactly one caller wins and no answer is accepted
+ * afterwards), its audit line and the score go in one commit. A submitted
+ * attempt still without a score (a crash, or a score that could not be
+ * written in that commit) is scored here.
  */
 export async function finaliseAttempt(
   db: Db,
@@ -440,21 +436,150 @@ export async function finaliseAttempt(
   now: number,
   kind: "manual" | "auto" = "auto",
 ) {
-  const flipped = await db.run(sql`
-    UPDATE attempts SET
-      status = 'submitted',
-      submitted_at = MIN(${now}, deadline_at),
-      submit_kind = CASE WHEN ${now} >= deadline_at THEN 'auto' ELSE ${kind} END
-    WHERE id = ${attemptId} AND status = 'open'`);
-  if (flipped.rowsAffected === 1) {
-    // Only the caller that closed the attempt logs it: one entry however many race.
-    await db.run(sql`
-      INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id)
-      SELECT ${now}, CASE WHEN submit_kind = 'manual' THEN user_id END,
-        CASE WHEN submit_kind = 'manual' THEN 'attempt.submit' ELSE 'attempt.autoSubmit' END, 'attempt', id
-      FROM attempts WHERE id = ${attemptId}`);
-  }
+  const held = await readForClosing(db, attemptId);
+  if (held) await closeAndScore(db, attemptId, held, now, kind, []);
+}
 
+/** What closing an attempt needs, read in one statement (one round trip to a database server). */
+type HeldAttempt = {
+  userId: number;
+  status: string;
+  deadlineAt: number;
+  startedAt: number;
+  submittedAt: number | null;
+  score: number | null;
+  practice: boolean;
+  questions: { questionId: number; kind: string; optionIds: number[]; correct: number[]; points: number }[];
+  saved: Map<number, { selected: number[]; version: number }>;
+  predictionVersion: number;
+};
+
+async function readForClosing(db: Db, attemptId: string): Promise<HeldAttempt | undefined> {
+  const [row] = await db.all<{
+    userId: number;
+    status: string;
+    deadlineAt: number;
+    startedAt: number;
+    submittedAt: number | null;
+    score: number | null;
+    practice: number;
+    predictionVersion: number;
+    questions: string;
+    saved: string;
+  }>(sql`
+    SELECT a.user_id AS userId, a.status, a.deadline_at AS deadlineAt, a.started_at AS startedAt,
+      a.submitted_at AS submittedAt, a.score, a.practice, a.prediction_version AS predictionVersion,
+      (SELECT json_group_array(json_array(q.question_id, q.kind,
+          (SELECT json_group_array(json_extract(o.value, '$.id')) FROM json_each(q.options) o),
+          json(q.correct), q.points))
+        FROM attempt_questions q WHERE q.attempt_id = a.id) AS questions,
+      (SELECT json_group_array(json_array(s.question_id, json(s.selected), s.version))
+        FROM answers s WHERE s.attempt_id = a.id) AS saved
+    FROM attempts a WHERE a.id = ${attemptId}`);
+  if (!row) return undefined;
+  const questions = (JSON.parse(row.questions) as [number, string, number[], number[], number][]).map(
+    ([questionId, kind, optionIds, correct, points]) => ({ questionId, kind, optionIds, correct, points }),
+  );
+  const saved = new Map(
+    (JSON.parse(row.saved) as [number, number[], number][]).map(([questionId, selected, version]) => [
+      questionId,
+      { selected, version },
+    ]),
+  );
+  return { ...row, practice: Boolean(row.practice), questions, saved };
+}
+
+/** The answers' fingerprint: every save raises a version or adds a row, so any save changes it. */
+const versionSum = (saved: HeldAttempt["saved"]) => [...saved.values()].reduce((n, a) => n + a.version, 0);
+
+/**
+ * One commit: the unsent saves (each the same conditional upsert as
+ * saveAnswer/savePrediction), the flip, its audit line (only when this batch
+ * flipped: changes() of the flip), and the score. The score and receipt are
+ * computed from the answers read just before, as they will be once the unsent
+ * saves that can succeed have; the UPDATE writes them only if the answers in
+ * the transaction still are exactly those (the sum of their versions). If not
+ * (an answer saved in between, another device, a lost race), the score is left
+ * empty and computed again from the stored answers, after the flip, when no
+ * answer can change any more.
+ */
+async function closeAndScore(
+  db: Db,
+  attemptId: string,
+  held: HeldAttempt,
+  now: number,
+  kind: "manual" | "auto",
+  unsent: UnsentSave[],
+) {
+  if (held.status !== "open" && held.score !== null) return;
+  const open = held.status === "open";
+  const accepting = open && held.deadlineAt + GRACE_MS >= now;
+  const answersNow = new Map(held.saved);
+  const writes = [];
+  for (const item of accepting ? unsent : []) {
+    if ("questionId" in item) {
+      writes.push(upsertAnswer(db, { attemptId, userId: held.userId, ...item, now }));
+      const question = held.questions.find((q) => q.questionId === item.questionId);
+      const selected = normaliseSelection(item.optionIds);
+      const before = answersNow.get(item.questionId);
+      if (
+        question &&
+        (question.kind === "multiple" || selected.length <= 1) &&
+        selected.every((id) => question.optionIds.includes(id)) &&
+        (!before || before.version === item.base)
+      )
+        answersNow.set(item.questionId, { selected, version: item.base + 1 });
+    } else {
+      writes.push(
+        db.run(sql`
+        UPDATE attempts SET prediction = ${item.prediction}, prediction_version = ${item.base + 1}
+        WHERE id = ${attemptId} AND status = 'open' AND deadline_at + ${GRACE_MS} >= ${now}
+          AND prediction_version = ${item.base}`),
+      );
+    }
+  }
+  if (open) {
+    writes.push(
+      db.run(sql`
+        UPDATE attempts SET
+          status = 'submitted',
+          submitted_at = MIN(${now}, deadline_at),
+          submit_kind = CASE WHEN ${now} >= deadline_at THEN 'auto' ELSE ${kind} END
+        WHERE id = ${attemptId} AND status = 'open'`),
+      // Only the caller that closed the attempt logs it: one entry however many race.
+      db.run(sql`
+        INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id)
+        SELECT ${now}, CASE WHEN submit_kind = 'manual' THEN user_id END,
+          CASE WHEN submit_kind = 'manual' THEN 'attempt.submit' ELSE 'attempt.autoSubmit' END, 'attempt', id
+        FROM attempts WHERE id = ${attemptId} AND changes() = 1`),
+    );
+  }
+  const submittedAt = open ? Math.min(now, held.deadlineAt) : held.submittedAt;
+  if (submittedAt !== null) {
+    const { score, correctCount } = scoreAnswers(
+      held.questions,
+      new Map([...answersNow].map(([questionId, a]) => [questionId, a.selected])),
+    );
+    // A practice attempt proves nothing: no receipt (mã xác nhận).
+    const receipt = held.practice ? null : receiptCode(attemptId, submittedAt, score);
+    writes.push(
+      db.run(sql`
+        UPDATE attempts SET score = ${score}, correct_count = ${correctCount},
+          duration_ms = submitted_at - started_at, receipt = ${receipt}
+        WHERE id = ${attemptId} AND status = 'submitted' AND score IS NULL AND submitted_at = ${submittedAt}
+          AND (SELECT COALESCE(SUM(version), 0) FROM answers WHERE attempt_id = ${attemptId}) = ${versionSum(answersNow)}`),
+    );
+  }
+  const results = await db.batch([
+    ...writes,
+    db.all<{ scored: number }>(sql`SELECT score IS NOT NULL AS scored FROM attempts WHERE id = ${attemptId}`),
+  ] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  const [after] = results.at(-1) as { scored: number }[];
+  if (after && !after.scored) await scoreStored(db, attemptId);
+}
+
+/** Scores a submitted attempt from its stored answers, filling only a score that is still empty. */
+async function scoreStored(db: Db, attemptId: string) {
   const [attempt] = await db
     .select({
       startedAt: attempts.startedAt,
@@ -485,7 +610,6 @@ export async function finaliseAttempt(
       score,
       correctCount,
       durationMs: attempt.submittedAt - attempt.startedAt,
-      // A practice attempt proves nothing: no receipt (mã xác nhận).
       receipt: attempt.practice ? null : receiptCode(attemptId, attempt.submittedAt, score),
     })
     .where(and(eq(attempts.id, attemptId), isNull(attempts.score)));
