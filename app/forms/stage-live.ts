@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseVnNumber, type NumberProblem } from "~/utils/numbers";
+import { parseTime } from "~/utils/stage-time";
 
 const id = z.number().int().positive();
 
@@ -31,4 +33,21 @@ export function knowledgeMarks(value: Record<string, unknown>) {
     }
   }
   return right;
+}
+
+/**
+ * The seconds over the limit as typed on Điều hành: seconds ("65") as the
+ * label asks, or the time over as the timekeeper reads it ("1:05"). Empty is 0.
+ */
+export function readOvertime(
+  text: string,
+): { ok: true; sec: number } | { ok: false; problem: NumberProblem } {
+  if (text.includes(":")) {
+    const clock = parseTime(text);
+    return clock.ok
+      ? { ok: true, sec: clock.sec ?? 0 }
+      : { ok: false, problem: { key: "stageTiming.badTime", vars: {} } };
+  }
+  const seconds = parseVnNumber(text);
+  return seconds.ok ? { ok: true, sec: seconds.value ?? 0 } : { ok: false, problem: seconds.problem };
 }

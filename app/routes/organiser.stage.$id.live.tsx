@@ -12,7 +12,7 @@ import { useLiveRefresh } from "~/components/use-live-refresh";
 import { usePageForm, type PageFormResult } from "~/components/use-page-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Field, FormAlerts } from "~/components/ui/field";
-import { knowledgeMarks, StageLiveSchema } from "~/forms/stage-live";
+import { knowledgeMarks, readOvertime, StageLiveSchema } from "~/forms/stage-live";
 import { stageAlerts } from "~/models/stage-alerts.server";
 import { audienceTally } from "~/models/audience-vote.server";
 import { computeStage, eligibleJudges } from "~/models/stage-results.server";
@@ -25,7 +25,6 @@ import { DomainError } from "~/utils/errors";
 import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { formatNumber } from "~/utils/format";
 import { message, useLocale, useT, metaTitle } from "~/utils/i18n";
-import { parseVnNumber } from "~/utils/numbers";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -74,14 +73,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (v.intent === "knowledge")
       await saveKnowledgeMarks(db, { contestId, partId: v.partId, right: knowledgeMarks(v), actor: user });
     else {
-      const overtime = parseVnNumber(v.overtimeSec);
+      const overtime = readOvertime(v.overtimeSec);
       if (!overtime.ok)
         return submission.reply({ formErrors: [message(overtime.problem.key, overtime.problem.vars)] });
       await saveOvertime(db, {
         contestId,
         partId: v.partId,
         teamId: v.teamId,
-        overtimeSec: overtime.value ?? 0,
+        overtimeSec: overtime.sec,
         actor: user,
       });
     }

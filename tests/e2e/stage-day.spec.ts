@@ -20,7 +20,7 @@ async function preparedContest() {
   const db = await e2eDb();
   const contest = await createContest(db, {
     kind: "stage",
-    title: `Hội thi tuyên truyền cải cách hành chính ${Date.now()}`,
+    title: `Ngày thi bốn đội ${Date.now()}`,
     entryModes: "team",
     stageAggregation: "mean",
     audienceVote: true,
@@ -265,6 +265,16 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
     if (n === 1) await checkProjector(projector, "5-knowledge-answer");
   }
   await round.getByRole("button", { name: "Tắt câu hỏi" }).click();
+
+  // Team 2's greeting ran 65 seconds over (typed as the timekeeper reads it): two started minutes, −2.
+  const overtime = organiser
+    .getByRole("region", { name: "Chào hỏi" })
+    .locator("form")
+    .filter({ has: organiser.getByLabel(/^Đội số 2 .*: số giây vượt/) });
+  await overtime.getByRole("textbox").fill("1:05");
+  await overtime.getByRole("button", { name: "Lưu" }).click();
+  // Team 2 so far: greeting 13 − 2, knowledge 0.
+  await expect(row(2).getByTestId("scoreboard-total")).toHaveText("11", { timeout: 5000 });
   await expect(projector.getByRole("table", { name: "Bảng điểm trực tiếp" })).toBeVisible({ timeout: 5000 });
   await expect(row(3)).toContainText("30");
 
@@ -281,12 +291,13 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
       for (const [i, mark] of SKIT[phones[j]].entries()) await scoreTeam(judge, "Tiểu phẩm", i + 1, [mark]);
     }),
   );
-  // Team 3: 17.67 + 30 + 45 = 92.67 first; team 4: 16 + 10 + 42 = 68; team 1: 15 + 10 + 41 = 66; team 2: 13 + 0 + 35 = 48.
+  // Team 3: 17.67 + 30 + 45 = 92.67 first; team 4: 16 + 10 + 42 = 68; team 1: 15 + 10 + 41 = 66;
+  // team 2: 13 − 2 + 0 + 35 = 46.
   await expect(row(3).getByTestId("scoreboard-total")).toHaveText("92,67", { timeout: 5000 });
   await expect(projector.getByRole("row").nth(1)).toContainText("Đội số 3");
   await expect(row(4).getByTestId("scoreboard-total")).toHaveText("68");
   await expect(row(1).getByTestId("scoreboard-total")).toHaveText("66");
-  await expect(row(2).getByTestId("scoreboard-total")).toHaveText("48");
+  await expect(row(2).getByTestId("scoreboard-total")).toHaveText("46");
 
   // The audience vote: opened on the organiser's cue, a QR code on the projector, 20 phones vote.
   await organiser.getByRole("button", { name: "Mở bình chọn" }).click();
@@ -348,7 +359,7 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
     [team(3).name, "Nhất", 92.67],
     [team(4).name, "Nhì", 68],
     [team(1).name, "Ba", 66],
-    [team(2).name, "Khuyến khích", 48],
+    [team(2).name, "Khuyến khích", 46],
   ]);
   expect(json.audienceVote.total).toBe(20);
   expect(json.audienceVote.winners).toEqual([team(2).name]);
