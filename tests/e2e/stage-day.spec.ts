@@ -330,6 +330,9 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
   await expect(projector.getByTestId(`projector-vote-team-${team(2).id}`)).toContainText("9", {
     timeout: 5000,
   });
+  // The voter who changed their mind counts once, for team 4.
+  await expect(projector.getByTestId(`projector-vote-team-${team(4).id}`)).toContainText("2");
+  await expect(projector.getByTestId(`projector-vote-team-${team(1).id}`)).toContainText("6");
   await checkProjector(projector, "6-vote-open");
   await organiser.getByRole("button", { name: "Đóng bình chọn" }).click();
   await expect(projector.getByText(/Giải khán giả bình chọn: Đội số 2 .*9 phiếu/)).toBeVisible({
@@ -362,5 +365,8 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
     [team(2).name, "Khuyến khích", 46],
   ]);
   expect(json.audienceVote.total).toBe(20);
+  expect(json.audienceVote.votes).toEqual(
+    [6, 9, 3, 2].map((votes, i) => ({ team: team(i + 1).name, votes })),
+  );
   expect(json.audienceVote.winners).toEqual([team(2).name]);
 });
