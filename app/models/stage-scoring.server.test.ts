@@ -236,6 +236,24 @@ describe("conflicts of interest", () => {
     // 3 started minutes × 0,3 = 0,9 exactly, not 0.8999….
     expect(third.parts[0].penaltyHundredths).toBe(90);
   });
+
+  test("a performance short of the minimum loses its undertime penalty, and says it was short", () => {
+    const [scored] = scoreTeams({
+      parts: [{ ...greeting, minTimeSec: 480, undertimePenaltyPerMin: 1, overtimePenaltyPerMin: 1 }],
+      teams: [team(1, null)],
+      scores: [judgeScore(1, 12, 150)],
+      marks: [],
+      overtime: [{ partId: 1, teamId: 1, overtimeSec: 0, undertimeSec: 75 }],
+      aggregation: "mean",
+      spreadPct: 20,
+    });
+    expect(scored.parts[0]).toMatchObject({
+      penaltyHundredths: 200,
+      overtimeSec: 0,
+      undertimeSec: 75,
+      hundredths: 1300,
+    });
+  });
 });
 
 describe("ranking teams", () => {

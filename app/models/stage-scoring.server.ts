@@ -91,6 +91,8 @@ export type TeamPartScore = {
   rawHundredths: number | null;
   penaltyHundredths: number;
   overtimeSec: number;
+  /** Seconds short of the part's minimum time (a skit of 8–15 minutes that ran 7). */
+  undertimeSec: number;
   /** max(0, raw − penalty); null while unscored. */
   hundredths: number | null;
   disagreement: boolean;
@@ -185,6 +187,7 @@ export function scoreTeams(input: {
         rawHundredths: raw.hundredths,
         penaltyHundredths,
         overtimeSec,
+        undertimeSec: timing?.undertimeSec ?? 0,
         hundredths: raw.hundredths === null ? null : Math.max(0, raw.hundredths - penaltyHundredths),
         disagreement,
       };

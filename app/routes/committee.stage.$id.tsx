@@ -281,7 +281,11 @@ function PartScore({
   if (!p) return null;
   const notes = [
     p.disagreement ? t("stage.flag.disagreement") : null,
-    p.penaltyHundredths ? t("stage.flag.penalty", { n: p.penaltyHundredths / 100 }) : null,
+    p.penaltyHundredths
+      ? t(p.undertimeSec > 0 ? "stage.flag.undertimePenalty" : "stage.flag.penalty", {
+          n: p.penaltyHundredths / 100,
+        })
+      : null,
     p.ownUnitExcluded ? t("stage.flag.ownUnit", { n: p.ownUnitExcluded }) : null,
     p.trimmed ? t("stage.flag.trimmed") : null,
     p.fewerJudges ? t("stage.flag.fewerJudges", { n: p.judges, k: team.conflictedJudges }) : null,

@@ -62,8 +62,9 @@ async function preparedContest() {
         position: 3,
         name: "Tiểu phẩm",
         maxScore: 50,
-        minTimeSec: 2,
+        minTimeSec: 30,
         timeLimitSec: 60,
+        undertimePenaltyPerMin: 1,
       },
     ])
     .returning();
@@ -278,7 +279,8 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
   await expect(projector.getByRole("table", { name: "Bảng điểm trực tiếp" })).toBeVisible({ timeout: 5000 });
   await expect(row(3)).toContainText("30");
 
-  // The skits: the timekeeper times team 3's; all three judges score every skit on their phones.
+  // The skits: the timekeeper times team 3's, which runs short of its 30 seconds (−1 for the started
+  // minute short); all three judges score every skit on their phones.
   await timePerformance(timekeeper, day.parts.skit, team(3).name, projector);
   await timekeeper.getByRole("button", { name: "Dừng" }).click();
   const third = await phone(browser, baseURL!, JUDGES.paper);
@@ -291,9 +293,9 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
       for (const [i, mark] of SKIT[phones[j]].entries()) await scoreTeam(judge, "Tiểu phẩm", i + 1, [mark]);
     }),
   );
-  // Team 3: 17.67 + 30 + 45 = 92.67 first; team 4: 16 + 10 + 42 = 68; team 1: 15 + 10 + 41 = 66;
+  // Team 3: 17.67 + 30 + 45 − 1 = 91.67 first; team 4: 16 + 10 + 42 = 68; team 1: 15 + 10 + 41 = 66;
   // team 2: 13 − 2 + 0 + 35 = 46.
-  await expect(row(3).getByTestId("scoreboard-total")).toHaveText("92,67", { timeout: 5000 });
+  await expect(row(3).getByTestId("scoreboard-total")).toHaveText("91,67", { timeout: 5000 });
   await expect(projector.getByRole("row").nth(1)).toContainText("Đội số 3");
   await expect(row(4).getByTestId("scoreboard-total")).toHaveText("68");
   await expect(row(1).getByTestId("scoreboard-total")).toHaveText("66");
@@ -351,6 +353,9 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
   await committee.getByRole("button", { name: "Đồng ý chốt kết quả" }).click();
   await committee.getByRole("button", { name: "Công bố kết quả" }).click();
   await expect(committee.getByRole("link", { name: "Trình chiếu lễ trao giải" })).toBeVisible();
+  // The committee's table says why team 3's skit lost a point, and team 2's greeting two.
+  await expect(committee.getByText("trừ 1 điểm thiếu giờ")).toBeVisible();
+  await expect(committee.getByText("trừ 2 điểm vượt giờ")).toBeVisible();
   await expect(row(3)).toContainText("Giải Nhất", { timeout: 5000 });
   await expect(row(2)).toContainText("Giải Khuyến khích");
   await checkProjector(projector, "8-announced");
@@ -359,7 +364,7 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
   expect(
     json.teams.map((t: { name: string; prize: string; score: number }) => [t.name, t.prize, t.score]),
   ).toEqual([
-    [team(3).name, "Nhất", 92.67],
+    [team(3).name, "Nhất", 91.67],
     [team(4).name, "Nhì", 68],
     [team(1).name, "Ba", 66],
     [team(2).name, "Khuyến khích", 46],
