@@ -28,6 +28,7 @@ const S = SMOKE
       thinkMs: [20, 80],
       rush: 100,
       rushMs: 2000,
+      submits: 200,
       entries: 2000,
       gets: 50,
     }
@@ -39,6 +40,7 @@ const S = SMOKE
       thinkMs: [1500, 4500],
       rush: 2000,
       rushMs: 10_000,
+      submits: 4000,
       entries: 100_000,
       gets: 300,
     };
@@ -69,7 +71,8 @@ const results: Record<string, unknown> = {
   scale: SMOKE ? "smoke" : "full",
   startedAt: new Date().toISOString(),
 };
-let port = 3900;
+// BENCH_PORT: the first port to use (one more for each server started).
+let port = Number(process.env.BENCH_PORT ?? 3900);
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 function log(line: string) {
@@ -167,12 +170,15 @@ const mainUrl = `file:${path.join(mainDir, "bench.db")}`;
 const SAVE_FROM = 0;
 const RUSH_FROM = S.saveConns;
 const RESIDENTS_FROM = RUSH_FROM + S.rush;
+const SUBMITS_FROM = RESIDENTS_FROM + S.residents;
 if (runs("a") || runs("b") || runs("c")) {
-  const { db, client } = await freshDatabase(mainUrl, RESIDENTS_FROM + S.residents);
+  const { db, client } = await freshDatabase(mainUrl, SUBMITS_FROM + S.submits);
   const now = Date.now();
   const savePlans = await data.planAttempts(db, SAVE_FROM, S.saveConns, now);
   const rushPlans = await data.planAttempts(db, RUSH_FROM, S.rush, now);
   await data.answerAll(db, rushPlans, now);
+  const submitPlans = runs("c") ? await data.planAttempts(db, SUBMITS_FROM, S.submits, now) : [];
+  await data.answerAll(db, submitPlans, now);
   client.close();
   results.saving = {};
   for (const workers of runs("a") ? [1, 2] : []) {
@@ -240,30 +246,60 @@ if (runs("a") || runs("b") || runs("c")) {
 
   // (c) The deadline rush: every submit carries one answer the server had not seen.
   if (runs("c")) {
+    // The raw save limit of this run, to compare the submits with (issue 21, target 1): the highest
+    // one (a) measured, or, when (a) did not run, the raw server with 2 workers measured now.
+    const saving = results.saving as Record<string, { raw: { saves: Summary } }>;
+    let rawLimit = Math.max(0, ...Object.values(saving).map((s) => s.raw.saves.rps ?? 0));
+    if (!rawLimit) {
+      const raw = await startNode(
+        "tests/load/raw-server.ts",
+        { DATABASE_URL: mainUrl, RAW_WORKERS: "2" },
+        port++,
+      );
+      rawLimit = (await saveLoad("raw-for-c", raw.base, savePlans)).saves.rps ?? 0;
+      await stop(raw);
+    }
     const app = await startNode("build/server.js", appEnv(mainUrl, mainDir, 2), port++);
-    const rush = await drive<{ seconds: number; submit: Summary; retries: number; refused: string[] }>(
-      root,
-      "rush",
-      {
-        scenario: "rush",
-        base: app.base,
-        plans: rushPlans,
-        withinMs: S.rushMs,
-      },
-    );
+    type SubmitRun = { seconds: number; submit: Summary; retries: number; refused: string[] };
+    const rush = await drive<SubmitRun>(root, "rush", {
+      scenario: "rush",
+      base: app.base,
+      plans: rushPlans,
+      withinMs: S.rushMs,
+    });
+    // Flat out: as many submits a second as the app can do, each with its last answer unsent.
+    const flat = await drive<SubmitRun>(root, "submits", {
+      scenario: "submits",
+      base: app.base,
+      plans: submitPlans,
+      concurrency: S.saveConns,
+    });
     const rushMem = peakMemory(app.proc.pid!);
     await stop(app);
     const check = await openDatabase(mainUrl);
-    const ids = rushPlans.map((p) => p.attemptId);
-    const [rushState] = await check.db.all<{ submitted: number; kept: number; answers: number }>(sql`
-    SELECT
-      (SELECT count(*) FROM attempts WHERE id IN ${ids} AND status = 'submitted') AS submitted,
-      (SELECT count(*) FROM answers a JOIN attempt_questions q ON q.attempt_id = a.attempt_id AND q.question_id = a.question_id
-        WHERE a.attempt_id IN ${ids} AND q.position = 1 AND a.version = 1) AS kept,
-      (SELECT count(*) FROM answers WHERE attempt_id IN ${ids}) AS answers`);
+    /** Submitted attempts, last-second answers kept (version 1) and answers in all, of these plans. */
+    async function stateOf(plans: typeof rushPlans) {
+      const ids = plans.map((p) => p.attemptId);
+      const [state] = await check.db.all<{
+        submitted: number;
+        scored: number;
+        kept: number;
+        answers: number;
+      }>(sql`
+      SELECT
+        (SELECT count(*) FROM attempts WHERE id IN ${ids} AND status = 'submitted') AS submitted,
+        (SELECT count(*) FROM attempts WHERE id IN ${ids} AND score IS NOT NULL AND receipt IS NOT NULL) AS scored,
+        (SELECT count(*) FROM answers a JOIN attempt_questions q ON q.attempt_id = a.attempt_id AND q.question_id = a.question_id
+          WHERE a.attempt_id IN ${ids} AND q.position = 1 AND a.version = 1) AS kept,
+        (SELECT count(*) FROM answers WHERE attempt_id IN ${ids}) AS answers`);
+      const n = plans.length;
+      const lost = n - state.submitted + (n - state.scored) + (n - state.kept) + (n * 20 - state.answers);
+      return { ...state, lost };
+    }
+    const rushState = await stateOf(rushPlans);
+    const flatState = await stateOf(submitPlans);
     check.client.close();
-    const rushLost =
-      S.rush - rushState.submitted + (S.rush - rushState.kept) + (S.rush * 20 - rushState.answers);
+    const rushLost = rushState.lost;
     results.rush = { ...rush, state: rushState, memory: rushMem };
     row(
       `(c) deadline rush: ${S.rush} submits in ${S.rushMs / 1000} s, 2 workers`,
@@ -275,6 +311,27 @@ if (runs("a") || runs("b") || runs("c")) {
     if (rushLost > 0 || rush.refused.length)
       problems.push(`(c) lost ${rushLost}, refused ${rush.refused.length}: ${rush.refused.slice(0, 3)}`);
     log(`(c) ${rushState.submitted}/${S.rush} submitted, p99 ${ms(rush.submit.p99)}`);
+    const submitRate = flat.submit.rps ?? 0;
+    const share = submitRate / (rawLimit || 1);
+    results.submits = { ...flat, state: flatState, rawLimit, share };
+    row(
+      `(c) submits flat out, 2 workers, ${S.saveConns} connections, ${S.submits} attempts`,
+      "≥ 25 % of the raw save limit",
+      flat.submit,
+      undefined,
+      `${(share * 100).toFixed(0)} % of the raw limit (${rawLimit.toFixed(0)}/s); ${flatState.submitted} submitted, ${flatState.kept} last answers kept, ${flat.retries} retries`,
+    );
+    if (flatState.lost > 0 || flat.refused.length)
+      problems.push(
+        `(c) flat out: lost ${flatState.lost}, refused ${flat.refused.length}: ${flat.refused.slice(0, 3)}`,
+      );
+    targets.push(
+      `target: submit throughput ≥ 25 % of the raw save limit — measured ${submitRate.toFixed(0)}/s = ${(share * 100).toFixed(0)} % of ${rawLimit.toFixed(0)}/s — ${share >= 0.25 ? "met" : "not met"}`,
+    );
+    targets.push(
+      `target: rush p99 < 1 s, none lost — measured p99 ${ms(rush.submit.p99)}, ${rushLost} lost, ${rush.refused.length} refused — ${rush.submit.p99 < 1000 && rushLost === 0 && rush.refused.length === 0 ? "met" : "not met"}`,
+    );
+    for (const line of targets.slice(-2)) log(line);
   }
 }
 

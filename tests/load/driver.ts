@@ -11,6 +11,9 @@
  *   503, 5xx or no answer, and a sign-in that got 503, after Retry-After.
  * - rush: `plans.length` submits spread evenly over `withinMs`, each carrying
  *   one answer that had not reached the server yet.
+ * - submits: flat out, `concurrency` connections submit the planned attempts
+ *   back to back (each with one unsent answer, as in the rush) until none is
+ *   left: the most submits a second the server can do.
  * - get: `requests` GETs of one path, `concurrency` at a time.
  */
 import http from "node:http";
@@ -39,6 +42,7 @@ type Config =
       databaseUrl: string;
     }
   | { scenario: "rush"; base: string; plans: PlannedAttempt[]; withinMs: number }
+  | { scenario: "submits"; base: string; plans: PlannedAttempt[]; concurrency: number }
   | { scenario: "get"; base: string; path: string; cookie?: string; concurrency: number; requests: number };
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -300,17 +304,7 @@ async function rushScenario(c: Extract<Config, { scenario: "rush" }>) {
     c.plans.map(async (plan, i) => {
       await sleep((i / c.plans.length) * c.withinMs);
       // The last answer was chosen just before the deadline and is still in the phone's outbox.
-      const q = plan.questions[0];
-      // Chosen on the version the page saw: the one answerAll saved (version 0).
-      const unsent = [{ questionId: q.id, optionIds: [q.optionIds[1]], base: 0 }];
-      const reply = await untilAnswered(submits, retries, () =>
-        send(
-          "POST",
-          `/api/attempts/${plan.attemptId}/submit`,
-          { ...json, Cookie: plan.cookie },
-          JSON.stringify({ unsent }),
-        ),
-      );
+      const reply = await untilAnswered(submits, retries, () => submitWithLastAnswer(plan));
       if (reply.status !== 200) refused.push(`${plan.attemptId}: ${reply.status} ${reply.body}`);
     }),
   );
@@ -320,6 +314,37 @@ async function rushScenario(c: Extract<Config, { scenario: "rush" }>) {
     retries: retries.count,
     refused,
   };
+}
+
+/** The submit of the rush: one answer chosen on the version answerAll saved, still in the outbox. */
+function submitWithLastAnswer(plan: PlannedAttempt) {
+  const q = plan.questions[0];
+  const unsent = [{ questionId: q.id, optionIds: [q.optionIds[1]], base: 0 }];
+  return send(
+    "POST",
+    `/api/attempts/${plan.attemptId}/submit`,
+    { ...json, Cookie: plan.cookie },
+    JSON.stringify({ unsent }),
+  );
+}
+
+async function submitsScenario(c: Extract<Config, { scenario: "submits" }>) {
+  const submits = new Series();
+  const retries = { count: 0 };
+  const refused: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: c.concurrency }, async () => {
+      while (next < c.plans.length) {
+        const plan = c.plans[next++];
+        const reply = await untilAnswered(submits, retries, () => submitWithLastAnswer(plan));
+        if (reply.status !== 200) refused.push(`${plan.attemptId}: ${reply.status} ${reply.body}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, submit: submits.summary(seconds), retries: retries.count, refused };
 }
 
 async function getScenario(c: Extract<Config, { scenario: "get" }>) {
@@ -344,6 +369,8 @@ const result =
       ? await residentsScenario(config)
       : config.scenario === "rush"
         ? await rushScenario(config)
-        : await getScenario(config);
+        : config.scenario === "submits"
+          ? await submitsScenario(config)
+          : await getScenario(config);
 writeFileSync(outFile, JSON.stringify(result));
 agent.destroy();
