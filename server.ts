@@ -33,6 +33,7 @@ const buildDir = dev ? path.join(here, "build") : here;
 const buildEntry = path.join(buildDir, "server/index.js");
 
 const ANSWER_PATH = /^\/api\/attempts\/([^/]+)\/answers\/?$/;
+const SUBMIT_PATH = /^\/api\/attempts\/([^/]+)\/submit\/?$/;
 
 function isSameOrigin(req: http.IncomingMessage) {
   if (req.headers["sec-fetch-site"] === "cross-site") return false;
@@ -144,6 +145,7 @@ async function serve() {
   const build = await loadBuild();
   const {
     answerSave,
+    attemptSubmit,
     passwordQueueFull,
     secureCookiesFrom,
     busyResponseBody,
@@ -208,6 +210,9 @@ async function serve() {
     }
     const answerOf = ANSWER_PATH.exec(pathname);
     if (answerOf) return saveAnswer(answerSave, req, res, answerOf[1]);
+    // "Nộp bài" too: at the deadline everyone submits at once (docs/decisions/012-one-commit-submit.md).
+    const submitOf = SUBMIT_PATH.exec(pathname);
+    if (submitOf) return saveAnswer(attemptSubmit, req, res, submitOf[1], 262_144);
     // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
     if ((pathname === "/login" || pathname === "/register") && passwordQueueFull())
       return refuse(res, 5, pathname);
@@ -294,12 +299,16 @@ function precompressed(assetsDir: string) {
   };
 }
 
-/** POST /api/attempts/:id/answers straight to `answerSave` (the Remix route uses it too). */
+/**
+ * POST /api/attempts/:id/answers straight to `answerSave` (the Remix route uses it too), and
+ * POST /api/attempts/:id/submit to `attemptSubmit` likewise, with a larger body (the unsent answers).
+ */
 function saveAnswer(
   answerSave: typeof entry.answerSave,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   attemptId: string,
+  maxLength = 16_384,
 ) {
   let text = "";
   let tooLarge = false;
@@ -307,7 +316,7 @@ function saveAnswer(
   req.on("data", (chunk: string) => {
     if (tooLarge) return; // read to the end, keep nothing
     text += chunk;
-    if (text.length > 16_384) [tooLarge, text] = [true, ""];
+    if (text.length > maxLength) [tooLarge, text] = [true, ""];
   });
   req.on("end", () => {
     const reply = (status: number, json: unknown, headers?: Record<string, string>) => {

@@ -8,6 +8,7 @@ import { sweepExpiredAttempts } from "~/models/attempt.server";
 import { pruneSignInThrottle } from "~/models/login-throttle.server";
 import { storeClosedContestStatistics } from "~/models/stats.server";
 import { answerSave as answerSaveOn, type AnswerSaveRequest } from "~/forms/answer-save.server";
+import { attemptSubmit as attemptSubmitOn } from "~/forms/attempt-submit.server";
 import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
@@ -23,6 +24,10 @@ export const streamTimeout = ABORT_DELAY;
 /** server.ts answers POST /api/attempts/:id/answers with this directly (the fast path). */
 export function answerSave(input: AnswerSaveRequest) {
   return answerSaveOn(db, input);
+}
+/** And POST /api/attempts/:id/submit ("Nộp bài", the deadline rush) with this. */
+export function attemptSubmit(input: AnswerSaveRequest) {
+  return attemptSubmitOn(db, input);
 }
 /** server.ts refuses sign-ins with a static page while the password queue is full. */
 export { passwordQueueFull } from "~/utils/password.server";

@@ -409,11 +409,18 @@ export type UnsentSave =
  */
 export async function submitWithUnsent(
   db: Db,
-  input: { attemptId: string; userId: number; unsent: UnsentSave[]; now: number },
+  input: {
+    attemptId: string;
+    /** The person submitting, or SQL that gives their id (the submit API's session check, run in the same read). */
+    userId: number | SQL;
+    unsent: UnsentSave[];
+    now: number;
+  },
 ) {
-  const held = await readForClosing(db, input.attemptId);
-  // Someone else's attempt looks exactly like a missing one.
-  if (!held || held.userId !== input.userId) throw new DomainError("attempt.notFound", 404);
+  const held = await readForClosing(db, input.attemptId, input.userId);
+  // Someone else's attempt looks exactly like a missing one, and so does any attempt to nobody (an ended session).
+  if (!held || held.submitter === null || held.userId !== held.submitter)
+    throw new DomainError("attempt.notFound", 404);
   await closeAndScore(db, input.attemptId, held, input.now, "manual", input.unsent);
   return input.attemptId;
 }
@@ -443,6 +450,8 @@ export async function finaliseAttempt(
 /** What closing an attempt needs, read in one statement (one round trip to a database server). */
 type HeldAttempt = {
   userId: number;
+  /** Who is asking: the userId given (or the session's user), null for nobody. */
+  submitter: number | null;
   status: string;
   deadlineAt: number;
   startedAt: number;
@@ -454,9 +463,14 @@ type HeldAttempt = {
   predictionVersion: number;
 };
 
-async function readForClosing(db: Db, attemptId: string): Promise<HeldAttempt | undefined> {
+async function readForClosing(
+  db: Db,
+  attemptId: string,
+  submitter: number | SQL | null = null,
+): Promise<HeldAttempt | undefined> {
   const [row] = await db.all<{
     userId: number;
+    submitter: number | null;
     status: string;
     deadlineAt: number;
     startedAt: number;
@@ -469,6 +483,7 @@ async function readForClosing(db: Db, attemptId: string): Promise<HeldAttempt | 
   }>(sql`
     SELECT a.user_id AS userId, a.status, a.deadline_at AS deadlineAt, a.started_at AS startedAt,
       a.submitted_at AS submittedAt, a.score, a.practice, a.prediction_version AS predictionVersion,
+      ${submitter} AS submitter,
       (SELECT json_group_array(json_array(q.question_id, q.kind,
           (SELECT json_group_array(json_extract(o.value, '$.id')) FROM json_each(q.options) o),
           json(q.correct), q.points))
