@@ -104,6 +104,11 @@ export async function judgeBoard(db: Db, contestId: number, judgeUserId: number)
         comment: stageScores.comment,
         version: stageScores.version,
         updatedAt: stageScores.updatedAt,
+        // Typed in from the judge's paper sheet by the secretary: the judge's phone says so.
+        source: stageScores.source,
+        enteredByName: sql<
+          string | null
+        >`(SELECT full_name FROM users WHERE users.id = ${stageScores.enteredByUserId})`,
       })
       .from(stageScores)
       .innerJoin(stageParts, eq(stageParts.id, stageScores.partId))

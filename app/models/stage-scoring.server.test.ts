@@ -239,7 +239,7 @@ describe("conflicts of interest", () => {
 
   test("a performance short of the minimum loses its undertime penalty, and says it was short", () => {
     const [scored] = scoreTeams({
-      parts: [{ ...greeting, minTimeSec: 480, undertimePenaltyPerMin: 1, overtimePenaltyPerMin: 1 }],
+      parts: [{ ...greeting, undertimePenaltyPerMin: 1, overtimePenaltyPerMin: 1 }],
       teams: [team(1, null)],
       scores: [judgeScore(1, 12, 150)],
       marks: [],

@@ -41,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : [{ key: "total", name: "", maxScore: part.maxScore }],
     team: { id: team.id, name: team.name, unitName: team.unitName },
     saved: mine ? { values: mine.criteria, comment: mine.comment ?? "" } : null,
+    // Who typed this score in from the judge's signed paper sheet, if the secretary did.
+    fromPaperBy: mine?.source === "paper" ? (mine.enteredByName ?? "") : null,
     // The version this sheet shows: a save replaces it only (decision 006).
     version: mine?.version ?? 0,
     nextTeamId: next?.id ?? null,
@@ -164,6 +166,9 @@ export default function ScoreTeam() {
         </span>
       </h1>
       {part.closed ? <Alert>{t("stage.partClosed")}</Alert> : null}
+      {data.fromPaperBy !== null ? (
+        <Alert tone="info">{t("stagePaper.judgeNotice", { name: data.fromPaperBy })}</Alert>
+      ) : null}
       {result?.error ? <Alert>{t(result.error, "vars" in result ? result.vars : undefined)}</Alert> : null}
       <Form
         method="post"

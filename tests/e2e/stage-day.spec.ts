@@ -285,6 +285,11 @@ test("a whole 4-team stage contest day: timekeeper, judges' phones, a paper shee
   await timekeeper.getByRole("button", { name: "Dừng" }).click();
   const third = await phone(browser, baseURL!, JUDGES.paper);
   await openBoard(third);
+  // The third judge's phone says their greeting scores were typed in from their paper sheet.
+  await third.getByRole("link", { name: /^Chấm điểm: Chào hỏi — Đội số 1 / }).click();
+  await expect(third.getByText(/nhập hộ từ phiếu chấm giấy của bạn/)).toBeVisible();
+  await expect(third.getByLabel("Nội dung (tối đa 10)", { exact: true })).toHaveValue("7");
+  await third.getByRole("link", { name: /^← / }).click();
   const all = [...judges, third];
   const phones = [...JUDGES.phone, JUDGES.paper];
   await Promise.all(

@@ -28,6 +28,8 @@ export const stagePaperVi = {
   "stagePaper.missing": "{team}: thiếu điểm \u201c{criterion}\u201d.",
   "stagePaper.fromPaper": "nhập hộ từ phiếu giấy (bởi {name})",
   "stagePaper.fromPaperShort": "nhập hộ từ phiếu giấy",
+  "stagePaper.judgeNotice":
+    "Điểm này do {name} nhập hộ từ phiếu chấm giấy của bạn. Bạn vẫn có thể sửa khi phần thi còn mở.",
   "stagePaper.byJudge": "giám khảo tự chấm",
   "stagePaper.printBlank": "In phiếu chấm trống",
   "stagePaper.printSummary": "In biên bản chấm điểm của giám khảo",
@@ -69,6 +71,8 @@ export const stagePaperEn: Record<keyof typeof stagePaperVi, string> = {
   "stagePaper.missing": "{team}: the \u201c{criterion}\u201d score is missing.",
   "stagePaper.fromPaper": "entered from a paper sheet (by {name})",
   "stagePaper.fromPaperShort": "entered from a paper sheet",
+  "stagePaper.judgeNotice":
+    "{name} typed this score in from your signed paper sheet. You can still change it while the part is open.",
   "stagePaper.byJudge": "scored by the judge",
   "stagePaper.printBlank": "Print a blank score sheet",
   "stagePaper.printSummary": "Print the judge's scoring record",
