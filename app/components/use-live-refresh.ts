@@ -1,5 +1,5 @@
-import { useFetcher, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect } from "react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 /** Calls `refresh` every `ms` while the page is on screen, and at once when it comes back on screen; never while `idle` is false. */
 function useWhileOnScreen(ms: number, idle: boolean, refresh: () => void) {
@@ -42,22 +42,29 @@ export function useLiveRefresh(ms: number) {
 }
 
 /**
- * The same, for a page nobody submits forms on (the projector): reloads only
- * this route's data, through its clientLoader, so a failed refresh (the hall's
- * Wi-Fi dropping) is the route's to handle. A revalidation would reload the
- * root's data too, and a root that cannot be reached shows the error page.
- * Returns the freshest data: the page's own until the first refresh arrives.
+ * For a page nobody submits forms on (the projector): fetches `url` (JSON)
+ * every `ms` while on screen, outside the router, so a refresh that fails
+ * (the hall's Wi-Fi dropping, the server restarting) keeps the last data on
+ * screen with `offline` set, and the next one that works brings it up to
+ * date. Starts from the page's own data.
  */
-export function useLiveRouteData<T>(ms: number, initial: T): T {
-  const fetcher = useFetcher<T>();
-  const { pathname, search } = useLocation();
-  const navigation = useNavigation();
-  const { load } = fetcher;
-  const href = pathname + search;
-  const refresh = useCallback(() => void load(href), [load, href]);
-  // Once at once: the router then knows this address (lazy route discovery asks the server the
-  // first time, and that question failing offline would show the error page instead of the board).
-  useEffect(refresh, [refresh]);
-  useWhileOnScreen(ms, fetcher.state === "idle" && navigation.state === "idle", refresh);
-  return (fetcher.data as T | undefined) ?? initial;
+export function usePolledJson<T>(url: string, ms: number, initial: T) {
+  const [state, setState] = useState({ data: initial, offline: false });
+  const busy = useRef(false);
+  const refresh = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
+    fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" })
+      .then((reply) => {
+        if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
+        return reply.json() as Promise<T>;
+      })
+      .then(
+        (data) => setState({ data, offline: false }),
+        () => setState((last) => ({ data: last.data, offline: true })),
+      )
+      .finally(() => (busy.current = false));
+  }, [url]);
+  useWhileOnScreen(ms, true, refresh);
+  return state;
 }

@@ -1,19 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
-import { useEffect } from "react";
-import { useLiveRouteData } from "~/components/use-live-refresh";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useParams } from "@remix-run/react";
 import { z } from "zod";
-import { getContestBySlug } from "~/models/contest.server";
-import { currentResults } from "~/models/results.server";
-import { eligibleJudges } from "~/models/stage-results.server";
-import { runningTimer } from "~/models/stage-timing.server";
-import { projectorAudienceVote } from "~/models/audience-vote.server";
-import { ProjectorVote } from "~/components/stage/projector-vote";
-import { projectorKnowledge } from "~/models/stage-knowledge.server";
+import { usePolledJson } from "~/components/use-live-refresh";
 import { ProjectorKnowledge } from "~/components/stage/projector-knowledge";
-import { TRIM_MIN_JUDGES } from "~/models/stage-scoring.server";
+import { ProjectorVote } from "~/components/stage/projector-vote";
 import { RunningClock } from "~/components/stage/running-clock";
-import { formatWindow } from "~/utils/stage-time";
+import { projectorBoard, type ProjectorBoard } from "~/models/projector.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { orHttpError, parseParams } from "~/utils/http.server";
@@ -29,83 +21,11 @@ export const handle = { bare: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(ParamsSchema, params);
-  const contest = await orHttpError(() => getContestBySlug(db, slug));
-  if (contest.kind !== "stage") throw new Response("Not found", { status: 404 });
-  const [{ results }, timer] = await Promise.all([
-    currentResults(db, contest.id),
-    runningTimer(db, contest.id),
-  ]);
-  const stage = results.stage!;
-  // Hidden totals are never sent to the browser, not merely hidden on screen.
-  const hidden = contest.stageHideTotals && contest.state !== "announced";
-  const teams = hidden ? [...stage.teams].sort((a, b) => a.number - b.number) : stage.teams;
-  // Teams the rules cannot separate share a place until the committee decides.
-  const shownRank = new Map<number, number | null>();
-  teams.forEach((t, i) =>
-    shownRank.set(t.id, t.separatedBy === "unresolved" && i > 0 ? shownRank.get(teams[i - 1].id)! : t.rank),
-  );
-  const scored = (t: (typeof teams)[number]) => t.parts.some((p) => p.hundredths !== null);
-  return {
-    title: contest.title,
-    wardName: contest.wardName,
-    hidden,
-    at: Date.now(),
-    trimMin: TRIM_MIN_JUDGES,
-    // The audience vote: its QR code and count while open (the whole screen), the prize once closed.
-    audienceVote: await projectorAudienceVote(db, contest, new URL(request.url).origin),
-    // The knowledge question the MC has on the projector (its answer only once revealed), or null.
-    knowledge: await projectorKnowledge(db, contest.id),
-    // The performance being timed: its team, the server's start and the allowed time.
-    timer: timer && {
-      teamName: timer.teamName,
-      startedAt: timer.startedAt,
-      window: formatWindow(timer.minTimeSec, timer.timeLimitSec),
-    },
-    parts: stage.parts.map((p) => ({
-      id: p.id,
-      name: p.name,
-      maxScore: p.maxScore,
-      byJudges: p.scoring === "judges",
-      closed: p.closedAt !== null,
-    })),
-    teams: teams.map((t) => ({
-      id: t.id,
-      name: t.name,
-      // A team nobody has scored yet has no place and no total: "0" would read as its result.
-      rank: hidden || !scored(t) ? null : shownRank.get(t.id)!,
-      prize: contest.state === "announced" ? (t.prize?.label ?? null) : null,
-      total: hidden || !scored(t) ? null : t.totalHundredths,
-      conflicted: t.conflictedJudges,
-      parts: t.parts.map((p) => ({
-        partId: p.partId,
-        score: hidden ? null : p.hundredths,
-        done: p.hundredths !== null,
-        judges: p.judges,
-        of: eligibleJudges(stage, t),
-        fewerJudges: p.fewerJudges,
-      })),
-    })),
-  };
+  return orHttpError(() => projectorBoard(db, slug, new URL(request.url).origin));
 }
 
-type ScoreboardData = SerializeFrom<typeof loader>;
-
-/** The last board this projector showed: kept on screen while the hall's Wi-Fi is down. */
-let lastShown: ScoreboardData | undefined;
-
-/**
- * Every refresh goes through here: when the server cannot be reached (Wi-Fi
- * dropped, the laptop's hotspot restarting), the projector keeps the last
- * board, says so, and the next refresh brings it up to date.
- */
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  try {
-    return { ...(await serverLoader<typeof loader>()), offline: false };
-  } catch (error) {
-    if (lastShown === undefined || (isRouteErrorResponse(error) && error.status === 404)) throw error;
-    return { ...lastShown, offline: true };
-  }
-}
+/** The board as JSON (what `scoreboard.json` sends, and the page polls). */
+type ScoreboardData = ProjectorBoard;
 
 /** Type sizes by how many teams share the screen: all of them fit 1280×720 in every state. */
 function boardSize(teams: number) {
@@ -253,13 +173,17 @@ function Board({ data }: { data: ScoreboardData }) {
 }
 
 export default function Scoreboard() {
-  const data = useLiveRouteData(REFRESH_MS, useLoaderData<typeof clientLoader>());
+  const { slug } = useParams();
+  // Polled as plain JSON, not through the router: a failed refresh (the hall's Wi-Fi dropping)
+  // keeps the last board on screen instead of turning into the error page.
+  const { data, offline: disconnected } = usePolledJson(
+    `/contests/${slug}/scoreboard.json`,
+    REFRESH_MS,
+    useLoaderData<typeof loader>() as ScoreboardData,
+  );
   const t = useT();
   const locale = useLocale();
-  useEffect(() => {
-    if (!data.offline) lastShown = data;
-  }, [data]);
-  const offline = data.offline ? (
+  const offline = disconnected ? (
     <p
       role="status"
       className="mx-auto mt-1 max-w-6xl rounded bg-amber-300 px-3 py-1 text-center text-lg font-semibold text-black"

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { cueQuestion, KnowledgeCueSchema } from "~/forms/stage-knowledge";
 import {
@@ -13,7 +13,7 @@ import { parseParams, readForm } from "~/utils/http.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
-/** The MC's cue from Điều hành (a fetcher: the live page reloads its data after it). */
+/** The MC's cue from Điều hành: back to Điều hành, with the refusal's message key if it was refused. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["organiser"]);
   const { id: contestId } = parseParams(ParamsSchema, params);
@@ -21,14 +21,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const { partId, cue } = parsed.data;
   const input = { contestId, partId, actor: user };
+  const live = `/organiser/stage/${contestId}/live`;
   try {
     const no = cueQuestion(cue);
     if (no !== null) await showKnowledgeQuestion(db, { ...input, no });
     else if (cue === "reveal") await revealKnowledgeAnswer(db, input);
     else await hideKnowledgeQuestion(db, input);
-    return { error: null };
+    return redirect(live);
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.code };
+    if (error instanceof DomainError)
+      return redirect(`${live}?${new URLSearchParams({ cuePart: String(partId), cueError: error.code })}`);
     throw error;
   }
 }

@@ -157,7 +157,7 @@ test("when the hall's Wi-Fi drops the projector keeps its board, says so, and ca
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
   const projector = await context.newPage();
   // The board has refreshed once (as it does every 2 s) before the network goes.
-  const refreshed = projector.waitForResponse(/\/scoreboard\.data/);
+  const refreshed = projector.waitForResponse(/\/scoreboard\.json/);
   await projector.goto(`/contests/${stage.contest.slug}/scoreboard`);
   await refreshed;
   const row = (i: number) => projector.getByTestId(`scoreboard-team-${stage.teams[i].id}`);

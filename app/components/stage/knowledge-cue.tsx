@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/field";
 import { useIsMessage, useT } from "~/utils/i18n";
@@ -21,24 +21,28 @@ const DEFAULT_SECONDS = 30;
  * The MC's cue form for a knowledge part and what the projector shows of it
  * ("Đang chiếu câu 3 · còn 12 giây"). Rendered outside the marking form: the
  * buttons beside each question (KnowledgeCueButtons) submit it through their
- * `form` attribute, so ticking answers and cueing never mix.
+ * `form` attribute, so ticking answers and cueing never mix. A plain form
+ * (it works without JavaScript): the cue answers by sending the MC back to
+ * Điều hành, with `?cueError=` when it was refused.
  */
 export function KnowledgeCuePanel({ part, contestId, at }: { part: CuePart; contestId: number; at: number }) {
   const t = useT();
   const has = useIsMessage();
-  const fetcher = useFetcher<{ error: string | null }>();
-  const error = fetcher.state === "idle" ? fetcher.data?.error : null;
+  const [params] = useSearchParams();
+  const sending = useNavigation().state !== "idle";
+  const error = sending || params.get("cuePart") !== String(part.id) ? null : params.get("cueError");
   return (
-    <fetcher.Form
+    <Form
       id={cueFormId(part.id)}
       method="post"
       action={`/organiser/stage/${contestId}/knowledge-cue`}
+      preventScrollReset
       className="my-2 flex flex-col gap-2"
     >
       <input type="hidden" name="partId" value={part.id} />
       <CueState key={part.knowledgeShownAt ?? 0} part={part} at={at} />
       {error ? <Alert>{has(error) ? t(error) : t("error.generic")}</Alert> : null}
-    </fetcher.Form>
+    </Form>
   );
 }
 
