@@ -184,3 +184,44 @@ test("the MC puts a bank question on the projector with its countdown, reveals t
     "stage.knowledge.hide",
   ]);
 });
+
+test("without JavaScript the MC's cue still works: the form goes and comes back to Điều hành, a refusal says why", async ({
+  browser,
+  baseURL,
+}) => {
+  const db = await e2eDb();
+  const stamp = Date.now().toString(36).toUpperCase();
+  const contest = await createContest(db, {
+    kind: "stage",
+    title: `Hội thi kiến thức không JavaScript ${stamp}`,
+    entryModes: "team",
+    stageAggregation: "mean",
+  });
+  const [part] = await db
+    .insert(stageParts)
+    .values({
+      contestId: contest.id,
+      position: 1,
+      name: "Kiến thức",
+      maxScore: 6,
+      scoring: "knowledge",
+      knowledgeQuestions: 2,
+      knowledgePoints: 3,
+    })
+    .returning();
+  await db
+    .insert(teams)
+    .values({ contestId: contest.id, number: 1, name: "Đội Trúc", nameKey: `doi truc ${stamp}` });
+  const organiser = await (await browser.newContext({ baseURL, javaScriptEnabled: false })).newPage();
+  await signIn(organiser, "0900000002");
+  await organiser.goto(`/organiser/stage/${contest.id}/live`);
+  const round = organiser.getByRole("region", { name: "Kiến thức" });
+  await round.getByRole("button", { name: "Chiếu câu 2" }).click();
+  await expect(organiser).toHaveURL(new RegExp(`/organiser/stage/${contest.id}/live$`));
+  await expect(organiser.getByTestId(`knowledge-cue-state-${part.id}`)).toContainText("Đang chiếu câu 2");
+  // The committee closes the part while the page is open: the next cue is refused, with its reason.
+  await db.update(stageParts).set({ closedAt: Date.now() }).where(eq(stageParts.id, part.id));
+  await round.getByRole("button", { name: "Tắt câu hỏi" }).click();
+  await expect(organiser).toHaveURL(/cueError=stage\.partClosed/);
+  await expect(organiser.getByText(/Phần thi đã được hội đồng khoá/)).toBeVisible();
+});
