@@ -417,7 +417,8 @@ export async function submitWithUnsent(
     now: number;
   },
 ) {
-  const held = await readForClosing(db, input.attemptId, input.userId);
+  const unsentQuestions = input.unsent.flatMap((item) => ("questionId" in item ? [item.questionId] : []));
+  const held = await readForClosing(db, input.attemptId, input.userId, unsentQuestions);
   // Someone else's attempt looks exactly like a missing one, and so does any attempt to nobody (an ended session).
   if (!held || held.submitter === null || held.userId !== held.submitter)
     throw new DomainError("attempt.notFound", 404);
@@ -458,7 +459,14 @@ type HeldAttempt = {
   submittedAt: number | null;
   score: number | null;
   practice: boolean;
-  questions: { questionId: number; kind: string; optionIds: number[]; correct: number[]; points: number }[];
+  /** optionIds: only of the questions with an unsent answer (the rest: none, never needed). */
+  questions: {
+    questionId: number;
+    kind: string;
+    optionIds: number[] | null;
+    correct: number[];
+    points: number;
+  }[];
   saved: Map<number, { selected: number[]; version: number }>;
   predictionVersion: number;
 };
@@ -467,6 +475,7 @@ async function readForClosing(
   db: Db,
   attemptId: string,
   submitter: number | SQL | null = null,
+  unsentQuestions: number[] = [],
 ): Promise<HeldAttempt | undefined> {
   const [row] = await db.all<{
     userId: number;
@@ -485,14 +494,15 @@ async function readForClosing(
       a.submitted_at AS submittedAt, a.score, a.practice, a.prediction_version AS predictionVersion,
       ${submitter} AS submitter,
       (SELECT json_group_array(json_array(q.question_id, q.kind,
-          (SELECT json_group_array(json_extract(o.value, '$.id')) FROM json_each(q.options) o),
+          json(CASE WHEN q.question_id IN (SELECT value FROM json_each(${JSON.stringify(unsentQuestions)}))
+            THEN (SELECT json_group_array(json_extract(o.value, '$.id')) FROM json_each(q.options) o) END),
           json(q.correct), q.points))
         FROM attempt_questions q WHERE q.attempt_id = a.id) AS questions,
       (SELECT json_group_array(json_array(s.question_id, json(s.selected), s.version))
         FROM answers s WHERE s.attempt_id = a.id) AS saved
     FROM attempts a WHERE a.id = ${attemptId}`);
   if (!row) return undefined;
-  const questions = (JSON.parse(row.questions) as [number, string, number[], number[], number][]).map(
+  const questions = (JSON.parse(row.questions) as [number, string, number[] | null, number[], number][]).map(
     ([questionId, kind, optionIds, correct, points]) => ({ questionId, kind, optionIds, correct, points }),
   );
   const saved = new Map(
@@ -540,7 +550,7 @@ async function closeAndScore(
       if (
         question &&
         (question.kind === "multiple" || selected.length <= 1) &&
-        selected.every((id) => question.optionIds.includes(id)) &&
+        selected.every((id) => question.optionIds?.includes(id)) &&
         (!before || before.version === item.base)
       )
         answersNow.set(item.questionId, { selected, version: item.base + 1 });
