@@ -24,6 +24,8 @@ const S = SMOKE
       saveConns: 20,
       saveMs: 2000,
       residents: 60,
+      opening: 60,
+      openingMs: 2000,
       rampMs: 3000,
       thinkMs: [20, 80],
       rush: 100,
@@ -36,6 +38,8 @@ const S = SMOKE
       saveConns: 200,
       saveMs: 10_000,
       residents: 5000,
+      opening: 5000,
+      openingMs: 30_000,
       rampMs: 120_000,
       thinkMs: [1500, 4500],
       rush: 2000,
@@ -155,7 +159,7 @@ async function saveLoad(
   return run;
 }
 
-// BENCH_ONLY=a,b,c,d,e,sqld,import runs some scenarios only (the database for a, b and c is built when one of them runs).
+// BENCH_ONLY=a,b,c,d,e,f,sqld,import runs some scenarios only (the database for a, b and c is built when one of them runs).
 const only = process.env.BENCH_ONLY?.split(",");
 const runs = (scenario: string) => !only || only.includes(scenario);
 
@@ -413,6 +417,60 @@ if (runs("b")) {
       `(b) ${finished}/${S.residents} finished, lost ${lost}, refused ${run.refused.length}: ${run.refused.slice(0, 3)}`,
     );
   log(`(b) ${note}`);
+}
+
+// (f) The opening wave (issue 21, item 2): residents signed in on an earlier day start within 30 s.
+if (runs("f")) {
+  const dir = path.join(root, "opening");
+  mkdirSync(dir);
+  const url = `file:${path.join(dir, "opening.db")}`;
+  const { db, client } = await freshDatabase(url, S.opening);
+  // Each signed in a week ago on their phone: the session cookie is all they bring.
+  const weekAgo = Date.now() - 7 * 24 * 3600_000;
+  const people = await db.all<{ id: number }>(
+    sql`SELECT id FROM users WHERE phone >= ${data.residentPhone(0)} AND phone <= ${data.residentPhone(S.opening - 1)} ORDER BY phone`,
+  );
+  const cookies: string[] = [];
+  for (const person of people) cookies.push((await createSession(db, person.id, weekAgo)).split(";")[0]);
+  client.close();
+  const app = await startNode("build/server.js", appEnv(url, dir, 2), port++);
+  log(`(f) ${S.opening} residents signed in last week start within ${S.openingMs / 1000} s …`);
+  const run = await drive<{
+    seconds: number;
+    start: Summary;
+    page: Summary;
+    retries: number;
+    refused: string[];
+  }>(root, "opening", {
+    scenario: "opening",
+    base: app.base,
+    slug: data.OPEN_SLUG,
+    cookies,
+    rampMs: S.openingMs,
+  });
+  const memory = peakMemory(app.proc.pid!);
+  await stop(app);
+  const check = await openDatabase(url);
+  const [{ started }] = await check.db.all<{ started: number }>(sql`
+    SELECT count(*) AS started FROM attempts t JOIN contests c ON c.id = t.contest_id WHERE c.slug = ${data.OPEN_SLUG}`);
+  check.client.close();
+  results.opening = { ...run, started, memory };
+  const note = `${started} started, ${run.retries} retries, no password asked`;
+  row(
+    `(f) opening wave: ${S.opening} residents in ${S.openingMs / 1000} s, start, 2 workers`,
+    "p99 < 1 s",
+    run.start,
+    memory,
+    note,
+  );
+  row(`(f) … quiz page`, "p99 < 1 s", run.page);
+  target(`opening wave start p99 < 1 s (${S.opening} in ${S.openingMs / 1000} s)`, run.start.p99, 1000);
+  target(`opening wave quiz page p99 < 1 s`, run.page.p99, 1000);
+  if (run.refused.length || started !== S.opening)
+    problems.push(
+      `(f) ${started}/${S.opening} started, refused ${run.refused.length}: ${run.refused.slice(0, 3)}`,
+    );
+  log(`(f) ${note}`);
 }
 
 // (d) Ranking and statistics over a closed contest of many entries.

@@ -42,6 +42,7 @@ type Config =
       databaseUrl: string;
     }
   | { scenario: "rush"; base: string; plans: PlannedAttempt[]; withinMs: number }
+  | { scenario: "opening"; base: string; slug: string; cookies: string[]; rampMs: number }
   | { scenario: "submits"; base: string; plans: PlannedAttempt[]; concurrency: number }
   | { scenario: "get"; base: string; path: string; cookie?: string; concurrency: number; requests: number };
 
@@ -295,6 +296,40 @@ async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) 
   };
 }
 
+/**
+ * The opening wave: residents who signed in on an earlier day (their session
+ * cookies) arrive evenly over `rampMs` as the contest opens; each presses
+ * "Bắt đầu làm bài" and loads the quiz page. No password anywhere.
+ */
+async function openingScenario(c: Extract<Config, { scenario: "opening" }>) {
+  const series = { start: new Series(), page: new Series() };
+  const retries = { start: { count: 0 }, page: { count: 0 } };
+  const refused: string[] = [];
+  const started = performance.now();
+  await Promise.all(
+    c.cookies.map(async (cookie, i) => {
+      await sleep((i / c.cookies.length) * c.rampMs);
+      const start = await untilAnswered(series.start, retries.start, () =>
+        send("POST", `/contests/${c.slug}`, { Cookie: cookie }),
+      );
+      const location = String(start.headers.location ?? "");
+      if (!location.startsWith("/attempts/")) return refused.push(`start ${start.status}`);
+      const page = await untilAnswered(series.page, retries.page, () =>
+        send("GET", location, { Cookie: cookie }),
+      );
+      if (page.status !== 200) refused.push(`page ${page.status}`);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    seconds,
+    start: series.start.summary(seconds),
+    page: series.page.summary(),
+    retries: retries.start.count + retries.page.count,
+    refused,
+  };
+}
+
 async function rushScenario(c: Extract<Config, { scenario: "rush" }>) {
   const submits = new Series();
   const retries = { count: 0 };
@@ -371,6 +406,8 @@ const result =
         ? await rushScenario(config)
         : config.scenario === "submits"
           ? await submitsScenario(config)
-          : await getScenario(config);
+          : config.scenario === "opening"
+            ? await openingScenario(config)
+            : await getScenario(config);
 writeFileSync(outFile, JSON.stringify(result));
 agent.destroy();
