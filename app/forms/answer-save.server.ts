@@ -23,12 +23,20 @@ export type AnswerSaveRequest = {
  * route and server.ts's fast path (which skips Express, Remix's routing and
  * web Request/Response objects for this one hot request) answer identically.
  */
-export async function answerSave(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
+export function answerSave(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
+  return replying(() => save(db, input));
+}
+
+/**
+ * A fast-path request's reply, whatever its work throws: a refusal's code and
+ * status; 503 with Retry-After when storage is unavailable (the session lookup
+ * too: a full disk or an unreachable database server is 503, never 500).
+ */
+export async function replying(work: () => Promise<JsonReply>): Promise<JsonReply> {
   try {
-    return await save(db, input);
+    return await work();
   } catch (error) {
     if (error instanceof DomainError) return { status: error.status, json: { error: error.code } };
-    // The session lookup too: a full disk or an unreachable database server is 503, never 500.
     if (isStorageUnavailable(error))
       return {
         status: 503,

@@ -3,8 +3,7 @@ import { submitWithUnsent } from "~/models/attempt.server";
 import { AttemptParamsSchema, UnsentSchema } from "~/utils/attempt-schemas";
 import { DomainError } from "~/utils/errors";
 import { liveSessionUserId, sessionIdHash, sessionUserId } from "~/utils/session.server";
-import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
-import type { AnswerSaveRequest, JsonReply } from "./answer-save.server";
+import { replying, type AnswerSaveRequest, type JsonReply } from "./answer-save.server";
 
 const SIGN_IN = { status: 401, json: { error: "auth.required" } };
 
@@ -16,20 +15,8 @@ const SIGN_IN = { status: 401, json: { error: "auth.required" } };
  * before Express and Remix (the deadline rush), the Remix route the same way.
  * The session is checked inside the submit's one read (decision 012).
  */
-export async function attemptSubmit(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
-  try {
-    return await submit(db, input);
-  } catch (error) {
-    if (error instanceof DomainError) return { status: error.status, json: { error: error.code } };
-    // With the database server unreachable, even the session lookup is a 503.
-    if (isStorageUnavailable(error))
-      return {
-        status: 503,
-        json: { error: "error.unavailable" },
-        headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
-      };
-    throw error;
-  }
+export function attemptSubmit(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
+  return replying(() => submit(db, input));
 }
 
 async function submit(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {

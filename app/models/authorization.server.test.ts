@@ -661,6 +661,7 @@ describe("the permission matrix, enforced by the models", () => {
       ...["allTags", "codeTaken", "isCategory", "readQuestionForm", "validateQuestion", "listUnits"],
       ...["unitNameTaken", "listUnmappedResidents", "parseUnitTable", "listTeams", "assertEditable"],
       ...["loadStageContest", "stageSetup", "stageProgramme", "validateStageSettings", "validatePart"],
+      ...["loadStagePart", "loadStageTeam", "requireOpenPart"],
       ...["requireJudgeOf", "judgeContests", "judgeBoard", "knowledgeSheet", "judgeScoreSheet"],
       ...["paperBoard", "paperEntries", "judgeSummary"],
       // the audience vote: reads and what the projector, the results and results.json show

@@ -22,27 +22,15 @@ import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditBy } from "./audit.server";
 import { requireRosterMember } from "./committee.server";
 import { computeStage, tieKey } from "./stage-results.server";
-import { byPerformance, loadStageContest, stageTeams } from "./stage.server";
-
-const isFinal = (state: string) => state === "locked" || state === "announced";
-
-async function loadPart(db: Db, contestId: number, partId: number) {
-  const [part] = await db
-    .select()
-    .from(stageParts)
-    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
-  if (!part) throw new DomainError("contest.notFound", 404);
-  return part;
-}
-
-async function loadTeam(db: Db, contestId: number, teamId: number) {
-  const [team] = await db
-    .select()
-    .from(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.contestId, contestId)));
-  if (!team) throw new DomainError("contest.notFound", 404);
-  return team;
-}
+import {
+  byPerformance,
+  isFinal,
+  loadStageContest,
+  loadStagePart,
+  loadStageTeam,
+  requireOpenPart,
+  stageTeams,
+} from "./stage.server";
 
 async function isMember(db: Db, teamId: number, userId: number) {
   const [row] = await db
@@ -176,7 +164,7 @@ function toTenths(points: number, max: number) {
 /** The judge's points per criterion (or for the part's total) in tenths, every one present and in range. */
 async function scoreTenths(
   db: Db,
-  part: Awaited<ReturnType<typeof loadPart>>,
+  part: Awaited<ReturnType<typeof loadStagePart>>,
   values: ScoreInput["values"],
 ): Promise<Record<string, number>> {
   const criteria = await db.select().from(stageCriteria).where(eq(stageCriteria.partId, part.id));
@@ -257,8 +245,8 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   else authorize(input.judge, "stage.score");
   const contest = await loadStageContest(db, input.contestId);
   const judge = await requireJudgeOf(db, input.contestId, input.judge.id);
-  const part = await loadPart(db, input.contestId, input.partId);
-  const team = await loadTeam(db, input.contestId, input.teamId);
+  const part = await loadStagePart(db, input.contestId, input.partId);
+  const team = await loadStageTeam(db, input.contestId, input.teamId);
   if (part.scoring !== "judges") throw new DomainError("stage.notJudgedPart", 422);
   if (team.unitId !== null && team.unitId === judge.unitId) throw new DomainError("stage.ownUnit", 403);
   if (await isMember(db, team.id, input.judge.id)) throw new DomainError("stage.ownUnit", 403);
@@ -311,14 +299,6 @@ export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()
   return { outcome: "saved", totalTenths, version };
 }
 
-async function requireOpenPart(db: Db, contestId: number, partId: number) {
-  const contest = await loadStageContest(db, contestId);
-  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  const part = await loadPart(db, contestId, partId);
-  if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
-  return part;
-}
-
 /**
  * Records the knowledge part's marks: for each question, the teams that
  * answered right. Every team gets a mark for every question (right or wrong);
@@ -360,7 +340,7 @@ export async function saveOvertime(
 ) {
   authorize(input.actor, "stage.mark");
   const part = await requireOpenPart(db, input.contestId, input.partId);
-  await loadTeam(db, input.contestId, input.teamId);
+  await loadStageTeam(db, input.contestId, input.teamId);
   if (!part.timeLimitSec) throw new DomainError("stage.noTimeLimit", 422);
   if (!(Number.isInteger(input.overtimeSec) && input.overtimeSec >= 0 && input.overtimeSec <= 3 * 3600))
     throw new DomainError("stage.overtimeRange", 422);
@@ -393,7 +373,7 @@ export async function setPartClosed(
   await requireRosterMember(db, input.contestId, input.actor);
   const contest = await loadStageContest(db, input.contestId);
   if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  await loadPart(db, input.contestId, input.partId);
+  await loadStagePart(db, input.contestId, input.partId);
   await db.batch([
     db
       .update(stageParts)

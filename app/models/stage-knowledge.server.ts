@@ -14,7 +14,7 @@ import { message, type Message } from "~/utils/i18n";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditBy } from "./audit.server";
 import type { PartInput } from "./stage-parts.server";
-import { isFinal, loadStageContest } from "./stage.server";
+import { requireOpenPart } from "./stage.server";
 
 /** Seconds a team has to answer when the organiser types none. */
 export const DEFAULT_KNOWLEDGE_SECONDS = 30;
@@ -91,15 +91,8 @@ type CueInput = { contestId: number; partId: number; actor: Actor };
 /** A knowledge part of the contest that the MC may still cue: not locked, not closed by the committee. */
 async function requireCuePart({ contestId, partId, actor }: CueInput, db: Db) {
   authorize(actor, "stage.mark");
-  const contest = await loadStageContest(db, contestId);
-  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  const [part] = await db
-    .select()
-    .from(stageParts)
-    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
-  if (!part) throw new DomainError("contest.notFound", 404);
+  const part = await requireOpenPart(db, contestId, partId);
   if (part.scoring !== "knowledge") throw new DomainError("stage.notKnowledgePart", 422);
-  if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
   return part;
 }
 

@@ -13,7 +13,14 @@ import { authorize, type Actor } from "~/utils/permissions.server";
 import { MAX_TIME_SEC } from "~/utils/stage-time";
 import { auditBy } from "./audit.server";
 import { overtimePenalty } from "./stage-scoring.server";
-import { byPerformance, isFinal, loadStageContest, stageTeams } from "./stage.server";
+import {
+  byPerformance,
+  isFinal,
+  loadStageContest,
+  loadStageTeam,
+  requireOpenPart,
+  stageTeams,
+} from "./stage.server";
 
 type TimedPart = {
   timeLimitSec: number | null;
@@ -38,26 +45,11 @@ export function timingPenalty(durationSec: number, part: TimedPart) {
   };
 }
 
-/** A part the timekeeper may still time: the contest is not locked and the committee has not closed it. */
+/** A part the timekeeper may still time: open (see requireOpenPart) and with a time limit or minimum. */
 async function requireTimedPart(db: Db, contestId: number, partId: number) {
-  const contest = await loadStageContest(db, contestId);
-  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
-  const [part] = await db
-    .select()
-    .from(stageParts)
-    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
-  if (!part) throw new DomainError("contest.notFound", 404);
-  if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
+  const part = await requireOpenPart(db, contestId, partId);
   if (!part.timeLimitSec && !part.minTimeSec) throw new DomainError("stageTiming.untimedPart", 422);
   return part;
-}
-
-async function requireTeam(db: Db, contestId: number, teamId: number) {
-  const [team] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.contestId, contestId)));
-  if (!team) throw new DomainError("contest.notFound", 404);
 }
 
 function timingOf(db: Db, partId: number, teamId: number) {
@@ -142,7 +134,7 @@ export async function startTimer(
 ) {
   authorize(input.actor, "stage.mark");
   const part = await requireTimedPart(db, input.contestId, input.partId);
-  await requireTeam(db, input.contestId, input.teamId);
+  await loadStageTeam(db, input.contestId, input.teamId);
   const running = await runningTimer(db, input.contestId);
   if (running)
     throw new DomainError(
@@ -176,7 +168,7 @@ export async function stopTimer(
 ) {
   authorize(input.actor, "stage.mark");
   const part = await requireTimedPart(db, input.contestId, input.partId);
-  await requireTeam(db, input.contestId, input.teamId);
+  await loadStageTeam(db, input.contestId, input.teamId);
   const row = await timingOf(db, part.id, input.teamId);
   if (!row?.startedAt || row.stoppedAt !== null) throw new DomainError("stageTiming.notRunning", 409);
   const durationSec = Math.min(MAX_TIME_SEC, Math.max(0, Math.floor((now - row.startedAt) / 1000)));
@@ -221,7 +213,7 @@ export async function editDuration(
 ) {
   authorize(input.actor, "stage.mark");
   const part = await requireTimedPart(db, input.contestId, input.partId);
-  await requireTeam(db, input.contestId, input.teamId);
+  await loadStageTeam(db, input.contestId, input.teamId);
   const reason = input.reason.trim();
   if (reason.length < 3) throw new DomainError("stageTiming.reasonRequired", 422);
   if (!(Number.isInteger(input.durationSec) && input.durationSec >= 0 && input.durationSec <= MAX_TIME_SEC))

@@ -135,6 +135,35 @@ export async function loadStageContest(db: Db, contestId: number) {
 
 export const isFinal = (state: string) => state === "locked" || state === "announced";
 
+/** A part of this stage contest (404 for another contest's). */
+export async function loadStagePart(db: Db, contestId: number, partId: number) {
+  const [part] = await db
+    .select()
+    .from(stageParts)
+    .where(and(eq(stageParts.id, partId), eq(stageParts.contestId, contestId)));
+  if (!part) throw new DomainError("contest.notFound", 404);
+  return part;
+}
+
+/** A team of this stage contest (404 for another contest's). */
+export async function loadStageTeam(db: Db, contestId: number, teamId: number) {
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.contestId, contestId)));
+  if (!team) throw new DomainError("contest.notFound", 404);
+  return team;
+}
+
+/** A part that may still change during the show: the results are not locked and the committee has not closed it. */
+export async function requireOpenPart(db: Db, contestId: number, partId: number) {
+  const contest = await loadStageContest(db, contestId);
+  if (isFinal(contest.state)) throw new DomainError("review.locked", 409);
+  const part = await loadStagePart(db, contestId, partId);
+  if (part.closedAt !== null) throw new DomainError("stage.partClosed", 409);
+  return part;
+}
+
 /**
  * Saves a stage contest's settings. From the first score, a change to how
  * scores are combined or to the prizes is an amendment (a reason and a dated
