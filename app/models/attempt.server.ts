@@ -6,9 +6,9 @@
  * after submission, or two scores.
  */
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
+import { groupCommit } from "#db/group-commit";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.server";
@@ -285,7 +285,8 @@ export type SaveOutcome<T> = { deadlineAt: number; version: number } & (
 export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOutcome<number[]>> {
   const selected = normaliseSelection(input.optionIds);
   const version = input.base + 1;
-  const [saved] = await upsertAnswer(db, input, selected);
+  // Saves arriving together are written in one transaction (db/group-commit.ts).
+  const [saved] = await groupCommit(db).all<{ deadlineAt: number }>(answerUpsert(input, selected));
   if (saved) return { outcome: "saved", version, deadlineAt: saved.deadlineAt };
   return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId) }, selected);
 }
@@ -295,10 +296,10 @@ export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOu
  * person's open attempt, the question in it, the chosen options among the
  * question's. Writes nothing when any of that does not hold.
  */
-function upsertAnswer(db: Db, input: SaveAnswerInput, selected = normaliseSelection(input.optionIds)) {
+function answerUpsert(input: SaveAnswerInput, selected = normaliseSelection(input.optionIds)) {
   const json = JSON.stringify(selected);
   const version = input.base + 1;
-  return db.all<{ deadlineAt: number }>(sql`
+  return sql`
     INSERT INTO answers (attempt_id, question_id, selected, seq, version, saved_at)
     SELECT a.id, q.question_id, ${json}, 0, ${version}, ${input.now}
     FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id AND q.question_id = ${input.questionId}
@@ -311,7 +312,7 @@ function upsertAnswer(db: Db, input: SaveAnswerInput, selected = normaliseSelect
     ON CONFLICT (attempt_id, question_id) DO UPDATE
       SET selected = excluded.selected, version = excluded.version, saved_at = excluded.saved_at
       WHERE answers.version + 1 = excluded.version
-    RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`);
+    RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`;
 }
 
 async function userIdOf(db: Db, userId: number | SQL) {
@@ -540,10 +541,10 @@ async function closeAndScore(
   const open = held.status === "open";
   const accepting = open && held.deadlineAt + GRACE_MS >= now;
   const answersNow = new Map(held.saved);
-  const writes = [];
+  const writes: SQL[] = [];
   for (const item of accepting ? unsent : []) {
     if ("questionId" in item) {
-      writes.push(upsertAnswer(db, { attemptId, userId: held.userId, ...item, now }));
+      writes.push(answerUpsert({ attemptId, userId: held.userId, ...item, now }));
       const question = held.questions.find((q) => q.questionId === item.questionId);
       const selected = normaliseSelection(item.optionIds);
       const before = answersNow.get(item.questionId);
@@ -556,27 +557,27 @@ async function closeAndScore(
         answersNow.set(item.questionId, { selected, version: item.base + 1 });
     } else {
       writes.push(
-        db.run(sql`
+        sql`
         UPDATE attempts SET prediction = ${item.prediction}, prediction_version = ${item.base + 1}
         WHERE id = ${attemptId} AND status = 'open' AND deadline_at + ${GRACE_MS} >= ${now}
-          AND prediction_version = ${item.base}`),
+          AND prediction_version = ${item.base}`,
       );
     }
   }
   if (open) {
     writes.push(
-      db.run(sql`
+      sql`
         UPDATE attempts SET
           status = 'submitted',
           submitted_at = MIN(${now}, deadline_at),
           submit_kind = CASE WHEN ${now} >= deadline_at THEN 'auto' ELSE ${kind} END
-        WHERE id = ${attemptId} AND status = 'open'`),
+        WHERE id = ${attemptId} AND status = 'open'`,
       // Only the caller that closed the attempt logs it: one entry however many race.
-      db.run(sql`
+      sql`
         INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id)
         SELECT ${now}, CASE WHEN submit_kind = 'manual' THEN user_id END,
           CASE WHEN submit_kind = 'manual' THEN 'attempt.submit' ELSE 'attempt.autoSubmit' END, 'attempt', id
-        FROM attempts WHERE id = ${attemptId} AND changes() = 1`),
+        FROM attempts WHERE id = ${attemptId} AND changes() = 1`,
     );
   }
   const submittedAt = open ? Math.min(now, held.deadlineAt) : held.submittedAt;
@@ -588,17 +589,18 @@ async function closeAndScore(
     // A practice attempt proves nothing: no receipt (mã xác nhận).
     const receipt = held.practice ? null : receiptCode(attemptId, submittedAt, score);
     writes.push(
-      db.run(sql`
+      sql`
         UPDATE attempts SET score = ${score}, correct_count = ${correctCount},
           duration_ms = submitted_at - started_at, receipt = ${receipt}
         WHERE id = ${attemptId} AND status = 'submitted' AND score IS NULL AND submitted_at = ${submittedAt}
-          AND (SELECT COALESCE(SUM(version), 0) FROM answers WHERE attempt_id = ${attemptId}) = ${versionSum(answersNow)}`),
+          AND (SELECT COALESCE(SUM(version), 0) FROM answers WHERE attempt_id = ${attemptId}) = ${versionSum(answersNow)}`,
     );
   }
-  const results = await db.batch([
+  // One commit, shared with whatever saves and submits arrive at the same moment (db/group-commit.ts).
+  const results = await groupCommit(db).batch([
     ...writes,
-    db.all<{ scored: number }>(sql`SELECT score IS NOT NULL AS scored FROM attempts WHERE id = ${attemptId}`),
-  ] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    sql`SELECT score IS NOT NULL AS scored FROM attempts WHERE id = ${attemptId}`,
+  ]);
   const [after] = results.at(-1) as { scored: number }[];
   if (after && !after.scored) await scoreStored(db, attemptId);
 }

@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createTestDb } from "../tests/setup/test-db";
+import { GroupCommit, groupCommit, MAX_GROUP } from "./group-commit";
+
+async function notesDb() {
+  const { db, client } = await createTestDb();
+  await client.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL CHECK (body <> ''))");
+  // Count the transactions the group commit opens on this client.
+  const batches: number[] = [];
+  const batch = client.batch.bind(client);
+  client.batch = ((statements: Parameters<typeof batch>[0], mode) => {
+    batches.push(statements.length);
+    return batch(statements, mode);
+  }) as typeof client.batch;
+  return { db, client, batches };
+}
+
+const insert = (id: number, body: string) =>
+  sql`INSERT INTO notes (id, body) VALUES (${id}, ${body}) RETURNING id, body`;
+
+describe("group commit", () => {
+  it("writes what arrives together in one transaction, each caller getting its own rows", async () => {
+    const { db, client, batches } = await notesDb();
+    const group = groupCommit(db);
+    expect(groupCommit(db)).toBe(group);
+    const rows = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        group.all<{ id: number; body: string }>(insert(i + 1, `ghi ${i + 1}`)),
+      ),
+    );
+    expect(rows.map(([row]) => row)).toEqual(
+      Array.from({ length: 50 }, (_, i) => ({ id: i + 1, body: `ghi ${i + 1}` })),
+    );
+    expect(batches).toEqual([50]);
+    const { rows: stored } = await client.execute("SELECT count(*) AS n FROM notes");
+    expect(stored[0].n).toBe(50);
+  });
+
+  it("fails only the statement that fails: the rest of its group is written", async () => {
+    const { client } = await notesDb();
+    const group = new GroupCommit(client);
+    const outcomes = await Promise.allSettled([
+      group.all(insert(1, "một")),
+      group.all(insert(2, "")), // breaks the CHECK
+      group.all(insert(3, "ba")),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/CHECK constraint failed/);
+    const { rows } = await client.execute("SELECT id FROM notes ORDER BY id");
+    expect(rows.map((r) => r.id)).toEqual([1, 3]);
+  });
+
+  it("sends a lone write by itself, and queues what arrives while a group is written into the next", async () => {
+    const { client, batches } = await notesDb();
+    const group = new GroupCommit(client);
+    expect(await group.all(insert(1, "một"))).toEqual([{ id: 1, body: "một" }]);
+    expect(batches).toEqual([]); // one statement: no transaction around it
+    const many = Array.from({ length: MAX_GROUP + 10 }, (_, i) => group.all(insert(i + 2, "x")));
+    await Promise.all(many);
+    expect(batches).toEqual([MAX_GROUP, 10]);
+    const { rows } = await client.execute("SELECT count(*) AS n FROM notes");
+    expect(rows[0].n).toBe(MAX_GROUP + 11);
+  });
+
+  it("keeps a caller's statements together, so changes() still means that caller's previous statement", async () => {
+    const { client, batches } = await notesDb();
+    await client.execute("CREATE TABLE log (note_id INTEGER NOT NULL)");
+    await client.execute("INSERT INTO notes (id, body) VALUES (1, 'mở'), (2, 'mở')");
+    const group = new GroupCommit(client);
+    // Two callers close the same note and one closes another, at once: only a closing that changed
+    // the row logs it, as a submit's audit line does (decision 012).
+    const close = (id: number) =>
+      group.batch([
+        sql`UPDATE notes SET body = 'đóng' WHERE id = ${id} AND body = 'mở'`,
+        sql`INSERT INTO log (note_id) SELECT ${id} WHERE changes() = 1`,
+        sql`SELECT count(*) AS logged FROM log WHERE note_id = ${id}`,
+      ]);
+    const [first, second, other] = await Promise.all([close(1), close(1), close(2)]);
+    expect(batches).toEqual([9]);
+    expect([first[2], second[2], other[2]]).toEqual([[{ logged: 1 }], [{ logged: 1 }], [{ logged: 1 }]]);
+    const { rows } = await client.execute("SELECT note_id FROM log ORDER BY note_id");
+    expect(rows.map((r) => r.note_id)).toEqual([1, 2]);
+  });
+});
