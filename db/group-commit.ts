@@ -1,5 +1,5 @@
 import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
-import type { SQL } from "drizzle-orm";
+import type { SQL, SQLWrapper } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
@@ -51,10 +51,13 @@ export class GroupCommit {
     return rows as T[];
   }
 
-  /** Runs these statements, in order and together, in the next group; resolves with each one's rows. */
-  batch(queries: SQL[]): Promise<Rows[]> {
+  /**
+   * Runs these statements (SQL, or drizzle's query builders), in order and together, in the next
+   * group; resolves with each one's rows.
+   */
+  batch(queries: SQLWrapper[]): Promise<Rows[]> {
     const statements = queries.map((query) => {
-      const { sql, params } = dialect.sqlToQuery(query);
+      const { sql, params } = dialect.sqlToQuery(query.getSQL());
       return { sql, args: params as InValue[] };
     });
     return new Promise((resolve, reject) => {

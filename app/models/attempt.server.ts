@@ -5,7 +5,7 @@
  * processes on one database) cannot produce two open attempts, an answer
  * after submission, or two scores.
  */
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
 import { groupCommit } from "#db/group-commit";
@@ -13,7 +13,14 @@ import { answers, attemptQuestions, attempts, contests, questionOptions, questio
 import { DomainError } from "~/utils/errors";
 import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.server";
 import { auditInsert } from "./audit.server";
-import { drawQuestions, secureRandomInt, type BankQuestion, type RandomInt } from "./draw.server";
+import {
+  pickQuestions,
+  secureRandomInt,
+  snapshotQuestions,
+  type BankEntry,
+  type BankQuestion,
+  type RandomInt,
+} from "./draw.server";
 import { normaliseSelection, receiptCode, scoreAnswers } from "./scoring.server";
 import { assertCanPractise } from "./practice.server";
 import { assertEntryMode } from "./team-entries.server";
@@ -24,30 +31,49 @@ export function newAttemptId() {
 
 type Contest = typeof contests.$inferSelect;
 
-async function loadBank(db: Db): Promise<BankQuestion[]> {
-  const rows = await db
-    .select({
-      id: questions.id,
-      kind: questions.kind,
-      category: questions.category,
-      prompt: questions.prompt,
-      image: questions.image,
-      explanation: questions.explanation,
-      legalSource: questions.legalSource,
-    })
+/** The active bank as the draw needs it (id and category): a start reads the whole bank, but only this. */
+function loadBankEntries(db: Db): Promise<BankEntry[]> {
+  return db
+    .select({ id: questions.id, category: questions.category })
     .from(questions)
     .where(eq(questions.status, "active"));
-  const options = await db
-    .select()
-    .from(questionOptions)
-    .orderBy(asc(questionOptions.questionId), asc(questionOptions.position));
+}
+
+/** The picked questions in full, with their options, in the order picked. */
+async function loadPicked(db: Db, picked: BankEntry[]): Promise<BankQuestion[]> {
+  const ids = picked.map((q) => q.id);
+  const [rows, options] = await Promise.all([
+    db
+      .select({
+        id: questions.id,
+        kind: questions.kind,
+        category: questions.category,
+        prompt: questions.prompt,
+        image: questions.image,
+        explanation: questions.explanation,
+        legalSource: questions.legalSource,
+      })
+      .from(questions)
+      .where(inArray(questions.id, ids)),
+    db
+      .select()
+      .from(questionOptions)
+      .where(inArray(questionOptions.questionId, ids))
+      .orderBy(asc(questionOptions.questionId), asc(questionOptions.position)),
+  ]);
   const byQuestion = new Map<number, BankQuestion["options"]>();
   for (const o of options) {
     const list = byQuestion.get(o.questionId) ?? [];
     list.push({ id: o.id, text: o.text, image: o.image, isCorrect: o.isCorrect });
     byQuestion.set(o.questionId, list);
   }
-  return rows.map((q) => ({ ...q, options: byQuestion.get(q.id) ?? [] }));
+  const byId = new Map(rows.map((q) => [q.id, q]));
+  return ids.map((id) => {
+    const q = byId.get(id);
+    // Deleted between the two reads (a draft's delete cannot reach an active question, but still).
+    if (!q) throw new DomainError("start.bankTooSmall", 409);
+    return { ...q, options: byQuestion.get(id) ?? [] };
+  });
 }
 
 async function findOpenAttempt(db: Db, contestId: number, userId: number, practice: boolean) {
@@ -103,10 +129,13 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
   const { attemptNo, countedStarts } = await previousStarts(db, contest.id, userId, teamId, practice);
   if (!practice) assertCanStart(contest, countedStarts, now);
 
-  const drawn = drawQuestions(await loadBank(db), contest.draw, contest, input.random ?? secureRandomInt);
+  const random = input.random ?? secureRandomInt;
+  const picked = pickQuestions(await loadBankEntries(db), contest.draw, contest, random);
+  const drawn = snapshotQuestions(await loadPicked(db, picked), contest, random);
   const id = newAttemptId();
   try {
-    await db.batch(attemptInserts(db, input, { id, attemptNo, teamId, practice, drawn }));
+    // One commit, shared with the starts, saves and submits of the same moment (db/group-commit.ts).
+    await groupCommit(db).batch(attemptInserts(db, input, { id, attemptNo, teamId, practice, drawn }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A parallel start won the race: hand back its attempt.
@@ -159,7 +188,7 @@ function attemptInserts(
     attemptNo: number;
     teamId: number | null;
     practice: boolean;
-    drawn: ReturnType<typeof drawQuestions>;
+    drawn: ReturnType<typeof snapshotQuestions>;
   },
 ) {
   const { contest, userId, now } = input;
@@ -216,7 +245,7 @@ function attemptInserts(
       },
       now,
     ),
-  ] as const;
+  ];
 }
 
 function isUniqueViolation(error: unknown) {

@@ -33,18 +33,21 @@ export function shuffle<T>(items: readonly T[], random: RandomInt): T[] {
   return out;
 }
 
+/** What the draw needs to know of a question to pick it: the start reads no more of the bank than this. */
+export type BankEntry = { id: number; category: QuestionCategory };
+
 /**
- * Draws the questions of one attempt from the active bank. Category rules
- * take N at random per category; a fixed list keeps its order unless
- * questions are shuffled. True/false options keep "Đúng, Sai" order.
+ * Picks the questions of one attempt, in order, from the active bank.
+ * Category rules take N at random per category; a fixed list keeps its
+ * order unless questions are shuffled.
  */
-export function drawQuestions(
-  bank: BankQuestion[],
+export function pickQuestions<Q extends BankEntry>(
+  bank: Q[],
   rule: DrawRule,
-  opts: { shuffleQuestions: boolean; shuffleOptions: boolean },
+  opts: { shuffleQuestions: boolean },
   random: RandomInt = secureRandomInt,
-): DrawnQuestion[] {
-  let picked: BankQuestion[];
+): Q[] {
+  let picked: Q[];
   if (rule.mode === "fixed") {
     const byId = new Map(bank.map((q) => [q.id, q]));
     picked = rule.questionIds.map((id) => {
@@ -59,7 +62,28 @@ export function drawQuestions(
       return shuffle(pool, random).slice(0, count);
     });
   }
-  if (opts.shuffleQuestions) picked = shuffle(picked, random);
+  return opts.shuffleQuestions ? shuffle(picked, random) : picked;
+}
+
+/** Draws the questions of one attempt from the active bank: picks them, then snapshots them. */
+export function drawQuestions(
+  bank: BankQuestion[],
+  rule: DrawRule,
+  opts: { shuffleQuestions: boolean; shuffleOptions: boolean },
+  random: RandomInt = secureRandomInt,
+): DrawnQuestion[] {
+  return snapshotQuestions(pickQuestions(bank, rule, opts, random), opts, random);
+}
+
+/**
+ * The attempt's own copy of the picked questions, numbered in order, options
+ * shuffled when the contest says so (true/false keep "Đúng, Sai" order).
+ */
+export function snapshotQuestions(
+  picked: BankQuestion[],
+  opts: { shuffleOptions: boolean },
+  random: RandomInt = secureRandomInt,
+): DrawnQuestion[] {
   return picked.map((q, i) => {
     const options = opts.shuffleOptions && q.kind !== "true_false" ? shuffle(q.options, random) : q.options;
     return {

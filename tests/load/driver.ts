@@ -14,7 +14,7 @@
  * - submits: flat out, `concurrency` connections submit the planned attempts
  *   back to back (each with one unsent answer, as in the rush) until none is
  *   left: the most submits a second the server can do.
- * - get: `requests` GETs of one path, `concurrency` at a time.
+ * - get: `requests` GETs of one path, `concurrency` at a time, or at a steady `rate` a second.
  */
 import http from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -44,7 +44,16 @@ type Config =
   | { scenario: "rush"; base: string; plans: PlannedAttempt[]; withinMs: number }
   | { scenario: "opening"; base: string; slug: string; cookies: string[]; rampMs: number }
   | { scenario: "submits"; base: string; plans: PlannedAttempt[]; concurrency: number }
-  | { scenario: "get"; base: string; path: string; cookie?: string; concurrency: number; requests: number };
+  | {
+      scenario: "get";
+      base: string;
+      path: string;
+      cookie?: string;
+      concurrency: number;
+      requests: number;
+      /** Requests a second, each sent on time whatever is still waiting (concurrency then ignored); flat out when left out. */
+      rate?: number;
+    };
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -389,10 +398,16 @@ async function getScenario(c: Extract<Config, { scenario: "get" }>) {
   const series = new Series();
   let next = 0;
   const started = performance.now();
+  const rate = c.rate;
   await Promise.all(
-    Array.from({ length: c.concurrency }, async () => {
-      while (next++ < c.requests) await timed(series, () => send("GET", c.path, headers));
-    }),
+    rate
+      ? Array.from({ length: c.requests }, async (_, i) => {
+          await sleep((i / rate) * 1000);
+          await timed(series, () => send("GET", c.path, headers));
+        })
+      : Array.from({ length: c.concurrency }, async () => {
+          while (next++ < c.requests) await timed(series, () => send("GET", c.path, headers));
+        }),
   );
   return { cold: cold.summary(), get: series.summary((performance.now() - started) / 1000) };
 }

@@ -23,7 +23,12 @@ export async function waitUntilUp(base: string, proc: ChildProcess, output: () =
  * resolves once GET /healthz answers 200.
  */
 export async function startNode(script: string, env: Record<string, string>, port: number): Promise<Running> {
-  const proc = spawn(process.execPath, [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script], {
+  // BENCH_PROFILE=dir: the app's processes (its workers inherit the flags) write CPU profiles there as they stop.
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const flags = script.endsWith(".ts") ? ["--import", "tsx"] : profile;
+  const proc = spawn(process.execPath, [...flags, script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
