@@ -65,12 +65,19 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
       ? metaTitle(matches, "title.notFound")
       : metaTitle(matches, "title.error");
 
-/** Moving between residents' and staff pages changes the texts the page needs (pageMessages). */
+/**
+ * Moving between residents' and staff pages changes the texts the page needs (pageMessages).
+ * Starting an attempt (the contest page's forms) changes nothing shown from here, and at a
+ * contest's opening everyone does it at once: the quiz page then loads its own data only.
+ */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,
+  formAction,
   defaultShouldRevalidate,
-}) => defaultShouldRevalidate || isStaffArea(currentUrl.pathname) !== isStaffArea(nextUrl.pathname);
+}) =>
+  (defaultShouldRevalidate && !/^\/contests\/[^/]+$/.test(formAction!)) ||
+  isStaffArea(currentUrl.pathname) !== isStaffArea(nextUrl.pathname);
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -13,6 +13,7 @@ import { DomainError } from "~/utils/errors";
 import { authorize, type Actor } from "~/utils/permissions.server";
 import { auditBy } from "./audit.server";
 import { isFinal, loadStageContest, stageTeams } from "./stage.server";
+import { qrSvg } from "~/utils/qr-code.server";
 
 type Contest = typeof contests.$inferSelect;
 
@@ -238,18 +239,6 @@ export async function audienceVoteResults(db: Db, contest: Pick<Contest, "id" | 
   };
 }
 
-let lastQr: { url: string; svg: string } | null = null;
-
-/** The QR code of an address as SVG; the projector asks every 2 seconds, so the last one is kept. */
-async function qrSvgOf(url: string) {
-  if (lastQr?.url !== url) {
-    // Loaded on first use, as most workers never draw a QR code.
-    const qrcode = (await import("qrcode")).default;
-    lastQr = { url, svg: await qrcode.toString(url, { type: "svg", margin: 1, width: 360 }) };
-  }
-  return lastQr.svg;
-}
-
 /**
  * What the projector shows of the vote: nothing unless it has been opened;
  * while open the voting page's address and its QR code with the live count;
@@ -267,7 +256,7 @@ export async function projectorAudienceVote(
     title: contest.title,
     open: tally.open,
     url,
-    qrSvg: tally.open ? await qrSvgOf(url) : null,
+    qrSvg: tally.open ? await qrSvg(url, 360) : null,
     total: tally.total,
     top: tally.top,
     teams: tally.votes

@@ -27,6 +27,7 @@ import { orHttpError, parseParams, readForm } from "~/utils/http.server";
 import { message, useLocale, useT, type MessageKey, metaTitle } from "~/utils/i18n";
 import { StartSchema } from "~/forms/start";
 import { prizeLabel } from "~/utils/prize-names";
+import { qrSvg } from "~/utils/qr-code.server";
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -143,8 +144,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shareUrl,
     programme,
     amendments,
-    // Loaded on first use, as most workers never draw a QR code.
-    qrSvg: await (await import("qrcode")).default.toString(shareUrl, { type: "svg", margin: 1, width: 160 }),
+    qrSvg: await qrSvg(shareUrl, 160),
   };
 }
 

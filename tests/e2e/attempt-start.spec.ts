@@ -1,6 +1,17 @@
 import { eq } from "drizzle-orm";
 import { attempts } from "#db/schema";
-import { answer, answerKey, e2eDb, expect, makeContest, register, startQuiz, test } from "./fixtures";
+import {
+  answer,
+  answerKey,
+  e2eDb,
+  expect,
+  hydrated,
+  makeContest,
+  pressStart,
+  register,
+  startQuiz,
+  test,
+} from "./fixtures";
 
 test("Bắt đầu làm bài asks first, saying the time and the attempts left; Để sau uses nothing", async ({
   page,
@@ -87,4 +98,29 @@ test("the navigator marks answered questions and the unanswered list links to ea
   const question4 = page.getByRole("group", { name: /^Câu 4\b/ });
   await expect(question4).toBeInViewport();
   await expect(question4.locator("input").first()).toBeFocused();
+});
+
+test("starting from a loaded contest page asks the server for the quiz page's own data only; the header stays", async ({
+  page,
+}) => {
+  // At a contest's opening every resident starts at once (issue 21): the confirmation and the start
+  // change nothing the root shows (name, texts), so neither reloads it.
+  const contest = await makeContest({ title: "Bắt đầu nhẹ" });
+  await register(page, "Trần Thị Nhẹ");
+  await page.goto(`/contests/${contest.slug}`);
+  await hydrated(page);
+  const dataRequests: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith(".data")) dataRequests.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  await pressStart(page);
+  await expect(page).toHaveURL(/\/attempts\//);
+  await expect(page.getByRole("timer")).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText("Trần Thị Nhẹ");
+  const [confirm, start, quiz] = dataRequests;
+  expect(confirm).toMatch(/^GET \/contests\/[\w-]+\.data\?bat-dau=1&_routes=routes%2Fcontests\.%24slug$/);
+  expect(start).toMatch(/^POST \/contests\/[\w-]+\.data/);
+  expect(quiz).toMatch(/^GET \/attempts\/[\w-]+\.data\?_routes=routes%2Fattempts\.%24id$/);
+  expect(dataRequests).toHaveLength(3);
 });

@@ -42,7 +42,15 @@ type Config =
       databaseUrl: string;
     }
   | { scenario: "rush"; base: string; plans: PlannedAttempt[]; withinMs: number }
-  | { scenario: "opening"; base: string; slug: string; cookies: string[]; rampMs: number }
+  | {
+      scenario: "opening";
+      base: string;
+      slug: string;
+      cookies: string[];
+      rampMs: number;
+      /** As a phone whose contest page has loaded its JavaScript: the start and the quiz page as data requests. */
+      hydrated?: boolean;
+    }
   | { scenario: "submits"; base: string; plans: PlannedAttempt[]; concurrency: number }
   | {
       scenario: "get";
@@ -308,33 +316,69 @@ async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) 
 /**
  * The opening wave: residents who signed in on an earlier day (their session
  * cookies) arrive evenly over `rampMs` as the contest opens; each presses
- * "Bắt đầu làm bài" and loads the quiz page. No password anywhere.
+ * "Bắt đầu làm bài", confirms and loads the quiz page, as a page without
+ * JavaScript does (HTML) or, `hydrated`, as a loaded page does (data
+ * requests). No password anywhere.
  */
 async function openingScenario(c: Extract<Config, { scenario: "opening" }>) {
-  const series = { start: new Series(), page: new Series() };
-  const retries = { start: { count: 0 }, page: { count: 0 } };
+  const series = { confirm: new Series(), start: new Series(), page: new Series() };
+  const retries = { count: 0 };
   const refused: string[] = [];
+  // A loaded page asks for the next page's routes with its build's version (lazy route discovery).
+  const version = c.hydrated
+    ? /\/assets\/manifest-(\w+)\.js/.exec(
+        (await send("GET", `/contests/${c.slug}`, { Cookie: c.cookies[0] })).body,
+      )?.[1]
+    : undefined;
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
   const started = performance.now();
   await Promise.all(
     c.cookies.map(async (cookie, i) => {
       await sleep((i / c.cookies.length) * c.rampMs);
-      const start = await untilAnswered(series.start, retries.start, () =>
-        send("POST", `/contests/${c.slug}`, { Cookie: cookie }),
+      const as = { Cookie: cookie };
+      // The requests a browser makes, found with Playwright: a loaded page asks for route data
+      // (.data, only the routes that change) and hears of the start's redirect in the reply (202);
+      // without JavaScript, each step is a page of HTML and the start a 302.
+      // 1. "Bắt đầu làm bài": the confirmation (Xác nhận bắt đầu) on the contest page.
+      const confirm = await untilAnswered(series.confirm, retries, () =>
+        c.hydrated
+          ? send(
+              "GET",
+              `/contests/${c.slug}.data?bat-dau=1&_routes=${encodeURIComponent("routes/contests.$slug")}`,
+              as,
+            )
+          : send("GET", `/contests/${c.slug}?bat-dau=1`, as),
       );
-      const location = String(start.headers.location ?? "");
+      if (confirm.status !== 200) return refused.push(`confirm ${confirm.status}`);
+      // 2. "Bắt đầu làm bài" again, in the confirmation: the start.
+      const start = await untilAnswered(series.start, retries, () =>
+        send("POST", `/contests/${c.slug}${c.hydrated ? ".data" : ""}?bat-dau=1`, { ...as, ...form }, ""),
+      );
+      const location = c.hydrated
+        ? (/"(\/attempts\/[\w-]+)"/.exec(start.body)?.[1] ?? "")
+        : String(start.headers.location ?? "");
       if (!location.startsWith("/attempts/")) return refused.push(`start ${start.status}`);
-      const page = await untilAnswered(series.page, retries.page, () =>
-        send("GET", location, { Cookie: cookie }),
-      );
+      // 3. The quiz page: its route (lazy discovery) and its data, or its HTML.
+      const page = await untilAnswered(series.page, retries, async () => {
+        if (!c.hydrated) return send("GET", location, as);
+        const manifest = await send(
+          "GET",
+          `/__manifest?p=${encodeURIComponent(location)}&version=${version}`,
+          as,
+        );
+        if (manifest.status !== 200) return manifest;
+        return send("GET", `${location}.data?_routes=${encodeURIComponent("routes/attempts.$id")}`, as);
+      });
       if (page.status !== 200) refused.push(`page ${page.status}`);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   return {
     seconds,
+    confirm: series.confirm.summary(),
     start: series.start.summary(seconds),
     page: series.page.summary(),
-    retries: retries.start.count + retries.page.count,
+    retries: retries.count,
     refused,
   };
 }
