@@ -446,6 +446,16 @@ for (const hydrated of runs("f") ? [false, true] : []) {
   for (const person of people) cookies.push((await createSession(db, person.id, weekAgo)).split(";")[0]);
   client.close();
   const app = await startNode("build/server.js", appEnv(url, dir, 2), port++);
+  // A server is up before the opening, visitors reading the contest page: not the first requests of
+  // a fresh process (its code not yet compiled by V8) that meet the wave.
+  for (const warm of [`/contests/${data.OPEN_SLUG}`, `/contests/${data.OPEN_SLUG}.data`])
+    await drive(root, "opening-warm", {
+      scenario: "get",
+      base: app.base,
+      path: warm,
+      concurrency: 4,
+      requests: S.gets,
+    });
   log(`(f) ${S.opening} residents signed in last week start within ${S.openingMs / 1000} s, ${how} …`);
   const run = await drive<{
     seconds: number;
