@@ -66,17 +66,20 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
       : metaTitle(matches, "title.error");
 
 /**
- * Moving between residents' and staff pages changes the texts the page needs (pageMessages).
- * Starting an attempt (the contest page's forms) changes nothing shown from here, and at a
- * contest's opening everyone does it at once: the quiz page then loads its own data only.
+ * What the root shows (the name in the header, the page's texts) changes through actions (signing
+ * in and out, the account, the language) and when moving between residents' and staff pages
+ * (pageMessages); not through a link or a search. Starting an attempt (the contest page's forms)
+ * changes none of it either, and at a contest's opening everyone does it at once: the quiz page
+ * then loads its own data only (issue 21).
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,
+  formMethod,
   formAction,
   defaultShouldRevalidate,
 }) =>
-  (defaultShouldRevalidate && !/^\/contests\/[^/]+$/.test(formAction!)) ||
+  (defaultShouldRevalidate && /^[pd]/i.test(formMethod!) && !/^\/contests\/[^/]+$/.test(formAction!)) ||
   isStaffArea(currentUrl.pathname) !== isStaffArea(nextUrl.pathname);
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,12 +1,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
 import type { ComponentProps } from "react";
 import { z } from "zod";
 import { contestExclusions, attempts } from "#db/schema";
-import { Countdown } from "~/components/countdown";
+import { Countdown, useRemaining } from "~/components/countdown";
 import { StartConfirmation } from "~/components/quiz/start-confirmation";
 import { TeamEntries, TeamStartButton } from "~/components/team-entry";
 import { Alert, FormAlerts } from "~/components/ui/field";
@@ -110,11 +111,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const samePeriod = individual.filter((a) => inSamePeriod(contest.attemptPeriod, a.startedAt, now)).length;
   const url = new URL(request.url);
-  // "Bắt đầu làm bài" first shows what starting costs; the second press (a POST) starts the clock.
-  // "Dự thi cho <đội>" does the same with ?cho=doi, for the captain's team.
-  const forTeam = url.searchParams.get("cho") === "doi" && Boolean(team?.isCaptain) && !team?.blocked;
-  const confirming =
-    url.searchParams.has("bat-dau") && Boolean(user) && !openAttempt && (forTeam || !startBlocked);
   const shareUrl = `${url.origin}/contests/${contest.slug}`;
   return {
     contest: contestFacts(contest),
@@ -135,9 +131,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     practiceOpen: Boolean(openPractice),
     openForTeam: openAttempt?.teamId != null && openAttempt.teamId === team?.id ? team.name : null,
     attemptsUsed: individual.length,
-    attemptsLeft: forTeam && team ? team.attemptsLeft : Math.max(0, contest.maxAttempts - samePeriod),
-    confirming,
-    forTeam,
+    /** One's own entries left (the team's are in `team`). */
+    attemptsLeft: Math.max(0, contest.maxAttempts - samePeriod),
     team,
     startBlocked,
     notRanked: Boolean(user && (user.role !== "resident" || excluded)),
@@ -224,6 +219,44 @@ export default function ContestPage() {
 
 type ContestData = Awaited<ReturnType<typeof loader>>;
 
+/**
+ * "Bắt đầu làm bài" first shows what starting costs (?bat-dau=1); the second press (a POST) starts
+ * the clock. "Dự thi cho <đội>" does the same with ?cho=doi, for the captain's team. Worked out from
+ * the address and the page's data alone, so a loaded page shows the confirmation without asking
+ * the server (shouldRevalidate), and a page without JavaScript gets the same from its HTML.
+ */
+function startStep(
+  search: URLSearchParams,
+  data: Pick<ContestData, "signedIn" | "openAttemptId" | "startBlocked" | "team">,
+) {
+  const { team } = data;
+  const forTeam = search.get("cho") === "doi" && Boolean(team?.isCaptain) && !team?.blocked;
+  const confirming =
+    search.has("bat-dau") && data.signedIn && !data.openAttemptId && (forTeam || !data.startBlocked);
+  return { forTeam, confirming };
+}
+
+/**
+ * Showing or leaving the confirmation changes only the address (startStep): the page already has
+ * what it shows. At a contest's opening every resident presses "Bắt đầu làm bài" at once, and
+ * this keeps the server to the start itself (issue 21).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  const rest = (url: URL) => {
+    const search = new URLSearchParams(url.search);
+    for (const step of ["bat-dau", "cho"]) search.delete(step);
+    return `${url.pathname}?${search}`;
+  };
+  const onlyTheStep =
+    (!formMethod || formMethod.toUpperCase() === "GET") && rest(currentUrl) === rest(nextUrl);
+  return defaultShouldRevalidate && !onlyTheStep;
+};
+
 /** When it opens and closes and, for a quiz, its time, questions and attempts. */
 function ContestFacts({ contest }: { contest: ContestData["contest"] }) {
   const t = useT();
@@ -275,6 +308,10 @@ function QuizStart({
 }) {
   const t = useT();
   const { contest, status } = data;
+  const [search] = useSearchParams();
+  const { forTeam, confirming } = startStep(search, data);
+  // The page may have been open a while: the time to the close counts on from when it was loaded.
+  const msToClose = useRemaining(data.msToClose);
   return (
     <section aria-label={t("contest.start")} className="flex flex-col gap-3">
       <StartNotice data={data} />
@@ -288,19 +325,19 @@ function QuizStart({
       {status === "open" && data.startBlocked && !refused.errors ? (
         <Alert tone="info">{t(data.startBlocked)}</Alert>
       ) : null}
-      {data.team?.isCaptain && status === "open" && !data.openAttemptId && !data.confirming ? (
+      {data.team?.isCaptain && status === "open" && !data.openAttemptId && !confirming ? (
         <p className="text-lg">{t("teamEntry.choose", { team: data.team.name })}</p>
       ) : null}
-      {status === "open" && data.signedIn && (data.openAttemptId || data.confirming) ? (
+      {status === "open" && data.signedIn && (data.openAttemptId || confirming) ? (
         <StartConfirmation
-          confirming={data.confirming}
+          confirming={confirming}
           // The close cuts the attempt short: say the time there really is.
-          minutes={Math.max(1, Math.ceil(Math.min(contest.timeLimitSec * 1000, data.msToClose) / 60_000))}
+          minutes={Math.max(1, Math.ceil(Math.min(contest.timeLimitSec * 1000, msToClose) / 60_000))}
           questionCount={contest.questionCount}
-          attemptsLeft={data.attemptsLeft}
+          attemptsLeft={forTeam && data.team ? data.team.attemptsLeft : data.attemptsLeft}
           period={contest.attemptPeriod}
           busy={busy}
-          team={data.confirming ? (data.forTeam ? data.team?.name : null) : data.openForTeam}
+          team={confirming ? (forTeam ? data.team?.name : null) : data.openForTeam}
         />
       ) : status === "open" && data.signedIn ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
@@ -325,7 +362,7 @@ function QuizStart({
         </a>
       ) : null}
       {data.team ? <TeamEntries team={data.team} maxAttempts={contest.maxAttempts} /> : null}
-      {status === "open" && data.signedIn && data.practice && !data.confirming ? (
+      {status === "open" && data.signedIn && data.practice && !confirming ? (
         <Form
           method="post"
           className="flex flex-col gap-3 rounded-xl border-2 border-dashed border-amber-600 bg-amber-50 p-4"

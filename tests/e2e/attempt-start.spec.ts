@@ -100,12 +100,12 @@ test("the navigator marks answered questions and the unanswered list links to ea
   await expect(question4.locator("input").first()).toBeFocused();
 });
 
-test("starting from a loaded contest page asks the server for the quiz page's own data only; the header stays", async ({
+test("from a loaded contest page, the confirmation asks the server nothing and the start loads only the quiz page's data", async ({
   page,
 }) => {
-  // At a contest's opening every resident starts at once (issue 21): the confirmation and the start
-  // change nothing the root shows (name, texts), so neither reloads it.
-  const contest = await makeContest({ title: "Bắt đầu nhẹ" });
+  // At a contest's opening every resident starts at once (issue 21): the confirmation is worked out
+  // on the phone, and the start changes nothing the root shows (name, texts), so neither reloads it.
+  const contest = await makeContest({ title: "Bắt đầu nhẹ", timeLimitSec: 900, maxAttempts: 2 });
   await register(page, "Trần Thị Nhẹ");
   await page.goto(`/contests/${contest.slug}`);
   await hydrated(page);
@@ -114,13 +114,19 @@ test("starting from a loaded contest page asks the server for the quiz page's ow
     const url = new URL(request.url());
     if (url.pathname.endsWith(".data")) dataRequests.push(`${request.method()} ${url.pathname}${url.search}`);
   });
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  const confirm = page.getByRole("region", { name: "Xác nhận bắt đầu" });
+  await expect(confirm).toContainText("15 phút, còn 2 lượt");
+  await expect(page).toHaveURL(/\?bat-dau=1$/);
+  expect(dataRequests).toEqual([]);
+  // "Để sau" and back again: still nothing asked.
+  await confirm.getByRole("link", { name: "Để sau" }).click();
+  await expect(confirm).toHaveCount(0);
   await pressStart(page);
   await expect(page).toHaveURL(/\/attempts\//);
   await expect(page.getByRole("timer")).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Trần Thị Nhẹ");
-  const [confirm, start, quiz] = dataRequests;
-  expect(confirm).toMatch(/^GET \/contests\/[\w-]+\.data\?bat-dau=1&_routes=routes%2Fcontests\.%24slug$/);
-  expect(start).toMatch(/^POST \/contests\/[\w-]+\.data/);
-  expect(quiz).toMatch(/^GET \/attempts\/[\w-]+\.data\?_routes=routes%2Fattempts\.%24id$/);
-  expect(dataRequests).toHaveLength(3);
+  expect(dataRequests).toHaveLength(2);
+  expect(dataRequests[0]).toMatch(/^POST \/contests\/[\w-]+\.data\?bat-dau=1$/);
+  expect(dataRequests[1]).toMatch(/^GET \/attempts\/[\w-]+\.data\?_routes=routes%2Fattempts\.%24id$/);
 });

@@ -480,18 +480,20 @@ for (const hydrated of runs("f") ? [false, true] : []) {
   check.client.close();
   results[hydrated ? "openingData" : "opening"] = { ...run, started, memory };
   const note = `${started} started, ${run.retries} retries, no password asked`;
+  const wave = `(f) opening wave: ${S.opening} residents in ${S.openingMs / 1000} s, ${how}`;
+  // A loaded page confirms by itself: no request.
+  if (run.confirm.count > 0) row(`${wave}: confirmation, 2 workers`, "", run.confirm, memory, note);
   row(
-    `(f) opening wave: ${S.opening} residents in ${S.openingMs / 1000} s, ${how}: confirmation, 2 workers`,
-    "",
-    run.confirm,
-    memory,
-    note,
+    run.confirm.count > 0 ? `(f) … start` : `${wave}: start, 2 workers`,
+    "p99 < 1 s",
+    run.start,
+    run.confirm.count > 0 ? undefined : memory,
+    run.confirm.count > 0 ? "" : note,
   );
-  row(`(f) … start`, "p99 < 1 s", run.start);
   row(`(f) … quiz page`, "p99 < 1 s", run.page);
-  const wave = `${S.opening} in ${S.openingMs / 1000} s, ${how}`;
-  target(`opening wave start p99 < 1 s (${wave})`, run.start.p99, 1000);
-  target(`opening wave quiz page p99 < 1 s (${wave})`, run.page.p99, 1000);
+  const asked = `${S.opening} in ${S.openingMs / 1000} s, ${how}`;
+  target(`opening wave start p99 < 1 s (${asked})`, run.start.p99, 1000);
+  target(`opening wave quiz page p99 < 1 s (${asked})`, run.page.p99, 1000);
   if (run.refused.length || started !== S.opening)
     problems.push(
       `(f) ${how}: ${started}/${S.opening} started, refused ${run.refused.length}: ${run.refused.slice(0, 3)}`,

@@ -339,17 +339,14 @@ async function openingScenario(c: Extract<Config, { scenario: "opening" }>) {
       // The requests a browser makes, found with Playwright: a loaded page asks for route data
       // (.data, only the routes that change) and hears of the start's redirect in the reply (202);
       // without JavaScript, each step is a page of HTML and the start a 302.
-      // 1. "Bắt đầu làm bài": the confirmation (Xác nhận bắt đầu) on the contest page.
-      const confirm = await untilAnswered(series.confirm, retries, () =>
-        c.hydrated
-          ? send(
-              "GET",
-              `/contests/${c.slug}.data?bat-dau=1&_routes=${encodeURIComponent("routes/contests.$slug")}`,
-              as,
-            )
-          : send("GET", `/contests/${c.slug}?bat-dau=1`, as),
-      );
-      if (confirm.status !== 200) return refused.push(`confirm ${confirm.status}`);
+      // 1. "Bắt đầu làm bài": the confirmation (Xác nhận bắt đầu) on the contest page. A loaded page
+      // shows it without asking the server.
+      if (!c.hydrated) {
+        const confirm = await untilAnswered(series.confirm, retries, () =>
+          send("GET", `/contests/${c.slug}?bat-dau=1`, as),
+        );
+        if (confirm.status !== 200) return refused.push(`confirm ${confirm.status}`);
+      }
       // 2. "Bắt đầu làm bài" again, in the confirmation: the start.
       const start = await untilAnswered(series.start, retries, () =>
         send("POST", `/contests/${c.slug}${c.hydrated ? ".data" : ""}?bat-dau=1`, { ...as, ...form }, ""),
