@@ -436,18 +436,21 @@ for (const hydrated of runs("f") ? [false, true] : []) {
   const dir = path.join(root, hydrated ? "opening-data" : "opening");
   mkdirSync(dir);
   const url = `file:${path.join(dir, "opening.db")}`;
-  const { db, client } = await freshDatabase(url, S.opening);
+  // The wave, and a few early residents who start before it (S.opening / 50).
+  const early = Math.ceil(S.opening / 50);
+  const { db, client } = await freshDatabase(url, S.opening + early);
   // Each signed in a week ago on their phone: the session cookie is all they bring.
   const weekAgo = Date.now() - 7 * 24 * 3600_000;
   const people = await db.all<{ id: number }>(
-    sql`SELECT id FROM users WHERE phone >= ${data.residentPhone(0)} AND phone <= ${data.residentPhone(S.opening - 1)} ORDER BY phone`,
+    sql`SELECT id FROM users WHERE phone >= ${data.residentPhone(0)} AND phone <= ${data.residentPhone(S.opening + early - 1)} ORDER BY phone`,
   );
-  const cookies: string[] = [];
-  for (const person of people) cookies.push((await createSession(db, person.id, weekAgo)).split(";")[0]);
+  const allCookies: string[] = [];
+  for (const person of people) allCookies.push((await createSession(db, person.id, weekAgo)).split(";")[0]);
+  const cookies = allCookies.slice(early);
   client.close();
   const app = await startNode("build/server.js", appEnv(url, dir, 2), port++);
-  // A server is up before the opening, visitors reading the contest page: not the first requests of
-  // a fresh process (its code not yet compiled by V8) that meet the wave.
+  // A server is up before the opening: visitors read the contest page and a few residents start
+  // early, so the wave does not meet a fresh process whose code V8 has not compiled yet.
   for (const warm of [`/contests/${data.OPEN_SLUG}`, `/contests/${data.OPEN_SLUG}.data`])
     await drive(root, "opening-warm", {
       scenario: "get",
@@ -456,6 +459,14 @@ for (const hydrated of runs("f") ? [false, true] : []) {
       concurrency: 4,
       requests: S.gets,
     });
+  await drive(root, "opening-early", {
+    scenario: "opening",
+    base: app.base,
+    slug: data.OPEN_SLUG,
+    cookies: allCookies.slice(0, early),
+    rampMs: 5000,
+    hydrated,
+  });
   log(`(f) ${S.opening} residents signed in last week start within ${S.openingMs / 1000} s, ${how} …`);
   const run = await drive<{
     seconds: number;
@@ -476,7 +487,7 @@ for (const hydrated of runs("f") ? [false, true] : []) {
   await stop(app);
   const check = await openDatabase(url);
   const [{ started }] = await check.db.all<{ started: number }>(sql`
-    SELECT count(*) AS started FROM attempts t JOIN contests c ON c.id = t.contest_id WHERE c.slug = ${data.OPEN_SLUG}`);
+    SELECT count(*) - ${early} AS started FROM attempts t JOIN contests c ON c.id = t.contest_id WHERE c.slug = ${data.OPEN_SLUG}`);
   check.client.close();
   results[hydrated ? "openingData" : "opening"] = { ...run, started, memory };
   const note = `${started} started, ${run.retries} retries, no password asked`;
