@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
 import { answers, attempts, sessions, users } from "#db/schema";
-import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
+import { createUser } from "../../tests/factories";
+import { signedInAttempt } from "../../tests/setup/signed-in-attempt";
 import { createTestDb } from "../../tests/setup/test-db";
-import { getAttemptForTaker } from "~/models/attempt-view.server";
-import { startAttempt } from "~/models/attempt.server";
 import { answerSave } from "./answer-save.server";
 import { createSession } from "~/utils/session.server";
 
@@ -17,19 +16,7 @@ let question: { id: number; optionIds: number[] };
 
 beforeEach(async () => {
   ({ db } = await createTestDb());
-  const unit = await createUnit(db, { wardId: (await createWard(db)).id });
-  userId = (await createUser(db, { unitId: unit.id })).id;
-  for (let i = 0; i < 3; i++) await createQuestion(db, { category: "CCHC" });
-  const contest = await createContest(db, {
-    draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
-  });
-  const now = Date.now();
-  ({ id: attemptId } = await startAttempt(db, { contest, userId, now }));
-  const view = await getAttemptForTaker(db, attemptId, userId, now);
-  if (view.status !== "open") throw new Error("expected an open attempt");
-  const first = view.questions[0];
-  question = { id: first.questionId, optionIds: first.options.map((o) => o.id) };
-  cookie = (await createSession(db, userId, now)).split(";")[0];
+  ({ userId, attemptId, question, cookie } = await signedInAttempt(db));
 });
 
 const save = (body: unknown, overrides: Partial<Parameters<typeof answerSave>[1]> = {}) =>

@@ -2,34 +2,20 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
 import { answers, attempts, sessions } from "#db/schema";
-import { createContest, createQuestion, createUnit, createUser, createWard } from "../../tests/factories";
+import { createUnit, createUser, createWard } from "../../tests/factories";
+import { signedInAttempt } from "../../tests/setup/signed-in-attempt";
 import { createTestDb } from "../../tests/setup/test-db";
-import { getAttemptForTaker } from "~/models/attempt-view.server";
-import { startAttempt } from "~/models/attempt.server";
 import { createSession } from "~/utils/session.server";
 import { attemptSubmit } from "./attempt-submit.server";
 
 let db: Db;
 let cookie: string;
-let userId: number;
 let attemptId: string;
 let question: { id: number; optionIds: number[] };
 
 beforeEach(async () => {
   ({ db } = await createTestDb());
-  const unit = await createUnit(db, { wardId: (await createWard(db)).id });
-  userId = (await createUser(db, { unitId: unit.id })).id;
-  for (let i = 0; i < 3; i++) await createQuestion(db, { category: "CCHC" });
-  const contest = await createContest(db, {
-    draw: { mode: "category", rules: [{ category: "CCHC", count: 3 }] },
-  });
-  const now = Date.now();
-  ({ id: attemptId } = await startAttempt(db, { contest, userId, now }));
-  const view = await getAttemptForTaker(db, attemptId, userId, now);
-  if (view.status !== "open") throw new Error("expected an open attempt");
-  const first = view.questions[0];
-  question = { id: first.questionId, optionIds: first.options.map((o) => o.id) };
-  cookie = (await createSession(db, userId, now)).split(";")[0];
+  ({ attemptId, question, cookie } = await signedInAttempt(db));
 });
 
 const submit = (body: unknown, overrides: Partial<Parameters<typeof attemptSubmit>[1]> = {}) =>
