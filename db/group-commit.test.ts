@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../tests/setup/test-db";
-import { GroupCommit, groupCommit, MAX_GROUP } from "./group-commit";
+import { GroupCommit, groupCommit, MAX_GROUP, type MergedWrite } from "./group-commit";
 
 async function notesDb() {
   const { db, client } = await createTestDb();
@@ -81,5 +81,57 @@ describe("group commit", () => {
     expect([first[2], second[2], other[2]]).toEqual([[{ logged: 1 }], [{ logged: 1 }], [{ logged: 1 }]]);
     const { rows } = await client.execute("SELECT note_id FROM log ORDER BY note_id");
     expect(rows.map((r) => r.note_id)).toEqual([1, 2]);
+  });
+
+  // Notes added by many callers at once, by one INSERT with a row each; a caller hears its note's id.
+  const addNotes: MergedWrite<{ id: number; body: string }, number | undefined> = {
+    statement: (inputs) =>
+      sql`INSERT INTO notes (id, body) VALUES ${sql.join(
+        inputs.map((n) => sql`(${n.id}, ${n.body})`),
+        sql`, `,
+      )} ON CONFLICT DO NOTHING RETURNING id`,
+    // Each returned row is one input's: the first input with its id.
+    split: (inputs, rows) => {
+      const ids = rows.map((r) => r.id as number);
+      return inputs.map((n) => (ids.includes(n.id) ? ids.splice(ids.indexOf(n.id), 1)[0] : undefined));
+    },
+  };
+
+  it("writes a merged write's inputs with one statement, before the group's other statements", async () => {
+    const { client, batches } = await notesDb();
+    const statements: number[] = [];
+    const execute = client.execute.bind(client);
+    client.execute = ((statement: Parameters<typeof execute>[0]) => {
+      statements.push(1);
+      return execute(statement);
+    }) as typeof client.execute;
+    const group = new GroupCommit(client);
+    const [one, count, two, taken] = await Promise.all([
+      group.merge(addNotes, { id: 1, body: "một" }),
+      group.all(sql`SELECT count(*) AS n FROM notes`),
+      group.merge(addNotes, { id: 2, body: "hai" }),
+      group.merge(addNotes, { id: 1, body: "lại một" }),
+    ]);
+    expect([one, two, taken]).toEqual([1, 2, undefined]);
+    // One transaction of two statements: the three inputs' INSERT, then the count, which sees them.
+    expect(batches).toEqual([2]);
+    expect(statements).toEqual([]);
+    expect(count).toEqual([{ n: 2 }]);
+    // A lone input is one statement, no transaction.
+    expect(await group.merge(addNotes, { id: 3, body: "ba" })).toBe(3);
+    expect(statements).toEqual([1]);
+  });
+
+  it("fails only the input that fails a merged write: the others are written again by themselves", async () => {
+    const { client } = await notesDb();
+    const group = new GroupCommit(client);
+    const outcomes = await Promise.allSettled([
+      group.merge(addNotes, { id: 1, body: "một" }),
+      group.merge(addNotes, { id: 2, body: "" }), // breaks the CHECK
+      group.all(insert(3, "ba")),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const { rows } = await client.execute("SELECT id FROM notes ORDER BY id");
+    expect(rows.map((r) => r.id)).toEqual([1, 3]);
   });
 });

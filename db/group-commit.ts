@@ -7,12 +7,32 @@ const dialect = new SQLiteAsyncDialect();
 
 type Rows = Record<string, unknown>[];
 
-/** One caller's statements: run one after another, never split, in whichever transaction. */
-type Pending = {
-  statements: InStatement[];
-  resolve: (rows: Rows[]) => void;
-  reject: (error: unknown) => void;
+/**
+ * A write that many callers make at once with their own values (an answer save): a group writes
+ * all of its callers' values with one statement, which costs a libSQL server about half the CPU of
+ * one statement each (docs/benchmarks.md, "Issue 21 (4)").
+ */
+export type MergedWrite<I, O> = {
+  /** One statement for these inputs, in their order; it must apply them in that order. */
+  statement: (inputs: I[]) => SQL;
+  /** Each input's outcome, in the inputs' order, from the rows the statement returned. */
+  split: (inputs: I[], rows: Rows) => O[];
 };
+
+/**
+ * One caller's write: its statements, run one after another, never split, in
+ * whichever transaction; or its input to a merged write.
+ */
+type Pending =
+  | { statements: InStatement[]; resolve: (rows: Rows[]) => void; reject: (error: unknown) => void }
+  | {
+      merged: MergedWrite<unknown, unknown>;
+      input: unknown;
+      resolve: (outcome: unknown) => void;
+      reject: (error: unknown) => void;
+    };
+
+const sizeOf = (pending: Pending) => ("statements" in pending ? pending.statements.length : 1);
 
 /** About this many statements in one transaction (a caller's are never split): more only makes the first wait longer. */
 export const MAX_GROUP = 128;
@@ -56,12 +76,26 @@ export class GroupCommit {
    * group; resolves with each one's rows.
    */
   batch(queries: SQLWrapper[]): Promise<Rows[]> {
-    const statements = queries.map((query) => {
-      const { sql, params } = dialect.sqlToQuery(query.getSQL());
-      return { sql, args: params as InValue[] };
-    });
+    const statements = queries.map(toStatement);
     return new Promise((resolve, reject) => {
       this.queue.push({ statements, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /**
+   * Adds this input to the next group's merged write of its kind: one statement for all of the
+   * group's inputs of that kind, run before the group's other statements; resolves with this
+   * input's outcome.
+   */
+  merge<I, O>(merged: MergedWrite<I, O>, input: I): Promise<O> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        merged: merged as MergedWrite<unknown, unknown>,
+        input,
+        resolve: resolve as (outcome: unknown) => void,
+        reject,
+      });
       this.schedule();
     });
   }
@@ -78,52 +112,93 @@ export class GroupCommit {
   private async flush() {
     const group: Pending[] = [];
     let size = 0;
-    while (this.queue.length > 0 && (size === 0 || size + this.queue[0].statements.length <= MAX_GROUP)) {
+    while (this.queue.length > 0 && (size === 0 || size + sizeOf(this.queue[0]) <= MAX_GROUP)) {
       const next = this.queue.shift()!;
       group.push(next);
-      size += next.statements.length;
+      size += sizeOf(next);
     }
     if (group.length === 0) return;
     this.writing = true;
     try {
       if (group.length === 1) await this.runAlone(group[0]);
-      else {
-        let results: ResultSet[] | null = null;
-        try {
-          results = await this.client.batch(
-            group.flatMap((p) => p.statements),
-            "write",
-          );
-        } catch {
-          // Rolled back whole: each caller's statements again by themselves, with their own outcome.
-          for (const pending of group) await this.runAlone(pending);
-        }
-        if (results) {
-          let at = 0;
-          for (const pending of group) {
-            pending.resolve(results.slice(at, at + pending.statements.length).map(rowsOf));
-            at += pending.statements.length;
-          }
-        }
-      }
+      else await this.runTogether(group);
     } finally {
       this.writing = false;
       if (this.queue.length > 0) this.schedule();
     }
   }
 
-  /** One caller's statements in a transaction of their own (a single statement needs none). */
-  private async runAlone({ statements, resolve, reject }: Pending) {
+  /**
+   * The group in one transaction: each merged write's statement first (its inputs in the order
+   * they arrived), then the other callers' statements in the order they arrived. Callers never
+   * depend on each other, so the order between them changes nothing but who is first.
+   */
+  private async runTogether(group: Pending[]) {
+    const merges = new Map<MergedWrite<unknown, unknown>, Extract<Pending, { merged: unknown }>[]>();
+    const plain: Extract<Pending, { statements: unknown }>[] = [];
+    for (const pending of group) {
+      if ("statements" in pending) plain.push(pending);
+      else merges.set(pending.merged, [...(merges.get(pending.merged) ?? []), pending]);
+    }
+    const mergedStatements = [...merges].map(([merged, inputs]) =>
+      toStatement(merged.statement(inputs.map((p) => p.input))),
+    );
+    let results: ResultSet[];
     try {
+      results = await this.client.batch(
+        [...mergedStatements, ...plain.flatMap((p) => p.statements)],
+        "write",
+      );
+    } catch {
+      // Rolled back whole: each caller again by itself, with its own outcome.
+      for (const pending of group) await this.runAlone(pending);
+      return;
+    }
+    let at = 0;
+    for (const [merged, pendings] of merges) {
+      settleMerged(merged, pendings, results[at++]);
+    }
+    for (const pending of plain) {
+      pending.resolve(results.slice(at, at + pending.statements.length).map(rowsOf));
+      at += pending.statements.length;
+    }
+  }
+
+  /** One caller in a transaction of its own (a single statement needs none). */
+  private async runAlone(pending: Pending) {
+    try {
+      if ("merged" in pending) {
+        const result = await this.client.execute(toStatement(pending.merged.statement([pending.input])));
+        settleMerged(pending.merged, [pending], result);
+        return;
+      }
+      const { statements } = pending;
       const results =
         statements.length === 1
           ? [await this.client.execute(statements[0])]
           : await this.client.batch(statements, "write");
-      resolve(results.map(rowsOf));
+      pending.resolve(results.map(rowsOf));
     } catch (error) {
-      reject(error);
+      pending.reject(error);
     }
   }
+}
+
+function settleMerged(
+  merged: MergedWrite<unknown, unknown>,
+  pendings: { input: unknown; resolve: (outcome: unknown) => void }[],
+  result: ResultSet,
+) {
+  const outcomes = merged.split(
+    pendings.map((p) => p.input),
+    rowsOf(result),
+  );
+  pendings.forEach((pending, i) => pending.resolve(outcomes[i]));
+}
+
+function toStatement(query: SQLWrapper): InStatement {
+  const { sql, params } = dialect.sqlToQuery(query.getSQL());
+  return { sql, args: params as InValue[] };
 }
 
 function rowsOf(result: ResultSet) {

@@ -2,7 +2,7 @@ import type { Db } from "#db/client";
 import { saveAnswer, savePrediction } from "~/models/attempt.server";
 import { AttemptParamsSchema, SaveSchema } from "~/utils/attempt-schemas";
 import { DomainError } from "~/utils/errors";
-import { liveSessionUserId, sessionIdHash, sessionUserId } from "~/utils/session.server";
+import { sessionIdHash, sessionUserId } from "~/utils/session.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
 
 const SIGN_IN = { status: 401, json: { error: "auth.required" } };
@@ -60,7 +60,7 @@ async function save(db: Db, input: AnswerSaveRequest): Promise<JsonReply> {
     return { status: input.method === "POST" ? 422 : 405, json: { error: "answer.invalid" } };
   }
   // The session is checked inside the save: one statement for the usual save (see saveAnswer).
-  const userId = liveSessionUserId(idHash, now);
+  const userId = { sessionIdHash: idHash };
   const attemptId = params.data.id;
   try {
     const result =

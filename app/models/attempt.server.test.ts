@@ -127,6 +127,50 @@ describe("a resident's attempt", () => {
     expect(reloaded.answers).toEqual([{ questionId: q.questionId, selected: [second.id], version: 2 }]);
   });
 
+  it("orders saves that arrive together as they arrived, each hearing its own outcome", async () => {
+    const { id, now, view } = await contestAndAttempt();
+    const [q1, q2, q3] = view.questions;
+    const save = (q: typeof q1, option: number, base: number) =>
+      saveAnswer(db, {
+        attemptId: id,
+        userId,
+        questionId: q.questionId,
+        optionIds: [q.options[option].id],
+        base,
+        now,
+      });
+    // Sent at the same moment, so written by one statement: a change on top of a first save; two
+    // tabs that both saw nothing for q2; a save with an option of another question.
+    const outcomes = await Promise.all(
+      [
+        save(q1, 0, 0),
+        save(q1, 1, 1),
+        save(q2, 0, 0),
+        save(q2, 1, 0),
+        saveAnswer(db, {
+          attemptId: id,
+          userId,
+          questionId: q3.questionId,
+          optionIds: [q1.options[0].id],
+          base: 0,
+          now,
+        }),
+      ].map((p) => p.catch((error: unknown) => error)),
+    );
+    expect(outcomes.slice(0, 4)).toEqual([
+      { outcome: "saved", version: 1, deadlineAt: expect.any(Number) },
+      { outcome: "saved", version: 2, deadlineAt: expect.any(Number) },
+      { outcome: "saved", version: 1, deadlineAt: expect.any(Number) },
+      { outcome: "conflict", held: [q2.options[0].id], version: 1, deadlineAt: expect.any(Number) },
+    ]);
+    expect(outcomes[4]).toMatchObject({ code: "answer.invalid", status: 422 });
+    const rows = await db.select().from(answers).where(eq(answers.attemptId, id));
+    expect(Object.fromEntries(rows.map((r) => [r.questionId, [r.selected, r.version]]))).toEqual({
+      [q1.questionId]: [[q1.options[1].id], 2],
+      [q2.questionId]: [[q2.options[0].id], 1],
+    });
+  });
+
   it("counts at submission only the unsent answers chosen on the version the server still holds", async () => {
     const { id, now, view } = await contestAndAttempt();
     const [q1, q2] = view.questions;

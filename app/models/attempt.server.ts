@@ -8,9 +8,10 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
-import { groupCommit } from "#db/group-commit";
+import { groupCommit, type MergedWrite } from "#db/group-commit";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
 import { DomainError } from "~/utils/errors";
+import { liveSessionUserId, sessionUserId } from "~/utils/session.server";
 import { assertCanStart, attemptDeadline, GRACE_MS } from "./attempt-policy.server";
 import { auditInsert } from "./audit.server";
 import {
@@ -278,10 +279,12 @@ export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, 
   return row;
 }
 
+/** The person saving: their id, or their session (the answer API's check, made inside the save's statement). */
+export type Saver = number | { sessionIdHash: string };
+
 export type SaveAnswerInput = {
   attemptId: string;
-  /** The person saving, or SQL that gives their id (the answer API's session check, run in the same statement). */
-  userId: number | SQL;
+  userId: Saver;
   questionId: number;
   optionIds: number[];
   /** The version of this answer the page saw when the choice was made (0: none saved yet). */
@@ -313,43 +316,77 @@ export type SaveOutcome<T> = { deadlineAt: number; version: number } & (
  */
 export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOutcome<number[]>> {
   const selected = normaliseSelection(input.optionIds);
-  const version = input.base + 1;
-  // Saves arriving together are written in one transaction (db/group-commit.ts).
-  const [saved] = await groupCommit(db).all<{ deadlineAt: number }>(answerUpsert(input, selected));
-  if (saved) return { outcome: "saved", version, deadlineAt: saved.deadlineAt };
-  return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId) }, selected);
+  // The saves arriving together are written by one statement in one transaction (db/group-commit.ts).
+  const saved = await groupCommit(db).merge(answerSaves, input);
+  if (saved) return { outcome: "saved", version: input.base + 1, deadlineAt: saved.deadlineAt };
+  return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId, input.now) }, selected);
 }
 
 /**
- * The versioned upsert of one answer (decision 006), as one statement: the
- * person's open attempt, the question in it, the chosen options among the
- * question's. Writes nothing when any of that does not hold.
+ * The versioned upsert of answers (decision 006), as one statement: for each
+ * input, the person's open attempt, the question in it, the chosen options
+ * among the question's. Writes nothing for an input when any of that does not
+ * hold. The inputs are applied in their order (CROSS JOIN keeps `input` the
+ * outer loop), so a later save of the same answer builds on an earlier one.
+ * Returns a row for each input it wrote.
  */
-function answerUpsert(input: SaveAnswerInput, selected = normaliseSelection(input.optionIds)) {
-  const json = JSON.stringify(selected);
-  const version = input.base + 1;
+function answerUpserts(inputs: SaveAnswerInput[]) {
+  // Values only in the rows (the SQL text stays short for the database to parse), the session check once.
+  const rows = inputs.map(({ userId, ...input }) => {
+    const selected = normaliseSelection(input.optionIds);
+    const [user, session] = typeof userId === "number" ? [userId, null] : [null, userId.sessionIdHash];
+    return sql`(${input.attemptId}, ${user}, ${session}, ${input.questionId}, ${JSON.stringify(selected)},
+      ${selected.length}, ${input.base + 1}, ${input.now})`;
+  });
   return sql`
+    WITH input (attempt_id, user_id, session, question_id, selected, chosen, version, now)
+      AS (VALUES ${sql.join(rows, sql`, `)})
     INSERT INTO answers (attempt_id, question_id, selected, seq, version, saved_at)
-    SELECT a.id, q.question_id, ${json}, 0, ${version}, ${input.now}
-    FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id AND q.question_id = ${input.questionId}
-    WHERE a.id = ${input.attemptId} AND a.user_id = ${input.userId}
-      AND a.status = 'open' AND a.deadline_at + ${GRACE_MS} >= ${input.now}
-      AND (q.kind = 'multiple' OR ${selected.length} <= 1)
+    SELECT a.id, q.question_id, i.selected, 0, i.version, i.now
+    FROM input i CROSS JOIN attempts a CROSS JOIN attempt_questions q
+    WHERE a.id = i.attempt_id AND q.attempt_id = a.id AND q.question_id = i.question_id
+      AND a.user_id = COALESCE(i.user_id, ${liveSessionUserId(sql`i.session`, sql`i.now`)})
+      AND a.status = 'open' AND a.deadline_at + ${GRACE_MS} >= i.now
+      AND (q.kind = 'multiple' OR i.chosen <= 1)
       AND NOT EXISTS (
-        SELECT 1 FROM json_each(${json}) chosen
+        SELECT 1 FROM json_each(i.selected) chosen
         WHERE chosen.value NOT IN (SELECT json_extract(o.value, '$.id') FROM json_each(q.options) o))
     ON CONFLICT (attempt_id, question_id) DO UPDATE
       SET selected = excluded.selected, version = excluded.version, saved_at = excluded.saved_at
       WHERE answers.version + 1 = excluded.version
-    RETURNING (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`;
+    RETURNING attempt_id AS attemptId, question_id AS questionId, version,
+      (SELECT deadline_at FROM attempts WHERE id = answers.attempt_id) AS deadlineAt`;
 }
 
-async function userIdOf(db: Db, userId: number | SQL) {
-  if (typeof userId === "number") return userId;
-  const [row] = await db.all<{ id: number | null }>(sql`SELECT ${userId} AS id`);
+type WrittenAnswer = { attemptId: string; questionId: number; version: number; deadlineAt: number };
+
+/**
+ * Answer saves as the group commit's merged write: each input's written row
+ * (attempt, question and the version it gave), or undefined when it wrote
+ * nothing. Of two inputs that would give the same version to the same answer
+ * only the first can have written it.
+ */
+const answerSaves: MergedWrite<SaveAnswerInput, WrittenAnswer | undefined> = {
+  statement: answerUpserts,
+  split(inputs, rows) {
+    const written = rows as WrittenAnswer[];
+    return inputs.map((input) => {
+      const at = written.findIndex(
+        (row) =>
+          row.attemptId === input.attemptId &&
+          row.questionId === input.questionId &&
+          row.version === input.base + 1,
+      );
+      return at === -1 ? undefined : written.splice(at, 1)[0];
+    });
+  },
+};
+
+async function userIdOf(db: Db, saver: Saver, now: number) {
+  const userId = typeof saver === "number" ? saver : await sessionUserId(db, saver.sessionIdHash, now);
   // Nobody (an ended session, say) has no attempts.
-  if (row?.id == null) throw new DomainError("attempt.notFound", 404);
-  return row.id;
+  if (userId === null) throw new DomainError("attempt.notFound", 404);
+  return userId;
 }
 
 const sameSelection = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -390,9 +427,10 @@ async function explainUnsaved(
 /** Saves the prediction (Dự đoán) with the same rules as an answer. */
 export async function savePrediction(
   db: Db,
-  input: { attemptId: string; userId: number | SQL; value: number | null; base: number; now: number },
+  input: { attemptId: string; userId: Saver; value: number | null; base: number; now: number },
 ): Promise<SaveOutcome<number | null>> {
-  const attempt = await loadOwnAttempt(db, input.attemptId, await userIdOf(db, input.userId), input.now);
+  const userId = await userIdOf(db, input.userId, input.now);
+  const attempt = await loadOwnAttempt(db, input.attemptId, userId, input.now);
   if (attempt.status !== "open") throw new DomainError("attempt.closed", 409);
   const version = input.base + 1;
   const result = await db
@@ -571,9 +609,12 @@ async function closeAndScore(
   const accepting = open && held.deadlineAt + GRACE_MS >= now;
   const answersNow = new Map(held.saved);
   const writes: SQL[] = [];
+  const unsentAnswers = (accepting ? unsent : []).flatMap((item) =>
+    "questionId" in item ? [{ attemptId, userId: held.userId, ...item, now }] : [],
+  );
+  if (unsentAnswers.length > 0) writes.push(answerUpserts(unsentAnswers));
   for (const item of accepting ? unsent : []) {
     if ("questionId" in item) {
-      writes.push(answerUpsert({ attemptId, userId: held.userId, ...item, now }));
       const question = held.questions.find((q) => q.questionId === item.questionId);
       const selected = normaliseSelection(item.optionIds);
       const before = answersNow.get(item.questionId);

@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
 import { sessions, units, users } from "#db/schema";
@@ -104,11 +104,11 @@ export async function sessionIdHash(cookieHeader: string | null) {
 
 /**
  * SQL giving the user id of a live session (not expired, user not disabled),
- * or NULL. The answer API runs it inside the save itself: one statement per
- * save. It does not renew the session; every page load does
+ * or NULL; the session's hash and the time may be values or SQL (a column). The
+ * answer API runs it inside the save itself: one statement per group of saves. It does not renew the session; every page load does
  * (`findSessionUser`), and a renewed session has weeks left.
  */
-export function liveSessionUserId(idHash: string, now: number) {
+export function liveSessionUserId(idHash: string | SQL, now: number | SQL) {
   return sql`(SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id_hash = ${idHash} AND s.expires_at > ${now} AND u.disabled_at IS NULL)`;
 }
