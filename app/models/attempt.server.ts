@@ -338,6 +338,9 @@ function answerUpserts(inputs: SaveAnswerInput[]) {
     return sql`(${input.attemptId}, ${user}, ${session}, ${input.questionId}, ${JSON.stringify(selected)},
       ${selected.length}, ${input.base + 1}, ${input.now})`;
   });
+  // Padded to a power of two with rows that match no attempt, so the statement has a few texts
+  // only, which an embedded file prepares once each (db/statement-cache.ts).
+  while (rows.length & (rows.length - 1)) rows.push(sql`(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
   return sql`
     WITH input (attempt_id, user_id, session, question_id, selected, chosen, version, now)
       AS (VALUES ${sql.join(rows, sql`, `)})
