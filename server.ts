@@ -25,6 +25,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Express from "express";
 import type * as entry from "./app/entry.server";
+import type * as WriteTurns from "./db/write-turns";
 
 // This file runs as build/server.js, next to the app's build; or as server.ts in development.
 const dev = import.meta.url.endsWith(".ts");
@@ -68,6 +69,11 @@ if (cluster.isPrimary) {
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
 if (cluster.isPrimary && workerCount > 1) {
+  // The workers take turns at writing to a database server (db/write-turns.ts, bundled by the build).
+  const turns = (await import(
+    pathToFileURL(path.join(buildDir, "write-turns.js")).href
+  )) as typeof WriteTurns;
+  turns.serveWriteTurns();
   runPrimary(workerCount);
 } else {
   await serve();

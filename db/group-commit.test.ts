@@ -134,4 +134,23 @@ describe("group commit", () => {
     const { rows } = await client.execute("SELECT id FROM notes ORDER BY id");
     expect(rows.map((r) => r.id)).toEqual([1, 3]);
   });
+
+  it("writes in its turn among the cluster's workers, with what arrived while it waited, and then ends the turn", async () => {
+    const { client, batches } = await notesDb();
+    let grant = () => {};
+    const ended: number[][] = [];
+    const turn = () =>
+      new Promise<() => void>((resolve) => {
+        grant = () => resolve(() => ended.push([...batches]));
+      });
+    const group = new GroupCommit(client, turn);
+    const first = group.all(insert(1, "một"));
+    await new Promise((resolve) => setImmediate(resolve)); // the group has asked for its turn
+    const second = group.all(insert(2, "hai"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(batches).toEqual([]); // nothing written before the turn
+    grant();
+    expect(await Promise.all([first, second])).toEqual([[{ id: 1, body: "một" }], [{ id: 2, body: "hai" }]]);
+    expect(ended).toEqual([[2]]); // one transaction of both, and the turn ended after it
+  });
 });

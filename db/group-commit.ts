@@ -2,6 +2,7 @@ import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
 import type { SQL, SQLWrapper } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { writeTurn } from "./write-turns";
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -48,7 +49,8 @@ export const MAX_GROUP = 128;
  * carries what queued behind the last. On the embedded file that is one lock
  * and one WAL commit for many saves, so a second worker process meets the
  * lock far less often; on a libSQL server (sqld) it is one HTTP request for
- * many saves instead of one each (docs/decisions/014-group-commit.md).
+ * many saves instead of one each, sent in this worker's turn among the
+ * cluster's workers (docs/decisions/014-group-commit.md, write-turns.ts).
  *
  * Each caller's statements are a whole write by themselves (a save's guarded
  * upsert; a submit's saves, flip, audit line and score, decision 012), run
@@ -63,7 +65,14 @@ export class GroupCommit {
   private scheduled = false;
   private writing = false;
 
-  constructor(private readonly client: Client) {}
+  /**
+   * `turn`: waits until this process may write (db/write-turns.ts), resolving with the function
+   * that ends its turn; none when this process may write whenever it likes.
+   */
+  constructor(
+    private readonly client: Client,
+    private readonly turn?: () => Promise<() => void>,
+  ) {}
 
   /** Runs one write statement in the next group; resolves with the rows it returns. */
   async all<T>(query: SQL): Promise<T[]> {
@@ -110,6 +119,9 @@ export class GroupCommit {
   }
 
   private async flush() {
+    this.writing = true;
+    // Waiting for the turn, what arrives meanwhile joins this group.
+    const endTurn = await this.turn?.();
     const group: Pending[] = [];
     let size = 0;
     while (this.queue.length > 0 && (size === 0 || size + sizeOf(this.queue[0]) <= MAX_GROUP)) {
@@ -117,12 +129,11 @@ export class GroupCommit {
       group.push(next);
       size += sizeOf(next);
     }
-    if (group.length === 0) return;
-    this.writing = true;
     try {
       if (group.length === 1) await this.runAlone(group[0]);
-      else await this.runTogether(group);
+      else if (group.length > 1) await this.runTogether(group);
     } finally {
+      endTurn?.();
       this.writing = false;
       if (this.queue.length > 0) this.schedule();
     }
@@ -212,7 +223,9 @@ export function groupCommit(db: Db): GroupCommit {
   let group = groups.get(db);
   if (!group) {
     // drizzle keeps the client it was made with as $client (not in LibSQLDatabase's type).
-    group = new GroupCommit((db as Db & { $client: Client }).$client);
+    const client = (db as Db & { $client: Client }).$client;
+    // The workers of a cluster take turns at writing to a database server (write-turns.ts).
+    group = new GroupCommit(client, client.protocol === "file" ? undefined : writeTurn);
     groups.set(db, group);
   }
   return group;

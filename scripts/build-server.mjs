@@ -6,7 +6,8 @@
  * server.ts imports only Node.js, packages and the app's own build, so
  * removing its types is all the compiling it needs; setup.ts imports the
  * migrations, the seed and the models it uses, so it is bundled (packages
- * stay outside, in node_modules).
+ * stay outside, in node_modules). db/write-turns.ts, which the cluster's
+ * primary runs, is bundled likewise to build/write-turns.js.
  */
 import esbuild from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -50,9 +51,13 @@ const packagesOutside = {
     );
   },
 };
+// The cluster primary's side of the workers' write turns (db/write-turns.ts) is bundled the same way.
 await esbuild.build({
-  entryPoints: [path.join(root, "scripts/setup.ts")],
-  outfile: path.join(root, "build/setup.js"),
+  entryPoints: {
+    setup: path.join(root, "scripts/setup.ts"),
+    "write-turns": path.join(root, "db/write-turns.ts"),
+  },
+  outdir: path.join(root, "build"),
   bundle: true,
   platform: "node",
   format: "esm",
