@@ -10,8 +10,8 @@ type Rows = Record<string, unknown>[];
 
 /**
  * A write that many callers make at once with their own values (an answer save): a group writes
- * all of its callers' values with one statement, which costs a libSQL server about half the CPU of
- * one statement each (docs/benchmarks.md, "Issue 21 (4)").
+ * all of its callers' values with one statement, which costs a libSQL server a fifth of the CPU of
+ * one statement each (docs/benchmarks.md, "Issue 21 (3, 4): merged saves").
  */
 export type MergedWrite<I, O> = {
   /** One statement for these inputs, in their order; it must apply them in that order. */
@@ -149,7 +149,8 @@ export class GroupCommit {
     const plain: Extract<Pending, { statements: unknown }>[] = [];
     for (const pending of group) {
       if ("statements" in pending) plain.push(pending);
-      else merges.set(pending.merged, [...(merges.get(pending.merged) ?? []), pending]);
+      else if (merges.has(pending.merged)) merges.get(pending.merged)!.push(pending);
+      else merges.set(pending.merged, [pending]);
     }
     const mergedStatements = [...merges].map(([merged, inputs]) =>
       toStatement(merged.statement(inputs.map((p) => p.input))),
