@@ -215,10 +215,10 @@ async function serve() {
       return;
     }
     const answerOf = ANSWER_PATH.exec(pathname);
-    if (answerOf) return saveAnswer(answerSave, req, res, answerOf[1]);
+    if (answerOf) return attemptPost(answerSave, req, res, answerOf[1]);
     // "Nộp bài" too: at the deadline everyone submits at once (docs/decisions/012-one-commit-submit.md).
     const submitOf = SUBMIT_PATH.exec(pathname);
-    if (submitOf) return saveAnswer(attemptSubmit, req, res, submitOf[1], 262_144);
+    if (submitOf) return attemptPost(attemptSubmit, req, res, submitOf[1], 262_144);
     // A wave of sign-ins: while this worker's password queue is full, refuse at once and cheaply.
     if ((pathname === "/login" || pathname === "/register") && passwordQueueFull())
       return refuse(res, 5, pathname);
@@ -309,8 +309,8 @@ function precompressed(assetsDir: string) {
  * POST /api/attempts/:id/answers straight to `answerSave` (the Remix route uses it too), and
  * POST /api/attempts/:id/submit to `attemptSubmit` likewise, with a larger body (the unsent answers).
  */
-function saveAnswer(
-  answerSave: typeof entry.answerSave,
+function attemptPost(
+  handle: typeof entry.answerSave,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   attemptId: string,
@@ -342,7 +342,7 @@ function saveAnswer(
     } catch {
       // not JSON: answerSave answers 422
     }
-    answerSave({
+    handle({
       method: req.method ?? "POST",
       cookie: req.headers.cookie ?? null,
       attemptId, // attempt ids are URL-safe; anything else is simply not found
@@ -351,7 +351,8 @@ function saveAnswer(
     }).then(
       (r) => reply(r.status, r.json, r.headers),
       (error: unknown) => {
-        console.error("saving an answer failed", error);
+        // Which of the two: "POST /api/attempts/…/answers" or "…/submit".
+        console.error(`${req.method} ${req.url} failed`, error);
         reply(500, { error: "error.unexpected" });
       },
     );
