@@ -80,10 +80,10 @@ async function prepare() {
     INSERT INTO contest_exclusions (contest_id, phone) SELECT ${mixedId}, phone FROM users WHERE phone LIKE '07%' AND id % 1000 = 5`);
   // 300 teams; each captain enters once or twice for the team.
   await db.run(sql`
-    INSERT INTO teams (contest_id, unit_id, number, name, captain_user_id)
+    INSERT INTO teams (contest_id, unit_id, number, name, name_key, captain_user_id)
     WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 300),
       u AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM units)
-    SELECT ${mixedId}, CASE WHEN c.n % 17 = 0 THEN NULL ELSE u.id END, c.n, 'Đội ' || c.n,
+    SELECT ${mixedId}, CASE WHEN c.n % 17 = 0 THEN NULL ELSE u.id END, c.n, 'Đội ' || c.n, 'đội ' || c.n,
       (SELECT id FROM users WHERE phone = '07' || printf('%08d', c.n * 7))
     FROM c JOIN u ON u.k = c.n % 25`);
   await db.run(sql`
