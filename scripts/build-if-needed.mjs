@@ -28,7 +28,9 @@ const sources = Math.max(
     "vite.config.ts",
   ].map((p) => newest(path.join(root, p))),
 );
-const outputs = ["build/server/index.js", "build/server.js", "build/setup.js"].map((p) => path.join(root, p));
+const outputs = ["build/server/index.js", "build/server.js", "build/setup.js", "build/write-turns.js"].map(
+  (p) => path.join(root, p),
+);
 if (!outputs.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) {
   console.log("Building the app (first start or changed sources)…");
   const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", cwd: root });
