@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../tests/setup/test-db";
 import { GroupCommit, groupCommit, MAX_GROUP, type MergedWrite } from "./group-commit";
@@ -16,6 +16,9 @@ async function notesDb() {
   return { db, client, batches };
 }
 
+/** One write statement in the group's next transaction; its rows. */
+const writeOne = (group: GroupCommit, query: SQL) => group.batch([query]).then(([rows]) => rows);
+
 const insert = (id: number, body: string) =>
   sql`INSERT INTO notes (id, body) VALUES (${id}, ${body}) RETURNING id, body`;
 
@@ -25,9 +28,7 @@ describe("group commit", () => {
     const group = groupCommit(db);
     expect(groupCommit(db)).toBe(group);
     const rows = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        group.all<{ id: number; body: string }>(insert(i + 1, `ghi ${i + 1}`)),
-      ),
+      Array.from({ length: 50 }, (_, i) => writeOne(group, insert(i + 1, `ghi ${i + 1}`))),
     );
     expect(rows.map(([row]) => row)).toEqual(
       Array.from({ length: 50 }, (_, i) => ({ id: i + 1, body: `ghi ${i + 1}` })),
@@ -41,9 +42,9 @@ describe("group commit", () => {
     const { client } = await notesDb();
     const group = new GroupCommit(client);
     const outcomes = await Promise.allSettled([
-      group.all(insert(1, "một")),
-      group.all(insert(2, "")), // breaks the CHECK
-      group.all(insert(3, "ba")),
+      writeOne(group, insert(1, "một")),
+      writeOne(group, insert(2, "")), // breaks the CHECK
+      writeOne(group, insert(3, "ba")),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/CHECK constraint failed/);
@@ -54,9 +55,9 @@ describe("group commit", () => {
   it("sends a lone write by itself, and queues what arrives while a group is written into the next", async () => {
     const { client, batches } = await notesDb();
     const group = new GroupCommit(client);
-    expect(await group.all(insert(1, "một"))).toEqual([{ id: 1, body: "một" }]);
+    expect(await writeOne(group, insert(1, "một"))).toEqual([{ id: 1, body: "một" }]);
     expect(batches).toEqual([]); // one statement: no transaction around it
-    const many = Array.from({ length: MAX_GROUP + 10 }, (_, i) => group.all(insert(i + 2, "x")));
+    const many = Array.from({ length: MAX_GROUP + 10 }, (_, i) => writeOne(group, insert(i + 2, "x")));
     await Promise.all(many);
     expect(batches).toEqual([MAX_GROUP, 10]);
     const { rows } = await client.execute("SELECT count(*) AS n FROM notes");
@@ -108,7 +109,7 @@ describe("group commit", () => {
     const group = new GroupCommit(client);
     const [one, count, two, taken] = await Promise.all([
       group.merge(addNotes, { id: 1, body: "một" }),
-      group.all(sql`SELECT count(*) AS n FROM notes`),
+      writeOne(group, sql`SELECT count(*) AS n FROM notes`),
       group.merge(addNotes, { id: 2, body: "hai" }),
       group.merge(addNotes, { id: 1, body: "lại một" }),
     ]);
@@ -128,7 +129,7 @@ describe("group commit", () => {
     const outcomes = await Promise.allSettled([
       group.merge(addNotes, { id: 1, body: "một" }),
       group.merge(addNotes, { id: 2, body: "" }), // breaks the CHECK
-      group.all(insert(3, "ba")),
+      writeOne(group, insert(3, "ba")),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const { rows } = await client.execute("SELECT id FROM notes ORDER BY id");
@@ -144,9 +145,9 @@ describe("group commit", () => {
         grant = () => resolve(() => ended.push([...batches]));
       });
     const group = new GroupCommit(client, turn);
-    const first = group.all(insert(1, "một"));
+    const first = writeOne(group, insert(1, "một"));
     await new Promise((resolve) => setImmediate(resolve)); // the group has asked for its turn
-    const second = group.all(insert(2, "hai"));
+    const second = writeOne(group, insert(2, "hai"));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(batches).toEqual([]); // nothing written before the turn
     grant();

@@ -74,12 +74,6 @@ export class GroupCommit {
     private readonly turn?: () => Promise<() => void>,
   ) {}
 
-  /** Runs one write statement in the next group; resolves with the rows it returns. */
-  async all<T>(query: SQL): Promise<T[]> {
-    const [rows] = await this.batch([query]);
-    return rows as T[];
-  }
-
   /**
    * Runs these statements (SQL, or drizzle's query builders), in order and together, in the next
    * group; resolves with each one's rows.

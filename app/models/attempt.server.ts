@@ -315,11 +315,11 @@ export type SaveOutcome<T> = { deadlineAt: number; version: number } & (
  * `explainUnsaved` look at why (a conflict, a closed attempt, bad input).
  */
 export async function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveOutcome<number[]>> {
-  const selected = normaliseSelection(input.optionIds);
   // The saves arriving together are written by one statement in one transaction (db/group-commit.ts).
   const saved = await groupCommit(db).merge(answerSaves, input);
   if (saved) return { outcome: "saved", version: input.base + 1, deadlineAt: saved.deadlineAt };
-  return explainUnsaved(db, { ...input, userId: await userIdOf(db, input.userId, input.now) }, selected);
+  const userId = await userIdOf(db, input.userId, input.now);
+  return explainUnsaved(db, { ...input, userId }, normaliseSelection(input.optionIds));
 }
 
 /**
