@@ -16,10 +16,10 @@
  *   left: the most submits a second the server can do.
  * - get: `requests` GETs of one path, `concurrency` at a time, or at a steady `rate` a second.
  */
-import http from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import type { PlannedAttempt } from "./data";
+import { HttpClient, type Reply } from "./http-client";
 
 type Config =
   | {
@@ -63,55 +63,11 @@ type Config =
       rate?: number;
     };
 
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
 const [configFile, outFile] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configFile, "utf8")) as Config;
-const base = new URL(config.base);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-
-function send(
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: string,
-  retried = false,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        headers: {
-          Origin: config.base,
-          ...headers,
-          ...(body ? { "Content-Length": Buffer.byteLength(body) } : {}),
-        },
-      },
-      (response) => {
-        let text = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => (text += chunk));
-        response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
-        );
-        response.on("error", reject);
-      },
-    );
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed as idle just as this request went out (Node's docs
-      // advise sending again): the request never reached the server, as a phone would find.
-      if (request.reusedSocket && error.code === "ECONNRESET" && !retried)
-        resolve(send(method, path, headers, body, true));
-      else reject(error);
-    });
-    request.setTimeout(30_000, () => request.destroy(new Error("timeout")));
-    request.end(body);
-  });
-}
+const client = new HttpClient(config.base);
+const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+  client.send(method, path, { Origin: config.base, ...headers }, body);
 
 /** Latencies of one kind of request, and how its requests ended. */
 class Series {
@@ -466,4 +422,4 @@ const result =
             ? await openingScenario(config)
             : await getScenario(config);
 writeFileSync(outFile, JSON.stringify(result));
-agent.destroy();
+client.close();
