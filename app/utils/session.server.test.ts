@@ -4,7 +4,13 @@ import type { Db } from "#db/client";
 import { sessions } from "#db/schema";
 import { createUser } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
-import { createSession, getSessionUser } from "./session.server";
+import {
+  createSession,
+  destroySession,
+  getSessionUser,
+  sessionIdHash,
+  sessionUserId,
+} from "./session.server";
 
 let db: Db;
 const DAY = 86_400_000;
@@ -35,5 +41,21 @@ describe("sessions", () => {
     expect(cookie).not.toContain(row.idHash);
     await db.update(sessions).set({ expiresAt: Date.now() - 1 });
     expect(await getSessionUser(db, requestWith(cookie))).toBeNull();
+  });
+
+  it("still end on sign-out when the answer API has checked their cookie before, and a forged cookie stays refused", async () => {
+    const user = await createUser(db);
+    const cookie = (await createSession(db, user.id, Date.now())).split(";")[0];
+    const [row] = await db.select().from(sessions).where(eq(sessions.userId, user.id));
+    // The second save of a phone finds its cookie already checked.
+    expect(await sessionIdHash(cookie)).toBe(row.idHash);
+    expect(await sessionIdHash(cookie)).toBe(row.idHash);
+    expect(await sessionUserId(db, row.idHash, Date.now())).toBe(user.id);
+    const [name, value] = cookie.split("=");
+    const forged = `${name}=${value.slice(0, -3)}${value.endsWith("A") ? "B" : "A"}${value.slice(-2)}`;
+    expect(await sessionIdHash(forged)).toBeNull();
+    await destroySession(db, requestWith(cookie));
+    expect(await sessionIdHash(cookie)).toBe(row.idHash);
+    expect(await sessionUserId(db, row.idHash, Date.now())).toBeNull();
   });
 });

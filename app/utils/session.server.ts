@@ -96,10 +96,28 @@ export async function findSessionUser(db: Db, cookieHeader: string | null, now: 
   return user;
 }
 
+/**
+ * Cookie headers whose signature was checked, with their session's hash. A
+ * phone sends the same header with each of its saves, and checking the
+ * signature and hashing the token cost about as much CPU as the save's share
+ * of its SQL (docs/benchmarks.md, "Issue 21 (3)"). Only headers that passed
+ * are kept, so forged ones cannot push real ones out; whether the session is
+ * live (signed out, expired, user disabled) is still asked of the database on
+ * every save. The oldest entry leaves when the map is full.
+ */
+const checkedCookies = new Map<string, string>();
+const CHECKED_COOKIES_MAX = 20_000;
+
 /** The hash by which a Cookie header's session is stored, or null when it carries none (or a forged one). */
 export async function sessionIdHash(cookieHeader: string | null) {
+  const known = cookieHeader === null ? undefined : checkedCookies.get(cookieHeader);
+  if (known !== undefined) return known;
   const token = await readToken(cookieHeader);
-  return token === null ? null : hashToken(token);
+  if (token === null) return null;
+  const idHash = hashToken(token);
+  if (checkedCookies.size >= CHECKED_COOKIES_MAX) checkedCookies.delete(checkedCookies.keys().next().value!);
+  checkedCookies.set(cookieHeader!, idHash);
+  return idHash;
 }
 
 /**
