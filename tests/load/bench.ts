@@ -185,6 +185,8 @@ if (runs("a") || runs("b") || runs("c")) {
   await data.answerAll(db, submitPlans, now);
   client.close();
   results.saving = {};
+  // Each app stays up until the two have been measured in turns (below).
+  const apps: Record<number, Awaited<ReturnType<typeof startNode>>> = {};
   for (const workers of runs("a") ? [1, 2] : []) {
     const w = workers === 1 ? "1 worker" : `${workers} workers`;
     const raw = await startNode(
@@ -204,7 +206,7 @@ if (runs("a") || runs("b") || runs("c")) {
     const comfortable = Math.round((appRun.saves.rps ?? 0) / 2);
     const easy = await saveLoad(`app-${workers}-easy`, app.base, savePlans, comfortable);
     const appMem = peakMemory(app.proc.pid!);
-    await stop(app);
+    apps[workers] = app;
     const ratio = (appRun.saves.rps ?? 0) / (rawRun.saves.rps ?? 1);
     (results.saving as Record<string, unknown>)[workers] = {
       raw: rawRun,
@@ -248,15 +250,41 @@ if (runs("a") || runs("b") || runs("c")) {
     );
   }
 
-  // Issue 21, item 3: a second worker process must not make saving slower.
-  const byWorkers = results.saving as Record<string, { app: { saves: Summary } }>;
-  if (byWorkers[1] && byWorkers[2]) {
-    const [one, two] = [byWorkers[1].app.saves.rps ?? 0, byWorkers[2].app.saves.rps ?? 0];
+  // Issue 21, item 3: a second worker process must not make saving slower. Measured one after the
+  // other above, the two runs meet different moments of a machine whose speed drifts by up to 2×
+  // within a minute; so the two apps are measured again in turns, flat out, and compared so.
+  if (apps[1] && apps[2]) {
+    const rounds = SMOKE ? 2 : 5;
+    const roundMs = SMOKE ? 500 : 3000;
+    const turns = await drive<{ rates: number[]; failed: number[]; stale: number[]; rounds: number[][] }>(
+      root,
+      "workers-in-turns",
+      {
+        scenario: "alternate",
+        base: apps[1].base,
+        bases: [apps[1].base, apps[2].base],
+        plans: savePlans,
+        concurrency: S.saveConns,
+        rounds,
+        roundMs,
+      },
+    );
+    results.workersInTurns = turns;
+    const [one, two] = turns.rates;
+    turns.failed.forEach((failed, i) => {
+      if (failed > 0) problems.push(`(a) in turns, ${i + 1} worker(s): ${failed} saves failed`);
+    });
+    turns.stale.forEach((stale, i) => {
+      if (stale > 0)
+        problems.push(`(a) in turns, ${i + 1} worker(s): ${stale} saves conflicted and wrote nothing`);
+    });
+    const each = turns.rounds.map(([a, b]) => `${((b / a) * 100).toFixed(0)} %`).join(", ");
     targets.push(
-      `target: saving with 2 workers at least as fast as with 1 — measured ${two.toFixed(0)}/s vs ${one.toFixed(0)}/s (${((two / (one || 1)) * 100).toFixed(0)} %) — ${two >= one ? "met" : "not met"}`,
+      `target: saving with 2 workers at least as fast as with 1 — measured in turns (${rounds} rounds of ${roundMs / 1000} s on each, ${S.saveConns} connections) ${two.toFixed(0)}/s vs ${one.toFixed(0)}/s = ${((two / (one || 1)) * 100).toFixed(0)} % (rounds: ${each}) — ${two >= one ? "met" : "not met"}`,
     );
     log(targets.at(-1)!);
   }
+  for (const app of Object.values(apps)) await stop(app);
 
   // (c) The deadline rush: every submit carries one answer the server had not seen.
   if (runs("c")) {

@@ -11,6 +11,7 @@
  *   503, 5xx or no answer, and a sign-in that got 503, after Retry-After.
  * - rush: `plans.length` submits spread evenly over `withinMs`, each carrying
  *   one answer that had not reached the server yet.
+ * - alternate: as save, flat out, on two servers in turns (their ratio, as the machine drifts).
  * - submits: flat out, `concurrency` connections submit the planned attempts
  *   back to back (each with one unsent answer, as in the rush) until none is
  *   left: the most submits a second the server can do.
@@ -52,6 +53,15 @@ type Config =
       hydrated?: boolean;
     }
   | { scenario: "submits"; base: string; plans: PlannedAttempt[]; concurrency: number }
+  | {
+      scenario: "alternate";
+      base: string;
+      bases: string[];
+      plans: PlannedAttempt[];
+      concurrency: number;
+      rounds: number;
+      roundMs: number;
+    }
   | {
       scenario: "get";
       base: string;
@@ -124,22 +134,29 @@ async function untilAnswered(series: Series, retries: { count: number }, run: ()
   }
 }
 
+type Send = typeof send;
+type SaveRound = Pick<
+  Extract<Config, { scenario: "save" }>,
+  "plans" | "concurrency" | "durationMs" | "rate" | "path"
+>;
+
 /**
  * Closed loop (no `rate`): every connection saves again as soon as it has an
  * answer, which finds the most the server can do. Paced (`rate` saves per
  * second over all connections): each connection saves on a fixed schedule,
  * and latency counts from the scheduled moment, so a slow server cannot hide
  * its queue by slowing the client down.
+ *
+ * Each save replaces the version the server holds (decision 006), so every
+ * save is a real write. A conflict (409, another path that writes nothing) is
+ * counted as stale; the first save of a question whose version `versions`
+ * does not know yet learns the version an earlier run left.
  */
-async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
+async function saveRound(via: Send, c: SaveRound, versions: Map<string, number>) {
   const saves = new Series();
   const started = performance.now();
   const stopAt = started + c.durationMs;
   const interval = c.rate ? (c.concurrency / c.rate) * 1000 : 0;
-  // Each save replaces the version the server holds (decision 006), so every save is a real write.
-  // A conflict (409, another path that writes nothing) is counted as stale; the first save of a
-  // question in this run learns the version an earlier run left.
-  const versions = new Map<string, number>();
   let stale = 0;
   await Promise.all(
     Array.from({ length: c.concurrency }, async (_, i) => {
@@ -157,7 +174,7 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
         const sentFor = interval ? due : performance.now();
         let status: number | string;
         try {
-          const reply = await send(
+          const reply = await via(
             "POST",
             c.path ?? `/api/attempts/${plan.attemptId}/answers`,
             { ...json, Cookie: plan.cookie },
@@ -179,7 +196,54 @@ async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
       }
     }),
   );
-  return { saves: saves.summary((performance.now() - started) / 1000), stale, offeredRate: c.rate };
+  return { saves, stale, seconds: (performance.now() - started) / 1000 };
+}
+
+async function saveScenario(c: Extract<Config, { scenario: "save" }>) {
+  const { saves, stale, seconds } = await saveRound(send, c, new Map());
+  return { saves: saves.summary(seconds), stale, offeredRate: c.rate };
+}
+
+/**
+ * Two servers on one database, flat out in turns: `rounds` rounds of
+ * `roundMs` on each, the order swapped every round, after a round on each
+ * that is not counted (it learns every question's version). This machine's
+ * speed drifts by up to 2× within a minute, so two servers measured one after
+ * the other compare the moments as much as the servers; in turns, each
+ * round's pair meets the same moment.
+ */
+async function alternateScenario(c: Extract<Config, { scenario: "alternate" }>) {
+  const clients = c.bases.map((base) => {
+    const client = new HttpClient(base);
+    const via: Send = (method, path, headers = {}, body) =>
+      client.send(method, path, { Origin: base, ...headers }, body);
+    return { client, via };
+  });
+  const round = { plans: c.plans, concurrency: c.concurrency, durationMs: c.roundMs };
+  const versions = new Map<string, number>();
+  for (const { via } of clients) await saveRound(via, round, versions);
+  const totals = c.bases.map(() => ({ saves: 0, seconds: 0, failed: 0, stale: 0 }));
+  const rounds: number[][] = [];
+  for (let r = 0; r < c.rounds; r++) {
+    const rates: number[] = [];
+    for (const i of r % 2 === 0 ? [0, 1] : [1, 0]) {
+      const { saves, stale, seconds } = await saveRound(clients[i].via, round, versions);
+      const ok = saves.statuses[200] ?? 0;
+      totals[i].saves += ok;
+      totals[i].seconds += seconds;
+      totals[i].failed += saves.times.length - ok;
+      totals[i].stale += stale;
+      rates[i] = ok / seconds;
+    }
+    rounds.push(rates);
+  }
+  for (const { client } of clients) client.close();
+  return {
+    rates: totals.map((t) => t.saves / t.seconds),
+    failed: totals.map((t) => t.failed),
+    stale: totals.map((t) => t.stale),
+    rounds,
+  };
 }
 
 async function residentsScenario(c: Extract<Config, { scenario: "residents" }>) {
@@ -420,6 +484,8 @@ const result =
           ? await submitsScenario(config)
           : config.scenario === "opening"
             ? await openingScenario(config)
-            : await getScenario(config);
+            : config.scenario === "alternate"
+              ? await alternateScenario(config)
+              : await getScenario(config);
 writeFileSync(outFile, JSON.stringify(result));
 client.close();
