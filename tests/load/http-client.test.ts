@@ -7,12 +7,12 @@ let server: http.Server | undefined;
 let client: HttpClient | undefined;
 
 /** A real server on a free port; counts the connections it was opened. */
-async function serve(handler: http.RequestListener) {
+async function serve(handler: http.RequestListener, maxSockets?: number) {
   const connections = { count: 0 };
   server = http.createServer(handler);
   server.on("connection", () => connections.count++);
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  client = new HttpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  client = new HttpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxSockets);
   return { client, connections };
 }
 
@@ -108,5 +108,21 @@ describe("the load driver's HTTP client", () => {
     await expect(client.send("GET", "/broken")).rejects.toThrow("socket hang up");
     // Not sent twice: the server had begun its reply.
     expect(calls).toBe(3);
+  });
+
+  it("opens at most maxSockets connections; the other requests wait their turn and are all answered", async () => {
+    let busy = 0;
+    let most = 0;
+    const { client, connections } = await serve((request, response) => {
+      most = Math.max(most, ++busy);
+      setTimeout(() => {
+        busy--;
+        response.end(request.url);
+      }, 20);
+    }, 2);
+    const replies = await Promise.all([1, 2, 3, 4, 5].map((n) => client.send("GET", `/${n}`)));
+    expect(replies.map((r) => r.body)).toEqual(["/1", "/2", "/3", "/4", "/5"]);
+    expect(most).toBe(2);
+    expect(connections.count).toBe(2);
   });
 });

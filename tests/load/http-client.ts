@@ -79,12 +79,17 @@ class ReplyReader {
 
 export class HttpClient {
   private idle: net.Socket[] = [];
+  /** Connections open (idle or busy), and the requests waiting for one when `maxSockets` are. */
+  private open = 0;
+  private waiting: (() => void)[] = [];
   private readonly host: string;
   private readonly port: number;
   private readonly hostHeader: string;
 
+  /** At most `maxSockets` connections, as Node's http.Agent the driver used before (so its figures compare). */
   constructor(
     base: string,
+    private readonly maxSockets = 1024,
     private readonly timeoutMs = 30_000,
   ) {
     const url = new URL(base);
@@ -101,7 +106,8 @@ export class HttpClient {
     const bytes = payload
       ? Buffer.concat([Buffer.from(head, "latin1"), payload])
       : Buffer.from(head, "latin1");
-    return this.exchange(bytes, false);
+    if (this.idle.length > 0 || this.open < this.maxSockets) return this.exchange(bytes, false);
+    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.exchange(bytes, false));
   }
 
   /** Closes the idle connections (the busy ones close as their replies end). */
@@ -129,6 +135,7 @@ export class HttpClient {
         if (reader.keepAlive && !socket.destroyed) this.idle.push(socket);
         else socket.destroy();
         resolve(reply!);
+        this.waiting.shift()?.();
       };
       const onData = (data: Buffer) => {
         let reply: Reply | null;
@@ -149,12 +156,16 @@ export class HttpClient {
   private connect() {
     const socket = net.connect(this.port, this.host);
     socket.setNoDelay(true);
-    // An idle connection the server closes leaves the pool; its error has no listener otherwise.
-    const forget = () => {
+    this.open++;
+    // A closed connection leaves the pool, and a waiting request may open another; an idle one's
+    // error has no other listener.
+    socket.once("close", () => {
+      this.open--;
       const at = this.idle.indexOf(socket);
       if (at >= 0) this.idle.splice(at, 1);
-    };
-    socket.on("close", forget).on("error", forget);
+      if (this.open < this.maxSockets) this.waiting.shift()?.();
+    });
+    socket.on("error", () => {});
     return socket;
   }
 }
