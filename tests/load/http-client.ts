@@ -6,7 +6,7 @@
  * Why not Node's `http` client: the driver shares the machine's two cores with
  * the server it measures, and `http.request` cost about 120 µs of CPU a
  * request against this client's 36 µs (a trivial server, 30,000 saves, 50
- * connections; docs/benchmarks.md "Issue 21 (3): the load driver"). With the
+ * connections; docs/benchmarks.md, "Issue 21 (3): a lighter load driver"). With the
  * heavier client the driver took a third of the machine and the server's
  * second worker found little CPU left to use.
  */
