@@ -1,5 +1,10 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "./client";
 import { createTestDb } from "../tests/setup/test-db";
 import { units, wards } from "./schema";
 
@@ -23,5 +28,28 @@ describe("database connection", () => {
   it("refuses interactive transactions, which would swap the connection and lose the pragmas", async () => {
     const { db } = await createTestDb();
     await expect(db.transaction(async (tx) => tx.run(sql`select 1`))).rejects.toThrow(/batch/);
+  });
+
+  it("waits for a lock another process holds as it opens the file, as a second worker starting at the same moment does", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "hoithi-open-")), "db.sqlite");
+    // Another process holds the whole file for half a second (a worker starting first, in WAL recovery).
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("libsql"))(${JSON.stringify(file)});
+         db.exec("CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)");
+         console.log("locked");
+         setTimeout(() => { db.exec("COMMIT"); db.close(); }, 500);`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await new Promise((resolve) => holder.stdout!.once("data", resolve));
+    const started = Date.now();
+    const { client } = await openDatabase(`file:${file}`);
+    expect(Date.now() - started).toBeGreaterThan(200);
+    expect((await client.execute("PRAGMA journal_mode")).rows[0][0]).toBe("wal");
+    expect((await client.execute("SELECT count(*) FROM t")).rows[0][0]).toBe(1);
+    client.close();
   });
 });

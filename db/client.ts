@@ -35,8 +35,10 @@ export async function openDatabase(url = databaseUrl()): Promise<{ db: Db; clien
     throw new Error("Interactive transactions are not used in Hội Thi; use db.batch().");
   };
   if (client.protocol === "file") {
-    await client.execute("PRAGMA journal_mode = WAL");
+    // The busy timeout first: a worker starting at the same moment as another (or during its WAL
+    // recovery) then waits for the lock instead of failing on the first statement.
     await client.execute("PRAGMA busy_timeout = 5000");
+    await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute("PRAGMA synchronous = NORMAL");
   }

@@ -22,8 +22,8 @@ if (cluster.isPrimary && workers > 1) {
   const url = process.env.DATABASE_URL!;
   const client = createClient({ url, intMode: "number" });
   if (url.startsWith("file:")) {
-    await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA busy_timeout = 5000");
+    await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute("PRAGMA synchronous = NORMAL");
   }
