@@ -1,5 +1,6 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
+import net from "node:net";
 import { openDatabase, type Db } from "#db/client";
 import { attemptQuestions, contests, stageJudges, stageParts, teams, users } from "#db/schema";
 import { createContest } from "../factories";
@@ -187,6 +188,44 @@ export async function deadZone(context: BrowserContext) {
   return async (on: boolean) => {
     offline = on;
     await context.setOffline(on);
+  };
+}
+
+/**
+ * A dead zone on the wire: a TCP relay to the app whose `setOffline(true)`
+ * cuts every open connection and refuses new ones, whoever makes them (the
+ * page, or a service worker Chromium has just restarted, whose first requests
+ * can precede the browser's offline emulation and routes). Use its `baseURL`
+ * for the context, with `deadZone` too (the page then sees itself offline).
+ */
+export async function wireDeadZone(target: string) {
+  const { hostname, port } = new URL(target);
+  let offline = false;
+  const open = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    if (offline) return client.destroy();
+    const upstream = net.connect(Number(port), hostname);
+    for (const [a, b] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
+      open.add(a);
+      a.on("close", () => {
+        open.delete(a);
+        b.destroy();
+      });
+      a.on("error", () => a.destroy());
+      a.pipe(b);
+    }
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  return {
+    baseURL: `http://localhost:${(relay.address() as net.AddressInfo).port}`,
+    setOffline(on: boolean) {
+      offline = on;
+      if (on) for (const socket of open) socket.destroy();
+    },
+    close: () => new Promise((resolve) => relay.close(resolve)),
   };
 }
 

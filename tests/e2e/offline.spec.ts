@@ -13,6 +13,7 @@ import {
   answerKey,
   deadZone,
   e2eDb,
+  wireDeadZone,
   oneSheetStage,
   expect,
   makeContest,
@@ -101,8 +102,15 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
         .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)))
     )[0];
 
-  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL });
-  const setOffline = await deadZone(context);
+  // The phone reaches the app through a relay that the dead zone cuts as well: the service worker,
+  // restarted by the offline reload, could otherwise send before Chromium's emulation covers it.
+  const wire = await wireDeadZone(baseURL!);
+  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL: wire.baseURL });
+  const emulated = await deadZone(context);
+  const setOffline = async (on: boolean) => {
+    wire.setOffline(on);
+    await emulated(on);
+  };
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Số điện thoại").fill("0900000007");
@@ -141,6 +149,7 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
   await expect(page.getByRole("link", { name: "Hội Thi", exact: true })).toBeVisible();
   await expect.poll(held, { timeout: 20_000 }).toEqual({ totalTenths: 140 });
   await context.close();
+  await wire.close();
 });
 
 test("the app can be installed: a manifest with its Vietnamese name and icons, and a service worker in control", async ({
