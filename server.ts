@@ -239,7 +239,7 @@ async function serve() {
     const assetsDir = path.join(buildDir, "client/assets");
     app.use("/assets", precompressed(assetsDir));
     app.use("/assets", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    app.use(onlyFilePaths(express.static(path.join(buildDir, "client"), { maxAge: "1h" })));
   }
   app.all(
     "*",
@@ -287,6 +287,19 @@ function contentSecurityPolicy(_req: Express.Request, res: Express.Response, nex
     ].join("; "),
   );
   next();
+}
+
+/**
+ * The build's own files (sw.js, the icons, the web manifest) all have an extension; pages, their data
+ * (`.data`) and the route manifest (`/__manifest`) never reach the disk. Asking the disk for them cost
+ * a `stat` on every page and data request (docs/benchmarks.md, "Issue 21 (4)").
+ */
+function onlyFilePaths(serve: Express.RequestHandler): Express.RequestHandler {
+  return (req, res, next) => {
+    const name = req.path.slice(req.path.lastIndexOf("/") + 1);
+    if (!name.includes(".") || name.endsWith(".data")) return next();
+    return serve(req, res, next);
+  };
 }
 
 /** Hashed assets, compressed at build time (scripts/build-server.mjs), when the browser accepts it. */

@@ -12,7 +12,13 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.ts", "db/group-commit.test.ts", "seeds/**/*.test.ts", "tests/sqld/**/*.test.ts"],
+    include: [
+      "app/**/*.test.ts",
+      "db/group-commit.test.ts",
+      "db/prepared.test.ts",
+      "seeds/**/*.test.ts",
+      "tests/sqld/**/*.test.ts",
+    ],
     globalSetup: ["tests/sqld/vitest.global-setup.ts"],
     setupFiles: ["tests/sqld/vitest.setup.ts", "tests/setup/vitest.setup.ts"],
     pool: "forks",

@@ -1,6 +1,7 @@
 /** What a resident sees of their own attempts: the open quiz, the result, the list. */
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
+import { prepared } from "#db/prepared";
 import {
   answers,
   attemptQuestions,
@@ -17,15 +18,9 @@ import { loadOwnAttempt } from "./attempt.server";
 import { practiceOffered, recordedOnly } from "./practice.server";
 import { attemptsUsedTowardsReview, entryColumns } from "./team-entries.server";
 
-/**
- * The open attempt as the quiz page needs it. Columns are chosen one by one:
- * the answer key and explanations are never read here.
- */
-export async function getAttemptForTaker(db: Db, attemptId: string, userId: number, now: number) {
-  const own = await loadOwnAttempt(db, attemptId, userId, now);
-  if (own.status !== "open") return { status: "submitted" as const, id: own.id };
-
-  const [head] = await db
+/** The quiz page's three reads, built once (db/prepared.ts): every resident's quiz page makes them. */
+const takerQueries = prepared((db) => ({
+  head: db
     .select({
       id: attempts.id,
       deadlineAt: attempts.deadlineAt,
@@ -39,8 +34,9 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
     })
     .from(attempts)
     .innerJoin(contests, eq(contests.id, attempts.contestId))
-    .where(eq(attempts.id, attemptId));
-  const items = await db
+    .where(eq(attempts.id, sql.placeholder("attemptId")))
+    .prepare(),
+  items: db
     .select({
       questionId: attemptQuestions.questionId,
       position: attemptQuestions.position,
@@ -50,12 +46,29 @@ export async function getAttemptForTaker(db: Db, attemptId: string, userId: numb
       options: attemptQuestions.options,
     })
     .from(attemptQuestions)
-    .where(eq(attemptQuestions.attemptId, attemptId))
-    .orderBy(asc(attemptQuestions.position));
-  const saved = await db
+    .where(eq(attemptQuestions.attemptId, sql.placeholder("attemptId")))
+    .orderBy(asc(attemptQuestions.position))
+    .prepare(),
+  saved: db
     .select({ questionId: answers.questionId, selected: answers.selected, version: answers.version })
     .from(answers)
-    .where(eq(answers.attemptId, attemptId));
+    .where(eq(answers.attemptId, sql.placeholder("attemptId")))
+    .prepare(),
+}));
+
+/**
+ * The open attempt as the quiz page needs it. Columns are chosen one by one:
+ * the answer key and explanations are never read here.
+ */
+export async function getAttemptForTaker(db: Db, attemptId: string, userId: number, now: number) {
+  const own = await loadOwnAttempt(db, attemptId, userId, now);
+  if (own.status !== "open") return { status: "submitted" as const, id: own.id };
+  const queries = takerQueries(db);
+  const [[head], items, saved] = await Promise.all([
+    queries.head.all({ attemptId }),
+    queries.items.all({ attemptId }),
+    queries.saved.all({ attemptId }),
+  ]);
   return {
     status: "open" as const,
     ...head,

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
 import { groupCommit, type MergedWrite } from "#db/group-commit";
+import { prepared } from "#db/prepared";
 import { answers, attemptQuestions, attempts, contests, questionOptions, questions } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 import { liveSessionUserId, sessionUserId } from "~/utils/session.server";
@@ -33,11 +34,15 @@ export function newAttemptId() {
 type Contest = typeof contests.$inferSelect;
 
 /** The active bank as the draw needs it (id and category): a start reads the whole bank, but only this. */
-function loadBankEntries(db: Db): Promise<BankEntry[]> {
-  return db
+const bankEntries = prepared((db) =>
+  db
     .select({ id: questions.id, category: questions.category })
     .from(questions)
-    .where(eq(questions.status, "active"));
+    .where(eq(questions.status, "active"))
+    .prepare(),
+);
+function loadBankEntries(db: Db): Promise<BankEntry[]> {
+  return bankEntries(db).all();
 }
 
 /** The picked questions in full, with their options, in the order picked. */
@@ -77,18 +82,23 @@ async function loadPicked(db: Db, picked: BankEntry[]): Promise<BankQuestion[]> 
   });
 }
 
-async function findOpenAttempt(db: Db, contestId: number, userId: number, practice: boolean) {
-  const [row] = await db
+const openAttempt = prepared((db) =>
+  db
     .select({ id: attempts.id, deadlineAt: attempts.deadlineAt })
     .from(attempts)
     .where(
       and(
-        eq(attempts.contestId, contestId),
-        eq(attempts.userId, userId),
+        eq(attempts.contestId, sql.placeholder("contestId")),
+        eq(attempts.userId, sql.placeholder("userId")),
         eq(attempts.status, "open"),
-        eq(attempts.practice, practice),
+        eq(attempts.practice, sql.placeholder("practice")),
       ),
-    );
+    )
+    .prepare(),
+);
+
+async function findOpenAttempt(db: Db, contestId: number, userId: number, practice: boolean) {
+  const [row] = await openAttempt(db).all({ contestId, userId, practice });
   return row;
 }
 
@@ -147,6 +157,20 @@ export async function startAttempt(db: Db, input: StartInput): Promise<{ id: str
   return { id, resumed: false };
 }
 
+const ownStarts = prepared((db) =>
+  db
+    .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo, teamId: attempts.teamId })
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.contestId, sql.placeholder("contestId")),
+        eq(attempts.userId, sql.placeholder("userId")),
+        eq(attempts.practice, sql.placeholder("practice")),
+      ),
+    )
+    .prepare(),
+);
+
 /**
  * The next attempt number of this person (practice apart), and the starts
  * that count against the allowance: the person's own entries, or the team's
@@ -160,12 +184,7 @@ async function previousStarts(
   practice: boolean,
 ) {
   const [previous, teamPrevious] = await Promise.all([
-    db
-      .select({ startedAt: attempts.startedAt, attemptNo: attempts.attemptNo, teamId: attempts.teamId })
-      .from(attempts)
-      .where(
-        and(eq(attempts.contestId, contestId), eq(attempts.userId, userId), eq(attempts.practice, practice)),
-      ),
+    ownStarts(db).all({ contestId, userId, practice }),
     teamId === null
       ? []
       : db
@@ -255,8 +274,8 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** Loads an attempt owned by `userId`, finalising it first if its time is over. */
-export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, now: number) {
-  const [row] = await db
+const attemptOwnership = prepared((db) =>
+  db
     .select({
       id: attempts.id,
       contestId: attempts.contestId,
@@ -266,7 +285,12 @@ export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, 
       score: attempts.score,
     })
     .from(attempts)
-    .where(eq(attempts.id, attemptId));
+    .where(eq(attempts.id, sql.placeholder("attemptId")))
+    .prepare(),
+);
+
+export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, now: number) {
+  const [row] = await attemptOwnership(db).all({ attemptId });
   // Someone else's attempt looks exactly like a missing one.
   if (!row || row.userId !== userId) throw new DomainError("attempt.notFound", 404);
   if (

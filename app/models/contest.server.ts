@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
+import { prepared } from "#db/prepared";
 import { contestPrizes, contests } from "#db/schema";
 import { DomainError } from "~/utils/errors";
 
@@ -43,8 +44,16 @@ export async function listPublicContests(db: Db, now: number) {
 }
 
 /** A contest by its link; drafts only for organisers previewing them. */
+const contestBySlug = prepared((db) =>
+  db
+    .select()
+    .from(contests)
+    .where(eq(contests.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
 export async function getContestBySlug(db: Db, slug: string, { allowDraft = false } = {}) {
-  const [contest] = await db.select().from(contests).where(eq(contests.slug, slug));
+  const [contest] = await contestBySlug(db).all({ slug });
   if (!contest || (contest.state === "draft" && !allowDraft)) throw new DomainError("contest.notFound", 404);
   return contest;
 }

@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "#db/client";
+import { prepared } from "#db/prepared";
 import { sessions, units, users } from "#db/schema";
 import { appSecret, secureCookies } from "./env.server";
 
@@ -68,12 +69,9 @@ export async function destroySession(db: Db, request: Request) {
 
 export type SessionUser = Awaited<ReturnType<typeof findSessionUser>>;
 
-/** The user of a Cookie header's session, or null; renews a session that is running out. */
-export async function findSessionUser(db: Db, cookieHeader: string | null, now: number) {
-  const token = await readToken(cookieHeader);
-  if (!token) return null;
-  const idHash = hashToken(token);
-  const [row] = await db
+/** The signed-in user of a live session (not expired, user not disabled), by the session's hash. */
+const liveSessionUser = prepared((db) =>
+  db
     .select({
       id: users.id,
       phone: users.phone,
@@ -89,7 +87,21 @@ export async function findSessionUser(db: Db, cookieHeader: string | null, now: 
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(sessions.idHash, sql.placeholder("idHash")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare(),
+);
+
+/** The user of a Cookie header's session, or null; renews a session that is running out. */
+export async function findSessionUser(db: Db, cookieHeader: string | null, now: number) {
+  const idHash = await sessionIdHash(cookieHeader);
+  if (!idHash) return null;
+  const [row] = await liveSessionUser(db).all({ idHash, now });
   if (!row) return null;
   await renewIfRunningOut(db, idHash, row.expiresAt, now);
   const { expiresAt: _expiresAt, ...user } = row;
