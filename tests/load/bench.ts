@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { drive, peakMemory, startNode, stop, waitUntilUp } from "./processes";
+import { cpuSeconds, drive, peakMemory, startNode, stop, waitUntilUp } from "./processes";
 import { startPrimaryWithReplica } from "../sqld/sqld";
 
 const SMOKE = process.env.BENCH_SCALE === "smoke";
@@ -496,6 +496,8 @@ for (const hydrated of runs("f") ? [false, true] : []) {
     hydrated,
   });
   log(`(f) ${S.opening} residents signed in last week start within ${S.openingMs / 1000} s, ${how} …`);
+  // The app's CPU (primary and workers) through the wave: a figure the machine's load does not queue.
+  const cpuBefore = cpuSeconds(app.proc.pid!);
   const run = await drive<{
     seconds: number;
     confirm: Summary;
@@ -511,14 +513,15 @@ for (const hydrated of runs("f") ? [false, true] : []) {
     rampMs: S.openingMs,
     hydrated,
   });
+  const cpuMsPerResident = ((cpuSeconds(app.proc.pid!) - cpuBefore) * 1000) / S.opening;
   const memory = peakMemory(app.proc.pid!);
   await stop(app);
   const check = await openDatabase(url);
   const [{ started }] = await check.db.all<{ started: number }>(sql`
     SELECT count(*) - ${early} AS started FROM attempts t JOIN contests c ON c.id = t.contest_id WHERE c.slug = ${data.OPEN_SLUG}`);
   check.client.close();
-  results[hydrated ? "openingData" : "opening"] = { ...run, started, memory };
-  const note = `${started} started, ${run.retries} retries, no password asked`;
+  results[hydrated ? "openingData" : "opening"] = { ...run, started, memory, cpuMsPerResident };
+  const note = `${started} started, ${run.retries} retries, no password asked, app CPU ${cpuMsPerResident.toFixed(1)} ms a resident`;
   const wave = `(f) opening wave: ${S.opening} residents in ${S.openingMs / 1000} s, ${how}`;
   // A loaded page confirms by itself: no request.
   if (run.confirm.count > 0) row(`${wave}: confirmation, 2 workers`, "", run.confirm, memory, note);
