@@ -355,7 +355,9 @@ async function openingScenario(c: Extract<Config, { scenario: "opening" }>) {
   await Promise.all(
     c.cookies.map(async (cookie, i) => {
       await sleep((i / c.cookies.length) * c.rampMs);
-      const as = { Cookie: cookie };
+      // A phone's browser takes compressed replies, and the app compresses those over 1 KB (the
+      // pages and the quiz data): that costs the server CPU, so the wave asks as a phone does.
+      const as = { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br" };
       // The requests a browser makes, found with Playwright: a loaded page asks for route data
       // (.data, only the routes that change) and hears of the start's redirect in the reply (202);
       // without JavaScript, each step is a page of HTML and the start a 302.

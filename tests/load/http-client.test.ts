@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { HttpClient } from "./http-client";
 
@@ -74,6 +75,23 @@ describe("the load driver's HTTP client", () => {
     expect(reply.headers.location).toBe("/attempts/abc");
     expect(reply.headers["set-cookie"]).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(reply.body).toBe("<h1>Hội thi cải cách hành chính</h1>");
+  });
+
+  it("reads a compressed reply as a browser does, gzip by its length or brotli in chunks", async () => {
+    const text = "Câu 1. Nghị quyết 76/NQ-CP ban hành năm nào?".repeat(40);
+    const { client } = await serve((request, response) => {
+      if (request.url === "/gzip") {
+        const body = gzipSync(text);
+        response.writeHead(200, { "Content-Encoding": "gzip", "Content-Length": body.length }).end(body);
+      } else {
+        const body = brotliCompressSync(text);
+        response.writeHead(200, { "Content-Encoding": "br" });
+        response.write(body.subarray(0, 5));
+        setTimeout(() => response.end(body.subarray(5)), 10);
+      }
+    });
+    expect((await client.send("GET", "/gzip")).body).toBe(text);
+    expect((await client.send("GET", "/br")).body).toBe(text);
   });
 
   it("sends again, once, on a new connection when the server drops a kept-alive one unanswered", async () => {

@@ -1,7 +1,8 @@
 /**
  * The load driver's HTTP/1.1 client: keep-alive connections over `net`, one
  * request at a time on each (as a phone sends), requests written as one
- * buffer, replies read by Content-Length or chunked encoding.
+ * buffer, replies read by Content-Length or chunked encoding and decompressed
+ * (gzip, deflate, br) when the server compressed them.
  *
  * Why not Node's `http` client: the driver shares the machine's two cores with
  * the server it measures, and `http.request` cost about 120 µs of CPU a
@@ -11,6 +12,7 @@
  * second worker found little CPU left to use.
  */
 import net from "node:net";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 export type Reply = { status: number; headers: Record<string, string | string[]>; body: string };
 
@@ -55,7 +57,7 @@ class ReplyReader {
     }
     if (this.length >= 0) {
       if (this.buffer.length - this.bodyStart < this.length) return null;
-      return this.reply(this.buffer.toString("utf8", this.bodyStart, this.bodyStart + this.length));
+      return this.reply(this.buffer.subarray(this.bodyStart, this.bodyStart + this.length));
     }
     // Chunked: a hex size line, the chunk and CRLF, until a chunk of size 0 (no trailers expected).
     for (;;) {
@@ -64,7 +66,7 @@ class ReplyReader {
       const size = parseInt(this.buffer.toString("latin1", this.chunkAt, lineEnd), 16);
       if (size === 0) {
         if (this.buffer.length < lineEnd + 4) return null;
-        return this.reply(Buffer.concat(this.chunks).toString("utf8"));
+        return this.reply(Buffer.concat(this.chunks));
       }
       if (this.buffer.length < lineEnd + 2 + size + 2) return null;
       this.chunks.push(this.buffer.subarray(lineEnd + 2, lineEnd + 2 + size));
@@ -72,8 +74,18 @@ class ReplyReader {
     }
   }
 
-  private reply(body: string): Reply {
-    return { status: this.status, headers: this.headers!, body };
+  /** The body as text, decompressed as a browser does when the server compressed it. */
+  private reply(bytes: Buffer): Reply {
+    const encoding = String(this.headers!["content-encoding"] ?? "").toLowerCase();
+    const body =
+      encoding === "gzip"
+        ? gunzipSync(bytes)
+        : encoding === "br"
+          ? brotliDecompressSync(bytes)
+          : encoding === "deflate"
+            ? inflateSync(bytes)
+            : bytes;
+    return { status: this.status, headers: this.headers!, body: body.toString("utf8") };
   }
 }
 
