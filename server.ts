@@ -292,7 +292,7 @@ function contentSecurityPolicy(_req: Express.Request, res: Express.Response, nex
 /**
  * The build's own files (sw.js, the icons, the web manifest) all have an extension; pages, their data
  * (`.data`) and the route manifest (`/__manifest`) never reach the disk. Asking the disk for them cost
- * a `stat` on every page and data request (docs/benchmarks.md, "Issue 21 (4)").
+ * a `stat` on every page and data request (docs/benchmarks.md, "Issue 21 (2): cheaper requests").
  */
 function onlyFilePaths(serve: Express.RequestHandler): Express.RequestHandler {
   return (req, res, next) => {
