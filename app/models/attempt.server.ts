@@ -273,7 +273,6 @@ function isUniqueViolation(error: unknown) {
   return text.includes("UNIQUE constraint failed");
 }
 
-/** Loads an attempt owned by `userId`, finalising it first if its time is over. */
 const attemptOwnership = prepared((db) =>
   db
     .select({
@@ -289,6 +288,7 @@ const attemptOwnership = prepared((db) =>
     .prepare(),
 );
 
+/** Loads an attempt owned by `userId`, finalising it first if its time is over. */
 export async function loadOwnAttempt(db: Db, attemptId: string, userId: number, now: number) {
   const [row] = await attemptOwnership(db).all({ attemptId });
   // Someone else's attempt looks exactly like a missing one.

@@ -43,7 +43,6 @@ export async function listPublicContests(db: Db, now: number) {
   return rows.map((c) => ({ ...c, status: contestStatus(c, now) }));
 }
 
-/** A contest by its link; drafts only for organisers previewing them. */
 const contestBySlug = prepared((db) =>
   db
     .select()
@@ -52,6 +51,7 @@ const contestBySlug = prepared((db) =>
     .prepare(),
 );
 
+/** A contest by its link; drafts only for organisers previewing them. */
 export async function getContestBySlug(db: Db, slug: string, { allowDraft = false } = {}) {
   const [contest] = await contestBySlug(db).all({ slug });
   if (!contest || (contest.state === "draft" && !allowDraft)) throw new DomainError("contest.notFound", 404);
