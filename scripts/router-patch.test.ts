@@ -1,9 +1,10 @@
 /**
- * patches/@remix-run+router+1.23.3.patch (decisions 015 and 017) changes the server's copy of the
+ * patches/@remix-run+router+1.23.3.patch (decision 015 and its addendum) changes the server's copy of the
  * router's matching (dist/router.cjs.js): ranked branches kept per route tree, compiled paths kept,
- * and branches skipped whose literal start does not fit the path. The browser's copy
- * (dist/router.js) is untouched, so it is the reference: over the app's own routes and paths of
- * every kind, both must find the same matches.
+ * and branches skipped whose literal start does not fit the path. The other builds of the same
+ * source are untouched (dist/router.js, which the browser's bundle is made from, and
+ * dist/router.umd.js, which Node can require as it is), so the UMD one is the reference: over the
+ * app's own routes and paths of every kind, both must find the same matches.
  */
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -11,11 +12,11 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import type * as Router from "@remix-run/router";
-import * as browserCopy from "@remix-run/router/dist/router.js";
 
 type Route = Router.AgnosticRouteObject;
-const reference = browserCopy as unknown as typeof Router;
-const patched = createRequire(import.meta.url)("@remix-run/router") as typeof Router;
+const require = createRequire(import.meta.url);
+const reference = require("@remix-run/router/dist/router.umd.js") as typeof Router;
+const patched = require("@remix-run/router") as typeof Router;
 const appDir = fileURLToPath(new URL("../app", import.meta.url));
 
 /** The app's route tree, as the server builds it from app/routes. */
@@ -67,7 +68,7 @@ const shape = (matches: ReturnType<typeof Router.matchRoutes>) =>
   matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, base: m.pathnameBase })) ??
   null;
 
-describe("the server's route matching (patched) against the browser's (not)", () => {
+describe("the server's route matching (patched) against the unpatched build", () => {
   it("finds the same routes and values for every path, asked again and again", () => {
     const routes = appRoutes();
     const paths = samplePaths(routes);
