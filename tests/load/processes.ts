@@ -40,17 +40,22 @@ export async function startNode(script: string, env: Record<string, string>, por
   return { base, proc, output: () => text };
 }
 
+/** The fields of /proc/<pid>/stat after the command's name (state first), or null if the process is gone. */
+function statFields(pid: number | string) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null; // the process ended while we looked
+  }
+}
+
 function childrenOf(pid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) found.push(Number(entry), ...childrenOf(Number(entry)));
-    } catch {
-      // the process ended while we looked
-    }
+    const fields = statFields(entry);
+    if (fields && Number(fields[1]) === pid) found.push(Number(entry), ...childrenOf(Number(entry)));
   }
   return found;
 }
@@ -79,13 +84,8 @@ export function peakMemory(pid: number) {
 export function cpuSeconds(pid: number) {
   let ticks = 0;
   for (const p of [pid, ...childrenOf(pid)]) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while we looked
-    }
+    const fields = statFields(p);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100;
 }
