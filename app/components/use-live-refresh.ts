@@ -15,25 +15,15 @@ function useWhileOnScreen(ms: number, idle: boolean, refresh: () => void) {
       document.removeEventListener("visibilitychange", tick);
     };
   }, [idle, refresh, ms]);
-  useEffect(() => {
-    const cancelled = (event: PromiseRejectionEvent) => {
-      if (event.reason instanceof DOMException && event.reason.name === "AbortError") event.preventDefault();
-    };
-    window.addEventListener("unhandledrejection", cancelled);
-    return () => window.removeEventListener("unhandledrejection", cancelled);
-  }, []);
 }
 
 /**
  * Reloads the page's data every `ms` while it is on screen, and at once when
  * it comes back on screen; never while a form is being sent. Used by the
  * pages that follow a stage contest live (the organiser's Điều hành, the
- * timekeeper's Bấm giờ).
- *
- * A refresh still under way when the person submits a form is cancelled by
- * the router, which leaves its aborted request unhandled ("AbortError: signal
- * is aborted without reason" in the console, nothing on the page): while such
- * a page is open, that one rejection is marked handled.
+ * timekeeper's Bấm giờ). A refresh still arriving when the person sends a
+ * form is cancelled by the router, quietly (patches/ for Remix and
+ * turbo-stream; tests/e2e/interrupted-refresh.spec.ts).
  */
 export function useLiveRefresh(ms: number) {
   const { revalidate, state } = useRevalidator();

@@ -37,7 +37,7 @@ export async function makeContest(values: Parameters<typeof createContest>[1] = 
 export async function oneSheetStage(opts: {
   title: string;
   judgePhone: string;
-  part: { name: string; maxScore: number };
+  part: { name: string; maxScore: number; timeLimitSec?: number };
   team: string;
 }) {
   const db = await e2eDb();
