@@ -246,7 +246,11 @@ async function serve() {
     createRequestHandler({
       build: vite ? loadBuild : build,
       mode: vite ? "development" : "production",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip,
+        dataRequest: req.path.endsWith(".data"),
+      }),
     }),
   );
   // Express's own error page prints the stack of every error, a client's mistake included.

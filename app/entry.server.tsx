@@ -13,9 +13,9 @@ import { db } from "~/utils/db.server";
 import { ServerBusyError } from "~/utils/overload.server";
 import { isStorageUnavailable, RETRY_AFTER_SECONDS } from "~/utils/storage-errors.server";
 import { NonceProvider } from "~/utils/nonce";
-import { FallbackTextsProvider, type RootTexts } from "~/utils/i18n";
+import { PageTextsProvider, type RootTexts } from "~/utils/i18n";
 import { getLocale } from "~/utils/locale.server";
-import { pageMessages } from "~/utils/page-messages.server";
+import { pageTexts } from "~/utils/page-messages.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -80,15 +80,15 @@ export default function handleRequest(
   }
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return fallbackTexts(request, remixContext).then(
-    (fallback) =>
+  return textsOf(request, remixContext).then(
+    (texts) =>
       new Promise((resolve, reject) => {
         let shellRendered = false;
         const { pipe, abort } = renderToPipeableStream(
           <NonceProvider value={nonce}>
-            <FallbackTextsProvider value={fallback}>
+            <PageTextsProvider value={texts}>
               <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-            </FallbackTextsProvider>
+            </PageTextsProvider>
           </NonceProvider>,
           {
             nonce,
@@ -118,12 +118,14 @@ export default function handleRequest(
   );
 }
 
-/** The texts of a page rendered without the root loader's data (its action failed), else null. */
-async function fallbackTexts(request: Request, remixContext: EntryContext): Promise<RootTexts | null> {
+/**
+ * The texts the page carries beside its data (decision 019): a page load's root data has only the
+ * titles, and none when the root loader did not run (an action failed).
+ */
+async function textsOf(request: Request, remixContext: EntryContext) {
   const root = remixContext.staticHandlerContext.loaderData?.root as Partial<RootTexts> | undefined;
-  if (root?.messages) return null;
-  const locale = await getLocale(request).catch(() => "vi" as const);
-  return { locale, messages: pageMessages(locale, new URL(request.url).pathname) };
+  const locale = root?.locale ?? (await getLocale(request).catch(() => "vi" as const));
+  return pageTexts(locale, new URL(request.url).pathname);
 }
 
 /** Data requests (client navigations) get the same 503 as documents. */

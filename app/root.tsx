@@ -21,10 +21,10 @@ import { passwordResetNotice } from "~/models/own-account.server";
 import { getUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { pageMessages } from "~/utils/page-messages.server";
+import { pageMessages, pageTitles } from "~/utils/page-messages.server";
 import {
-  FALLBACK_TEXTS_ID,
-  useFallbackTexts,
+  PAGE_TEXTS_ID,
+  usePageTexts,
   isStaffArea,
   metaTitle,
   useHasMessage,
@@ -45,12 +45,16 @@ export const links: LinksFunction = () => [
   { rel: "apple-touch-icon", href: "/icon-192.png" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
+  const { pathname } = new URL(request.url);
   return {
     locale,
-    // Only the texts this page can show: residents' pages go without the staff's (issue 15).
-    messages: pageMessages(locale, new URL(request.url).pathname),
+    // Only the texts this page can show: residents' pages go without the staff's (issue 15). A page
+    // load carries them once, as plain JSON beside its data (entry.server); a client navigation's
+    // data brings them. The titles, for the routes' meta, are always here (decision 019).
+    titles: pageTitles(locale, pathname),
+    ...(context.dataRequest ? { messages: pageMessages(locale, pathname) } : {}),
     user: user ? { fullName: user.fullName, role: user.role } : null,
     // Someone else reset this account's password: say who and when until its owner has read it.
     resetNotice: user ? await passwordResetNotice(db, user) : null,
@@ -85,8 +89,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
-  const fallback = useFallbackTexts();
-  const locale: Locale = data?.locale ?? fallback?.locale ?? "vi";
+  const texts = usePageTexts();
+  const locale: Locale = data?.locale ?? texts?.locale ?? "vi";
   return (
     // The inline script below sets data-text-size on <html> before React hydrates it.
     <html lang={locale} suppressHydrationWarning>
@@ -95,13 +99,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#084a8c" />
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: textSizeScript }} />
-        {fallback ? (
-          // The page's texts when the root loader did not run (see FallbackTextsProvider).
+        {texts ? (
+          // The page's texts (see PageTextsProvider): written by the server, read by entry.client,
+          // left as they are by hydration.
           <script
             type="application/json"
-            id={FALLBACK_TEXTS_ID}
+            id={PAGE_TEXTS_ID}
+            nonce={nonce}
             suppressHydrationWarning
-            dangerouslySetInnerHTML={{ __html: JSON.stringify(fallback).replace(/</g, "\\u003c") }}
+            dangerouslySetInnerHTML={{ __html: texts.json ?? "" }}
           />
         ) : null}
         <Meta />

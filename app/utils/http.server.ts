@@ -25,6 +25,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client address as Express sees it (honouring TRUST_PROXY). */
     clientIp?: string;
+    /** A client navigation's data request (`….data`), not a page load. */
+    dataRequest?: boolean;
   }
 }
 

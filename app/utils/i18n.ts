@@ -603,24 +603,30 @@ export const dictionary = (locale: Locale) => dictionaries[locale];
 
 export type Translate = (key: Message, vars?: Vars) => string;
 
-export type RootTexts = { locale: Locale; messages: Messages };
+/** The root's data as the texts see it: the page titles always, the texts when a client navigation brought them. */
+export type RootTexts = { locale: Locale; messages?: Messages; titles?: Messages };
+
+/** A page's language and texts; `json`, the same as the page carries them, on the server only. */
+export type PageTexts = { locale: Locale; messages: Messages; json?: string };
 
 /**
- * The page's texts when the root loader did not run (an action failed, e.g.
- * on a full disk, so the error page renders without loader data):
- * entry.server puts them in the page (FALLBACK_TEXTS_ID) and entry.client
- * reads them back.
+ * The texts a page load carries (decision 019): entry.server writes them once
+ * into the page as plain JSON (PAGE_TEXTS_ID), beside the root's data, which
+ * has only the titles; entry.client reads them back. Also the texts of a page
+ * rendered without the root loader's data (an action failed, e.g. on a full
+ * disk). A client navigation that reloads the root's data brings its texts
+ * with it, and those are used from then on.
  */
-const FallbackTexts = createContext<RootTexts | null>(null);
-export const FallbackTextsProvider = FallbackTexts.Provider;
-export const useFallbackTexts = () => useContext(FallbackTexts);
-export const FALLBACK_TEXTS_ID = "hoithi-texts";
+const PageTexts = createContext<PageTexts | null>(null);
+export const PageTextsProvider = PageTexts.Provider;
+export const usePageTexts = () => useContext(PageTexts);
+export const PAGE_TEXTS_ID = "hoithi-texts";
 
-/** The page's language and texts: the root loader's, or the fallback ones. */
+/** The page's language and texts: the root's data's, when a client navigation brought them, or the page's. */
 function useRootTexts(): RootTexts | null {
   const data = useRouteLoaderData<RootTexts>("root");
-  const fallback = useFallbackTexts();
-  return data?.messages ? data : fallback;
+  const page = usePageTexts();
+  return data?.messages ? data : page;
 }
 
 /** The current locale, read from the root loader. */
@@ -655,7 +661,7 @@ type MetaMatch = { id: string; data?: unknown };
 
 /**
  * A page's <title> for its `meta`: the text of `key` in the page's language
- * (from the root loader's texts, so no dictionary reaches the browser), with
+ * (from the titles in the root's data, so no dictionary reaches the browser), with
  * " — Hội Thi" after it unless `app` is false (titles that name their own
  * area, e.g. "Xét kết quả — Hội đồng"). Write the key literally, e.g.
  * metaTitle(matches, "title.login"), so residents' pages carry it.
@@ -667,7 +673,7 @@ export function metaTitle(
   { app = true }: { app?: boolean } = {},
 ) {
   const root = matches.find((m) => m.id === "root")?.data as RootTexts | undefined;
-  const text = root?.messages?.[key];
+  const text = root?.titles?.[key];
   if (text === undefined) return [{ title: "Hội Thi" }];
   const title = fill(text, vars, root?.locale);
   return [{ title: app && title !== "Hội Thi" ? `${title} — Hội Thi` : title }];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { dictionary, metaTitle, translate, type Locale, type Translate } from "./i18n";
+import { metaTitle, translate, type Locale, type Translate } from "./i18n";
 import { prizeLabel, prizeName } from "./prize-names";
-import { isResidentText } from "./page-messages.server";
+import { isResidentText, pageTitles } from "./page-messages.server";
 
-const matchesIn = (locale: Locale) => [
-  { id: "root", data: { locale, messages: dictionary(locale) } },
+/** The matches of a page at `pathname`, the root's data with the titles the root loader gives it. */
+const matchesIn = (locale: Locale, pathname = "/login") => [
+  { id: "root", data: { locale, titles: pageTitles(locale, pathname) } },
   { id: "routes/login", data: {} },
 ];
 const tIn =
@@ -13,7 +14,7 @@ const tIn =
     translate(locale, key, vars);
 
 describe("metaTitle", () => {
-  it("reads the page's texts from the root match and adds the app's name", () => {
+  it("reads the page's title from the root's titles and adds the app's name", () => {
     expect(metaTitle(matchesIn("vi"), "title.login")).toEqual([{ title: "Đăng nhập — Hội Thi" }]);
     expect(metaTitle(matchesIn("en"), "title.login")).toEqual([{ title: "Sign in — Hội Thi" }]);
   });
@@ -26,13 +27,13 @@ describe("metaTitle", () => {
     expect(metaTitle(matchesIn("en"), "title.results", contest, { app: false })).toEqual([
       { title: "Results: Tìm hiểu CCHC năm 2022" },
     ]);
-    expect(metaTitle(matchesIn("vi"), "title.review", {}, { app: false })).toEqual([
-      { title: "Xét kết quả — Hội đồng" },
-    ]);
+    expect(
+      metaTitle(matchesIn("vi", "/committee/contests/1/review"), "title.review", {}, { app: false }),
+    ).toEqual([{ title: "Xét kết quả — Hội đồng" }]);
     expect(metaTitle(matchesIn("vi"), "title.home")).toEqual([{ title: "Hội Thi" }]);
   });
 
-  it("falls back to the app's name when the root sent no texts", () => {
+  it("falls back to the app's name when the root sent no titles", () => {
     expect(metaTitle([], "title.login")).toEqual([{ title: "Hội Thi" }]);
     expect(metaTitle([{ id: "root", data: undefined }], "title.login")).toEqual([{ title: "Hội Thi" }]);
   });

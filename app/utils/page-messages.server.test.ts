@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isMessageKey, translate } from "./i18n";
-import { isResidentText, pageMessages } from "./page-messages.server";
+import { isResidentText, pageMessages, pageTexts, pageTitles } from "./page-messages.server";
 import { scanResidentTexts } from "./resident-texts.server";
 
 describe("texts a page carries to the browser", () => {
@@ -27,5 +27,19 @@ describe("texts a page carries to the browser", () => {
     const staff = pageMessages("en", "/committee/contests/1");
     expect(staff["q.title" as never]).toBe(translate("en", "q.title" as never));
     expect(pageMessages("en", "/judge")["quiz.saved"]).toBe("Saved");
+  });
+
+  it("a page load's data carries the page titles only; its texts go beside it as JSON, made once for each language and area", () => {
+    const titles = pageTitles("vi", "/attempts/abc");
+    expect(titles["title.login"]).toBe(translate("vi", "title.login"));
+    expect(Object.keys(titles).every((key) => key.startsWith("title."))).toBe(true);
+    // The residents' titles, not the staff's.
+    expect(Object.keys(titles).length).toBeLessThan(Object.keys(pageTitles("vi", "/organiser")).length);
+
+    const texts = pageTexts("en", "/contests/x");
+    expect(texts.messages).toBe(pageMessages("en", "/contests/x"));
+    expect(JSON.parse(texts.json!)).toEqual({ locale: "en", messages: texts.messages });
+    expect(pageTexts("en", "/attempts/y")).toBe(texts);
+    expect(pageTexts("vi", "/contests/x").locale).toBe("vi");
   });
 });

@@ -1,4 +1,4 @@
-import { dictionary, isStaffArea, type Locale, type Messages } from "./i18n";
+import { dictionary, isStaffArea, type Locale, type Messages, type PageTexts } from "./i18n";
 import { scanResidentTexts, type ResidentTexts } from "./resident-texts.server";
 
 /** Set by vite.config at build time; absent in tests, which read the sources instead. */
@@ -6,6 +6,8 @@ declare const __RESIDENT_TEXTS__: ResidentTexts | undefined;
 
 let residentKeys: Set<string> | undefined;
 const texts: Partial<Record<Locale, Messages>> = {};
+const titles = new WeakMap<Messages, Messages>();
+const carried = new WeakMap<Messages, PageTexts>();
 
 export function isResidentText(key: string) {
   if (!residentKeys) {
@@ -27,4 +29,33 @@ export function pageMessages(locale: Locale, pathname: string): Messages {
   return (texts[locale] ??= Object.fromEntries(
     Object.entries(dictionary(locale)).filter(([key]) => isResidentText(key)),
   ));
+}
+
+/**
+ * The page titles among `pageMessages(locale, pathname)`: what a page load's root data carries,
+ * for the routes' `meta` (metaTitle); the page's texts travel beside the data (entry.server).
+ */
+export function pageTitles(locale: Locale, pathname: string): Messages {
+  const all = pageMessages(locale, pathname);
+  let found = titles.get(all);
+  if (!found) {
+    found = Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith("title.")));
+    titles.set(all, found);
+  }
+  return found;
+}
+
+/**
+ * What a page load carries of `pageMessages(locale, pathname)` beside its
+ * data (decision 019), with the JSON the page holds them in (`<` escaped, for
+ * a script element): made once for each language and area, not on every page.
+ */
+export function pageTexts(locale: Locale, pathname: string): PageTexts {
+  const messages = pageMessages(locale, pathname);
+  let texts = carried.get(messages);
+  if (!texts) {
+    texts = { locale, messages, json: JSON.stringify({ locale, messages }).replace(/</g, "\\u003c") };
+    carried.set(messages, texts);
+  }
+  return texts;
 }
