@@ -1,3 +1,6 @@
+import http from "node:http";
+import https from "node:https";
+
 /**
  * The fetch of this process's @libsql/client when the database is a libSQL
  * server (sqld) over HTTP. It gives the app what the embedded file has by
@@ -26,44 +29,44 @@
  *   execute or batch has changed nothing (a batch is one transaction, rolled
  *   back on any error), so it is sent again, for up to 5 s.
  *
+ * - Less CPU a request. The requests go out through node:http on kept-alive
+ *   connections, not through fetch (undici), which cost this process about
+ *   1.1 ms more CPU a request (decision 020); and without `accept-encoding`,
+ *   so sqld does not spend its CPU compressing answers for a neighbour.
+ *
  * See docs/scaling.md.
  */
 export function serverFetch(): typeof fetch {
   let seen = 0n;
+  const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
 
   async function send(request: Request, body: Body, retriable: boolean) {
     const started = Date.now();
+    const url = new URL(request.url);
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    const authorization = request.headers.get("authorization");
+    if (authorization) headers.authorization = authorization;
     for (let attempt = 0; ; attempt++) {
       if (seen > 0n) stamp(body, String(seen));
-      const response = await fetch(request.url, {
-        method: "POST",
-        headers: uncompressed(request.headers),
-        body: JSON.stringify(body),
-        signal: request.signal,
-      });
-      if (!response.ok || response.headers.get("content-type") !== "application/json") return response;
-      const text = await response.text();
-      for (const match of text.matchAll(/"replication_index":"(\d+)"/g)) {
+      const reply = await post(url, headers, JSON.stringify(body), agents, !writes(body));
+      if (reply.status < 200 || reply.status >= 300 || reply.type !== "application/json") return toResponse(reply);
+      for (const match of reply.text.matchAll(/"replication_index":"(\d+)"/g)) {
         const index = BigInt(match[1]);
         if (index > seen) seen = index;
       }
-      if (retriable && BUSY.test(text) && Date.now() - started < BUSY_WAIT_MS) {
+      if (retriable && BUSY.test(reply.text) && Date.now() - started < BUSY_WAIT_MS) {
         await new Promise((r) => setTimeout(r, Math.min(50, 2 ** attempt) * (0.5 + Math.random())));
         continue;
       }
-      return new Response(text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      return toResponse(reply);
     }
   }
 
   return async (input, init) => {
-    const request = new Request(input, init);
+    const request = input instanceof Request && !init ? input : new Request(input, init);
     if (request.method !== "POST" || request.headers.get("content-type") !== "application/json")
       return fetch(request);
-    const body = (await request.json()) as Body;
+    const body = JSON.parse(await request.text()) as Body;
     const requests = body.requests ?? [];
     // One statement or one batch on a fresh stream (as @libsql/client sends them) can be sent again whole.
     const retriable =
@@ -78,6 +81,48 @@ export function serverFetch(): typeof fetch {
       writer.release();
     }
   };
+}
+
+type Reply = { status: number; type: string; text: string };
+
+/**
+ * One POST through node:http on a kept-alive connection. A read whose kept-alive connection the
+ * server had just closed is sent again once; a write is not, as it may have arrived.
+ */
+function post(
+  url: URL,
+  headers: Record<string, string>,
+  text: string,
+  agents: Record<"http:" | "https:", http.Agent>,
+  read: boolean,
+): Promise<Reply> {
+  const client = url.protocol === "https:" ? https : http;
+  const agent = url.protocol === "https:" ? agents["https:"] : agents["http:"];
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(text)) } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 502, type: String(res.headers["content-type"] ?? ""), text: body }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (read && req.reusedSocket && error.code === "ECONNRESET")
+        post(url, headers, text, agents, false).then(resolve, reject);
+      else reject(error);
+    });
+    req.end(text);
+  });
+}
+
+function toResponse(reply: Reply) {
+  return new Response(reply.text, { status: reply.status, headers: { "content-type": reply.type } });
 }
 
 const BUSY_WAIT_MS = 5_000;
@@ -122,16 +167,6 @@ function stamp(body: Body, index: string) {
     else if (item.type === "sequence") item.replication_index = index;
   }
   if (body.batch) body.batch.replication_index = index;
-}
-
-/**
- * Asks sqld for its answers as they are: it gzips them when asked (fetch asks by default), which
- * costs the database server more CPU than the bytes saved are worth between machines of one site.
- */
-function uncompressed(headers: Headers) {
-  const plain = new Headers(headers);
-  plain.set("accept-encoding", "identity");
-  return plain;
 }
 
 /** This process's writes to the database server, one at a time. */
