@@ -3,6 +3,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 import { scanResidentTexts } from "./app/utils/resident-texts.server";
+import { licenseNotices } from "./scripts/license-notices";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -20,7 +21,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     ? { target: "node20" }
     : {
         minify: "terser",
-        terserOptions: { compress: { passes: 3 }, module: true },
+        // No comments: the libraries' licence notices are served apart (scripts/license-notices.ts).
+        terserOptions: { compress: { passes: 3 }, module: true, format: { comments: false } },
         rollupOptions: {
           output: {
             // What every page uses goes in one chunk with React and Remix: eight small chunks of
@@ -44,5 +46,6 @@ export default defineConfig(({ isSsrBuild }) => ({
       },
     }),
     tsconfigPaths(),
+    isSsrBuild ? null : licenseNotices(),
   ],
 }));

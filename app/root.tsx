@@ -43,6 +43,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },
   { rel: "apple-touch-icon", href: "/icon-192.png" },
+  // The browser code's third-party licences (scripts/license-notices.ts).
+  { rel: "license", href: "/third-party-licenses.txt" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -254,15 +256,18 @@ export default function App() {
     document.documentElement.dataset.hydrated = "true";
     if (import.meta.env.PROD) registerAppShell();
   }, []);
-  // Offline-ready: keep this page on the phone, and send answers or scores kept from an earlier page.
+  // Offline-ready: keep this page on the phone, and send answers or scores kept from an earlier page,
+  // once someone is signed in (not from the sign-in page, whose sends would race the sign-in).
   const location = useLocation();
+  const signedIn = Boolean(useRouteLoaderData<typeof loader>("root")?.user);
   useEffect(() => {
     keepPage(location.pathname + location.search);
+    if (!signedIn) return;
     const flush = () => void flushKeptWork(location.pathname);
     flush();
     window.addEventListener("online", flush);
     return () => window.removeEventListener("online", flush);
-  }, [location.pathname, location.search]);
+  }, [location.pathname, location.search, signedIn]);
   // Full-screen pages (the ceremony, printouts) opt out of the header and footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   if (bare) return <Outlet />;

@@ -4,7 +4,8 @@
  * not only when its own page is opened again (issue 15). The page that owns a
  * queue sends its own (use-answer-queue, use-score-outbox); this sends the
  * queues whose page is not open, each item once per call, and keeps what the
- * network or a sign-out did not let through.
+ * network or a sign-out did not let through, and what belongs to someone
+ * else (a phone shared in a family: their answers wait for them).
  */
 import { readStored, UNSENT, writeStored } from "~/components/device-storage";
 
@@ -18,7 +19,8 @@ async function post(url: string, body: unknown): Promise<Outcome> {
       body: JSON.stringify(body),
     });
     if (response.status === 401) return "signedOut";
-    if (response.status >= 500 || response.status === 429) return "keep";
+    // 404: not the signed-in person's (someone else's answers, kept on a shared phone): theirs to send.
+    if (response.status >= 500 || response.status === 429 || response.status === 404) return "keep";
     // Saved, or refused for good (a newer answer held, the attempt closed): its page shows the server's.
     return "done";
   } catch {

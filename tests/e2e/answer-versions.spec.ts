@@ -2,7 +2,16 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { answers, attemptQuestions, users } from "#db/schema";
 import { startAttempt, submitWithUnsent } from "~/models/attempt.server";
-import { answer, answerKey, e2eDb, expect, makeContest, register, test } from "./fixtures";
+import {
+  answer,
+  answerKey,
+  e2eDb,
+  expect,
+  signIn as fixtureSignIn,
+  makeContest,
+  register,
+  test,
+} from "./fixtures";
 
 const DAY = 86_400_000;
 const CHANGED = "Câu trả lời đã được thay đổi trên thiết bị khác";
@@ -151,6 +160,48 @@ test("signed out mid-quiz in another tab: the page says so, keeps the unsent ans
   expect(await held(attemptId, 2)).toEqual({ texts: [choice], version: 1 });
   // Câu 1, saved before the sign-out, is still there (one save per option checked).
   expect((await held(attemptId, 1))?.version).toBeGreaterThanOrEqual(1);
+});
+
+test("a shared phone: the answer resident A kept unsent waits while B is signed in, and is sent when A is back", async ({
+  page,
+  browser,
+  allowConsole,
+}) => {
+  allowConsole(/status of (401|404)/);
+  const contest = await makeContest({ title: "Điện thoại dùng chung" });
+  const first = await register(page, "Trần Thị Bà");
+  const attemptId = await startQuiz(page, contest, first);
+  const key = await answerKey(attemptId);
+  // B, a grandchild with an account of their own.
+  const other = await (await browser.newContext()).newPage();
+  const second = await register(other, "Trần Văn Cháu");
+  await other.context().close();
+
+  // A is signed out in another tab, so the next answer is kept on the phone.
+  const tab = await page.context().newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(tab.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
+  await tab.close();
+  const q1 = page.getByRole("group", { name: /^Câu 1\b/ });
+  const choice = key.get(1)!.right[0];
+  await q1.getByLabel(choice, { exact: true }).check();
+  await expect(page.getByText("Bạn đã đăng xuất nên câu trả lời chưa được gửi").first()).toBeVisible();
+
+  // B signs in on the same phone and opens the home page: A's answer is tried and refused (not B's).
+  await fixtureSignIn(page, second, "matkhau-an-toan");
+  const tried = page.waitForResponse((r) => r.url().endsWith(`/api/attempts/${attemptId}/answers`));
+  await page.goto("/");
+  expect((await tried).status()).toBe(404);
+  expect(await held(attemptId, 1)).toBeNull();
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
+
+  // A signs in again: the answer kept on the phone is sent from the page she lands on, and her quiz shows it.
+  await fixtureSignIn(page, first, "matkhau-an-toan");
+  await expect.poll(() => held(attemptId, 1)).toEqual({ texts: [choice], version: 1 });
+  await page.goto(`/attempts/${attemptId}`);
+  await expect(q1.getByLabel(choice, { exact: true })).toBeChecked();
 });
 
 test("an attempt submitted on another device: the next answer on this phone says the attempt is closed", async ({

@@ -141,6 +141,12 @@ test("the quiz page ships at most 80 KB of compressed JavaScript, with no databa
   expect(scripts.length).toBeGreaterThan(2);
   expect(bytes / 1024).toBeLessThanOrEqual(80);
   for (const script of scripts) expect(await script.body, script.url).not.toContain("drizzle:entityKind");
+  // The libraries' licence notices are served once and linked from the page, not shipped in its scripts.
+  for (const script of scripts) expect(await script.body, script.url).not.toContain("@license");
+  await expect(cold.locator('link[rel="license"]')).toHaveAttribute("href", "/third-party-licenses.txt");
+  const notices = await (await cold.request.get("/third-party-licenses.txt")).text();
+  expect(notices).toMatch(/^react-dom \d+\.\d+\.\d+ \(MIT\)\n\nMIT License/m);
+  expect(notices).toMatch(/^@remix-run\/react \d+\.\d+\.\d+ \(MIT\)$/m);
   // The texts the page carries (by key, in the loader data): the quiz's, not the question bank's.
   expect(html).toContain("quiz.saved");
   expect(html).not.toContain("q.title");
