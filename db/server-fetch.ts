@@ -38,18 +38,20 @@ import https from "node:https";
  */
 export function serverFetch(): typeof fetch {
   let seen = 0n;
-  const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 
-  async function send(request: Request, body: Body, retriable: boolean) {
+  async function send(request: Request, body: Body, retriable: boolean, read: boolean) {
     const started = Date.now();
     const url = new URL(request.url);
+    const agent = url.protocol === "https:" ? agents.https : agents.http;
     const headers: Record<string, string> = { "content-type": "application/json" };
     const authorization = request.headers.get("authorization");
     if (authorization) headers.authorization = authorization;
     for (let attempt = 0; ; attempt++) {
       if (seen > 0n) stamp(body, String(seen));
-      const reply = await post(url, headers, JSON.stringify(body), agents, !writes(body));
-      if (reply.status < 200 || reply.status >= 300 || reply.type !== "application/json") return toResponse(reply);
+      const reply = await post(url, agent, headers, JSON.stringify(body), read);
+      if (reply.status < 200 || reply.status >= 300 || reply.type !== "application/json")
+        return toResponse(reply);
       for (const match of reply.text.matchAll(/"replication_index":"(\d+)"/g)) {
         const index = BigInt(match[1]);
         if (index > seen) seen = index;
@@ -73,10 +75,10 @@ export function serverFetch(): typeof fetch {
       body.baton == null &&
       requests.every((r) => RETRIABLE.has(r.type)) &&
       requests.filter((r) => r.type === "execute" || r.type === "batch").length === 1;
-    if (!writes(body)) return send(request, body, retriable);
+    if (!writes(body)) return send(request, body, retriable, true);
     await writer.acquire();
     try {
-      return await send(request, body, retriable);
+      return await send(request, body, retriable, false);
     } finally {
       writer.release();
     }
@@ -89,17 +91,9 @@ type Reply = { status: number; type: string; text: string };
  * One POST through node:http on a kept-alive connection. A read whose kept-alive connection the
  * server had just closed is sent again once; a write is not, as it may have arrived.
  */
-function post(
-  url: URL,
-  headers: Record<string, string>,
-  text: string,
-  agents: Record<"http:" | "https:", http.Agent>,
-  read: boolean,
-): Promise<Reply> {
-  const client = url.protocol === "https:" ? https : http;
-  const agent = url.protocol === "https:" ? agents["https:"] : agents["http:"];
-  return new Promise((resolve, reject) => {
-    const req = client.request(
+function post(url: URL, agent: http.Agent, headers: Record<string, string>, text: string, read: boolean) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = (url.protocol === "https:" ? https : http).request(
       url,
       { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(text)) } },
       (res) => {
@@ -107,14 +101,18 @@ function post(
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (body += chunk));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 502, type: String(res.headers["content-type"] ?? ""), text: body }),
+          resolve({
+            status: res.statusCode ?? 502,
+            type: String(res.headers["content-type"] ?? ""),
+            text: body,
+          }),
         );
         res.on("error", reject);
       },
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (read && req.reusedSocket && error.code === "ECONNRESET")
-        post(url, headers, text, agents, false).then(resolve, reject);
+        post(url, agent, headers, text, false).then(resolve, reject);
       else reject(error);
     });
     req.end(text);
