@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -94,7 +94,7 @@ export default function handleRequest(
             nonce,
             [waitForAll ? "onAllReady" : "onShellReady"]() {
               shellRendered = true;
-              const body = new PassThrough();
+              const body = inOnePiece();
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               resolve(
                 new Response(createReadableStreamFromReadable(body), {
@@ -145,4 +145,25 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (isStorageUnavailable(error)) unavailable.set(request, RETRY_AFTER_SECONDS);
   if (error instanceof ServerBusyError) unavailable.set(request, error.retryAfterSeconds);
   console.error(error);
+}
+
+/**
+ * The page's HTML handed on in one piece when React has written all of it. React writes in 2 KB
+ * pieces, and the compression after it (brotli) then does one piece of work for each: for a
+ * 100 KB page 2.9 ms of CPU, against 1.2 ms in one piece (docs/benchmarks.md, "the page in one
+ * piece"). The app's pages stream nothing later (no Suspense waits on the server), so nothing
+ * reaches the phone later than before but the first bytes, by the time React takes to render the
+ * rest.
+ */
+function inOnePiece() {
+  const pieces: Buffer[] = [];
+  return new Transform({
+    transform(piece: Buffer, _encoding, done) {
+      pieces.push(piece);
+      done();
+    },
+    flush(done) {
+      done(null, Buffer.concat(pieces));
+    },
+  });
 }
