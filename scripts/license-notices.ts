@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
 
@@ -53,9 +53,8 @@ function notice(root: string) {
     license?: string;
   };
   const licenseFile = readdirSync(root).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
-  const text =
-    licenseFile && existsSync(path.join(root, licenseFile))
-      ? readFileSync(path.join(root, licenseFile), "utf8").trim()
-      : "(no licence file in the package)";
+  const text = licenseFile
+    ? readFileSync(path.join(root, licenseFile), "utf8").trim()
+    : "(no licence file in the package)";
   return `${pkg.name} ${pkg.version} (${pkg.license ?? "licence not stated"})\n\n${text}`;
 }

@@ -2,16 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { answers, attemptQuestions, users } from "#db/schema";
 import { startAttempt, submitWithUnsent } from "~/models/attempt.server";
-import {
-  answer,
-  answerKey,
-  e2eDb,
-  expect,
-  signIn as fixtureSignIn,
-  makeContest,
-  register,
-  test,
-} from "./fixtures";
+import { answer, answerKey, e2eDb, expect, makeContest, register, signIn, test } from "./fixtures";
 
 const DAY = 86_400_000;
 const CHANGED = "Câu trả lời đã được thay đổi trên thiết bị khác";
@@ -43,10 +34,23 @@ async function startQuiz(page: Page, contest: Awaited<ReturnType<typeof makeCont
   return id;
 }
 
-async function signIn(page: Page, phone: string) {
+/** Signs in on the sign-in page already open (reached by a link that says where to go back to). */
+async function signInOnThisPage(page: Page, phone: string) {
   await page.getByLabel("Số điện thoại").fill(phone);
-  await page.getByLabel("Mật khẩu").fill("matkhau-an-toan");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+/** The password `register` gives. */
+const PASSWORD = "matkhau-an-toan";
+
+/** Another tab of the same phone signs out: this page's session ends under it. */
+async function signOutInAnotherTab(page: Page) {
+  const tab = await page.context().newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(tab.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
+  await tab.close();
 }
 
 async function held(attemptId: string, position: number) {
@@ -85,7 +89,7 @@ test("two phones of one resident, clocks 400 days apart: the server orders the s
   const other = await second.newPage();
   other.on("console", () => undefined);
   await other.goto(`/login?redirectTo=${encodeURIComponent(`/attempts/${attemptId}`)}`);
-  await signIn(other, phone);
+  await signInOnThisPage(other, phone);
   await expect(other).toHaveURL(new RegExp(`/attempts/${attemptId}$`));
   const onFirst = page.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
   const onSecond = other.getByRole("group", { name: new RegExp(`^Câu ${n}\\b`) });
@@ -136,11 +140,7 @@ test("signed out mid-quiz in another tab: the page says so, keeps the unsent ans
   await answer(page, key, 1);
 
   // Another tab signs out.
-  const tab = await page.context().newPage();
-  await tab.goto("/");
-  await tab.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(tab.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
-  await tab.close();
+  await signOutInAnotherTab(page);
 
   const q2 = page.getByRole("group", { name: /^Câu 2\b/ });
   const choice = key.get(2)!.right[0];
@@ -152,7 +152,7 @@ test("signed out mid-quiz in another tab: the page says so, keeps the unsent ans
 
   const signInLink = page.getByRole("link", { name: "Đăng nhập lại để tiếp tục bài thi" });
   await signInLink.click();
-  await signIn(page, phone);
+  await signInOnThisPage(page, phone);
   await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}$`));
   // The answer kept on the device is shown and sent.
   await expect(q2.getByLabel(choice, { exact: true })).toBeChecked();
@@ -178,18 +178,14 @@ test("a shared phone: the answer resident A kept unsent waits while B is signed 
   await other.context().close();
 
   // A is signed out in another tab, so the next answer is kept on the phone.
-  const tab = await page.context().newPage();
-  await tab.goto("/");
-  await tab.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(tab.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
-  await tab.close();
+  await signOutInAnotherTab(page);
   const q1 = page.getByRole("group", { name: /^Câu 1\b/ });
   const choice = key.get(1)!.right[0];
   await q1.getByLabel(choice, { exact: true }).check();
   await expect(page.getByText("Bạn đã đăng xuất nên câu trả lời chưa được gửi").first()).toBeVisible();
 
   // B signs in on the same phone and opens the home page: A's answer is tried and refused (not B's).
-  await fixtureSignIn(page, second, "matkhau-an-toan");
+  await signIn(page, second, PASSWORD);
   const tried = page.waitForResponse((r) => r.url().endsWith(`/api/attempts/${attemptId}/answers`));
   await page.goto("/");
   expect((await tried).status()).toBe(404);
@@ -198,7 +194,7 @@ test("a shared phone: the answer resident A kept unsent waits while B is signed 
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
 
   // A signs in again: the answer kept on the phone is sent from the page she lands on, and her quiz shows it.
-  await fixtureSignIn(page, first, "matkhau-an-toan");
+  await signIn(page, first, PASSWORD);
   await expect.poll(() => held(attemptId, 1)).toEqual({ texts: [choice], version: 1 });
   await page.goto(`/attempts/${attemptId}`);
   await expect(q1.getByLabel(choice, { exact: true })).toBeChecked();
