@@ -21,7 +21,7 @@ export function writeStored(key: string, value: unknown) {
 
 /**
  * Key prefixes of the queues of unsent work on the device (then the attempt's
- * or the contest's id): the page that owns a queue sends it, and
+ * id, or the contest's and the judge's: `12:4`): the page that owns a queue sends it, and
  * app/components/outbox.ts sends it from any other page.
  */
 export const UNSENT = { answers: "hoithi:pending:", scores: "hoithi:scores:" } as const;

@@ -19,7 +19,7 @@ async function post(url: string, body: unknown): Promise<Outcome> {
       body: JSON.stringify(body),
     });
     if (response.status === 401) return "signedOut";
-    // 404: not the signed-in person's (someone else's answers, kept on a shared phone): theirs to send.
+    // 404: not the signed-in person's (someone else's answers or scores, kept on a shared phone): theirs to send.
     if (response.status >= 500 || response.status === 429 || response.status === 404) return "keep";
     // Saved, or refused for good (a newer answer held, the attempt closed): its page shows the server's.
     return "done";
@@ -41,7 +41,8 @@ export async function flushKeptWork(pathname: string) {
   try {
     for (const key of Object.keys(localStorage)) {
       for (const queue of QUEUES) {
-        const id = key.startsWith(queue.prefix) ? key.slice(queue.prefix.length) : null;
+        // The attempt's id, or the contest's (a judge's scores are kept per contest and judge: `12:4`).
+        const id = key.startsWith(queue.prefix) ? key.slice(queue.prefix.length).split(":")[0] : null;
         // The page that owns this queue is open: it sends its own, with its own states.
         if (!id || pathname === `${queue.page}${id}` || pathname.startsWith(`${queue.page}${id}/`)) continue;
         const items = readStored<Record<string, unknown>>(key, {});

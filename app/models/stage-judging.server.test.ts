@@ -201,6 +201,32 @@ describe("a judge saving scores", () => {
     expect(rows).toEqual([expect.objectContaining({ totalTenths: 120, comment: "Sửa", version: 2 })]);
   });
 
+  it("never saves one judge's score under another judge's session (a tablet the panel shares)", async () => {
+    const s = await stageContest();
+    const [, a, b] = s.judges;
+    const kept = {
+      contestId: s.contest.id,
+      partId: s.parts[2].id,
+      teamId: s.teams[0].id,
+      values: { total: 12 },
+      comment: "",
+      base: 0,
+      madeBy: a,
+    };
+    // Judge A's score, kept on the tablet, arrives after judge B signed in on it.
+    await expect(saveJudgeScore(db, { ...kept, judge: { id: b, role: "judge" } })).rejects.toMatchObject({
+      code: "judge.otherJudgesScore",
+      status: 404,
+    });
+    expect(await db.select().from(stageScores)).toHaveLength(0);
+    // Once A is signed in again it is saved, as A's.
+    expect(await saveJudgeScore(db, { ...kept, judge: { id: a, role: "judge" } })).toMatchObject({
+      outcome: "saved",
+    });
+    const rows = await db.select().from(stageScores);
+    expect(rows.map((r) => [r.judgeUserId, r.totalTenths])).toEqual([[a, 120]]);
+  });
+
   it("refuses a judge not on the jury, a team of the judge's own unit and a closed part", async () => {
     const s = await stageContest();
     const outsider = await createUser(db, { role: "judge" });

@@ -140,6 +140,11 @@ export type ScoreInput = {
    * the same rules, but the organiser's permission, and the row records who typed it and that it came from paper.
    */
   enteredBy?: Actor & { id: number };
+  /**
+   * The judge the score was made by, as the phone that kept it says: one judge's score kept on a
+   * tablet the panel shares is never saved under another judge's session (it waits for its owner).
+   */
+  madeBy?: number;
 };
 
 /** What a save did: `conflict` when the sheet's base is not the server's version (another phone saved since). */
@@ -243,6 +248,8 @@ async function unsavedOutcome(
 export async function saveJudgeScore(db: Db, input: ScoreInput, now = Date.now()): Promise<ScoreOutcome> {
   if (input.enteredBy) authorize(input.enteredBy, "stage.paper");
   else authorize(input.judge, "stage.score");
+  if (input.madeBy !== undefined && input.madeBy !== input.judge.id)
+    throw new DomainError("judge.otherJudgesScore", 404);
   const contest = await loadStageContest(db, input.contestId);
   const judge = await requireJudgeOf(db, input.contestId, input.judge.id);
   const part = await loadStagePart(db, input.contestId, input.partId);

@@ -18,6 +18,8 @@ const BodySchema = z.object({
   comment: z.string().max(1000),
   // The version of this score the sheet saw (decision 006): it replaces that version only.
   base: z.number().int().nonnegative(),
+  // The judge whose sheet made the score (a tablet the panel shares): never saved as someone else's.
+  judgeId: z.number().int().positive().optional(),
 });
 
 export function loader() {
@@ -41,10 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values[key] = parsed.value;
   }
   try {
+    const { judgeId, ...score } = body.data;
     const result = await saveJudgeScore(db, {
       contestId: parsedParams.data.id,
       judge: user,
-      ...body.data,
+      madeBy: judgeId,
+      ...score,
       values,
     });
     if (result.outcome === "saved")

@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const board = await orHttpError(() => judgeBoard(db, id, user.id));
   return {
     contest: { id, title: board.contest.title, state: board.contest.state },
+    judgeId: user.id,
     parts: board.parts.map((p) => ({
       id: p.id,
       name: p.name,
@@ -36,11 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The judge's overview: every part and team in order of performance, and what they have scored. */
 export default function JudgeBoard() {
-  const { contest, parts, teams, scores } = useLoaderData<typeof loader>();
+  const { contest, judgeId, parts, teams, scores } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const revalidator = useRevalidator();
-  const outbox = useScoreOutbox(contest.id, () => revalidator.revalidate());
+  const outbox = useScoreOutbox(contest.id, judgeId, () => revalidator.revalidate());
   const unsent = outbox.unsentKeys();
   return (
     <div className="flex flex-col gap-4">

@@ -35,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const next = board.teams.slice(index + 1).find((t) => !t.ownUnit);
   return {
     contest: { id, title: board.contest.title },
+    // Whose sheet this is: scores kept on a shared tablet are sent as this judge's only.
+    judgeId: user.id,
     part: { id: part.id, name: part.name, maxScore: part.maxScore, closed: part.closedAt !== null },
     criteria: part.criteria.length
       ? part.criteria.map((c) => ({ key: String(c.id), name: c.name, maxScore: c.maxScore }))
@@ -95,7 +97,7 @@ function useScoreSheet(data: Awaited<ReturnType<typeof loader>>) {
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [comment, setComment] = useState(data.saved?.comment ?? "");
   const version = useRef(data.version);
-  const outbox = useScoreOutbox(data.contest.id, (_key, reply) => {
+  const outbox = useScoreOutbox(data.contest.id, data.judgeId, (_key, reply) => {
     version.current = reply.version;
     // Another phone saved since this sheet loaded: show the score the server holds.
     if (reply.held) {

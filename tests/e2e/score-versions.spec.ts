@@ -5,7 +5,7 @@
  */
 import { devices, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { stageScores } from "#db/schema";
+import { stageJudges, stageScores, users } from "#db/schema";
 import { deadZone, expect, hydrated, oneSheetStage, test } from "./fixtures";
 
 async function judgePhone(browser: Browser, baseURL: string, phone: string) {
@@ -122,5 +122,82 @@ test("a judge signed out in another tab: the score is kept on the phone, not dro
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).toHaveURL(new RegExp(`${sheet}$`));
   await expect.poll(held, { timeout: 20_000 }).toEqual({ totalTenths: 415 });
+  await context.close();
+});
+
+test("a tablet shared by two judges of one panel: the score judge A kept unsent is never saved as judge B's, and is sent when A is back", async ({
+  browser,
+  baseURL,
+  allowConsole,
+}) => {
+  test.setTimeout(120_000);
+  allowConsole(/status of (401|404)/);
+  const { db, contest, part, team, sheet } = await oneSheetStage({
+    title: "Hội diễn máy tính bảng chung",
+    judgePhone: "0900000006",
+    part: { name: "Chào hỏi", maxScore: 20 },
+    team: "Đội Hòa Bình",
+  });
+  const [second] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000007"));
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: second.id });
+  const held = () =>
+    db
+      .select({ judge: users.phone, totalTenths: stageScores.totalTenths })
+      .from(stageScores)
+      .innerJoin(users, eq(users.id, stageScores.judgeUserId))
+      .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)));
+
+  // Judge A's session ends in another tab, so the score A saves stays on the tablet.
+  const { page, context } = await judgePhone(browser, baseURL!, "0900000006");
+  await page.goto(sheet);
+  await hydrated(page);
+  const tab = await context.newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(tab.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
+  await tab.close();
+  await page.getByRole("textbox").and(page.locator('input[name^="score-"]')).fill("12");
+  await page.getByRole("button", { name: "Lưu điểm" }).click();
+  await expect(page.getByText("Bạn đã đăng xuất nên điểm chưa được gửi")).toBeVisible();
+
+  // Judge B, on the same panel, signs in on the tablet: the home page, then B's own board and sheet.
+  // (Before: A's kept 12 went out under B's session and was saved as B's score.)
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill("0900000007");
+  await page.getByLabel("Mật khẩu").fill("hoithi2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await page.goto(`/judge/contests/${contest.id}`);
+  await hydrated(page);
+  await expect(page.getByText(/điểm chưa gửi/i)).toHaveCount(0);
+  await page.goto(sheet);
+  await hydrated(page);
+  await expect(page.getByRole("textbox").and(page.locator('input[name^="score-"]'))).toHaveValue("");
+  await page.goto("/");
+  await hydrated(page);
+  expect(await held()).toEqual([]);
+
+  // B scores the team: B's own score, beside nothing of A's.
+  await page.goto(sheet);
+  await hydrated(page);
+  await page.getByRole("textbox").and(page.locator('input[name^="score-"]')).fill("17");
+  await page.getByRole("button", { name: "Lưu điểm" }).click();
+  await expect(page.getByText("Đã lưu điểm.")).toBeVisible();
+  expect(await held()).toEqual([{ judge: "0900000007", totalTenths: 170 }]);
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toHaveCount(0);
+
+  // A signs in again: the 12 kept on the tablet is sent as A's, and B's 17 stays B's.
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại").fill("0900000006");
+  await page.getByLabel("Mật khẩu").fill("hoithi2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await expect
+    .poll(async () => (await held()).sort((x, y) => x.judge.localeCompare(y.judge)), { timeout: 20_000 })
+    .toEqual([
+      { judge: "0900000006", totalTenths: 120 },
+      { judge: "0900000007", totalTenths: 170 },
+    ]);
   await context.close();
 });

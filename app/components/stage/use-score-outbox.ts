@@ -10,6 +10,8 @@ export type ScoreBody = {
   comment: string;
   /** The version of this score the sheet saw when it was saved (decision 006). */
   base: number;
+  /** The judge who made it: on a tablet the panel shares, it is sent as theirs only. */
+  judgeId: number;
 };
 /** The server's answer to a sent score: its version, and the score it holds when this one lost. */
 export type ScoreReply = { version: number; held?: { values: Record<string, number>; comment: string } };
@@ -18,7 +20,10 @@ export type OutboxState =
   | { kind: "saving" }
   | { kind: "saved"; at: number }
   | { kind: "pending" }
-  /** Signed out (e.g. in another tab): the score stays on the phone until the judge signs in again. */
+  /**
+   * Signed out (e.g. in another tab), or another judge signed in since: the score stays on the
+   * phone until its judge signs in again.
+   */
   | { kind: "signedOut" }
   | { kind: "refused"; error: MessageKey };
 
@@ -27,14 +32,20 @@ export type OutboxState =
  * version its sheet saw, through the outbox every page shares
  * (outbox-queue.ts): an older offline save never overwrites a correction
  * made on another phone (it comes back as `judge.scoreConflict` with the
- * held score, given to `onSent`).
+ * held score, given to `onSent`). Each judge's scores are kept apart on the
+ * phone, and name their judge: a tablet a panel shares never sends one
+ * judge's score as another's, whoever signs in next.
  */
-export function useScoreOutbox(contestId: number, onSent?: (key: string, reply: ScoreReply) => void) {
+export function useScoreOutbox(
+  contestId: number,
+  judgeId: number,
+  onSent?: (key: string, reply: ScoreReply) => void,
+) {
   const [states, setStates] = useState<Record<string, OutboxState>>({});
   const set = (key: string, state: OutboxState) => setStates((s) => ({ ...s, [key]: state }));
 
   const outbox = useOutboxQueue<ScoreBody>(
-    UNSENT.scores + contestId,
+    `${UNSENT.scores}${contestId}:${judgeId}`,
     async (key, body): Promise<Delivery> => {
       set(key, { kind: "saving" });
       const response = await fetch(`/api/stage/${contestId}/scores`, {
@@ -47,16 +58,16 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string, reply: 
         set(key, { kind: "pending" });
         return { outcome: "retry" };
       }
-      if (response.status === 401) {
-        set(key, { kind: "signedOut" });
-        return { outcome: "signedOut" };
-      }
       const json = (await response.json().catch(() => ({}))) as {
         error?: MessageKey;
         version?: number;
         values?: Record<string, number>;
         comment?: string;
       };
+      if (response.status === 401 || json.error === "judge.otherJudgesScore") {
+        set(key, { kind: "signedOut" });
+        return { outcome: "signedOut" };
+      }
       if (response.ok) {
         const version = json.version ?? body.base + 1;
         set(key, { kind: "saved", at: Date.now() });
@@ -76,9 +87,9 @@ export function useScoreOutbox(contestId: number, onSent?: (key: string, reply: 
   );
 
   return {
-    save: (body: ScoreBody) => {
+    save: (body: Omit<ScoreBody, "judgeId">) => {
       const key = `${body.partId}:${body.teamId}`;
-      outbox.put(key, { ...body });
+      outbox.put(key, { ...body, judgeId });
       return key;
     },
     states,
