@@ -201,3 +201,49 @@ test("a tablet shared by two judges of one panel: the score judge A kept unsent 
     ]);
   await context.close();
 });
+
+test("judge A's sheet left open while judge B signs in on the tablet: A's save is kept for A, not saved as B's", async ({
+  browser,
+  baseURL,
+  allowConsole,
+}) => {
+  test.setTimeout(120_000);
+  allowConsole(/status of 404/);
+  const { db, contest, part, team, sheet } = await oneSheetStage({
+    title: "Hội diễn phiếu để mở",
+    judgePhone: "0900000006",
+    part: { name: "Chào hỏi", maxScore: 20 },
+    team: "Đội Sơn La",
+  });
+  const [second] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000007"));
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: second.id });
+  const held = () =>
+    db
+      .select({ judge: users.phone, totalTenths: stageScores.totalTenths })
+      .from(stageScores)
+      .innerJoin(users, eq(users.id, stageScores.judgeUserId))
+      .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)));
+
+  const { page, context } = await judgePhone(browser, baseURL!, "0900000006");
+  await page.goto(sheet);
+  await hydrated(page);
+  // In another tab of the tablet, A signs out and B signs in.
+  const tab = await context.newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Đăng xuất" }).click();
+  await tab.goto("/login");
+  await tab.getByLabel("Số điện thoại").fill("0900000007");
+  await tab.getByLabel("Mật khẩu").fill("hoithi2026");
+  await tab.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(tab.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await tab.close();
+
+  // A's sheet, still open, saves 14: the server refuses it as B's, and the sheet keeps it for A.
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/stage/${contest.id}/scores`));
+  await page.getByRole("textbox").and(page.locator('input[name^="score-"]')).fill("14");
+  await page.getByRole("button", { name: "Lưu điểm" }).click();
+  expect((await refused).status()).toBe(404);
+  await expect(page.getByText("Bạn đã đăng xuất nên điểm chưa được gửi")).toBeVisible();
+  expect(await held()).toEqual([]);
+  await context.close();
+});
