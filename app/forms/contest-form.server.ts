@@ -8,6 +8,7 @@ import type { Db } from "#db/client";
 import { questions, units, wards, type DrawRule } from "#db/schema";
 import {
   bankCounts,
+  drawBank,
   parseExclusions,
   validateSettings,
   type ContestSettings,
@@ -118,7 +119,7 @@ export async function readContestForm(db: Db, form: FormData, wardName: string) 
   const prizes: PrizeInput[] = readPrizeRows(v.prizes);
   const exclusions = parseExclusions(v.exclusions);
   const problems: FieldProblems = {
-    ...validateSettings(settings, await bankCounts(db), prizes),
+    ...validateSettings(settings, await drawBank(db), prizes),
     ...(drawProblem ? { draw: drawProblem } : {}),
     ...(exclusions.invalid.length
       ? { exclusions: message("contestForm.phonesInvalid", { phones: exclusions.invalid.join(", ") }) }

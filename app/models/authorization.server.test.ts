@@ -651,6 +651,7 @@ describe("the permission matrix, enforced by the models", () => {
         "stageOver",
         "partChanges",
         "bankCounts",
+        "drawBank",
         "hasStarted",
         "loadSettings",
         "slugTaken",

@@ -10,7 +10,7 @@ import type { Actor } from "~/utils/permissions.server";
 import { createTestDb } from "../../tests/setup/test-db";
 import { startAttempt } from "./attempt.server";
 import {
-  bankCounts,
+  drawBank,
   cloneContest,
   fairnessProblems,
   loadSettings,
@@ -66,7 +66,7 @@ const vi = (problem: string | undefined) =>
 
 describe("contest settings", () => {
   it("refuses a window that closes before it opens, a draw larger than the bank and a prize of count 0", async () => {
-    const bank = await bankCounts(db);
+    const bank = await drawBank(db);
     const s = settings({
       closesAt: Date.now(),
       draw: { mode: "category", rules: [{ category: "CCHC", count: 10 }] },
@@ -75,7 +75,7 @@ describe("contest settings", () => {
       { category: "individual", rank: 1, label: "Nhất", count: 0, amount: 100 },
     ]);
     expect(vi(problems.closesAt)).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
-    expect(vi(problems.draw)).toBe("Lĩnh vực CCHC chỉ có 3 câu đang dùng, không đủ 10 câu.");
+    expect(vi(problems.draw)).toBe("Lĩnh vực Cải cách hành chính chỉ có 3 câu đang dùng, không đủ 10 câu.");
     expect(vi(problems.prizes)).toContain("Giải ở dòng 1");
     expect(validateSettings(settings(), bank, [])).toEqual({});
     // An absurd amount (it would come back as 1e+23 and block every later save) names its line.

@@ -7,6 +7,7 @@ import {
   contestExclusions,
   contestPrizes,
   contests,
+  questionCategories,
   questions,
   type QuestionCategory,
 } from "#db/schema";
@@ -39,6 +40,15 @@ export async function bankCounts(db: Db) {
   return Object.fromEntries(rows.map((r) => [r.category, r.n])) as Record<QuestionCategory, number>;
 }
 
+/** The bank a draw is checked against: active questions per category, and each category's name for the messages. */
+export async function drawBank(db: Db) {
+  const [counts, categories] = await Promise.all([
+    bankCounts(db),
+    db.select({ code: questionCategories.code, name: questionCategories.name }).from(questionCategories),
+  ]);
+  return { counts, names: Object.fromEntries(categories.map((c) => [c.code, c.name])) };
+}
+
 const MAX_PRIZE_COUNT = 1000;
 const MAX_PRIZE_AMOUNT = 100_000_000_000;
 
@@ -62,7 +72,7 @@ export function prizeRowProblem(prizes: { label: string; count: number; amount: 
 /** Every problem with the settings, per field, as messages. */
 export function validateSettings(
   s: ContestSettings,
-  bank: Record<QuestionCategory, number>,
+  bank: Awaited<ReturnType<typeof drawBank>>,
   prizes: PrizeInput[],
 ): FieldProblems {
   const p: FieldProblems = {};
@@ -74,15 +84,15 @@ export function validateSettings(
   if (!(s.timeLimitSec >= 60 && s.timeLimitSec <= 180 * 60)) p.timeLimitSec = "contestSettings.timeLimit";
   if (s.draw.mode === "category") {
     const total = s.draw.rules.reduce((sum, r) => sum + r.count, 0);
-    const short = s.draw.rules.filter((r) => r.count > (bank[r.category] ?? 0));
+    const short = s.draw.rules.filter((r) => r.count > (bank.counts[r.category] ?? 0));
     if (total < 1) p.draw = "contestSettings.drawEmpty";
     else if (total > 200) p.draw = "contestSettings.drawTooMany";
     else if (short.length) {
       // The first category short of questions (a field shows one message).
       const [r] = short;
       p.draw = message("contestSettings.drawShort", {
-        category: r.category,
-        have: bank[r.category] ?? 0,
+        category: bank.names[r.category] ?? r.category,
+        have: bank.counts[r.category] ?? 0,
         need: r.count,
       });
     }
@@ -295,7 +305,7 @@ export async function updateQuizContest(
 export async function publishContest(db: Db, contestId: number, actor: Actor, now = Date.now()) {
   authorize(actor, "contest.publish");
   const { contest, prizes } = await loadSettings(db, contestId);
-  const problems = validateSettings(contest, await bankCounts(db), prizes);
+  const problems = validateSettings(contest, await drawBank(db), prizes);
   if (Object.keys(problems).length) return Object.values(problems);
   await publishDraft(db, contestId, actor, now);
   return [];

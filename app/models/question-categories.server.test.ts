@@ -4,7 +4,7 @@ import { createTestDb } from "../../tests/setup/test-db";
 import { createQuestion, createUser } from "../../tests/factories";
 import { message, translate } from "~/utils/i18n";
 import type { Actor } from "~/utils/permissions.server";
-import { bankCounts, validateSettings } from "./contest-admin.server";
+import { drawBank, validateSettings } from "./contest-admin.server";
 import {
   activeCategories,
   categoryCode,
@@ -150,8 +150,8 @@ describe("the ward's own question categories", () => {
 
     await createQuestion(db, { category: code });
     await createQuestion(db, { category: code });
-    const bank = await bankCounts(db);
-    expect(bank[code]).toBe(2);
+    const bank = await drawBank(db);
+    expect(bank.counts[code]).toBe(2);
     const settings = {
       title: "Cuộc thi an toàn giao thông",
       slug: "an-toan-giao-thong",
@@ -174,8 +174,9 @@ describe("the ward's own question categories", () => {
       eligibleUnitIds: null,
       rules: "",
     };
+    // Named as the organiser named it, not by its code.
     expect(validateSettings(settings, bank, []).draw).toBe(
-      message("contestSettings.drawShort", { category: code, have: 2, need: 3 }),
+      message("contestSettings.drawShort", { category: "An toàn giao thông", have: 2, need: 3 }),
     );
     settings.draw.rules[0].count = 2;
     expect(validateSettings(settings, bank, []).draw).toBeUndefined();
