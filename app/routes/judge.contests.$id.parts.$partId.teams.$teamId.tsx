@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { useScoreOutbox, type OutboxState } from "~/components/stage/use-score-outbox";
 import { Button } from "~/components/ui/button";
@@ -108,7 +108,17 @@ function useScoreSheet(data: Awaited<ReturnType<typeof loader>>) {
       setComment(held.comment);
     }
   });
-  const state = outbox.states[`${part.id}:${team.id}`] ?? { kind: "idle" };
+  const key = `${part.id}:${team.id}`;
+  const state = outbox.states[key] ?? { kind: "idle" };
+  // A score this phone keeps unsent (saved offline, then reloaded or come back to) is the sheet's
+  // newest: it shows, not the older one the page was served with. Read after hydration (the phone's storage).
+  useEffect(() => {
+    const kept = outbox.kept(key);
+    if (!kept) return;
+    setValues(Object.fromEntries(criteria.map((c) => [c.key, toInputNumber(kept.values[c.key] ?? 0)])));
+    setComment(kept.comment);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the sheet opens
+  }, []);
   const parsed = Object.fromEntries(
     criteria.map((c) => [c.key, parseVnNumber(values[c.key], { ...SCORE, max: c.maxScore })]),
   );
@@ -121,13 +131,20 @@ function useScoreSheet(data: Awaited<ReturnType<typeof loader>>) {
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const problemOf = (key: string) => {
     const p = parsed[key];
-    return checked[key] && !p.ok ? t(p.problem.key, p.problem.vars) : null;
+    if (!checked[key]) return null;
+    if (!p.ok) return t(p.problem.key, p.problem.vars);
+    return p.value === null ? t("judge.scoreEmpty") : null;
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setChecked(Object.fromEntries(criteria.map((c) => [c.key, true])));
-    if (criteria.some((c) => !parsed[c.key].ok)) return;
+    // The first box without a readable score takes the focus; its message is under it.
+    const wrong = criteria.find((c) => numeric(c.key) === null);
+    if (wrong) {
+      document.getElementById(`score-${wrong.key}`)?.focus();
+      return;
+    }
     const form = new FormData(event.currentTarget);
     outbox.save({
       partId: part.id,
@@ -147,8 +164,16 @@ function useScoreSheet(data: Awaited<ReturnType<typeof loader>>) {
   return { values, comment, setComment, state, numeric, total, problemOf, type, leave, onSubmit };
 }
 
+/**
+ * One sheet per team: "Đội tiếp theo →" and the Back button open the same route for another team,
+ * whose sheet starts from that team's own score, never from the boxes of the one before.
+ */
 export default function ScoreTeam() {
   const data = useLoaderData<typeof loader>();
+  return <ScoreSheet key={`${data.part.id}:${data.team.id}`} data={data} />;
+}
+
+function ScoreSheet({ data }: { data: Awaited<ReturnType<typeof loader>> }) {
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -175,6 +200,8 @@ export default function ScoreTeam() {
       <Form
         method="post"
         onSubmit={onSubmit}
+        // The app's own messages under the boxes, in the app's language, not the browser's popup.
+        noValidate
         className="flex flex-col gap-4"
         aria-label={t("judge.scoreForm")}
       >

@@ -138,6 +138,11 @@ test("a judge offline goes back and reloads without losing the unsent score, whi
   await page.reload();
   await expect(page.getByRole("heading", { name: contest.title })).toBeVisible();
   await expect(page.getByText("1 điểm chưa gửi được")).toBeVisible();
+  // The sheet again, offline: it shows the score the phone keeps, not empty boxes.
+  // (Before: empty boxes and "0/20" beside "Chưa gửi được", and still empty once it was saved.)
+  await page.goto(sheet);
+  await expect(page.getByRole("textbox").and(page.locator('input[name^="score-"]'))).toHaveValue("14");
+  await expect(page.getByText(/Chưa gửi được vì mất mạng/)).toBeVisible();
   // A page the phone never kept says it is offline, in Vietnamese, and that nothing is lost.
   await page.goto("/organiser").catch(() => undefined);
   await expect(page.getByRole("heading", { name: "Mất kết nối" })).toBeVisible();

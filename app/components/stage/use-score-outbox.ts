@@ -94,5 +94,7 @@ export function useScoreOutbox(
     },
     states,
     unsentKeys: () => Object.keys(outbox.unsent()),
+    /** The score of this part and team kept on the phone, not yet on the server. */
+    kept: (key: string): ScoreBody | undefined => outbox.unsent()[key] ?? outbox.stored()[key],
   };
 }

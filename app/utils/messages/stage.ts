@@ -117,6 +117,7 @@ export const stageVi = {
   "judge.title": "Chấm thi",
   "judge.none": "Bạn chưa được phân công chấm hội thi nào.",
   "judge.unsent": "{n} điểm chưa gửi được; sẽ tự gửi lại khi có mạng.",
+  "judge.scoreEmpty": "Chưa nhập điểm.",
   "judge.otherJudgesScore":
     "Điểm này do một giám khảo khác chấm trên máy này: điểm được giữ trên máy và gửi khi giám khảo đó đăng nhập lại.",
   "judge.ownUnit": "Cùng đơn vị — bạn không chấm đội này",
@@ -254,6 +255,7 @@ export const stageEn: Record<keyof typeof stageVi, string> = {
   "judge.none": "You have not been assigned to any contest yet.",
   "judge.unsent":
     "{n, plural, one {# score not sent yet; it will be} other {# scores not sent yet; they will be}} sent when the network returns.",
+  "judge.scoreEmpty": "Enter a score.",
   "judge.otherJudgesScore":
     "This score was made on this device by another judge: it stays on the device and is sent when that judge signs in again.",
   "judge.ownUnit": "Your own unit — you do not score this team",
