@@ -378,10 +378,14 @@ function QuizStart({
   );
 }
 
-/** Open: the time left; not yet open: the time to the opening; else closed (with the results once announced). */
+/**
+ * Open: the time left; not yet open: the time to the opening; a draft (seen by its organisers):
+ * nothing, its label says it; else closed (with the results once announced).
+ */
 function StartNotice({ data }: { data: Pick<ContestData, "status" | "msToClose" | "msToOpen" | "contest"> }) {
   const t = useT();
   const { contest, status } = data;
+  if (status === "draft") return null;
   return status === "open" ? (
     <p className="text-brand-700 text-xl font-semibold">
       <Countdown ms={data.msToClose} kind="closes" />

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { cueQuestion, KnowledgeCueSchema } from "~/forms/stage-knowledge";
 import {
@@ -12,6 +12,13 @@ import { DomainError } from "~/utils/errors";
 import { parseParams, readForm } from "~/utils/http.server";
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** Nothing to show here (an address typed or reloaded): the cues' buttons live on Điều hành. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["organiser"]);
+  const { id } = parseParams(ParamsSchema, params);
+  return redirect(`/organiser/stage/${id}/live`);
+}
 
 /** The MC's cue from Điều hành: back to Điều hành, with the refusal's message key if it was refused. */
 export async function action({ request, params }: ActionFunctionArgs) {

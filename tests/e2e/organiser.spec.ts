@@ -84,6 +84,12 @@ test("an organiser imports units and questions, builds a 10 CCHC + 10 CĐS conte
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
   await expect(page.getByText("Đã lưu.")).toBeVisible();
   await expect(page.getByText("Bản nháp")).toBeVisible();
+  // Its page, as the organiser previews the draft: not said to have ended.
+  const editor = page.url();
+  await page.goto(`/contests/${slug}`);
+  await expect(page.getByRole("heading", { name: "Cuộc thi thử của ban tổ chức" })).toBeVisible();
+  await expect(page.getByText("Cuộc thi đã kết thúc.")).toHaveCount(0);
+  await page.goto(editor);
   await page.getByRole("button", { name: "Công bố" }).click();
   await expect(page.getByText("Đã công bố cuộc thi.")).toBeVisible();
   await expect(page.getByText("Đang diễn ra").first()).toBeVisible();

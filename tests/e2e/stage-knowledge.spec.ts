@@ -229,4 +229,8 @@ test("without JavaScript the MC's cue still works: the form goes and comes back 
   await round.getByRole("button", { name: "Tắt câu hỏi" }).click();
   await expect(organiser).toHaveURL(/cueError=stage\.partClosed/);
   await expect(organiser.getByText(/Phần thi đã được hội đồng khoá/)).toBeVisible();
+  // The cue's address opened by itself (typed, or reloaded after a cue): Điều hành, not an error page.
+  await organiser.goto(`/organiser/stage/${contest.id}/knowledge-cue`);
+  await expect(organiser).toHaveURL(new RegExp(`/organiser/stage/${contest.id}/live$`));
+  await expect(organiser.getByRole("region", { name: "Kiến thức" })).toBeVisible();
 });

@@ -58,6 +58,8 @@ export function ScoringAlerts({ alerts }: { alerts: StageAlert[] }) {
               >
                 {a.kind === "spread" ? t("stageAlerts.spreadTag") : t("stageAlerts.missingTag")}
               </span>
+              {/* Read aloud as "Chưa chấm: Giám khảo …", not run together. */}
+              <span className="sr-only">: </span>
               {a.kind === "spread"
                 ? t("stageAlerts.spread", {
                     team: a.team,
