@@ -112,11 +112,14 @@ export default function StageTimer() {
             <Button variant="secondary">{t("stageTiming.choose")}</Button>
           </Form>
           <p className="text-lg">
-            {t("stageTiming.window", { window: formatWindow(part.minTimeSec, part.timeLimitSec) })}{" "}
-            {t("stageTiming.penalties", {
-              over: formatNumber(part.overtimePenaltyPerMin ?? 0, locale),
-              under: formatNumber(part.undertimePenaltyPerMin ?? 0, locale),
-            })}
+            {t("stageTiming.window", { window: formatWindow(part.minTimeSec, part.timeLimitSec) })}
+            {/* Only the penalties this part has: over its time limit, under its minimum time. */}
+            {part.timeLimitSec !== null && part.overtimePenaltyPerMin
+              ? ` ${t("stageTiming.penaltyOver", { over: formatNumber(part.overtimePenaltyPerMin, locale) })}`
+              : null}
+            {part.minTimeSec !== null && part.undertimePenaltyPerMin
+              ? ` ${t("stageTiming.penaltyUnder", { under: formatNumber(part.undertimePenaltyPerMin, locale) })}`
+              : null}
           </p>
           {closed ? <Alert tone="info">{t("stageTiming.closed")}</Alert> : null}
           <Stopwatch data={data} nextTeamId={next?.id ?? null} closed={closed} />

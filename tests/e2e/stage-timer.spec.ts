@@ -36,7 +36,11 @@ test("the timekeeper times a team, the projector shows the running clock, and a 
   await page.getByRole("link", { name: "Bấm giờ" }).click();
   await expect(page.getByRole("heading", { name: /Bấm giờ/, level: 1 })).toBeVisible();
   await hydrated(page);
-  await expect(page.getByText("Thời gian cho phép: 00:30–01:00")).toBeVisible();
+  // Only the penalty this part has (none for going over): not "0 điểm mỗi phút vượt".
+  await expect(
+    page.getByText("Thời gian cho phép: 00:30–01:00. Trừ 1 điểm mỗi phút thiếu (tính cả phút chưa trọn)."),
+  ).toBeVisible();
+  await expect(page.getByText(/mỗi phút vượt/)).toHaveCount(0);
 
   const projector = await (await browser.newContext({ baseURL })).newPage();
   await projector.goto(`/contests/${contest.slug}/scoreboard`);

@@ -28,12 +28,12 @@ export const numbersTeamsVi = {
 };
 
 export const numbersTeamsEn: Record<keyof typeof numbersTeamsVi, string> = {
-  "numbers.notNumber": "“{text}” is not a number. Type digits only, with a comma before decimals, e.g. 7,5.",
+  "numbers.notNumber": "“{text}” is not a number. Type digits only, e.g. 7.5 (or 7,5 as in Vietnamese).",
   "numbers.wholeOnly": "“{text}” has decimals, but this field takes whole numbers only.",
   "numbers.tooManyDecimals":
-    "“{text}”: at most {n, plural, one {# digit} other {# digits}} after the decimal comma, e.g. 7,5.",
+    "“{text}”: at most {n, plural, one {# digit} other {# digits}} after the decimal point, e.g. 7.5.",
   "numbers.ambiguous":
-    "“{text}” could mean {decimal} or {thousands}. Type {decimalPlain} for a decimal, or {thousandsPlain} for thousands.",
+    "“{text}” can be read two ways (in Vietnamese a dot groups thousands). Type {decimalPlain} for the number with decimals, or {thousandsPlain} for the whole number.",
   "numbers.grouping":
     "“{text}”: a thousands separator must split the number into groups of 3 digits, e.g. 1.000.000.",
   "numbers.tooBig": "“{text}” is too large.",

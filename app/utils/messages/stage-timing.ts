@@ -7,9 +7,9 @@ export const stageTimingVi = {
   "stageTiming.part": "Phần thi",
   "stageTiming.choose": "Chọn",
   "stageTiming.noParts": "Chưa có phần thi nào đặt thời gian tối đa hoặc tối thiểu.",
-  "stageTiming.window": "Thời gian cho phép: {window}",
-  "stageTiming.penalties":
-    "Trừ {over} điểm mỗi phút vượt, {under} điểm mỗi phút thiếu (tính cả phút bắt đầu).",
+  "stageTiming.window": "Thời gian cho phép: {window}.",
+  "stageTiming.penaltyOver": "Trừ {over} điểm mỗi phút vượt (tính cả phút chưa trọn).",
+  "stageTiming.penaltyUnder": "Trừ {under} điểm mỗi phút thiếu (tính cả phút chưa trọn).",
   "stageTiming.team": "Đội thi",
   "stageTiming.duration": "Thời gian",
   "stageTiming.penalty": "Điểm trừ",
@@ -52,9 +52,11 @@ export const stageTimingEn: Record<keyof typeof stageTimingVi, string> = {
   "stageTiming.part": "Part",
   "stageTiming.choose": "Choose",
   "stageTiming.noParts": "No part has a time limit or a minimum time yet.",
-  "stageTiming.window": "Allowed time: {window}",
-  "stageTiming.penalties":
-    "{over} points off per minute over, {under} per minute under (each started minute counts).",
+  "stageTiming.window": "Allowed time: {window}.",
+  "stageTiming.penaltyOver":
+    "{over, plural, one {# point} other {# points}} off for each minute over (a started minute counts).",
+  "stageTiming.penaltyUnder":
+    "{under, plural, one {# point} other {# points}} off for each minute short (a started minute counts).",
   "stageTiming.team": "Team",
   "stageTiming.duration": "Time",
   "stageTiming.penalty": "Penalty",
