@@ -77,6 +77,24 @@ describe("contest settings", () => {
     expect(vi(problems.closesAt)).toBe("Thời điểm kết thúc phải sau thời điểm bắt đầu.");
     expect(vi(problems.draw)).toBe("Lĩnh vực Cải cách hành chính chỉ có 3 câu đang dùng, không đủ 10 câu.");
     expect(vi(problems.prizes)).toContain("Giải ở dòng 1");
+    // Two categories short: both named at once, so one save shows all that needs changing.
+    const both = validateSettings(
+      settings({
+        draw: {
+          mode: "category",
+          rules: [
+            { category: "CCHC", count: 10 },
+            { category: "CDS", count: 1 },
+            { category: "DVC", count: 9 },
+          ],
+        },
+      }),
+      { counts: { CCHC: 3, CDS: 3, DVC: 2 }, names: bank.names },
+      [],
+    );
+    expect(vi(both.draw)).toBe(
+      "Không đủ câu hỏi đang dùng (có/cần): Cải cách hành chính 3/10; Dịch vụ công 2/9.",
+    );
     expect(validateSettings(settings(), bank, [])).toEqual({});
     // An absurd amount (it would come back as 1e+23 and block every later save) names its line.
     const huge = validateSettings(settings(), bank, [

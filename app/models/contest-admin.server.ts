@@ -88,13 +88,17 @@ export function validateSettings(
     if (total < 1) p.draw = "contestSettings.drawEmpty";
     else if (total > 200) p.draw = "contestSettings.drawTooMany";
     else if (short.length) {
-      // The first category short of questions (a field shows one message).
+      type Rule = (typeof short)[number];
+      const name = (r: Rule) => bank.names[r.category] ?? r.category;
+      const have = (r: Rule) => bank.counts[r.category] ?? 0;
+      // Every category short of questions at once, so one save shows all that needs changing.
       const [r] = short;
-      p.draw = message("contestSettings.drawShort", {
-        category: bank.names[r.category] ?? r.category,
-        have: bank.counts[r.category] ?? 0,
-        need: r.count,
-      });
+      p.draw =
+        short.length === 1
+          ? message("contestSettings.drawShort", { category: name(r), have: have(r), need: r.count })
+          : message("contestSettings.drawShortMany", {
+              list: short.map((rule) => `${name(rule)} ${have(rule)}/${rule.count}`).join("; "),
+            });
     }
   } else if (s.draw.questionIds.length < 1) p.draw = "contestSettings.fixedEmpty";
   if (!(s.pointsPerQuestion >= 1 && s.pointsPerQuestion <= 100))

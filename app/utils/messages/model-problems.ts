@@ -51,6 +51,7 @@ export const modelProblemsVi = {
   "contestSettings.drawEmpty": "Đề thi cần ít nhất 1 câu hỏi.",
   "contestSettings.drawTooMany": "Đề thi tối đa 200 câu hỏi.",
   "contestSettings.drawShort": "Lĩnh vực {category} chỉ có {have} câu đang dùng, không đủ {need} câu.",
+  "contestSettings.drawShortMany": "Không đủ câu hỏi đang dùng (có/cần): {list}.",
   "contestSettings.fixedEmpty": "Danh sách câu hỏi cố định đang trống.",
   "contestSettings.points": "Điểm mỗi câu từ 1 đến 100.",
   "contestSettings.maxAttempts": "Số lần dự thi từ 1 đến 50.",
@@ -141,6 +142,7 @@ export const modelProblemsEn: Record<keyof typeof modelProblemsVi, string> = {
   "contestSettings.drawTooMany": "The quiz has at most 200 questions.",
   "contestSettings.drawShort":
     "Category {category} has only {have, plural, one {# question} other {# questions}} in use, fewer than {need}.",
+  "contestSettings.drawShortMany": "Not enough questions in use (have/need): {list}.",
   "contestSettings.fixedEmpty": "The list of fixed questions is empty.",
   "contestSettings.points": "Points per question are 1 to 100.",
   "contestSettings.maxAttempts": "Attempts allowed are 1 to 50.",
