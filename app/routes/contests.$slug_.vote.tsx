@@ -139,5 +139,5 @@ export default function AudienceVote() {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
-    ? metaTitle(matches, "audienceVote.metaTitle", { contest: data.contest.title })
-    : metaTitle(matches, "audienceVote.pageTitle");
+    ? metaTitle(matches, "title.audienceVote", { contest: data.contest.title })
+    : metaTitle(matches, "title.audienceVoteNone");

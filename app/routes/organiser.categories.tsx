@@ -132,4 +132,5 @@ export default function Categories() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "categories.title", {}, { app: false });
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgCategories", {}, { app: false });

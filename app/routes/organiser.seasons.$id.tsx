@@ -181,4 +181,4 @@ function NextRoundForm({
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "season.kind", {}, { app: false });
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.orgSeason", {}, { app: false });

@@ -70,4 +70,5 @@ export default function NewSeason() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "season.new", {}, { app: false });
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgSeasonNew", {}, { app: false });

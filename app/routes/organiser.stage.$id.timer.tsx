@@ -233,4 +233,5 @@ function Results({ data, closed }: { data: Data; closed: boolean }) {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "stageTiming.title");
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, "title.orgStageTimer", {}, { app: false });

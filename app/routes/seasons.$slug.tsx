@@ -104,4 +104,4 @@ export default function SeasonPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  metaTitle(matches, "season.label", { title: data?.season.title ?? "" });
+  metaTitle(matches, "title.season", { title: data?.season.title ?? "" });

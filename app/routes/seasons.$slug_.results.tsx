@@ -122,4 +122,4 @@ function Announced({ data }: { data: Announced }) {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "season.results");
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.seasonResults");

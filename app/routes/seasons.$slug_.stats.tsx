@@ -98,4 +98,4 @@ export default function SeasonStatsPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "season.stats");
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "title.seasonStats");

@@ -668,7 +668,8 @@ type MetaMatch = { id: string; data?: unknown };
  */
 export function metaTitle(
   matches: readonly MetaMatch[],
-  key: MessageKey,
+  // Only titles: the root sends a page the `title.*` texts alone (pageTitles).
+  key: Extract<MessageKey, `title.${string}`>,
   vars: Vars = {},
   { app = true }: { app?: boolean } = {},
 ) {

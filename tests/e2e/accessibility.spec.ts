@@ -102,11 +102,15 @@ test("the demo season's public pages and the organiser's season page have no axe
   page,
   browser,
 }) => {
+  // Each page has its own title (what a screen reader says first, and the tab shows).
   await page.goto("/seasons/cds-theo-tuan-2026");
+  await expect(page).toHaveTitle("Mùa thi Tìm hiểu chuyển đổi số theo tuần năm 2026 — Hội Thi");
   await check(page, "season");
   await page.goto("/seasons/cds-theo-tuan-2026/stats");
+  await expect(page).toHaveTitle("Thống kê mùa thi — Hội Thi");
   await check(page, "season statistics");
   await page.goto("/seasons/cds-theo-tuan-2026/results");
+  await expect(page).toHaveTitle("Kết quả mùa thi — Hội Thi");
   await check(page, "season results (not yet announced)");
   await page.goto("/contests/cds-theo-tuan-2026-dot-2/results");
   await check(page, "a round's winners");
@@ -115,6 +119,7 @@ test("the demo season's public pages and the organiser's season page have no axe
   await organiser
     .getByRole("link", { name: "Tìm hiểu chuyển đổi số theo tuần năm 2026", exact: true })
     .click();
+  await expect(organiser).toHaveTitle("Mùa thi — Ban tổ chức");
   await check(organiser, "the organiser's season page");
   await organiser.context().close();
 });

@@ -121,6 +121,7 @@ test("an organiser opens the audience vote, residents vote on their phones from 
   await anPage.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(anPage).toHaveURL(new RegExp(`/contests/${contest.slug}/vote$`));
   await expect(anPage.getByText("Bình chọn chưa mở.")).toBeVisible();
+  await expect(anPage).toHaveTitle(`Bình chọn: ${contest.title} — Hội Thi`);
   await expect(anPage.getByRole("button", { name: "Bình chọn" })).toHaveCount(0);
 
   await panel.getByRole("button", { name: "Mở bình chọn" }).click();

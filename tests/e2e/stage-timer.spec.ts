@@ -35,6 +35,7 @@ test("the timekeeper times a team, the projector shows the running clock, and a 
   await page.goto(`/organiser/stage/${contest.id}`);
   await page.getByRole("link", { name: "Bấm giờ" }).click();
   await expect(page.getByRole("heading", { name: /Bấm giờ/, level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Bấm giờ — Ban tổ chức");
   await hydrated(page);
   // Only the penalty this part has (none for going over): not "0 điểm mỗi phút vượt".
   await expect(

@@ -26,7 +26,6 @@ export const audienceVoteVi = {
   "audienceVote.disqualified": "bị loại",
   // The resident's phone
   "audienceVote.pageTitle": "Bình chọn đội thi",
-  "audienceVote.metaTitle": "Bình chọn: {contest}",
   "audienceVote.choose": "Chọn đội bạn bình chọn",
   "audienceVote.submit": "Bình chọn",
   "audienceVote.youVoted": "Bạn đã bình chọn cho {team}.",
@@ -83,7 +82,6 @@ export const audienceVoteEn: Record<keyof typeof audienceVoteVi, string> = {
   "audienceVote.leading": "Leading: {teams}",
   "audienceVote.disqualified": "disqualified",
   "audienceVote.pageTitle": "Vote for a team",
-  "audienceVote.metaTitle": "Vote: {contest}",
   "audienceVote.choose": "Choose the team you vote for",
   "audienceVote.submit": "Vote",
   "audienceVote.youVoted": "You voted for {team}.",
