@@ -27,7 +27,8 @@ export const reviewIntents = [
     reason,
   }),
   z.object({ intent: z.literal("undo"), disqualificationId: z.coerce.number().int().positive(), reason }),
-  z.object({ intent: z.literal("approve") }),
+  // The ranking the member's page showed (its hash): the approval is of that ranking only.
+  z.object({ intent: z.literal("approve"), rankingHash: z.string().max(100).optional() }),
   z.object({ intent: z.literal("announce") }),
   z.object({ intent: z.literal("reopen"), reason }),
 ] as const;
@@ -52,7 +53,7 @@ export async function runReviewIntent(v: ReviewIntent, contestId: number, actor:
       reason: v.reason,
       actor,
     });
-  else if (v.intent === "approve") await approveLock(db, contestId, actor);
+  else if (v.intent === "approve") await approveLock(db, contestId, actor, Date.now(), v.rankingHash);
   else if (v.intent === "announce") await announce(db, contestId, actor);
   else {
     const { reopened, approvals, quorum } = await reopen(db, contestId, v.reason, actor);

@@ -259,6 +259,8 @@ export async function committeeStatus(db: Db, contestId: number, actor: Actor, r
     members: roster.map((m) => m.fullName),
     quorum: contest.lockQuorum,
     isMember: onRoster.has(actor.id ?? -1),
+    // The ranking the page shows, which an approval from it agrees to.
+    rankingHash: current.hash,
     lockApprovals,
     approvals: { lock: lockApprovals.filter((a) => a.holds).length, reopen },
   };

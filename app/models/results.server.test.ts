@@ -22,6 +22,7 @@ import {
 } from "./results.server";
 import type { Actor } from "~/utils/permissions.server";
 import { countedAttempt } from "./attempt-policy.server";
+import { rankingDigest } from "./committee.server";
 import { reviewFlags } from "./review-flags.server";
 
 let db: Db;
@@ -297,6 +298,43 @@ describe("results of a closed contest", () => {
     expect(mine.gone.length + mine.added.length).toBeGreaterThan(0);
     // Approving again, of the ranking as it is now, reaches the quorum.
     expect(await approveLock(db, contest.id, committee)).toMatchObject({ locked: true, approvals: 2 });
+  });
+
+  it("approves only the ranking the member's page showed, and never locks over a disqualification made meanwhile", async () => {
+    const { contest, attempts } = await closedContest({ lockQuorum: 1 });
+    const shown = rankingDigest((await currentResults(db, contest.id)).results).hash;
+    const dq = (targetId: string) =>
+      disqualify(db, {
+        contestId: contest.id,
+        targetKind: "attempt",
+        targetId,
+        reason: "Nhờ người khác làm bài hộ",
+        actor: committee,
+      });
+    // Another member's tab disqualifies; this member's page still shows the ranking before it.
+    await dq(attempts.b);
+    await expect(approveLock(db, contest.id, committee, Date.now(), shown)).rejects.toMatchObject({
+      code: "review.rankingChanged",
+    });
+    // A disqualification landing while the approval is being written (after it computed the
+    // ranking): the contest is not locked on the ranking without it. (Before: it was, and the
+    // disqualified entry was announced with its prize.)
+    const batch = db.batch.bind(db);
+    db.batch = (async (queries: Parameters<typeof batch>[0]) => {
+      db.batch = batch;
+      await dq(attempts.a);
+      return batch(queries);
+    }) as typeof db.batch;
+    await expect(approveLock(db, contest.id, committee)).rejects.toMatchObject({
+      code: "review.rankingChanged",
+    });
+    expect((await currentResults(db, contest.id)).lockedAt).toBeNull();
+    // Approved again, of the ranking as it is now, it locks: without either entry.
+    const now = rankingDigest((await currentResults(db, contest.id)).results).hash;
+    expect(await approveLock(db, contest.id, committee, Date.now(), now)).toMatchObject({ locked: true });
+    const locked = await currentResults(db, contest.id);
+    const prized = locked.results.individual.filter((e) => e.prize).map((e) => e.name);
+    expect(prized).toEqual(["Chi", "Dũng"]);
   });
 
   it("flags several accounts from one device, implausibly fast entries, duplicate identities and answers in lockstep", async () => {

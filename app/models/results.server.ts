@@ -389,7 +389,18 @@ export function listDisqualifications(db: Db, contestId: number) {
  * contest's quorum the results are frozen: the snapshot is stored and the
  * state becomes "locked" in one batch. Only after the contest has closed.
  */
-export async function approveLock(db: Db, contestId: number, actor: Actor, now = Date.now()) {
+/**
+ * A roster member's approval of the ranking `seen` (its digest's hash, as their page showed it;
+ * left out by callers without a page): refused if the ranking is no longer that one. The quorum's
+ * approval locks the ranking, unless a disqualification or its undoing landed meanwhile.
+ */
+export async function approveLock(
+  db: Db,
+  contestId: number,
+  actor: Actor,
+  now = Date.now(),
+  seen?: string,
+) {
   authorize(actor, "results.approve");
   await requireRosterMember(db, contestId, actor);
   const contest = await loadContest(db, contestId);
@@ -411,9 +422,15 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
     const season = await seasonOf(db, contest);
     if (season) await requireRoundsFinal(db, season, contest.roundNo);
   }
+  // The disqualifications as the ranking below counts them: the lock happens only if they are
+  // still these (one committee member may disqualify while another approves).
+  const [{ decisions }] = await db.all<{ decisions: string }>(
+    sql`SELECT ${disqualificationsNow(contestId)} AS decisions`,
+  );
   // The approval is of this ranking: if it changes before the quorum is reached, it lapses.
   const results = await computeResults(db, contestId);
   const { hash, winners } = rankingDigest(results);
+  if (seen !== undefined && seen !== hash) throw new DomainError("review.rankingChanged", 409);
   await db.batch([
     db
       .insert(contestApprovals)
@@ -433,22 +450,37 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
   ]);
   const n = await countApprovals(db, contestId, "lock", hash);
   if (n < contest.lockQuorum) return { locked: false, approvals: n, quorum: contest.lockQuorum };
-  await db.batch([
-    db.insert(contestResults).values({ contestId, lockedAt: now, snapshot: results }).onConflictDoNothing(),
+  const unchanged = sql`${disqualificationsNow(contestId)} = ${decisions}`;
+  const [, lock] = await db.batch([
+    db.run(sql`
+      INSERT INTO contest_results (contest_id, locked_at, snapshot)
+      SELECT ${contestId}, ${now}, ${JSON.stringify(results)} WHERE ${unchanged}
+      ON CONFLICT DO NOTHING`),
     db
       .update(contests)
       .set({ state: "locked", predictionActual: results.actual, updatedAt: now })
-      .where(and(eq(contests.id, contestId), inArray(contests.state, ["published", "review"]))),
-    auditBy(
-      db,
-      actor,
-      "review.lock",
-      ["contest", contestId],
-      { after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length } },
-      now,
-    ),
+      .where(and(eq(contests.id, contestId), inArray(contests.state, ["published", "review"]), unchanged)),
   ]);
+  if (lock.rowsAffected === 0) {
+    // Locked meanwhile by another member's approval, or the ranking changed under this one.
+    if (isFinal((await loadContest(db, contestId)).state)) throw new DomainError("review.locked", 409);
+    throw new DomainError("review.rankingChanged", 409);
+  }
+  await auditBy(
+    db,
+    actor,
+    "review.lock",
+    ["contest", contestId],
+    { after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length } },
+    now,
+  );
   return { locked: true, approvals: n, quorum: contest.lockQuorum };
+}
+
+/** The contest's disqualifications and their undoing, as one comparable value (SQL). */
+function disqualificationsNow(contestId: number) {
+  return sql`(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(revoked_at)
+    FROM disqualifications WHERE contest_id = ${contestId})`;
 }
 
 export async function announce(db: Db, contestId: number, actor: Actor, now = Date.now()) {

@@ -151,3 +151,61 @@ test("non-committee users get 403 on review, lock and announce", async ({ page, 
   }
   expect((await page.request.get("/committee/contests/1/export/csv")).status()).toBe(403);
 });
+
+test("an approval from a page showing an older ranking is refused: a member locks only the ranking they saw", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const db = await e2eDb();
+  const tag = Date.now().toString(36);
+  const now = Date.now();
+  const contest = await createContest(db, {
+    title: `Cuộc thi hai thẻ ${tag}`,
+    opensAt: now - 2 * 86_400_000,
+    closesAt: now - 3_600_000,
+    lockQuorum: 1,
+  });
+  await createPrizes(db, contest.id, [
+    { category: "individual", rank: 1, label: "Nhất", count: 1, amount: 500_000 },
+  ]);
+  const people = [];
+  for (const name of ["Lan", "Hương", "Minh"])
+    people.push(await createUser(db, { fullName: `${name} ${tag}` }));
+  await createFinishedAttempts(
+    db,
+    people.map((p, i) => ({
+      contestId: contest.id,
+      userId: p.id,
+      score: 20 - i,
+      submittedAt: now - 86_400_000,
+    })),
+  );
+
+  // This tab shows Lan first, with the prize.
+  await signIn(page, "0900000003");
+  await page.goto(`/committee/contests/${contest.id}`);
+  const individual = page.getByRole("region", { name: "Xếp hạng cá nhân" });
+  await expect(individual.getByRole("row").nth(1)).toContainText(`Lan ${tag}`);
+
+  // Another tab disqualifies Lan's entry.
+  const other = await page.context().newPage();
+  await other.goto(`/committee/contests/${contest.id}`);
+  const first = other.getByRole("region", { name: "Xếp hạng cá nhân" }).getByRole("row").nth(1);
+  await first.locator("summary").click();
+  await first.getByRole("combobox").selectOption({ label: "Bài dự thi (mã bài)" });
+  await first.getByLabel(`Lý do: Lan ${tag}`).fill("Nhờ người khác làm bài hộ");
+  await first.getByRole("button", { name: "Loại" }).click();
+  await expect(other.getByText("Đã ghi nhận.")).toBeVisible();
+  await other.close();
+
+  // The first tab, not reloaded, approves: refused, with the reason. (Before: it locked at once,
+  // on a ranking its member never saw.)
+  await page.getByRole("button", { name: "Đồng ý chốt kết quả" }).click();
+  await expect(page.getByText(/Xếp hạng đã thay đổi từ khi bạn mở trang/)).toBeVisible();
+  await expect(page.getByText("Kết quả đã chốt.")).toHaveCount(0);
+  // The page now shows the ranking as it is; approving that one locks it, with Hương first.
+  await expect(individual.getByRole("row").filter({ hasText: "Nhất" }).first()).toContainText(`Hương ${tag}`);
+  await page.getByRole("button", { name: "Đồng ý chốt kết quả" }).click();
+  await expect(page.getByText("Kết quả đã chốt.")).toBeVisible();
+  await expect(individual.getByRole("row").filter({ hasText: "Nhất" }).first()).toContainText(`Hương ${tag}`);
+});

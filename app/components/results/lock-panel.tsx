@@ -64,6 +64,7 @@ type Committee = {
   members: string[];
   quorum: number;
   isMember: boolean;
+  rankingHash: string;
   lockApprovals: { fullName: string; at: number; holds: boolean; gone: string[]; added: string[] }[];
   approvals: { lock: number; reopen: number };
 };
@@ -94,6 +95,8 @@ function ApproveForm({ committee }: { committee: Committee }) {
           ))}
         </ul>
       ) : null}
+      {/* The ranking shown above: if it changes before this reaches the server, the approval is refused. */}
+      <input type="hidden" name="rankingHash" value={committee.rankingHash} />
       <Button name="intent" value="approve">
         {t("review.approve")}
       </Button>

@@ -5,6 +5,8 @@ export const resultsVi = {
   "review.alreadyDisqualified": "Mục này đã bị loại trước đó.",
   "review.cannotUndo": "Không thể hủy: quyết định loại đã được hủy trước đó hoặc kết quả đã chốt.",
   "review.notClosed": "Cuộc thi chưa kết thúc nên chưa thể chốt kết quả.",
+  "review.rankingChanged":
+    "Xếp hạng đã thay đổi từ khi bạn mở trang (ví dụ có quyết định loại mới). Hãy xem lại xếp hạng rồi đồng ý chốt lại.",
   "review.notLocked": "Kết quả chưa được chốt.",
   "review.title": "Xét kết quả",
   "review.contests": "Cuộc thi cần xét kết quả",
@@ -80,6 +82,8 @@ export const resultsEn: Record<ResultsKey, string> = {
   "review.alreadyDisqualified": "This was already disqualified.",
   "review.cannotUndo": "Cannot undo: already undone, or the results are locked.",
   "review.notClosed": "The contest has not closed yet, so its results cannot be locked.",
+  "review.rankingChanged":
+    "The ranking changed since you opened this page (a new disqualification, say). Check it again, then approve again.",
   "review.notLocked": "The results are not locked yet.",
   "review.title": "Review results",
   "review.contests": "Contests to review",
