@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { auditLog, users } from "#db/schema";
 
@@ -39,6 +39,20 @@ export function auditInsert(db: Db, entry: AuditEntry, now = Date.now()) {
     after: entry.after === undefined ? null : scrub(entry.after),
     ip: entry.ip ?? null,
   });
+}
+
+/**
+ * `auditInsert`, written only if `condition` (SQL) holds when its batch reaches it: the record of
+ * a change its batch makes only under a guard (e.g. a lock written only if nothing moved meanwhile).
+ */
+export function auditInsertIf(db: Db, entry: AuditEntry, condition: SQL, now = Date.now()) {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(scrub(value)));
+  return db.run(sql`
+    INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, before, after, ip)
+    SELECT ${now}, ${entry.actorUserId}, ${entry.action}, ${entry.entity ?? null},
+      ${entry.entityId === undefined ? null : String(entry.entityId)}, ${json(entry.before)},
+      ${json(entry.after)}, ${entry.ip ?? null}
+    WHERE ${condition}`);
 }
 
 /**

@@ -1,7 +1,15 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { answers, attempts, contestExclusions, contests, disqualifications, teams } from "#db/schema";
+import {
+  answers,
+  attempts,
+  auditLog,
+  contestExclusions,
+  contests,
+  disqualifications,
+  teams,
+} from "#db/schema";
 import {
   createContest,
   createFinishedAttempts,
@@ -324,17 +332,21 @@ describe("results of a closed contest", () => {
       db.batch = batch;
       await dq(attempts.a);
       return batch(queries);
-    }) as typeof db.batch;
+    }) as unknown as typeof db.batch;
     await expect(approveLock(db, contest.id, committee)).rejects.toMatchObject({
       code: "review.rankingChanged",
     });
     expect((await currentResults(db, contest.id)).lockedAt).toBeNull();
+    const locks = async () =>
+      (await db.select().from(auditLog).where(eq(auditLog.action, "review.lock"))).length;
+    expect(await locks()).toBe(0);
     // Approved again, of the ranking as it is now, it locks: without either entry.
     const now = rankingDigest((await currentResults(db, contest.id)).results).hash;
     expect(await approveLock(db, contest.id, committee, Date.now(), now)).toMatchObject({ locked: true });
     const locked = await currentResults(db, contest.id);
     const prized = locked.results.individual.filter((e) => e.prize).map((e) => e.name);
     expect(prized).toEqual(["Chi", "Dũng"]);
+    expect(await locks()).toBe(1);
   });
 
   it("flags several accounts from one device, implausibly fast entries, duplicate identities and answers in lockstep", async () => {

@@ -20,7 +20,7 @@ import { countedAttempt } from "./attempt-policy.server";
 import { loadCandidates, type Candidate } from "./counted-entries.server";
 import { computeStage, stageEntries } from "./stage-results.server";
 import { authorize, type Actor } from "~/utils/permissions.server";
-import { auditBy } from "./audit.server";
+import { auditBy, auditInsertIf } from "./audit.server";
 import { countApprovals, listApprovals, rankingDigest, requireRosterMember } from "./committee.server";
 import { contestStatus, unitTakesPart } from "./contest.server";
 import { rankEntries, rankUnits, type Entry, type RankedEntry, type UnitFigures } from "./ranking.server";
@@ -394,13 +394,7 @@ export function listDisqualifications(db: Db, contestId: number) {
  * left out by callers without a page): refused if the ranking is no longer that one. The quorum's
  * approval locks the ranking, unless a disqualification or its undoing landed meanwhile.
  */
-export async function approveLock(
-  db: Db,
-  contestId: number,
-  actor: Actor,
-  now = Date.now(),
-  seen?: string,
-) {
+export async function approveLock(db: Db, contestId: number, actor: Actor, now = Date.now(), seen?: string) {
   authorize(actor, "results.approve");
   await requireRosterMember(db, contestId, actor);
   const contest = await loadContest(db, contestId);
@@ -460,20 +454,25 @@ export async function approveLock(
       .update(contests)
       .set({ state: "locked", predictionActual: results.actual, updatedAt: now })
       .where(and(eq(contests.id, contestId), inArray(contests.state, ["published", "review"]), unchanged)),
+    // Recorded only if the update just before it locked (changes(): that statement's rows).
+    auditInsertIf(
+      db,
+      {
+        actorUserId: actor.id,
+        action: "review.lock",
+        entity: "contest",
+        entityId: contestId,
+        after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length },
+      },
+      sql`changes() = 1`,
+      now,
+    ),
   ]);
   if (lock.rowsAffected === 0) {
     // Locked meanwhile by another member's approval, or the ranking changed under this one.
     if (isFinal((await loadContest(db, contestId)).state)) throw new DomainError("review.locked", 409);
     throw new DomainError("review.rankingChanged", 409);
   }
-  await auditBy(
-    db,
-    actor,
-    "review.lock",
-    ["contest", contestId],
-    { after: { winners: [...results.individual, ...results.teams].filter((e) => e.prize).length } },
-    now,
-  );
   return { locked: true, approvals: n, quorum: contest.lockQuorum };
 }
 
