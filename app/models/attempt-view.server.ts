@@ -1,5 +1,5 @@
 /** What a resident sees of their own attempts: the open quiz, the result, the list. */
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { prepared } from "#db/prepared";
 import {
@@ -7,6 +7,7 @@ import {
   attemptQuestions,
   attempts,
   contests,
+  disqualifications,
   teamMembers,
   teams,
   users,
@@ -198,6 +199,7 @@ export async function listMyAttempts(db: Db, userId: number) {
     .select({
       ...entryColumns,
       userId: attempts.userId,
+      unitId: users.unitId,
       teamId: attempts.teamId,
       teamName: teams.name,
       contestTitle: contests.title,
@@ -210,9 +212,29 @@ export async function listMyAttempts(db: Db, userId: number) {
     // Practice attempts (thi thử) are not entries.
     .where(and(or(eq(attempts.userId, userId), inArray(attempts.teamId, myTeams)), recordedOnly))
     .orderBy(desc(attempts.startedAt));
+  // The committee's disqualifications in force: a disqualified entry never counts (the ranking
+  // counts the person's next one), and a disqualified person, team or unit has none that counts.
+  const contestIds = [...new Set(rows.map((r) => r.contestId))];
+  const decisions = contestIds.length
+    ? await db
+        .select({
+          contestId: disqualifications.contestId,
+          kind: disqualifications.targetKind,
+          id: disqualifications.targetId,
+        })
+        .from(disqualifications)
+        .where(and(inArray(disqualifications.contestId, contestIds), isNull(disqualifications.revokedAt)))
+    : [];
+  const out = new Set(decisions.map((d) => `${d.contestId}:${d.kind}:${d.id}`));
+  const disqualified = (r: (typeof rows)[number]) =>
+    out.has(`${r.contestId}:attempt:${r.id}`) ||
+    (r.teamId === null
+      ? out.has(`${r.contestId}:user:${r.userId}`) || out.has(`${r.contestId}:unit:${r.unitId}`)
+      : out.has(`${r.contestId}:team:${r.teamId}`));
   const counted = new Set<string>();
   const bySubject = new Map<string, typeof rows>();
   for (const r of rows) {
+    if (disqualified(r)) continue;
     const key = `${r.contestId}:${r.teamId ?? ""}`;
     bySubject.set(key, [...(bySubject.get(key) ?? []), r]);
   }
@@ -220,5 +242,9 @@ export async function listMyAttempts(db: Db, userId: number) {
     const c = countedAttempt(list, list[0].counting);
     if (c) counted.add(c.id);
   }
-  return rows.map(({ userId: by, ...r }) => ({ ...r, own: by === userId, counts: counted.has(r.id) }));
+  return rows.map(({ userId: by, unitId: _unit, ...r }) => ({
+    ...r,
+    own: by === userId,
+    counts: counted.has(r.id),
+  }));
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { answers, attempts, auditLog } from "#db/schema";
+import { answers, attempts, auditLog, disqualifications } from "#db/schema";
 import { createContest, createQuestion, createUser, createWard, createUnit } from "../../tests/factories";
 import { createTestDb } from "../../tests/setup/test-db";
 import { GRACE_MS } from "./attempt-policy.server";
@@ -512,6 +512,36 @@ describe("a resident's attempt", () => {
     await submitAttempt(db, { attemptId: b.id, userId, now: now + 3000 });
     const list = await listMyAttempts(db, userId);
     expect(list.map((r) => [r.id, r.counts])).toEqual([
+      [b.id, false],
+      [a.id, true],
+    ]);
+    // The committee disqualifies the best entry: the other one counts, as in the ranking.
+    // (Before: the disqualified entry was still marked "Lần được tính".)
+    await db.insert(disqualifications).values({
+      contestId: contest.id,
+      targetKind: "attempt",
+      targetId: a.id,
+      reason: "Nhờ người khác làm bài hộ",
+      createdAt: now,
+    });
+    expect((await listMyAttempts(db, userId)).map((r) => [r.id, r.counts])).toEqual([
+      [b.id, true],
+      [a.id, false],
+    ]);
+    // The person disqualified: no entry counts. Undone: the best one counts again.
+    await db.insert(disqualifications).values({
+      contestId: contest.id,
+      targetKind: "user",
+      targetId: String(userId),
+      reason: "Dùng hai tài khoản",
+      createdAt: now,
+    });
+    expect((await listMyAttempts(db, userId)).every((r) => !r.counts)).toBe(true);
+    await db
+      .update(disqualifications)
+      .set({ revokedAt: now + 1 })
+      .where(eq(disqualifications.contestId, contest.id));
+    expect((await listMyAttempts(db, userId)).map((r) => [r.id, r.counts])).toEqual([
       [b.id, false],
       [a.id, true],
     ]);

@@ -1,5 +1,12 @@
 import type { Page } from "@playwright/test";
-import { createContest, createFinishedAttempts, createPrizes, createUnit, createUser } from "../factories";
+import {
+  createContest,
+  createFinishedAttempts,
+  createPrizes,
+  createUnit,
+  createUser,
+  TEST_PASSWORD,
+} from "../factories";
 import { e2eDb, expect, test } from "./fixtures";
 
 async function signIn(page: Page, phone: string) {
@@ -208,4 +215,17 @@ test("an approval from a page showing an older ranking is refused: a member lock
   await page.getByRole("button", { name: "Đồng ý chốt kết quả" }).click();
   await expect(page.getByText("Kết quả đã chốt.")).toBeVisible();
   await expect(individual.getByRole("row").filter({ hasText: "Nhất" }).first()).toContainText(`Hương ${tag}`);
+
+  // Lan's own list of entries does not call her disqualified entry the one that counts.
+  // (Before: "Lần được tính" stayed on it.)
+  const lan = await (await page.context().browser()!.newContext()).newPage();
+  await lan.goto("/login");
+  await lan.getByLabel("Số điện thoại").fill(people[0].phone);
+  await lan.getByLabel("Mật khẩu").fill(TEST_PASSWORD);
+  await lan.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(lan.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await lan.goto("/me/entries");
+  await expect(lan.getByText(`Cuộc thi hai thẻ ${tag}`)).toBeVisible();
+  await expect(lan.getByText("Lần được tính")).toHaveCount(0);
+  await lan.context().close();
 });
