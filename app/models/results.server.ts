@@ -385,14 +385,11 @@ export function listDisqualifications(db: Db, contestId: number) {
 }
 
 /**
- * A committee member's approval to lock. When the approvals reach the
- * contest's quorum the results are frozen: the snapshot is stored and the
- * state becomes "locked" in one batch. Only after the contest has closed.
- */
-/**
- * A roster member's approval of the ranking `seen` (its digest's hash, as their page showed it;
- * left out by callers without a page): refused if the ranking is no longer that one. The quorum's
- * approval locks the ranking, unless a disqualification or its undoing landed meanwhile.
+ * A committee member's approval to lock, of the ranking `seen` (its digest's hash, as their page
+ * showed it; left out by callers without a page): refused if the ranking is no longer that one.
+ * When the approvals reach the contest's quorum the results are frozen: the snapshot is stored
+ * and the state becomes "locked" in one batch, unless a disqualification or its undoing landed
+ * meanwhile. Only after the contest has closed.
  */
 export async function approveLock(db: Db, contestId: number, actor: Actor, now = Date.now(), seen?: string) {
   authorize(actor, "results.approve");
@@ -468,11 +465,10 @@ export async function approveLock(db: Db, contestId: number, actor: Actor, now =
       now,
     ),
   ]);
-  if (lock.rowsAffected === 0) {
-    // Locked meanwhile by another member's approval, or the ranking changed under this one.
-    if (isFinal((await loadContest(db, contestId)).state)) throw new DomainError("review.locked", 409);
+  // Not locked by this batch: another member's approval locked it meanwhile (done), or the
+  // ranking changed under this one.
+  if (lock.rowsAffected === 0 && !isFinal((await loadContest(db, contestId)).state))
     throw new DomainError("review.rankingChanged", 409);
-  }
   return { locked: true, approvals: n, quorum: contest.lockQuorum };
 }
 
