@@ -231,6 +231,8 @@ test("judge A's sheet left open while judge B signs in on the tablet: A's save i
   const tab = await context.newPage();
   await tab.goto("/");
   await tab.getByRole("button", { name: "Đăng xuất" }).click();
+  // Signed out before the sign-in page is asked for (it sends a signed-in judge home).
+  await expect(tab.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   await tab.goto("/login");
   await tab.getByLabel("Số điện thoại").fill("0900000007");
   await tab.getByLabel("Mật khẩu").fill("hoithi2026");
