@@ -149,7 +149,8 @@ function useScoreSheet(data: Awaited<ReturnType<typeof loader>>) {
     outbox.save({
       partId: part.id,
       teamId: team.id,
-      values: Object.fromEntries(criteria.map((c) => [c.key, numeric(c.key) ?? Number.NaN])),
+      // Every box holds a score by now (checked above).
+      values: Object.fromEntries(criteria.map((c) => [c.key, numeric(c.key)!])),
       comment: String(form.get("comment") ?? ""),
       base: version.current,
     });

@@ -20,6 +20,29 @@ async function judgePhone(browser: Browser, baseURL: string, phone: string) {
   return { page, context };
 }
 
+/**
+ * A one-sheet stage contest judged by 0900000006 and 0900000007 (one tablet between them), and
+ * the scores held for its one team, by judge.
+ */
+async function panelOfTwo(title: string, team: string) {
+  const stage = await oneSheetStage({
+    title,
+    judgePhone: "0900000006",
+    part: { name: "Chào hỏi", maxScore: 20 },
+    team,
+  });
+  const { db, contest, part } = stage;
+  const [second] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000007"));
+  await db.insert(stageJudges).values({ contestId: contest.id, userId: second.id });
+  const held = () =>
+    db
+      .select({ judge: users.phone, totalTenths: stageScores.totalTenths })
+      .from(stageScores)
+      .innerJoin(users, eq(users.id, stageScores.judgeUserId))
+      .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, stage.team.id)));
+  return { ...stage, held };
+}
+
 test("one judge on two phones: a score saved offline on one arrives after a correction on the other and does not overwrite it", async ({
   browser,
   baseURL,
@@ -132,20 +155,7 @@ test("a tablet shared by two judges of one panel: the score judge A kept unsent 
 }) => {
   test.setTimeout(120_000);
   allowConsole(/status of (401|404)/);
-  const { db, contest, part, team, sheet } = await oneSheetStage({
-    title: "Hội diễn máy tính bảng chung",
-    judgePhone: "0900000006",
-    part: { name: "Chào hỏi", maxScore: 20 },
-    team: "Đội Hòa Bình",
-  });
-  const [second] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000007"));
-  await db.insert(stageJudges).values({ contestId: contest.id, userId: second.id });
-  const held = () =>
-    db
-      .select({ judge: users.phone, totalTenths: stageScores.totalTenths })
-      .from(stageScores)
-      .innerJoin(users, eq(users.id, stageScores.judgeUserId))
-      .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)));
+  const { contest, sheet, held } = await panelOfTwo("Hội diễn máy tính bảng chung", "Đội Hòa Bình");
 
   // Judge A's session ends in another tab, so the score A saves stays on the tablet.
   const { page, context } = await judgePhone(browser, baseURL!, "0900000006");
@@ -209,20 +219,7 @@ test("judge A's sheet left open while judge B signs in on the tablet: A's save i
 }) => {
   test.setTimeout(120_000);
   allowConsole(/status of 404/);
-  const { db, contest, part, team, sheet } = await oneSheetStage({
-    title: "Hội diễn phiếu để mở",
-    judgePhone: "0900000006",
-    part: { name: "Chào hỏi", maxScore: 20 },
-    team: "Đội Sơn La",
-  });
-  const [second] = await db.select({ id: users.id }).from(users).where(eq(users.phone, "0900000007"));
-  await db.insert(stageJudges).values({ contestId: contest.id, userId: second.id });
-  const held = () =>
-    db
-      .select({ judge: users.phone, totalTenths: stageScores.totalTenths })
-      .from(stageScores)
-      .innerJoin(users, eq(users.id, stageScores.judgeUserId))
-      .where(and(eq(stageScores.partId, part.id), eq(stageScores.teamId, team.id)));
+  const { contest, sheet, held } = await panelOfTwo("Hội diễn phiếu để mở", "Đội Sơn La");
 
   const { page, context } = await judgePhone(browser, baseURL!, "0900000006");
   await page.goto(sheet);
